@@ -1,0 +1,35 @@
+"""The case-studies overview: one summary line per zoo model, every figure from the layer analysis."""
+
+from __future__ import annotations
+
+from engine.analysis import analyze
+from engine.events import ZooEntry
+from engine.zoo import get_info, list_models, top1
+
+__all__ = ["zoo_entries"]
+
+
+def zoo_entries() -> list[ZooEntry]:
+    """Summaries of every listed model, in lecture order (analysis on the meta device: no weights allocated)."""
+    entries = []
+    for name in list_models():
+        info = get_info(name)
+        analysis = analyze(name)
+        entries.append(
+            ZooEntry(
+                name=name,
+                title=info.title,
+                section=info.section,
+                year=info.year,
+                input_shape=tuple(info.input_shape),
+                depth=analysis.depth,
+                params=analysis.params,
+                macs=analysis.macs,
+                top1=top1(name),
+                authors=info.authors,
+                paper=info.paper,
+                ideas_en=tuple(info.ideas_en),
+                ideas_ko=tuple(info.ideas_ko),
+            )
+        )
+    return entries

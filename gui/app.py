@@ -1,0 +1,48 @@
+"""Start the application: QApplication, saved settings, language, engine bridge and the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+__all__ = ["create_app", "create_window", "run_app"]
+
+APP_NAME = "CNN Casebook"
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the project's names (QSettings uses them) and a projector-friendly font."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    return app
+
+
+def create_window(device: str | None = None, language: str | None = None, page: str | None = None,
+                  settings: QSettings | None = None):
+    """Build the main window on its saved state; the engine starts once the event loop runs."""
+    from gui.engine_bridge import EngineBridge
+    from gui.i18n import set_language, system_language
+    from gui.main_window import MainWindow
+
+    settings = settings or QSettings()
+    set_language(language or str(settings.value("language", system_language())))
+    bridge = EngineBridge(device=device or str(settings.value("device", "auto")))
+    window = MainWindow(bridge, settings)
+    window.restore_state(page)
+    return window
+
+
+def run_app(device: str | None = None, language: str | None = None, page: str | None = None) -> int:
+    app = create_app()
+    window = create_window(device, language, page)
+    window.show()
+    # torch loads on the engine thread only after the first paint, so the window appears at once.
+    QTimer.singleShot(0, window.start_engine)
+    return app.exec()

@@ -1,0 +1,65 @@
+"""Interface language: English (the source strings) and Korean (resources/translations/casebook_ko.qm).
+
+Every user-visible string goes through Qt's ``tr()``; switching language installs another QTranslator and
+Qt sends every widget a LanguageChange event, on which each view calls its ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "set_language", "current_language", "system_language",
+           "update_translations"]
+
+# Each language is named in itself, never translated, so a lecturer can always find their own.
+LANGUAGES = {"en": "English", "ko": "한국어"}
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+_CATALOGUE = "casebook"
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def system_language() -> str:
+    """``"ko"`` on a Korean system, otherwise ``"en"``."""
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+def current_language() -> str:
+    return _current
+
+
+def set_language(code: str) -> str:
+    """Install the translators for ``code`` (unknown codes fall back to English); returns the code in use."""
+    global _current
+    app = QCoreApplication.instance()
+    code = code if code in LANGUAGES else "en"
+    _current = code  # set first: removing or installing a translator sends LanguageChange, handlers read it
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if code != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((f"qtbase_{code}", qt_dir), (f"{_CATALOGUE}_{code}", str(TRANSLATIONS_DIR))):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _installed.append(translator)
+    return code
+
+
+def _qt_tool(name: str) -> str:
+    candidate = Path(sys.executable).with_name(f"pyside6-{name}")
+    return str(candidate) if candidate.exists() else f"pyside6-{name}"
+
+
+def update_translations() -> None:
+    """Refresh the Korean .ts from every tr() string in gui/ (keeping translations), then compile the .qm."""
+    sources = sorted(str(p) for p in (TRANSLATIONS_DIR.parent.parent / "gui").glob("*.py"))
+    ts_file = TRANSLATIONS_DIR / f"{_CATALOGUE}_ko.ts"
+    subprocess.run([_qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts_file)], check=True)
+    subprocess.run([_qt_tool("lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True)

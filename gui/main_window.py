@@ -1,0 +1,309 @@
+"""The main window: sections in lecture order, menus, drag-and-drop, status bar and saved state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget, QWidget)
+
+from engine import events as ev
+from gui.engine_bridge import EngineBridge
+from gui.i18n import LANGUAGES, current_language, set_language
+from gui.model_page import ModelPageView
+from gui.overview_view import OverviewView
+from gui.text_pages import AugmentationView, TransferLearningView
+from gui.widgets import scaled_font
+
+__all__ = ["MainWindow", "SECTIONS"]
+
+# Lecture order (shared/lecture): the navigation, PageUp/PageDown and --page all follow it.
+SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception", "transfer", "augmentation",
+            "datasets")
+_MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
+
+
+class MainWindow(QMainWindow):
+    """The app. Owns the engine bridge and routes its events to the pages."""
+
+    files_dropped = Signal(list)  # list[str] of local paths, for the view that takes images
+
+    def __init__(self, bridge: EngineBridge, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.settings = settings
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 600)
+        self._device_kind = ""
+        self._device_name = ""
+        self._engine_state = "starting"
+
+        self.nav = QListWidget(self)
+        self.nav.setFont(scaled_font(self, 1.25))
+        self.nav.setMinimumWidth(230)
+        self.pages = QStackedWidget(self)
+        self.overview = OverviewView(self)
+        self.model_pages = {key: ModelPageView(key, self) for key in _MODEL_SECTIONS}
+        self.section_pages: dict[str, QWidget] = {
+            "overview": self.overview,
+            **self.model_pages,
+            "transfer": TransferLearningView(self),
+            "augmentation": AugmentationView(self),
+            "datasets": self._datasets_page(),
+        }
+        for key in SECTIONS:
+            self.nav.addItem(QListWidgetItem())
+            self.pages.addWidget(self.section_pages[key])
+        self.nav.currentRowChanged.connect(self._on_section_changed)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1500])
+        self.setCentralWidget(splitter)
+
+        self.device_label = QLabel(self)
+        self.engine_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.device_label)
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self._build_menus()
+        self._build_shortcuts()
+        self._connect_engine()
+        self.retranslate()
+
+    # ------------------------------------------------------------ construction
+
+    def _datasets_page(self) -> QWidget:
+        from gui.datasets_view import DatasetsView
+
+        return DatasetsView(self)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.previous_action = QAction(self, triggered=lambda: self.step_section(-1))
+        self.next_action = QAction(self, triggered=lambda: self.step_section(1))
+        self.fullscreen_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F11), checkable=True,
+                                         triggered=self._on_fullscreen_toggled)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True, data=code)
+            action.triggered.connect(lambda _checked=False, c=code: self.change_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self.view_menu.addActions([self.previous_action, self.next_action, self.fullscreen_action])
+
+        self.engine_menu = bar.addMenu("")
+        self.device_menu = self.engine_menu.addMenu("")
+        self.device_group = QActionGroup(self)
+        self.device_actions: dict[str, QAction] = {}
+        for kind in ("auto", "cuda", "mps", "cpu"):
+            action = QAction(self, checkable=True, data=kind, enabled=kind in ("auto", "cpu"))
+            action.triggered.connect(lambda _checked=False, k=kind: self.change_device(k))
+            self.device_group.addAction(action)
+            self.device_menu.addAction(action)
+            self.device_actions[kind] = action
+        preference = str(self.settings.value("device", "auto"))
+        self.device_actions.get(preference, self.device_actions["auto"]).setChecked(True)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self, triggered=self._on_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_shortcuts(self) -> None:
+        # Window-wide shortcuts, so a presenter's clicker works whichever widget has the focus.
+        for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
+            shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda s=step: self.step_section(s))
+
+    def _connect_engine(self) -> None:
+        self.bridge.state_changed.connect(self._on_engine_state_changed)
+        self.bridge.device_ready.connect(self._on_device_ready)
+        self.bridge.zoo_ready.connect(self._on_zoo_ready)
+        self.bridge.analysis_ready.connect(self._on_analysis_ready)
+        self.bridge.request_failed.connect(self._on_request_failed)
+        for page in self.model_pages.values():
+            page.analysis_wanted.connect(lambda name: self.bridge.submit(ev.Analyze(name)))
+
+    # ------------------------------------------------------------ public
+
+    def start_engine(self) -> None:
+        """Start the engine thread and ask for the zoo (call after the window is shown)."""
+        self.bridge.start()
+        self.bridge.submit(ev.DescribeZoo())
+
+    def current_section(self) -> str:
+        return SECTIONS[self.nav.currentRow()]
+
+    def show_section(self, key: str) -> None:
+        self.nav.setCurrentRow(SECTIONS.index(key))
+
+    def step_section(self, step: int) -> None:
+        row = min(max(self.nav.currentRow() + step, 0), len(SECTIONS) - 1)
+        self.nav.setCurrentRow(row)
+
+    def change_language(self, code: str) -> None:
+        set_language(code)
+        self.settings.setValue("language", current_language())
+
+    def change_device(self, kind: str) -> None:
+        self.settings.setValue("device", kind)
+        self.bridge.submit(ev.SetDevice(kind))
+
+    def restore_state(self, page: str | None = None) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:  # first start: fill the screen, as a projector wants
+            self.resize(1600, 950)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        saved = str(self.settings.value("page", "overview"))
+        self.show_section(page if page in SECTIONS else saved if saved in SECTIONS else "overview")
+
+    # ------------------------------------------------------------ Qt events
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            self.statusBar().showMessage(self.tr("Only local files and folders can be dropped."), 8000)
+            return
+        event.acceptProposedAction()
+        self._on_files_dropped(paths)
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("page", self.current_section())
+        self.settings.sync()
+        self.bridge.shutdown(timeout=2.0)
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ handlers
+
+    def _on_section_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
+
+    def _on_fullscreen_toggled(self, checked: bool) -> None:
+        self.showFullScreen() if checked else self.showNormal()
+
+    def _on_files_dropped(self, paths: list[str]) -> None:
+        names = ", ".join(Path(p).name or p for p in paths[:3])
+        more = len(paths) - 3
+        if more > 0:
+            names += " " + self.tr("(+{count} more)").format(count=more)
+        self.statusBar().showMessage(self.tr("Dropped: {names}").format(names=names), 15000)
+        self.files_dropped.emit(paths)
+
+    def _on_engine_state_changed(self, event: ev.EngineStateChanged) -> None:
+        self._engine_state = event.state
+        self._show_engine_state()
+
+    def _on_device_ready(self, event: ev.DeviceReady) -> None:
+        self._device_kind, self._device_name = event.kind, event.name
+        for kind, action in self.device_actions.items():
+            action.setEnabled(kind == "auto" or kind in event.available)
+        self._show_engine_state()
+
+    def _on_zoo_ready(self, event: ev.ZooReady) -> None:
+        self.overview.set_entries(event.entries)
+        for key, page in self.model_pages.items():
+            page.set_entries([e for e in event.entries if e.section == key])
+
+    def _on_analysis_ready(self, event: ev.AnalysisReady) -> None:
+        for page in self.model_pages.values():
+            page.set_analysis(event)
+
+    def _on_request_failed(self, event: ev.RequestFailed) -> None:
+        self.statusBar().showMessage(event.message, 15000)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, self.tr("About CNN Casebook"), self.tr(
+            "CNN Casebook teaches the classic convolutional networks: LeNet-5, AlexNet, VGG-16, ResNet, "
+            "1×1 convolutions and Inception. Every figure it shows is measured on the real model."))
+
+    # ------------------------------------------------------------ texts
+
+    def _section_titles(self) -> dict[str, str]:
+        return {
+            "overview": self.tr("Case studies"),
+            "lenet": self.tr("LeNet-5"),
+            "alexnet": self.tr("AlexNet"),
+            "vgg": self.tr("VGG-16"),
+            "resnet": self.tr("ResNet"),
+            "nin": self.tr("1×1 convolution"),
+            "inception": self.tr("Inception"),
+            "transfer": self.tr("Transfer learning"),
+            "augmentation": self.tr("Data augmentation"),
+            "datasets": self.tr("Data sets"),
+        }
+
+    def _section_questions(self) -> dict[str, str]:
+        return {
+            "lenet": self.tr("Q. Average pooling · sigmoid activation · few parameters"),
+            "alexnet": self.tr("Q. Max pooling · ReLU activation · many parameters"),
+            "vgg": self.tr("Q. 2×2 max pooling with stride 2 · channels double at every stage · "
+                           "many parameters to train"),
+            "resnet": self.tr("Q. Why, in practice, does the error grow as layers are stacked?"),
+            "nin": self.tr("A 1×1 convolution reduces the number of channels and adds non-linearity."),
+            "inception": self.tr("Don't choose a filter size or pooling: apply them all and let the network "
+                                 "learn the combination."),
+        }
+
+    def retranslate(self) -> None:
+        titles = self._section_titles()
+        for row, key in enumerate(SECTIONS):
+            self.nav.item(row).setText(f"{row + 1}. {titles[key]}")
+        questions = self._section_questions()
+        for key, page in self.model_pages.items():
+            page.set_section_texts(titles[key], questions[key])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        for action in self.language_group.actions():
+            action.setChecked(action.data() == current_language())
+        self.previous_action.setText(self.tr("Previous section (Page Up)"))
+        self.next_action.setText(self.tr("Next section (Page Down)"))
+        self.fullscreen_action.setText(self.tr("Full screen"))
+        self.engine_menu.setTitle(self.tr("&Engine"))
+        self.device_menu.setTitle(self.tr("Compute device"))
+        names = {"auto": self.tr("Automatic (CUDA, then MPS, then CPU)"), "cuda": self.tr("CUDA GPU"),
+                 "mps": self.tr("Apple MPS"), "cpu": self.tr("CPU")}
+        for kind, action in self.device_actions.items():
+            action.setText(names[kind])
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About CNN Casebook"))
+        if self.nav.currentRow() >= 0:
+            self._on_section_changed(self.nav.currentRow())
+        self._show_engine_state()
+
+    def _show_engine_state(self) -> None:
+        states = {"starting": self.tr("starting"), "idle": self.tr("ready"), "busy": self.tr("working"),
+                  "stopped": self.tr("stopped")}
+        self.engine_label.setText(self.tr("Engine: {state}").format(state=states.get(self._engine_state, "")))
+        if not self._device_kind:
+            self.device_label.setText(self.tr("Device: detecting…"))
+        elif self._device_kind == "cpu":
+            self.device_label.setText(self.tr("Device: CPU"))
+        else:
+            self.device_label.setText(self.tr("Device: {name}").format(name=self._device_name))

@@ -1,0 +1,41 @@
+"""Small building blocks shared by the pages: the page header and projector-sized fonts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+__all__ = ["PageHeader", "scaled_font", "ACCENT"]
+
+ACCENT = "#1f6feb"  # one accent colour for questions and highlights, legible on a washed-out projector
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(6.0, font.pointSizeF() * factor))
+    font.setBold(bold)
+    return font
+
+
+class PageHeader(QWidget):
+    """A page's title and the question the lecturer asks the class on that slide."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setFont(scaled_font(self, 2.2, bold=True))
+        self.question = QLabel(self)
+        self.question.setFont(scaled_font(self, 1.35))
+        self.question.setStyleSheet(f"color: {ACCENT};")
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.question)
+
+    def set_texts(self, title: str, question: str = "") -> None:
+        self.title.setText(title)
+        self.question.setText(question)
+        self.question.setVisible(bool(question))

@@ -1,0 +1,132 @@
+"""CNN Casebook: no arguments opens the window; sub-commands serve scripts, slides and checks.
+
+Every sub-command uses the same engine as the GUI. Bad arguments or files: one line on stderr naming what
+is wrong and what is accepted, exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from engine.errors import UserInputError
+
+__all__ = ["main"]
+
+DEVICES = ("auto", "cuda", "mps", "cpu")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line (not the usage block) with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from gui.app import run_app
+
+    return run_app(device=args.device, language=args.language, page=args.page)
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from engine.report import models_text
+
+    print(models_text())
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from engine.report import summary_output
+
+    print(summary_output(args.model, args.input, as_json=args.json))
+    return 0
+
+
+def _cmd_cost(args: argparse.Namespace) -> int:
+    from engine.cost import cost_output
+
+    print(cost_output(hw=args.hw, cin=args.cin, cout=args.cout, k=args.k, bottleneck=args.bottleneck,
+                      as_json=args.json))
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from gui.render import render
+
+    return render(args)
+
+
+def _cmd_translations(args: argparse.Namespace) -> int:
+    from gui.i18n import update_translations
+
+    update_translations()
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from bench import run_benchmark
+
+    return run_benchmark(args.name, args.repeat)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--device", choices=DEVICES, default=None, help="compute device (default: auto)")
+    parser.add_argument("--language", choices=("en", "ko"), default=None, help="interface language")
+    parser.add_argument("--page", default=None, help="section to open on, e.g. vgg16 or overview")
+    parser.set_defaults(func=_cmd_open)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("models", help="the zoo, one line each").set_defaults(func=_cmd_models)
+
+    summary = sub.add_parser("summary", help="per-layer shapes, params, MACs")
+    summary.add_argument("model")
+    summary.add_argument("--input", default=None, metavar="CxHxW", help="input shape, e.g. 3x224x224")
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+    summary.set_defaults(func=_cmd_summary)
+
+    cost = sub.add_parser("cost", help="1x1 bottleneck arithmetic (the Inception cost problem)")
+    cost.add_argument("--hw", default="28", metavar="H[xW]", help="output height and width (default 28)")
+    cost.add_argument("--cin", default="192", help="input channels (default 192)")
+    cost.add_argument("--cout", default="32", help="output channels (default 32)")
+    cost.add_argument("--k", default="5", help="filter size (default 5)")
+    cost.add_argument("--bottleneck", default="16", help="1x1 bottleneck channels (default 16)")
+    cost.add_argument("--json", action="store_true", help="machine-readable output")
+    cost.set_defaults(func=_cmd_cost)
+
+    render = sub.add_parser("render", help="a page or view drawn offscreen to PNG/SVG")
+    render.add_argument("page", help="a section (overview, lenet, alexnet, vgg, resnet, nin, inception, ...) "
+                        "or a view (diagram, features, cost)")
+    render.add_argument("--model", default=None)
+    render.add_argument("--image", default=None)
+    render.add_argument("--layer", default=None)
+    render.add_argument("--collapsed", action="store_true")
+    render.add_argument("--size", default="1920x1080", metavar="WxH")
+    render.add_argument("--scale", type=float, default=1.0)
+    render.add_argument("--out", required=True, metavar="FILE.png|.svg")
+    render.set_defaults(func=_cmd_render)
+
+    sub.add_parser("translations", help="refresh .ts sources and compile .qm").set_defaults(
+        func=_cmd_translations
+    )
+
+    bench = sub.add_parser("bench", help="benchmarks: ratios against a baseline measured in the same run")
+    bench.add_argument("name")
+    bench.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is printed")
+    bench.set_defaults(func=_cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserInputError as error:
+        print(f"main.py: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

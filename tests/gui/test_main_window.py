@@ -1,0 +1,73 @@
+"""The main window: lecture order, clicker keys, languages, drops, saved state, engine lifetime."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import SECTIONS
+
+
+def test_sections_follow_the_lecture(window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[0].endswith("Case studies") and titles[1].endswith("LeNet-5")
+    assert titles[-1].endswith("Data sets") and len(titles) == len(SECTIONS) == 10
+
+
+def test_page_down_and_up_step_through_sections(window, qtbot):
+    window.show_section("overview")
+    window.model_pages["lenet"].table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.current_section() == "lenet"
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown)
+    assert window.current_section() == "alexnet"
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.current_section() == "lenet"
+    window.show_section("datasets")
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.current_section() == "datasets"
+
+
+def test_switching_to_korean_changes_visible_text(window):
+    english = window.nav.item(0).text()
+    window.change_language("ko")
+    korean = window.nav.item(0).text()
+    assert korean != english
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in korean), korean  # Hangul syllables
+    assert window.settings.value("language") == "ko"
+    window.change_language("en")
+    assert window.nav.item(0).text() == english
+
+
+def test_zoo_reaches_the_overview_and_model_pages(window, qtbot):
+    qtbot.waitUntil(lambda: window.overview.table.rowCount() > 10, timeout=60000)
+    lenet = window.model_pages["lenet"]
+    assert lenet.current_model() == "lenet5"
+    qtbot.waitUntil(lambda: lenet.table.layer_model.rowCount() > 5, timeout=60000)
+    assert "61,706" in lenet.facts.text()
+
+
+def test_dropped_files_are_named_in_the_status_bar(window, qtbot, tmp_path):
+    photo = tmp_path / "고양이 사진.png"
+    photo.write_bytes(b"not really a png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.files_dropped) as blocker:
+        QApplication.sendEvent(window, drop)
+    assert blocker.args == [[str(photo)]]
+    assert "고양이 사진.png" in window.statusBar().currentMessage()
+
+
+def test_closing_saves_the_page_and_stops_the_engine(window, qtbot, settings):
+    qtbot.waitUntil(lambda: window.bridge.is_running(), timeout=5000)
+    window.show_section("vgg")
+    window.close()
+    assert not window.bridge.is_running()
+    assert not [t for t in threading.enumerate() if t.name == "casebook-engine"]
+    settings.sync()
+    assert settings.value("page") == "vgg"
