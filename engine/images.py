@@ -1,0 +1,280 @@
+"""Decoding and checking the user's image files: the one place in the app that opens them.
+
+Every image leaves here as 8-bit RGB pixels, upright, on a white background, at most ``MAX_SIDE`` pixels on
+its long side, together with notes that say what was converted on the way. A file that cannot be shown is
+refused with a :class:`~engine.errors.UserInputError` whose one-sentence message names the file and the
+problem. Files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from engine.errors import UserInputError
+
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "MAX_PIXELS",
+    "MAX_SIDE",
+    "SAMPLES_DIR",
+    "LoadedImage",
+    "collect_images",
+    "load_image",
+    "sample_images",
+]
+
+# Above this an image is refused as a possible decompression bomb (450 MB as 8-bit RGB). A 108-megapixel phone
+# photo (12000×9000) passes. Pillow warns from 89.5 million pixels and refuses by itself above 179 million.
+MAX_PIXELS = 150_000_000
+# Larger images are shrunk on load: no network here looks at more than 4096 pixels, and the view stays fast.
+MAX_SIDE = 4096
+IMAGE_SUFFIXES = frozenset(
+    {".png", ".apng", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp", ".bmp", ".dib", ".tif", ".tiff",
+     ".ppm", ".pgm", ".pbm", ".pnm", ".tga", ".ico"}
+)
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+# Raster formats decoded in-process only (Pillow would hand EPS files to Ghostscript); JPEG covers MPO.
+_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "DIB", "TIFF", "PPM", "TGA", "ICO")
+_ALPHA_MODES = frozenset({"LA", "La", "PA", "RGBA", "RGBa"})
+_SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
+_MODE_NAMES = {"1": "1-bit black and white", "L": "grayscale", "P": "palette", "CMYK": "CMYK",
+               "YCbCr": "YCbCr", "LAB": "Lab", "HSV": "HSV"}
+_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError)
+
+
+@dataclass(frozen=True)
+class LoadedImage:
+    """An image ready for the networks: what was read, from where, and what was done to it.
+
+    Attributes
+    ----------
+    pixels : numpy.ndarray
+        Read-only ``uint8`` array of shape ``(height, width, 3)``, RGB.
+    source : str
+        The path the image was read from.
+    name : str
+        The file name, for captions.
+    original_size : tuple of int
+        ``(width, height)`` as stored in the file, before rotation or downscaling.
+    original_mode : str
+        Pillow's mode of the file, e.g. ``"RGB"``, ``"CMYK"``, ``"I;16"``.
+    notes : tuple of str
+        One short sentence per conversion done, e.g. ``"converted from CMYK"``; empty when none was needed.
+    """
+
+    pixels: np.ndarray
+    source: str
+    name: str
+    original_size: tuple[int, int]
+    original_mode: str
+    notes: tuple[str, ...]
+
+
+def load_image(path: str | Path) -> LoadedImage:
+    """Decode one image file into upright 8-bit RGB pixels.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to read. It is opened read-only and never changed.
+
+    Returns
+    -------
+    LoadedImage
+        The pixels and what was done to them: the first frame of an animation, EXIF orientation applied,
+        transparency flattened on white, 16- and 32-bit values scaled to 8 bits, images longer than
+        ``MAX_SIDE`` downscaled.
+
+    Raises
+    ------
+    UserInputError
+        When the path is missing, a folder or empty, or the file is not a readable image, is damaged, has more
+        than ``MAX_PIXELS`` pixels or a colour mode that has no RGB equivalent.
+    """
+    path = Path(path)
+    _check_path(path)
+    name = path.name
+    try:
+        # Pillow's bomb warning (and any other) is recorded here so that none escapes; _decode applies our own
+        # limit, below the one at which Pillow raises by itself.
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            with Image.open(path, formats=_FORMATS) as image:
+                return _decode(image, path)
+    except UserInputError:
+        raise
+    except UnidentifiedImageError:
+        claimed = _claimed_format(path)
+        if claimed:
+            message = f"{name} starts like a {claimed} file but is damaged and cannot be read."
+            raise UserInputError(message) from None
+        formats = "PNG, JPEG, GIF, WebP, BMP, TIFF, PPM, TGA or ICO"
+        raise UserInputError(f"{name} is not an image file this app can read; use {formats}.") from None
+    except Image.DecompressionBombError:
+        raise UserInputError(
+            f"{name} has more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} million pixels, far above the "
+            f"limit of {MAX_PIXELS / 1e6:.0f} million; it is refused as a possible decompression bomb."
+        ) from None
+    except PermissionError:
+        raise UserInputError(f"{name} cannot be read: permission denied.") from None
+    except MemoryError:
+        raise UserInputError(f"{name} is too large to decode in the memory available.") from None
+    except _DECODE_ERRORS as error:
+        raise UserInputError(f"{name} is damaged or incomplete and cannot be decoded ({error}).") from None
+
+
+def collect_images(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Expand dropped paths into the image files among them.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files and folders, e.g. from a drop. A folder contributes the files directly inside it (not those in
+        its sub-folders), in name order.
+
+    Returns
+    -------
+    images : list of Path
+        Files whose suffix is in ``IMAGE_SUFFIXES``, each once, in the order given. They are not decoded
+        here; :func:`load_image` may still refuse one.
+    skipped : list of str
+        One line per entry left out, saying which and why.
+    """
+    images: list[Path] = []
+    skipped: list[str] = []
+    for entry in map(Path, paths):
+        if entry.is_dir():
+            for child in sorted(entry.iterdir()):
+                if child.is_dir():
+                    skipped.append(f"{child}: a folder inside a folder is not searched")
+                else:
+                    _keep_if_image(child, images, skipped)
+        elif entry.exists():
+            _keep_if_image(entry, images, skipped)
+        else:
+            skipped.append(f"{entry}: does not exist")
+    return images, skipped
+
+
+def sample_images() -> list[Path]:
+    """The sample images shipped with the app, in name order (photographs and handwritten digits).
+
+    Returns
+    -------
+    list of Path
+        Image files in ``SAMPLES_DIR``; their sources and licences are in ``resources/LICENSES.md``.
+    """
+    images, _ = collect_images([SAMPLES_DIR])
+    return images
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise UserInputError(f"{path} is a folder, not an image file; open the images inside it instead.")
+    if not path.exists():
+        raise UserInputError(f"{path} does not exist.")
+    if path.stat().st_size == 0:
+        raise UserInputError(f"{path.name} is empty (0 bytes).")
+
+
+def _decode(image: Image.Image, path: Path) -> LoadedImage:
+    width, height = image.size
+    stored_mode = image.mode
+    if width * height > MAX_PIXELS:
+        raise UserInputError(_too_many_pixels(path.name, width, height))
+    notes = []
+    frames = getattr(image, "n_frames", 1)
+    if frames > 1:
+        notes.append(f"first frame of {frames}")
+    if image.format == "JPEG" and max(width, height) > MAX_SIDE:
+        # The JPEG decoder can scale by 1/2, 1/4 or 1/8 while decoding, never below the size asked for: far
+        # less memory and time for a huge photo that is downscaled below anyway.
+        scale = MAX_SIDE / max(width, height)
+        image.draft(image.mode, (max(1, round(width * scale)), max(1, round(height * scale))))
+    image.load()
+    orientation = image.getexif().get(0x0112, 1)
+    upright = image
+    if orientation in range(2, 9):
+        upright = ImageOps.exif_transpose(image)
+        notes.append(f"turned upright per its EXIF orientation ({orientation})")
+    rgb = _to_rgb(upright, notes)
+    if max(width, height) > MAX_SIDE:
+        # Bilinear: Pillow widens the filter when shrinking, so it still averages every pixel, at half the
+        # time of Lanczos; the networks resize the image again anyway.
+        rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
+        shown = (height, width) if orientation in range(5, 9) else (width, height)
+        notes.append(f"downscaled from {shown[0]}×{shown[1]} to {rgb.width}×{rgb.height}")
+    pixels = np.array(rgb, dtype=np.uint8)
+    pixels.setflags(write=False)
+    return LoadedImage(pixels, str(path), path.name, (width, height), stored_mode, tuple(notes))
+
+
+def _to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
+    mode = image.mode
+    if mode == "RGB":
+        return image
+    if mode in _SIXTEEN_BIT_MODES:
+        notes.append("16-bit values scaled to 8-bit")
+        # 65535 / 257 = 255 exactly: the full 16-bit range maps onto the full 8-bit range.
+        gray = np.rint(np.asarray(image).astype(np.float64) / 257.0)
+        return Image.fromarray(gray.astype(np.uint8)).convert("RGB")
+    if mode in ("I", "F"):
+        return _stretch_to_rgb(image, notes)
+    if mode in _ALPHA_MODES or (mode == "P" and "transparency" in image.info):
+        return _flatten_on_white(image, notes)
+    notes.append(f"converted from {_MODE_NAMES.get(mode, mode)}")
+    try:
+        return image.convert("RGB")
+    except ValueError:
+        raise UserInputError(f"The colour mode {mode} cannot be converted to RGB.") from None
+
+
+def _stretch_to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
+    # 32-bit integer and float images have no fixed white level: their own finite range becomes 0..255.
+    values = np.asarray(image).astype(np.float64)
+    finite = values[np.isfinite(values)]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+    scaled = np.zeros_like(values) if high == low else (np.nan_to_num(values, nan=low) - low) / (high - low)
+    notes.append(f"32-bit values stretched from [{low:g}, {high:g}] to 8-bit")
+    gray = np.rint(np.clip(scaled, 0.0, 1.0) * 255.0).astype(np.uint8)
+    return Image.fromarray(gray).convert("RGB")
+
+
+def _flatten_on_white(image: Image.Image, notes: list[str]) -> Image.Image:
+    if image.mode == "P":
+        notes.append("converted from palette")
+    rgba = image.convert("RGBA")
+    alpha = rgba.getchannel("A")
+    if alpha.getextrema()[0] == 255:
+        return rgba.convert("RGB")
+    notes.append("transparency flattened on white")
+    background = Image.new("RGB", rgba.size, (255, 255, 255))
+    background.paste(rgba.convert("RGB"), mask=alpha)
+    return background
+
+
+def _claimed_format(path: Path) -> str | None:
+    # Pillow did not recognise the file; if its first bytes are an image signature, it is a damaged image.
+    with path.open("rb") as file:
+        prefix = file.read(16)
+    accepts = ((fmt, Image.OPEN[fmt][1]) for fmt in _FORMATS)
+    return next((fmt for fmt, accept in accepts if accept is not None and accept(prefix)), None)
+
+
+def _too_many_pixels(name: str, width: int, height: int) -> str:
+    return (f"{name} is {width}×{height} pixels ({width * height / 1e6:.1f} million), more than the limit of "
+            f"{MAX_PIXELS / 1e6:.0f} million; it is refused as a possible decompression bomb.")
+
+
+def _keep_if_image(path: Path, images: list[Path], skipped: list[str]) -> None:
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        skipped.append(f"{path}: not an image file type ({path.suffix or 'no suffix'})")
+    elif path not in images:
+        images.append(path)
