@@ -51,6 +51,12 @@ def _cmd_cost(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from engine.training import train_cli
+
+    return train_cli(args)
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from gui.render import render
 
@@ -95,6 +101,24 @@ def _build_parser() -> argparse.ArgumentParser:
     cost.add_argument("--json", action="store_true", help="machine-readable output")
     cost.set_defaults(func=_cmd_cost)
 
+    train = sub.add_parser("train", help="headless training with a text progress bar")
+    train.add_argument("model")
+    train.add_argument("--dataset", default="digits", help="digits (embedded), mnist, cifar10, cifar100 or "
+                       "folder:PATH")
+    train.add_argument("--epochs", type=int, default=3)
+    train.add_argument("--batch-size", type=int, default=32)
+    train.add_argument("--lr", type=float, default=None, help="learning rate (default: the optimiser's)")
+    train.add_argument("--optimizer", choices=("sgd", "adam"), default="adam")
+    train.add_argument("--schedule", choices=("constant", "cosine", "step"), default="constant")
+    train.add_argument("--weight-decay", type=float, default=0.0)
+    train.add_argument("--augment", action="store_true", help="random crops, flips and colour jitter")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--data-root", default=None, help="where MNIST/CIFAR files are (default: user data folder)")
+    train.add_argument("--download", action="store_true", help="download MNIST/CIFAR when missing (online)")
+    train.add_argument("--resume", default=None, metavar="CHECKPOINT")
+    train.add_argument("--out", default=None, metavar="DIR", help="runs folder (default: ./runs)")
+    train.set_defaults(func=_cmd_train)
+
     render = sub.add_parser("render", help="a page or view drawn offscreen to PNG/SVG")
     render.add_argument("page", help="a section (overview, lenet, alexnet, vgg, resnet, nin, inception, ...) "
                         "or a view (diagram, features, cost)")
@@ -102,6 +126,7 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--image", default=None)
     render.add_argument("--layer", default=None)
     render.add_argument("--collapsed", action="store_true")
+    render.add_argument("--language", choices=("en", "ko"), default=argparse.SUPPRESS)
     render.add_argument("--size", default="1920x1080", metavar="WxH")
     render.add_argument("--scale", type=float, default=1.0)
     render.add_argument("--out", required=True, metavar="FILE.png|.svg")

@@ -35,6 +35,12 @@ class Request:
         """Requests on the same channel replace each other while waiting (latest wins); None queues."""
         return None
 
+    @property
+    def interleave(self) -> bool:
+        """True for quick requests (an analysis, an image's feature maps, a stop button) that the engine
+        serves between two batches of a long job, such as a training run, instead of after it."""
+        return False
+
 
 @dataclass(frozen=True)
 class SetDevice(Request):
@@ -45,14 +51,23 @@ class SetDevice(Request):
 
 @dataclass(frozen=True)
 class Analyze(Request):
-    """Layer analysis of one zoo model; ``input_shape`` (C, H, W) of None means the model's own."""
+    """Layer analysis of one zoo model; ``input_shape`` (C, H, W) of None means the model's own.
+
+    ``slot`` names who asks (a page, a panel): a newer request from the same slot replaces a waiting one,
+    requests from different slots are all served.
+    """
 
     model: str
     input_shape: tuple[int, int, int] | None = None
+    slot: str = "main"
 
     @property
     def channel(self) -> str | None:
-        return "analyze"
+        return f"analyze:{self.slot}"
+
+    @property
+    def interleave(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)

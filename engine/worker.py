@@ -5,7 +5,8 @@ immutable events through a callback that is called *on the engine thread*.
 
 Scheduling: requests that name a ``channel`` replace a waiting request of the same channel (latest wins), so
 a burst of clicks costs one piece of work; the others queue in order. Long handlers are generators and the
-worker checks its stop flag between every item they yield (every batch, every layer).
+worker checks its stop flag between every item they yield (every batch, every layer); there it also serves
+waiting ``interleave`` requests, so a dropped image gets its feature maps while a model trains.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ class EngineWorker:
     def _run(self) -> None:
         self._emit(ev.EngineStateChanged("starting"))
         try:
-            self._set_device(self._device_preference)
+            self.set_device(self._device_preference)
         except Exception as error:  # noqa: BLE001 - a broken torch install must not kill the thread silently
             self._emit(ev.RequestFailed("startup", f"PyTorch could not start: {error}"))
         while not self._stopping.is_set():
@@ -108,23 +109,51 @@ class EngineWorker:
         with self._wake:
             return bool(self._pending)
 
-    def _serve(self, request: ev.Request) -> None:
+    def superseded(self, request: ev.Request) -> bool:
+        """True when a newer request on ``request``'s channel is waiting: the handler may give up early."""
+        with self._wake:
+            return request.channel is not None and request.channel in self._pending
+
+    def serve_interleaved(self) -> None:
+        """Serve every waiting ``interleave`` request now (called between batches of a long handler)."""
+        while not self._stopping.is_set():
+            with self._wake:
+                key = next((k for k, r in self._pending.items() if r.interleave), None)
+                if key is None:
+                    return
+                request = self._pending.pop(key)
+            self._serve(request, nested=True)
+
+    def _serve(self, request: ev.Request, nested: bool = False) -> None:
         handler = _HANDLERS.get(type(request))
         name = type(request).__name__
         try:
             if handler is None:
                 raise UserInputError(f"the engine has no handler for {name}")
-            for event in handler(self, request):
-                if self._stopping.is_set():
-                    return
-                self._emit(event)
+            events = handler(self, request)
+            try:
+                for event in events:
+                    if self._stopping.is_set():
+                        return
+                    self._emit(event)
+                    if not nested:
+                        self.serve_interleaved()
+            finally:
+                if hasattr(events, "close"):
+                    events.close()  # run the handler's finally blocks now: files are closed intact
         except UserInputError as error:
             self._emit(ev.RequestFailed(name, str(error)))
         except Exception as error:  # noqa: BLE001 - report, keep serving: one bad request must not end the engine
             traceback.print_exc()
             self._emit(ev.RequestFailed(name, f"{type(error).__name__}: {error}"))
 
-    def _set_device(self, preference: str) -> None:
+    @property
+    def device(self):
+        """The torch.device requests run on (engine thread only)."""
+        return self._device
+
+    def set_device(self, preference: str) -> None:
+        """Resolve ``preference`` and announce the device (engine thread only)."""
         import torch
 
         from engine.device import available_devices, pick_device
@@ -137,8 +166,8 @@ class EngineWorker:
 
 
 def _on_set_device(worker: EngineWorker, request: ev.SetDevice) -> Iterator[ev.Event]:
-    worker._set_device(request.preference)
-    return iter(())
+    worker.set_device(request.preference)  # announces the device itself
+    yield from ()
 
 
 def _on_analyze(worker: EngineWorker, request: ev.Analyze) -> Iterator[ev.Event]:
