@@ -129,8 +129,8 @@ class MainWindow(QMainWindow):
         self.bridge.zoo_ready.connect(self._on_zoo_ready)
         self.bridge.analysis_ready.connect(self._on_analysis_ready)
         self.bridge.request_failed.connect(self._on_request_failed)
-        for page in self.model_pages.values():
-            page.analysis_wanted.connect(lambda name: self.bridge.submit(ev.Analyze(name)))
+        for key, page in self.model_pages.items():
+            page.analysis_wanted.connect(lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=k)))
 
     # ------------------------------------------------------------ public
 
@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
         """Start the engine thread and ask for the zoo (call after the window is shown)."""
         self.bridge.start()
         self.bridge.submit(ev.DescribeZoo())
+
+    def engine_idle(self) -> bool:
+        """True once the engine has started and has nothing left to do."""
+        return self._engine_state == "idle"
 
     def current_section(self) -> str:
         return SECTIONS[self.nav.currentRow()]
