@@ -1,0 +1,81 @@
+"""The ``models`` and ``summary`` sub-commands: text, JSON schema, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import main
+from engine.analysis import analyze
+from engine.errors import UserInputError
+from engine.report import parse_input_shape, summary_output
+from engine.zoo import list_models
+
+LAYER_KEYS = {
+    "index", "name", "kind", "op", "input_shape", "output_shape", "kernel", "stride", "padding", "groups",
+    "params", "trainable", "macs",
+}
+
+
+def test_summary_json_schema(capsys):
+    assert main.main(["summary", "resnet18", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"model", "input_shape", "params", "trainable", "macs", "depth", "layers", "edges"}
+    assert (data["model"], data["input_shape"], data["params"]) == ("resnet18", [3, 224, 224], 11_689_512)
+    assert all(set(layer) == LAYER_KEYS for layer in data["layers"])
+    assert all(set(edge) == {"src", "dst", "kind"} for edge in data["edges"])
+    assert data["macs"] == sum(layer["macs"] for layer in data["layers"])
+    conv1 = data["layers"][1]
+    assert (conv1["name"], conv1["kernel"], conv1["stride"], conv1["output_shape"]) == (
+        "conv1", [7, 7], [2, 2], [64, 112, 112]
+    )
+
+
+def test_summary_text_has_a_row_per_layer_and_totals():
+    text = summary_output("lenet5", None, as_json=False)
+    analysis = analyze("lenet5")
+    table, totals = text.split("\n\n")
+    assert len(table.splitlines()) == 2 + len(analysis.rows)
+    conv1 = next(line for line in table.splitlines() if " conv1 " in line)
+    assert conv1.split() == ["1", "conv1", "conv", "6x28x28", "5x5/1", "156", "117,600"]
+    assert "params 61,706 (61.71K), trainable 61,706" in totals
+    assert f"MACs   {analysis.macs:,}" in totals
+
+
+@pytest.mark.parametrize("spec", ["3x64x64", "3,64,64", " 3 X 64 x 64 "])
+def test_input_shape_spellings(spec):
+    assert parse_input_shape(spec) == (3, 64, 64)
+    assert json.loads(summary_output("resnet20", spec, as_json=True))["input_shape"] == [3, 64, 64]
+
+
+@pytest.mark.parametrize("spec", ["3x224", "axbxc", "0x32x32", "", "3x224x224x1", "-3x32x32"])
+def test_malformed_input_shapes(spec):
+    with pytest.raises(UserInputError) as error:
+        parse_input_shape(spec)
+    assert str(error.value) == f"--input must look like 3x224x224 (channels x height x width), got '{spec}'"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["summary", "nope"], "main.py: unknown model 'nope'; accepted: lenet5"),
+        (["summary", "vgg16", "--input", "3x8"], "main.py: --input must look like 3x224x224"),
+        (["summary", "vgg16", "--input", "3x8x8"], "main.py: input 3x8x8 does not fit vgg16 at layer"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_status_2(argv, message, capsys):
+    assert main.main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(message)
+    assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_models_lists_the_zoo(capsys):
+    assert main.main(["models"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 + len(list_models())
+    assert lines[0].split()[:4] == ["name", "title", "year", "input"]
+    vgg = next(line for line in lines if line.startswith("vgg16 "))
+    assert "138.36M" in vgg and "15.47G" in vgg and "3x224x224" in vgg
