@@ -61,5 +61,6 @@ def update_translations() -> None:
     """Refresh the Korean .ts from every tr() string in gui/ (keeping translations), then compile the .qm."""
     sources = sorted(str(p) for p in (TRANSLATIONS_DIR.parent.parent / "gui").glob("*.py"))
     ts_file = TRANSLATIONS_DIR / f"{_CATALOGUE}_ko.ts"
-    subprocess.run([_qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts_file)], check=True)
+    lupdate = [_qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts_file)]
+    subprocess.run(lupdate, check=True)
     subprocess.run([_qt_tool("lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True)
