@@ -4,32 +4,27 @@ from __future__ import annotations
 
 from engine.analysis import analyze
 from engine.events import ZooEntry
-from engine.zoo import get_info, list_models, top1
+from engine.zoo import get_info, top1
 
-__all__ = ["zoo_entries"]
+__all__ = ["zoo_entry"]
 
 
-def zoo_entries() -> list[ZooEntry]:
-    """Summaries of every listed model, in lecture order (analysis on the meta device: no weights allocated)."""
-    entries = []
-    for name in list_models():
-        info = get_info(name)
-        analysis = analyze(name)
-        entries.append(
-            ZooEntry(
-                name=name,
-                title=info.title,
-                section=info.section,
-                year=info.year,
-                input_shape=tuple(info.input_shape),
-                depth=analysis.depth,
-                params=analysis.params,
-                macs=analysis.macs,
-                top1=top1(name),
-                authors=info.authors,
-                paper=info.paper,
-                ideas_en=tuple(info.ideas_en),
-                ideas_ko=tuple(info.ideas_ko),
-            )
-        )
-    return entries
+def zoo_entry(name: str) -> ZooEntry:
+    """One model's summary line (analysis on the meta device: no weights allocated)."""
+    info = get_info(name)
+    analysis = analyze(name)
+    return ZooEntry(
+        name=name,
+        title=info.title,
+        section=info.section,
+        year=info.year,
+        input_shape=tuple(info.input_shape),
+        depth=analysis.depth,
+        params=analysis.params,
+        macs=analysis.macs,
+        top1=top1(name),
+        authors=info.authors,
+        paper=info.paper,
+        ideas_en=tuple(info.ideas_en),
+        ideas_ko=tuple(info.ideas_ko),
+    )

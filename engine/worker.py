@@ -178,9 +178,15 @@ def _on_analyze(worker: EngineWorker, request: ev.Analyze) -> Iterator[ev.Event]
 
 
 def _on_describe_zoo(worker: EngineWorker, request: ev.DescribeZoo) -> Iterator[ev.Event]:
-    from engine.overview import zoo_entries
+    from engine.overview import zoo_entry
+    from engine.zoo import list_models
 
-    yield ev.ZooReady(tuple(zoo_entries()))
+    entries = []
+    for name in list_models():
+        if worker.stopping:  # a dozen analyses: let a closing window stop between two of them
+            return
+        entries.append(zoo_entry(name))
+    yield ev.ZooReady(tuple(entries))
 
 
 _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] = {
