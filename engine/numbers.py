@@ -10,9 +10,25 @@ def exact(n: int) -> str:
     return f"{n:,}"
 
 
-def rounded(n: float, digits: int = 1) -> str:
-    """``120422400`` -> ``"120.4M"``, ``61706`` -> ``"61.7K"``, ``15470264320`` -> ``"15.5G"``."""
-    for factor, unit in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "K")):
-        if abs(n) >= factor:
-            return f"{n / factor:.{digits}f}{unit}"
-    return f"{n:g}" if isinstance(n, float) else str(n)
+_SUFFIXES = ("", "K", "M", "G", "T", "P", "E", "Z", "Y")
+
+
+def rounded(value: int) -> str:
+    """One decimal and a suffix: ``120.4M``, ``12.4M``, ``6.2K``; below 1,000 the number itself.
+
+    Integer arithmetic throughout, so a value far beyond a float's range is still rounded correctly.
+    """
+    if value < 1000:
+        return str(value)
+    group = (len(str(value)) - 1) // 3
+    tenths = (value * 10 * 2 // 1000**group + 1) // 2  # round half up
+    if tenths >= 10_000:  # 999,960 rounds to 1,000.0K: say 1.0M instead
+        group += 1
+        tenths = (value * 10 * 2 // 1000**group + 1) // 2
+    if group >= len(_SUFFIXES):
+        digits = len(str(value)) - 1
+        mantissa = (value * 10 * 2 // 10**digits + 1) // 2
+        if mantissa >= 100:  # 9.96e27 rounds to 1.0e28
+            digits, mantissa = digits + 1, 10
+        return f"{mantissa // 10}.{mantissa % 10}e{digits}"
+    return f"{tenths // 10}.{tenths % 10}{_SUFFIXES[group]}"

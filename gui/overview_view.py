@@ -151,4 +151,5 @@ class OverviewView(QWidget):
 
 
 def _power_label(exponent: int) -> str:
-    return rounded(10**exponent, digits=0) if exponent >= 3 else str(10**exponent)
+    """10**6 -> "1M": axis ticks of a log scale."""
+    return ("1", "10", "100")[exponent % 3] + ("", "K", "M", "G", "T")[exponent // 3]

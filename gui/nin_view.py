@@ -1,0 +1,296 @@
+"""Network in Network: a 1×1 convolution is one fully connected layer applied at every pixel.
+
+The page draws the lecture's example, 28×28×192 → 28×28×32, as a 192 → 32 layer reading one pixel's
+channels and writing the same pixel's output channels, with the optional ReLU that makes it non-linear, and
+gives its cost and parameters from ``engine.cost`` (pure integers, checked against real modules in tests).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from engine.cost import ConvStage, conv_stage
+from engine.numbers import exact, rounded
+from gui.cost_view import REDUCE_COLOUR
+from gui.widgets import ACCENT, PageHeader, scaled_font
+
+__all__ = ["NinView"]
+
+_INPUT_COLOUR = QColor("#868e96")
+_PIXEL_COLOUR = QColor("#f59f00")
+_RELU_COLOUR = QColor("#c2255c")
+_STATUS_STYLE = "color: #8a5a00; background: #fff4d6; padding: 8px; border-radius: 4px;"  # as text_pages
+_NODES_SHOWN = 7  # a column of nodes stands for all channels; more dots would only be noise
+
+
+class _PointwiseSketch(QWidget):
+    """Input volume → one pixel's channels → fully connected layer (→ ReLU) → the output pixel's channels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(900, 360)
+        self._stage: ConvStage | None = None
+        self._relu = False
+        self._texts = {"input": "", "output": "", "layer": "", "shared": "", "relu": "ReLU"}
+
+    def set_state(self, stage: ConvStage, relu: bool, texts: dict[str, str]) -> None:
+        self._stage, self._relu, self._texts = stage, relu, texts
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        if self._stage is not None:
+            self._draw(painter)
+        painter.end()
+
+    def _draw(self, painter: QPainter) -> None:
+        s = self._stage
+        w, h = self.width(), self.height()
+        channels = max(s.in_channels, s.out_channels)
+        face = h * 0.5
+        top = h * 0.22
+        in_pixel = self._volume(painter, QRectF(w * 0.03, top, w * 0.14 * s.in_channels / channels, face),
+                                _INPUT_COLOUR, self._texts["input"])
+        out_left = w * 0.97 - w * 0.14 * s.out_channels / channels - face * 0.3
+        out_pixel = self._volume(painter, QRectF(out_left, top, w * 0.14 * s.out_channels / channels, face),
+                                 QColor(REDUCE_COLOUR), self._texts["output"])
+        in_x, out_x = w * 0.36, w * (0.56 if self._relu else 0.62)
+        in_pixel = QPointF(in_pixel.right(), in_pixel.center().y())
+        out_pixel = QPointF(out_pixel.left(), out_pixel.center().y())
+        inputs = self._nodes(painter, in_x, h, s.in_channels, _INPUT_COLOUR)
+        outputs = self._nodes(painter, out_x, h, s.out_channels, QColor(REDUCE_COLOUR))
+        painter.setPen(QPen(QColor(ACCENT), 1.2))
+        for a in inputs:
+            for b in outputs:
+                painter.drawLine(a + QPointF(9, 0), b - QPointF(9, 0))
+        painter.setPen(QPen(_PIXEL_COLOUR, 2, Qt.PenStyle.DashLine))
+        for a in inputs:
+            painter.drawLine(in_pixel, a - QPointF(9, 0))
+        if self._relu:
+            outputs = self._relu_band(painter, w * 0.68, outputs)
+        painter.setPen(QPen(_PIXEL_COLOUR, 2, Qt.PenStyle.DashLine))
+        for b in outputs:
+            painter.drawLine(b + QPointF(9, 0), out_pixel)
+        painter.setPen(QColor("#212529"))
+        painter.setFont(scaled_font(self, 1.45, bold=True))
+        painter.drawText(QRectF(in_x - 60, h * 0.02, out_x - in_x + 120, h * 0.1),
+                         Qt.AlignmentFlag.AlignCenter, self._texts["layer"])
+        painter.setPen(QColor(ACCENT))
+        painter.setFont(scaled_font(self, 1.5, bold=True))
+        painter.drawText(QRectF(0, h * 0.86, w, h * 0.12), Qt.AlignmentFlag.AlignCenter,
+                         self._texts["shared"])
+
+    def _volume(self, painter: QPainter, front: QRectF, colour: QColor, label: str) -> QRectF:
+        """A box (thickness = channels) with one pixel's channels highlighted; returns that pixel's rect."""
+        front.setWidth(max(front.width(), 4.0))
+        skew = front.height() * 0.3
+        up = QPointF(skew, -skew)
+        painter.setPen(QPen(colour.darker(150), 1.5))
+        painter.setBrush(colour.lighter(135))
+        painter.drawPolygon([front.topLeft(), front.topRight(), front.topRight() + up, front.topLeft() + up])
+        painter.setBrush(colour.darker(115))
+        painter.drawPolygon([front.topRight(), front.bottomRight(), front.bottomRight() + up,
+                             front.topRight() + up])
+        painter.setBrush(colour)
+        painter.drawRect(front)
+        pixel = QRectF(front.left(), front.top() + front.height() * 0.45, front.width(),
+                       front.height() * 0.08)
+        painter.setPen(QPen(_PIXEL_COLOUR.darker(130), 1.5))
+        painter.setBrush(_PIXEL_COLOUR)
+        painter.drawRect(pixel)
+        painter.setPen(QColor("#212529"))
+        painter.setFont(scaled_font(self, 1.4))
+        painter.drawText(QRectF(front.left() - 60, front.bottom() + 6, front.width() + skew + 120, 30),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+        return pixel
+
+    def _nodes(self, painter: QPainter, x: float, height: float, count: int, colour: QColor) -> list[QPointF]:
+        """A column of up to ``_NODES_SHOWN`` nodes, with a gap marked "⋮" when there are more channels."""
+        shown = min(count, _NODES_SHOWN)
+        step = height * 0.58 / max(_NODES_SHOWN - 1, 1)
+        first = height * 0.5 - step * (shown - 1) / 2
+        points = [QPointF(x, first + i * step) for i in range(shown)]
+        painter.setPen(QPen(colour.darker(150), 1.5))
+        painter.setBrush(colour)
+        for i, point in enumerate(points):
+            if count > shown and i == shown - 2:
+                painter.setPen(QColor("#212529"))
+                painter.setFont(scaled_font(self, 1.6, bold=True))
+                painter.drawText(QRectF(x - 20, point.y() - 16, 40, 32), Qt.AlignmentFlag.AlignCenter, "⋮")
+                painter.setPen(QPen(colour.darker(150), 1.5))
+                continue
+            painter.drawEllipse(point, 9, 9)
+        painter.setPen(QColor("#212529"))
+        painter.setFont(scaled_font(self, 1.25, bold=True))
+        painter.drawText(QRectF(x - 60, points[-1].y() + 14, 120, 28), Qt.AlignmentFlag.AlignCenter,
+                         exact(count))
+        return [p for i, p in enumerate(points) if not (count > shown and i == shown - 2)]
+
+    def _relu_band(self, painter: QPainter, x: float, outputs: list[QPointF]) -> list[QPointF]:
+        """A ReLU on each output value (one band across the column); returns where the values leave it."""
+        band = QRectF(x - 40, outputs[0].y() - 22, 80, outputs[-1].y() - outputs[0].y() + 44)
+        leaving = [QPointF(band.right() - 9, p.y()) for p in outputs]
+        painter.setPen(QPen(_RELU_COLOUR, 1.5))
+        for point in outputs:
+            painter.drawLine(point + QPointF(9, 0), QPointF(band.left(), point.y()))
+        painter.setPen(QPen(_RELU_COLOUR, 3))
+        painter.setBrush(QColor("#fff0f6"))
+        painter.drawRoundedRect(band, 10, 10)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for point in outputs:
+            curve = QPainterPath(QPointF(band.left() + 14, point.y() + 8))
+            curve.lineTo(QPointF(band.center().x(), point.y() + 8))
+            curve.lineTo(QPointF(band.right() - 14, point.y() - 10))
+            painter.drawPath(curve)
+        painter.setFont(scaled_font(self, 1.25, bold=True))
+        painter.drawText(QRectF(band.left() - 20, band.bottom() + 4, band.width() + 40, 28),
+                         Qt.AlignmentFlag.AlignCenter, self._texts["relu"])
+        return leaving
+
+
+class NinView(QWidget):
+    """The Network-in-Network page: the 1×1 convolution as a per-pixel fully connected layer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = PageHeader(self)
+        self.size_label, self.size_spin = self._number(512, 28)
+        self.in_label, self.in_spin = self._number(4096, 192)
+        self.out_label, self.out_spin = self._number(4096, 32)
+        self.relu_check = QCheckBox(self)
+        self.relu_check.setFont(scaled_font(self, 1.3))
+        self.relu_check.setChecked(True)
+        self.relu_check.toggled.connect(self._on_value_changed)
+        controls = QHBoxLayout()
+        for label, spin in ((self.size_label, self.size_spin), (self.in_label, self.in_spin),
+                            (self.out_label, self.out_spin)):
+            controls.addWidget(label)
+            controls.addWidget(spin)
+            controls.addSpacing(24)
+        controls.addWidget(self.relu_check)
+        controls.addStretch(1)
+
+        self.sketch = _PointwiseSketch(self)
+        self.cost_title = self._label(1.4, bold=True)
+        self.cost_formula = self._label(1.6)
+        self.cost_total = self._label(2.2, bold=True)
+        self.per_pixel = self._label(1.3)
+        self.params_title = self._label(1.4, bold=True)
+        self.params_formula = self._label(1.6)
+        self.params_note = self._label(1.3)
+        self.relu_note = self._label(1.3)
+        figures = QHBoxLayout()
+        figures.addWidget(self._panel(self.cost_title, self.cost_formula, self.cost_total, self.per_pixel), 1)
+        figures.addWidget(self._panel(self.params_title, self.params_formula, self.params_note), 1)
+        figures.addWidget(self._panel(self.relu_note), 1)
+        self.live_status = QLabel(self)
+        self.live_status.setWordWrap(True)
+        self.live_status.setFont(scaled_font(self, 1.15))
+        self.live_status.setStyleSheet(_STATUS_STYLE)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(controls)
+        layout.addWidget(self.sketch, 1)
+        layout.addLayout(figures)
+        layout.addWidget(self.live_status)
+        for spin in (self.size_spin, self.in_spin, self.out_spin):
+            spin.valueChanged.connect(self._on_value_changed)
+        self.retranslate()
+
+    # ------------------------------------------------------------ inputs
+
+    def stage(self) -> ConvStage:
+        """The 1×1 convolution on screen."""
+        size = self.size_spin.value()
+        return conv_stage(size, size, self.in_spin.value(), self.out_spin.value(), 1)
+
+    # ------------------------------------------------------------ events
+
+    def _on_value_changed(self, *_) -> None:
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.header.set_texts(
+            self.tr("Network in Network: the 1×1 convolution"),
+            self.tr("Q. A 1×1 filter sees a single pixel. What is it good for? "
+                    "It changes the number of channels and, with a ReLU, adds a non-linearity."))
+        self.size_label.setText(self.tr("Height and width"))
+        self.in_label.setText(self.tr("Input channels"))
+        self.out_label.setText(self.tr("Output channels"))
+        self.relu_check.setText(self.tr("ReLU after the 1×1 convolution"))
+        self.cost_title.setText(self.tr("Cost"))
+        self.params_title.setText(self.tr("Parameters"))
+        self.live_status.setText(self.tr(
+            "Not built yet: a live example on the current image's feature maps. It needs the feature-map "
+            "view, which is its own issue; this page shows the arithmetic and the drawing only."))
+        self._show()
+
+    # ------------------------------------------------------------ drawing
+
+    def _number(self, maximum: int, value: int) -> tuple[QLabel, QSpinBox]:
+        label = QLabel(self)
+        label.setFont(scaled_font(self, 1.3))
+        spin = QSpinBox(self)
+        spin.setRange(1, maximum)
+        spin.setValue(value)
+        spin.setGroupSeparatorShown(True)
+        spin.setFont(scaled_font(self, 1.5, bold=True))
+        spin.setMinimumWidth(120)
+        return label, spin
+
+    def _label(self, factor: float, bold: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setFont(scaled_font(self, factor, bold))
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _panel(self, *labels: QLabel) -> QFrame:
+        frame = QFrame(self)
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(frame)
+        for label in labels:
+            layout.addWidget(label)
+        layout.addStretch(1)
+        return frame
+
+    def _show(self) -> None:
+        s = self.stage()
+        relu = self.relu_check.isChecked()
+        pixels = s.out_height * s.out_width
+        volume = "{0}×{1}×{2}"
+        self.sketch.set_state(s, relu, {
+            "input": volume.format(s.in_height, s.in_width, s.in_channels),
+            "output": volume.format(s.out_height, s.out_width, s.out_channels),
+            "layer": self.tr("One fully connected layer: {0} → {1}").format(exact(s.in_channels),
+                                                                             exact(s.out_channels)),
+            "shared": self.tr("The same weights at each of the {0}×{1} = {2} pixels").format(
+                s.out_height, s.out_width, exact(pixels)),
+            "relu": "ReLU",
+        })
+        self.cost_formula.setText(f"{s.macs_formula()} = {exact(s.macs)}")
+        self.cost_total.setText(self.tr("≈ {0} multiplications").format(rounded(s.macs)))
+        self.per_pixel.setText(self.tr("= {0} pixels × ({1} × {2}) multiplications per pixel").format(
+            exact(pixels), exact(s.in_channels), exact(s.out_channels)))
+        self.params_formula.setText(f"{s.params_formula()} = {exact(s.params)}")
+        self.params_note.setText(self.tr("{0} weights and {1} biases, shared by every pixel").format(
+            exact(s.weights), exact(s.biases)))
+        if relu:
+            self.relu_note.setText(self.tr(
+                "With the ReLU, each pixel's channels go through a small neural layer with a non-linearity: "
+                "a network inside the network. It adds no parameters, only {0} comparisons.").format(
+                    exact(s.outputs)))
+        else:
+            self.relu_note.setText(self.tr(
+                "Without an activation the 1×1 convolution is linear: each output channel is a weighted sum "
+                "of the input channels at the same pixel, and two in a row are still one linear map."))

@@ -1,0 +1,218 @@
+"""The 1×1 bottleneck arithmetic, pinned to the lecture and checked against the analysis of real modules."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+import torch
+from torch import nn
+
+import main
+from engine.analysis import analyze
+from engine.cost import (
+    GOOGLENET_MODULES,
+    LECTURE_SETTING,
+    PRESETS,
+    BottleneckSetting,
+    bottleneck_cost,
+    conv_stage,
+    cost_output,
+    inception_breakdown,
+    inception_breakdowns,
+    parse_setting,
+)
+from engine.errors import UserInputError
+from engine.numbers import rounded
+
+EVEN_SAME = "ignore:Using padding='same' with even kernel"  # torch's note on even filters, not ours
+
+
+def _measured(setting: BottleneckSetting) -> tuple[object, object]:
+    """The analysis of the direct and the bottleneck design built from real convolutions (meta device)."""
+    s = setting
+    padding = "same" if s.padding == "same" else 0
+    with torch.device("meta"):
+        direct = nn.Sequential(nn.Conv2d(s.in_channels, s.out_channels, s.kernel, padding=padding))
+        bottleneck = nn.Sequential(nn.Conv2d(s.in_channels, s.bottleneck, 1),
+                                   nn.Conv2d(s.bottleneck, s.out_channels, s.kernel, padding=padding))
+    shape = (s.in_channels, s.height, s.width)
+    return analyze(direct, shape), analyze(bottleneck, shape)
+
+
+def _random_settings(count: int, seed: int) -> list[BottleneckSetting]:
+    rng = random.Random(seed)
+    settings = []
+    while len(settings) < count:
+        cin = rng.randint(1, 96)
+        setting = BottleneckSetting(rng.randint(1, 40), rng.randint(1, 40), cin, rng.randint(1, 96),
+                                    rng.randint(1, 7), rng.randint(1, cin), rng.choice(("same", "none")))
+        if setting.problem() is None:
+            settings.append(setting)
+    return settings
+
+
+def test_the_lecture_example_is_exact():
+    cost = bottleneck_cost(LECTURE_SETTING)
+    assert cost.direct.macs == 120_422_400
+    assert cost.direct.macs_formula() == "(28×28×32) × (5×5×192)"
+    assert (cost.reduce.macs, cost.conv.macs) == (2_408_448, 10_035_200)
+    assert cost.reduce.macs_formula() == "(28×28×16) × (1×1×192)"
+    assert cost.conv.macs_formula() == "(28×28×32) × (5×5×16)"
+    assert cost.bottleneck_macs == 12_443_648
+    assert round(cost.macs_ratio, 1) == 9.7
+    assert (cost.direct.params, cost.bottleneck_params) == (153_632, 15_920)
+    assert (rounded(cost.direct.macs), rounded(cost.bottleneck_macs)) == ("120.4M", "12.4M")
+
+
+@pytest.mark.filterwarnings(EVEN_SAME)
+def test_the_arithmetic_equals_the_analysis_of_real_modules():
+    for setting in _random_settings(50, seed=6):
+        cost = bottleneck_cost(setting)
+        direct, bottleneck = _measured(setting)
+        assert (cost.direct.macs, cost.direct.params) == (direct.macs, direct.params), setting
+        assert (cost.bottleneck_macs, cost.bottleneck_params) == (bottleneck.macs, bottleneck.params), setting
+        assert cost.direct.output_shape == direct.rows[-1].output_shape, setting
+        assert cost.conv.output_shape == bottleneck.rows[-1].output_shape, setting
+
+
+def test_the_pointwise_convolution_of_the_nin_page_equals_its_module():
+    stage = conv_stage(28, 28, 192, 32, 1)
+    with torch.device("meta"):
+        measured = analyze(nn.Sequential(nn.Conv2d(192, 32, 1)), (192, 28, 28))
+    assert (stage.macs, stage.params) == (measured.macs, measured.params) == (4_816_896, 6_176)
+
+
+def test_a_pointwise_convolution_is_a_fully_connected_layer_at_every_pixel():
+    conv = nn.Conv2d(12, 5, 1)
+    dense = nn.Linear(12, 5)
+    dense.weight.data = conv.weight.data.view(5, 12)
+    dense.bias.data = conv.bias.data
+    x = torch.randn(2, 12, 6, 7)
+    per_pixel = dense(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+    torch.testing.assert_close(conv(x), per_pixel)
+
+
+def test_huge_settings_stay_exact():
+    big = 1_000_000
+    cost = bottleneck_cost(BottleneckSetting(big, big, big, big, big, big))
+    assert cost.direct.macs == big**6 > 2**63
+    assert rounded(cost.direct.macs) == "1.0e36"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0, "0"), (999, "999"), (1_234, "1.2K"), (999_949, "999.9K"), (999_950, "1.0M"), (120_422_400, "120.4M"),
+    (12_443_648, "12.4M"), (15_470_264_320, "15.5G"), (10**27, "1.0e27"), (996 * 10**25, "1.0e28"),
+])
+def test_rounded_forms(value, text):
+    assert rounded(value) == text
+
+
+def test_refused_combinations():
+    wider = BottleneckSetting(28, 28, 192, 32, 5, 300)
+    assert wider.problem() == "bottleneck_wider"
+    too_large = BottleneckSetting(4, 6, 192, 32, 5, 16, padding="none")
+    assert too_large.problem() == "filter_larger"
+    assert BottleneckSetting(4, 6, 192, 32, 5, 16, padding="same").problem() is None
+    for setting in (wider, too_large):
+        with pytest.raises(UserInputError):
+            bottleneck_cost(setting)
+
+
+def test_parse_accepts_height_by_width():
+    setting = parse_setting("28x14", "192", "32", "5", "16")
+    assert (setting.height, setting.width) == (28, 14)
+    assert parse_setting(" 28 ", "192", "32", "5", "16") == LECTURE_SETTING
+
+
+def test_cli_prints_both_costs_the_ratio_and_the_parameters(capsys):
+    assert main.main(["cost"]) == 0
+    out = capsys.readouterr().out
+    for figure in ("(28x28x32) x (5x5x192)", "120,422,400", "(120.4M)", "12,443,648", "(12.4M)", "153,632",
+                   "15,920", "9.7x fewer"):
+        assert figure in out
+
+
+def test_cli_json_schema(capsys):
+    args = ["--hw", "14x7", "--cin", "480", "--cout", "48", "--k", "5", "--bottleneck", "16", "--json"]
+    assert main.main(["cost", *args]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"setting", "direct", "bottleneck", "ratio"}
+    assert data["setting"] == {"height": 14, "width": 7, "in_channels": 480, "out_channels": 48, "kernel": 5,
+                               "bottleneck": 16, "padding": "same"}
+    stage_keys = {"kernel", "input_shape", "output_shape", "macs", "macs_formula", "weights", "biases",
+                  "params"}
+    assert set(data["direct"]) == stage_keys
+    assert set(data["bottleneck"]) == {"reduce", "conv", "macs", "params"}
+    assert set(data["bottleneck"]["reduce"]) == set(data["bottleneck"]["conv"]) == stage_keys
+    assert data["direct"]["macs"] == 14 * 7 * 48 * 5 * 5 * 480
+    assert data["direct"]["output_shape"] == [48, 14, 7]
+    bottleneck = data["bottleneck"]
+    assert bottleneck["macs"] == bottleneck["reduce"]["macs"] + bottleneck["conv"]["macs"]
+    assert data["ratio"]["macs"] == pytest.approx(data["direct"]["macs"] / data["bottleneck"]["macs"])
+
+
+def test_cli_lecture_json_is_exact():
+    data = json.loads(cost_output("28", "192", "32", "5", "16", as_json=True))
+    assert (data["direct"]["macs"], data["bottleneck"]["macs"]) == (120_422_400, 12_443_648)
+
+
+@pytest.mark.parametrize("args", [
+    ["--cin", "0"], ["--cin", "-3"], ["--cout", "abc"], ["--k", "1e3"], ["--k", "2.5"], ["--hw", "28x28x3"],
+    ["--hw", "x"], ["--bottleneck", "9999999"], ["--bottleneck", "300"], ["--cout", "١٢"],
+])
+def test_cli_refuses_bad_values_with_one_line(args, capsys):
+    assert main.main(["cost", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+    assert captured.err.startswith("main.py: ")
+
+
+def test_presets_are_googlenet_branches():
+    for key, module, branch in (("inception3a_3x3", "3a", "3x3"), ("inception4a_5x5", "4a", "5x5"),
+                                ("inception5b_3x3", "5b", "3x3")):
+        breakdown = inception_breakdown(module)
+        reduce, conv = next(b for b in breakdown.reduced.branches if b.key == branch).steps
+        preset = PRESETS[key]
+        assert (preset.in_channels, preset.height, preset.width) == breakdown.input_shape
+        assert (preset.bottleneck, preset.out_channels, preset.kernel) == (reduce.out_channels,
+                                                                          conv.out_channels, conv.kernel)
+
+
+def test_inception_3a_has_four_branches_and_256_channels():
+    breakdown = inception_breakdown("3a")
+    reduced, naive = breakdown.reduced, breakdown.naive
+    assert breakdown.input_shape == (192, 28, 28)
+    assert [b.key for b in reduced.branches] == ["1x1", "3x3", "5x5", "pool"]
+    assert [b.out_channels for b in reduced.branches] == [64, 128, 32, 32]
+    assert reduced.output_shape == (256, 28, 28)
+    assert [b.out_channels for b in naive.branches] == [64, 128, 32, 192]
+    assert naive.output_shape == (416, 28, 28)
+    # The lecture's example is the 5×5 branch of this module.
+    lecture = bottleneck_cost(LECTURE_SETTING)
+    assert reduced.branches[2].macs == lecture.bottleneck_macs
+    assert naive.branches[2].macs == lecture.direct.macs
+
+
+def test_every_module_adds_up_and_matches_the_arithmetic():
+    breakdowns = inception_breakdowns()
+    assert [b.module for b in breakdowns] == list(GOOGLENET_MODULES)
+    assert [b.input_shape[1] for b in breakdowns] == [28, 28, 14, 14, 14, 14, 14, 7, 7]
+    assert breakdowns[-1].reduced.output_shape == (1024, 7, 7)
+    for breakdown in breakdowns:
+        _, height, width = breakdown.input_shape
+        for design in (breakdown.reduced, breakdown.naive):
+            assert sum(b.macs for b in design.branches) == design.macs
+            assert sum(b.params for b in design.branches) == design.params
+            assert sum(b.out_channels for b in design.branches) == design.output_shape[0]
+            for step in (s for b in design.branches for s in b.steps if s.op == "conv"):
+                stage = conv_stage(height, width, step.in_channels, step.out_channels, step.kernel)
+                assert (step.macs, step.params) == (stage.macs, stage.params)
+        assert breakdown.naive.macs > breakdown.reduced.macs
+
+
+def test_unknown_inception_module_is_refused():
+    with pytest.raises(UserInputError, match="3a"):
+        inception_breakdown("6a")
