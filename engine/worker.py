@@ -189,8 +189,29 @@ def _on_describe_zoo(worker: EngineWorker, request: ev.DescribeZoo) -> Iterator[
     yield ev.ZooReady(tuple(entries))
 
 
+def _on_describe_inception(worker: EngineWorker, request: ev.DescribeInception) -> Iterator[ev.Event]:
+    from engine.cost import inception_breakdowns
+
+    yield ev.InceptionReady(inception_breakdowns())
+
+
+def _on_inspect_image(worker: EngineWorker, request: ev.InspectImage) -> Iterator[ev.Event]:
+    from engine.features import inspect_image_events
+
+    yield from inspect_image_events(worker, request)
+
+
+def _on_download_weights(worker: EngineWorker, request: ev.DownloadWeights) -> Iterator[ev.Event]:
+    from engine.features import download_weights_events
+
+    yield from download_weights_events(worker, request)
+
+
 _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] = {
     ev.SetDevice: _on_set_device,
+    ev.InspectImage: _on_inspect_image,
+    ev.DownloadWeights: _on_download_weights,
     ev.Analyze: _on_analyze,
     ev.DescribeZoo: _on_describe_zoo,
+    ev.DescribeInception: _on_describe_inception,
 }

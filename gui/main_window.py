@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
 from engine import events as ev
+from gui.cost_view import CostView
 from gui.engine_bridge import EngineBridge
 from gui.i18n import LANGUAGES, current_language, set_language
+from gui.inception_view import InceptionView
 from gui.model_page import ModelPageView
+from gui.nin_view import NinView
 from gui.overview_view import OverviewView
 from gui.text_pages import AugmentationView, TransferLearningView
 from gui.widgets import scaled_font
@@ -54,9 +58,18 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.overview = OverviewView(self)
         self.model_pages = {key: ModelPageView(key, self) for key in _MODEL_SECTIONS}
+        self.nin_view = NinView(self)
+        self.inception_view = InceptionView(self)
+        self.cost_view = CostView(self)
+        # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
+        self.section_tabs = {
+            "nin": self._tabs(self.nin_view, self.model_pages["nin"]),
+            "inception": self._tabs(self.inception_view, self.cost_view, self.model_pages["inception"]),
+        }
         self.section_pages: dict[str, QWidget] = {
             "overview": self.overview,
             **self.model_pages,
+            **self.section_tabs,
             "transfer": TransferLearningView(self),
             "augmentation": AugmentationView(self),
             "datasets": self._datasets_page(),
@@ -82,6 +95,14 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # ------------------------------------------------------------ construction
+
+    def _tabs(self, *pages: QWidget) -> QTabWidget:
+        tabs = QTabWidget(self)
+        tabs.setFont(scaled_font(self, 1.15))
+        for page in pages:
+            page.setFont(self.font())  # the tab bar's larger font is for the tabs only
+            tabs.addTab(page, "")
+        return tabs
 
     def _datasets_page(self) -> QWidget:
         from gui.datasets_view import DatasetsView
@@ -137,8 +158,10 @@ class MainWindow(QMainWindow):
         self.bridge.zoo_ready.connect(self._on_zoo_ready)
         self.bridge.analysis_ready.connect(self._on_analysis_ready)
         self.bridge.request_failed.connect(self._on_request_failed)
+        self.bridge.event_ready.connect(self._on_engine_event)
         for key, page in self.model_pages.items():
             page.analysis_wanted.connect(lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=k)))
+        self.inception_view.breakdowns_wanted.connect(lambda: self.bridge.submit(ev.DescribeInception()))
 
     # ------------------------------------------------------------ public
 
@@ -245,6 +268,10 @@ class MainWindow(QMainWindow):
         for page in self.model_pages.values():
             page.set_analysis(event)
 
+    def _on_engine_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.InceptionReady):
+            self.inception_view.set_breakdowns(event.breakdowns)
+
     def _on_request_failed(self, event: ev.RequestFailed) -> None:
         self.statusBar().showMessage(event.message, 15000)
 
@@ -288,6 +315,13 @@ class MainWindow(QMainWindow):
         questions = self._section_questions()
         for key, page in self.model_pages.items():
             page.set_section_texts(titles[key], questions[key])
+        tab_titles = {
+            "nin": (self.tr("1×1 convolution"), self.tr("Diagram and layers")),
+            "inception": (self.tr("Inception module"), self.tr("Cost of a 1×1 bottleneck"), self.tr("Diagram and layers")),
+        }
+        for key, tabs in self.section_tabs.items():
+            for index, title in enumerate(tab_titles[key]):
+                tabs.setTabText(index, title)
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))

@@ -77,7 +77,7 @@ class _PointwiseSketch(QWidget):
             painter.drawLine(b + QPointF(9, 0), out_pixel)
         painter.setPen(QColor("#212529"))
         painter.setFont(scaled_font(self, 1.45, bold=True))
-        painter.drawText(QRectF(in_x - 60, h * 0.02, out_x - in_x + 120, h * 0.1),
+        painter.drawText(QRectF(0, h * 0.02, w, h * 0.1),
                          Qt.AlignmentFlag.AlignCenter, self._texts["layer"])
         painter.setPen(QColor(ACCENT))
         painter.setFont(scaled_font(self, 1.5, bold=True))

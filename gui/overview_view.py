@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -60,19 +62,31 @@ class OverviewView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=True, y=False, alpha=0.3)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
         self.params_bars = pg.BarGraphItem(x0=[], y=[], height=0.38, width=[], brush=_PARAMS_COLOUR)
         self.macs_bars = pg.BarGraphItem(x0=[], y=[], height=0.38, width=[], brush=_MACS_COLOUR)
         self.plot.addItem(self.params_bars)
         self.plot.addItem(self.macs_bars)
-        self.plot.getAxis("bottom").setTicks([[(k, _power_label(k)) for k in range(0, 13)]])
+        # Labels at every thousandfold, unlabelled ticks at every tenfold: readable on a narrow chart.
+        self.plot.getAxis("bottom").setTicks([[(k, _power_label(k)) for k in range(0, 13, 3)],
+                                              [(k, "") for k in range(0, 13)]])
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).setTickFont(scaled_font(self, 1.0))
+            self.plot.getAxis(axis).setTextPen("#212529")
 
+        # The title sits in a wrapping label: a plot title would force the chart wider than its pane.
+        self.chart_title = QLabel(self)
+        self.chart_title.setWordWrap(True)
+        self.chart_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_title.setFont(scaled_font(self, 1.15, bold=True))
+        chart = QWidget(self)
+        chart_layout = QVBoxLayout(chart)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.plot, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.plot)
-        splitter.setSizes([1100, 700])
+        splitter.addWidget(chart)
+        splitter.setSizes([1250, 550])
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.answer)
@@ -98,10 +112,11 @@ class OverviewView(QWidget):
             "networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their "
             "ideas are the building blocks of every network since. Every figure below is measured on the "
             "real model, not typed in."))
-        self.plot.setTitle(self.tr("Parameters and multiply-adds per image (log scale)"))
-        self.legend.clear()
-        self.legend.addItem(self.params_bars, self.tr("Parameters"))
-        self.legend.addItem(self.macs_bars, self.tr("Multiply-adds"))
+        # The legend lives in the title: inside the plot it would cover the longest bars.
+        self.chart_title.setText(
+            f"{escape(self.tr('Parameters and multiply-adds per image (log scale)'))}<br>"
+            f"<span style='color:{_PARAMS_COLOUR}'>■</span> {escape(self.tr('Parameters'))} &nbsp; "
+            f"<span style='color:{_MACS_COLOUR}'>■</span> {escape(self.tr('Multiply-adds'))}")
         self._fill_table()
 
     # ------------------------------------------------------------ drawing
@@ -129,6 +144,7 @@ class OverviewView(QWidget):
                 _SortItem("" if e.top1 is None else f"{e.top1:.1f}%", -1 if e.top1 is None else e.top1),
                 _SortItem((e.ideas_ko if korean else e.ideas_en)[0], row),
             ]
+            cells[-1].setToolTip(cells[-1].text())  # the full idea; the cell may be elided
             for column, item in enumerate(cells):
                 if 1 <= column <= 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -145,7 +161,10 @@ class OverviewView(QWidget):
         macs = np.array([math.log10(max(e.macs, 1)) for e in self._entries])
         self.params_bars.setOpts(x0=np.zeros(n), y=y + 0.2, width=params)
         self.macs_bars.setOpts(x0=np.zeros(n), y=y - 0.2, width=macs)
-        self.plot.getAxis("left").setTicks([[(float(y[i]), e.title) for i, e in enumerate(self._entries)]])
+        left = self.plot.getAxis("left")
+        left.setTicks([[(float(y[i]), e.title) for i, e in enumerate(self._entries)]])
+        metrics = QFontMetrics(scaled_font(self, 1.0))
+        left.setWidth(max((metrics.horizontalAdvance(e.title) for e in self._entries), default=40) + 24)
         self.plot.setYRange(-0.7, n - 0.3, padding=0)
         self.plot.setXRange(0, max([*params, *macs, 1.0]) + 0.3, padding=0)
 

@@ -45,7 +45,7 @@ def check_output_path(path: str) -> Path:
 
 def save_widget(widget, out: Path, scale: float = 1.0) -> None:
     """Save ``widget`` as it is on screen: PNG at ``scale`` × its size, or SVG (vector text and lines)."""
-    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtCore import QPoint, QRect, QSize
     from PySide6.QtGui import QPainter
 
     if out.suffix.lower() == ".svg":
@@ -56,7 +56,7 @@ def save_widget(widget, out: Path, scale: float = 1.0) -> None:
         generator.setSize(widget.size())
         generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
         painter = QPainter(generator)
-        widget.render(painter)
+        widget.render(painter, QPoint(0, 0))
         painter.end()
         return
     from PySide6.QtGui import QImage
@@ -66,7 +66,7 @@ def save_widget(widget, out: Path, scale: float = 1.0) -> None:
     image.setDevicePixelRatio(scale)
     image.fill(widget.palette().window().color())
     painter = QPainter(image)
-    widget.render(painter)
+    widget.render(painter, QPoint(0, 0))
     painter.end()
     if not image.save(str(out)):
         raise UserInputError(f"could not write {str(out)!r}")
@@ -117,6 +117,11 @@ def render(args) -> int:
                                page=args.page, settings=settings)
         window.setWindowState(Qt.WindowState.WindowNoState)  # exactly --size, not the screen's size
         window.resize(width, height)
+        tabs = window.section_tabs.get(args.page)
+        if tabs is not None:
+            if not 0 <= args.tab < tabs.count():
+                raise UserInputError(f"--tab must be between 0 and {tabs.count() - 1} for {args.page}, got {args.tab}")
+            tabs.setCurrentIndex(args.tab)
         window.show()
         window.start_engine()
         try:

@@ -41,6 +41,564 @@
     </message>
 </context>
 <context>
+    <name>CostDistributionView</name>
+    <message>
+        <source>Sort by:</source>
+        <translation>정렬 기준:</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulates</source>
+        <translation>곱셈-누산(MAC)</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Where the cost goes</source>
+        <translation>계산 비용은 어디에 드는가</translation>
+    </message>
+    <message>
+        <source>Waiting for the layer analysis…</source>
+        <translation>층 분석을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Where the cost goes: {0}</source>
+        <translation>계산 비용은 어디에 드는가: {0}</translation>
+    </message>
+    <message>
+        <source>{0} parameters in {1} layers</source>
+        <translation>{1}개 층에 파라미터 {0}개</translation>
+    </message>
+    <message>
+        <source>{0} multiply-accumulates in {1} layers</source>
+        <translation>{1}개 층에서 곱셈-누산 {0}번</translation>
+    </message>
+    <message>
+        <source>{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.</source>
+        <translation>{1}개 층에 파라미터 {0}개; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
+    </message>
+    <message>
+        <source>{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.</source>
+        <translation>{1}개 층에서 곱셈-누산 {0}번; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
+    </message>
+</context>
+<context>
+    <name>CostView</name>
+    <message>
+        <source>The 1×1 bottleneck: what a convolution costs</source>
+        <translation>1×1 병목: 합성곱의 계산 비용</translation>
+    </message>
+    <message>
+        <source>Q. How many multiplications does a 5×5 convolution from 28×28×192 to 28×28×32 need? And with a 1×1 convolution down to 16 channels first?</source>
+        <translation>Q. 28×28×192를 28×28×32로 바꾸는 5×5 합성곱에는 곱셈이 몇 번 필요할까? 먼저 1×1 합성곱으로 16채널까지 줄이면?</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>예시 설정</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>사용자 지정</translation>
+    </message>
+    <message>
+        <source>Lecture: 5×5, 192 → 32 through 16</source>
+        <translation>강의 예: 5×5, 192 → 32 (16채널 경유)</translation>
+    </message>
+    <message>
+        <source>Inception 3a, 3×3 branch: 192 → 128 through 96</source>
+        <translation>Inception 3a, 3×3 가지: 192 → 128 (96채널 경유)</translation>
+    </message>
+    <message>
+        <source>Inception 4a, 5×5 branch: 480 → 48 through 16</source>
+        <translation>Inception 4a, 5×5 가지: 480 → 48 (16채널 경유)</translation>
+    </message>
+    <message>
+        <source>Inception 5b, 3×3 branch: 832 → 384 through 192</source>
+        <translation>Inception 5b, 3×3 가지: 832 → 384 (192채널 경유)</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>Input channels</source>
+        <translation>입력 채널</translation>
+    </message>
+    <message>
+        <source>Output channels</source>
+        <translation>출력 채널</translation>
+    </message>
+    <message>
+        <source>Filter size</source>
+        <translation>필터 크기</translation>
+    </message>
+    <message>
+        <source>Bottleneck channels</source>
+        <translation>병목 채널</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Same (output keeps height and width)</source>
+        <translation>same (출력이 높이와 너비를 유지)</translation>
+    </message>
+    <message>
+        <source>None (output shrinks by filter size − 1)</source>
+        <translation>없음 (출력이 필터 크기 − 1만큼 줄어듦)</translation>
+    </message>
+    <message>
+        <source>Direct {0}×{0} convolution</source>
+        <translation>{0}×{0} 합성곱을 바로 적용</translation>
+    </message>
+    <message>
+        <source>With a 1×1 bottleneck of {0} channels</source>
+        <translation>{0}채널 1×1 병목을 거칠 때</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>바로 적용</translation>
+    </message>
+    <message>
+        <source>With bottleneck</source>
+        <translation>병목 사용</translation>
+    </message>
+    <message>
+        <source>1×1 reduction</source>
+        <translation>1×1 축소</translation>
+    </message>
+    <message>
+        <source>{0}×{0} convolution</source>
+        <translation>{0}×{0} 합성곱</translation>
+    </message>
+    <message>
+        <source>≈ {0} multiplications</source>
+        <translation>≈ 곱셈 {0}번</translation>
+    </message>
+    <message>
+        <source>Parameters: {0} = {1}</source>
+        <translation>파라미터: {0} = {1}</translation>
+    </message>
+    <message>
+        <source>The bottleneck needs {0} fewer multiplications</source>
+        <translation>병목을 쓰면 곱셈이 {0} 적다</translation>
+    </message>
+    <message>
+        <source>The bottleneck needs {0} more multiplications</source>
+        <translation>병목을 쓰면 곱셈이 {0} 많다</translation>
+    </message>
+    <message>
+        <source>{0} fewer parameters</source>
+        <translation>파라미터 {0} 적음</translation>
+    </message>
+    <message>
+        <source>{0} more parameters</source>
+        <translation>파라미터 {0} 많음</translation>
+    </message>
+    <message>
+        <source>Refused: the bottleneck ({0} channels) is wider than the input ({1} channels). A 1×1 reduction must shrink the channels.</source>
+        <translation>계산할 수 없음: 병목({0}채널)이 입력({1}채널)보다 넓다. 1×1 축소는 채널 수를 줄여야 한다.</translation>
+    </message>
+    <message>
+        <source>Refused: the {0}×{0} filter is larger than the {1}×{2} image and there is no padding. Choose a smaller filter or same padding.</source>
+        <translation>계산할 수 없음: 패딩이 없는데 {0}×{0} 필터가 {1}×{2} 이미지보다 크다. 더 작은 필터나 same 패딩을 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetsView</name>
+    <message>
+        <source>Data sets</source>
+        <translation>데이터 세트</translation>
+    </message>
+    <message>
+        <source>The standard image data sets, with the sizes the lecture gives.</source>
+        <translation>대표적인 이미지 데이터 세트와 강의에 나온 크기.</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>데이터 세트</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지 수</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스 수</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Trainable here</source>
+        <translation>여기서 훈련 가능</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramView</name>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse all groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG at {scale}×…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avg pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global avg pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global max pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flatten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>convolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fully connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concatenation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group (click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shortcut, zero-padded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projection shortcut (1×1 conv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Trainable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds</source>
+        <translation>곱셈-덧셈</translation>
+    </message>
+    <message>
+        <source>{layers} weighted layers · {params} parameters · {macs} multiply-adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to expand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the title to collapse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InceptionView</name>
+    <message>
+        <source>Inception: every filter size at once</source>
+        <translation>Inception: 모든 필터 크기를 한꺼번에</translation>
+    </message>
+    <message>
+        <source>Q. Why choose between 1×1, 3×3, 5×5 and pooling? Apply them all side by side and let the network learn the mix. What does that cost, and how do 1×1 reductions fix it?</source>
+        <translation>Q. 1×1, 3×3, 5×5, 풀링 중 무엇을 쓸지 꼭 골라야 할까? 전부 나란히 적용하고 조합은 네트워크가 스스로 학습하게 하자. 그 계산 비용은 얼마이고, 1×1 축소는 이를 어떻게 해결할까?</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>모듈:</translation>
+    </message>
+    <message>
+        <source>Inception {0} ({1} in)</source>
+        <translation>Inception {0} (입력 {1})</translation>
+    </message>
+    <message>
+        <source>With 1×1 reductions</source>
+        <translation>1×1 축소 사용</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>가지</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Output channels</source>
+        <translation>출력 채널</translation>
+    </message>
+    <message>
+        <source>Multiplications</source>
+        <translation>곱셈</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Channel numbers and input sizes are read from torchvision&apos;s GoogLeNet; every figure is measured by the layer analysis on modules built with the paper&apos;s 5×5 filters (torchvision&apos;s GoogLeNet uses 3×3 in that branch, a known quirk kept for its published weights). Pooling and ReLU cost no multiplications.</source>
+        <translation>채널 수와 입력 크기는 torchvision의 GoogLeNet에서 읽었고, 모든 수치는 논문의 5×5 필터로 만든 모듈을 층 분석으로 측정한 값이다 (torchvision의 GoogLeNet은 공개 가중치와 맞추려고 이 가지에 3×3을 쓰는 알려진 특이점이 있다). 풀링과 ReLU에는 곱셈이 없다.</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>기본형(naive)</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>풀링</translation>
+    </message>
+    <message>
+        <source>{0}×{0} max pool</source>
+        <translation>{0}×{0} 최대 풀링</translation>
+    </message>
+    <message>
+        <source>{0}×{0} conv {1}</source>
+        <translation>{0}×{0} 합성곱 {1}</translation>
+    </message>
+    <message>
+        <source>Previous layer</source>
+        <translation>이전 층</translation>
+    </message>
+    <message>
+        <source>Concatenation</source>
+        <translation>연결(concat)</translation>
+    </message>
+    <message>
+        <source>{0}×{0} conv</source>
+        <translation>{0}×{0} 합성곱</translation>
+    </message>
+    <message>
+        <source>Measuring GoogLeNet&apos;s Inception modules…</source>
+        <translation>GoogLeNet의 Inception 모듈을 측정하는 중…</translation>
+    </message>
+    <message>
+        <source>concatenated: {0}</source>
+        <translation>연결 결과: {0}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Output {0}: {1} multiplications, {2} parameters</source>
+        <translation>출력 {0}: 곱셈 {1}번, 파라미터 {2}개</translation>
+    </message>
+    <message>
+        <source>1×1 reductions: {0} → {1} multiplications ({2} fewer), {3} → {4} parameters</source>
+        <translation>1×1 축소: 곱셈 {0} → {1} ({2} 적음), 파라미터 {3} → {4}</translation>
+    </message>
+    <message>
+        <source>Multiplications per branch</source>
+        <translation>가지별 곱셈 수</translation>
+    </message>
+</context>
+<context>
+    <name>LayerDetailsView</name>
+    <message>
+        <source>Select a layer in the diagram or the table to see its numbers worked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Multiply-adds</source>
+        <translation>곱셈-덧셈</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no bias)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(scale and shift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none counted (element-wise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LayerTableModel</name>
     <message>
         <source>#</source>
@@ -64,7 +622,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>변수 개수</translation>
+        <translation>파라미터</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -160,6 +718,18 @@
     <message>
         <source>Don&apos;t choose a filter size or pooling: apply them all and let the network learn the combination.</source>
         <translation>필터 크기나 풀링을 정하지 않고 전부 적용해서, 변수와 필터 크기의 조합을 네트워크가 스스로 학습한다.</translation>
+    </message>
+    <message>
+        <source>Diagram and layers</source>
+        <translation>구조도와 층</translation>
+    </message>
+    <message>
+        <source>Inception module</source>
+        <translation>Inception 모듈</translation>
+    </message>
+    <message>
+        <source>Cost of a 1×1 bottleneck</source>
+        <translation>1×1 병목의 계산 비용</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -261,8 +831,12 @@
         <translation>모델:</translation>
     </message>
     <message>
-        <source>The network diagram of this model will be drawn here. It is not built yet: the diagram view is its own issue (#3).</source>
-        <translation>이 모델의 신경망 그림이 여기에 그려집니다. 아직 만들어지지 않았습니다: 다이어그램 보기는 별도 이슈(#3)입니다.</translation>
+        <source>plain: no shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residual: shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading the model zoo…</source>
@@ -278,7 +852,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>변수 개수</translation>
+        <translation>파라미터</translation>
     </message>
     <message>
         <source>Multiply-adds per image</source>
@@ -291,6 +865,73 @@
     <message>
         <source>Analysing the layers…</source>
         <translation>층을 분석하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>NinView</name>
+    <message>
+        <source>Network in Network: the 1×1 convolution</source>
+        <translation>Network in Network: 1×1 합성곱</translation>
+    </message>
+    <message>
+        <source>Q. A 1×1 filter sees a single pixel. What is it good for? It changes the number of channels and, with a ReLU, adds a non-linearity.</source>
+        <translation>Q. 1×1 필터는 픽셀 하나만 본다. 무엇에 쓸까? 채널 수를 바꾸고, ReLU와 함께 비선형성을 더한다.</translation>
+    </message>
+    <message>
+        <source>Height and width</source>
+        <translation>높이와 너비</translation>
+    </message>
+    <message>
+        <source>Input channels</source>
+        <translation>입력 채널</translation>
+    </message>
+    <message>
+        <source>Output channels</source>
+        <translation>출력 채널</translation>
+    </message>
+    <message>
+        <source>ReLU after the 1×1 convolution</source>
+        <translation>1×1 합성곱 뒤에 ReLU</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>계산 비용</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Not built yet: a live example on the current image&apos;s feature maps. It needs the feature-map view, which is its own issue; this page shows the arithmetic and the drawing only.</source>
+        <translation>아직 만들지 않음: 현재 이미지의 특징 맵으로 보여 주는 실시간 예시. 특징 맵 뷰(별도 이슈)가 있어야 하며, 이 페이지는 계산과 그림만 보여 준다.</translation>
+    </message>
+    <message>
+        <source>One fully connected layer: {0} → {1}</source>
+        <translation>완전 연결층 하나: {0} → {1}</translation>
+    </message>
+    <message>
+        <source>The same weights at each of the {0}×{1} = {2} pixels</source>
+        <translation>{0}×{1} = {2}개 픽셀 모두에 같은 가중치</translation>
+    </message>
+    <message>
+        <source>≈ {0} multiplications</source>
+        <translation>≈ 곱셈 {0}번</translation>
+    </message>
+    <message>
+        <source>= {0} pixels × ({1} × {2}) multiplications per pixel</source>
+        <translation>= 픽셀 {0}개 × 픽셀당 곱셈 ({1} × {2})번</translation>
+    </message>
+    <message>
+        <source>{0} weights and {1} biases, shared by every pixel</source>
+        <translation>가중치 {0}개와 편향 {1}개를 모든 픽셀이 공유</translation>
+    </message>
+    <message>
+        <source>With the ReLU, each pixel&apos;s channels go through a small neural layer with a non-linearity: a network inside the network. It adds no parameters, only {0} comparisons.</source>
+        <translation>ReLU를 거치면 각 픽셀의 채널이 비선형성을 가진 작은 신경망 층을 지난다: 네트워크 속의 네트워크. 파라미터는 늘지 않고 비교 연산 {0}번만 더해진다.</translation>
+    </message>
+    <message>
+        <source>Without an activation the 1×1 convolution is linear: each output channel is a weighted sum of the input channels at the same pixel, and two in a row are still one linear map.</source>
+        <translation>활성화 함수가 없으면 1×1 합성곱은 선형이다: 각 출력 채널은 같은 픽셀의 입력 채널들의 가중합이고, 두 번 이어 써도 하나의 선형 변환일 뿐이다.</translation>
     </message>
 </context>
 <context>
@@ -309,11 +950,11 @@
     </message>
     <message>
         <source>Parameters and multiply-adds per image (log scale)</source>
-        <translation>변수 개수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
+        <translation>파라미터 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation>변수 개수</translation>
+        <translation>파라미터</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
