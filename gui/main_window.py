@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.bridge.event_ready.connect(self._on_engine_event)
         for key, page in self.model_pages.items():
             page.analysis_wanted.connect(lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=k)))
+            page.counterpart_wanted.connect(
+                lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=f"{k}-counterpart")))
         self.inception_view.breakdowns_wanted.connect(lambda: self.bridge.submit(ev.DescribeInception()))
 
     # ------------------------------------------------------------ public
@@ -317,7 +319,8 @@ class MainWindow(QMainWindow):
             page.set_section_texts(titles[key], questions[key])
         tab_titles = {
             "nin": (self.tr("1×1 convolution"), self.tr("Diagram and layers")),
-            "inception": (self.tr("Inception module"), self.tr("Cost of a 1×1 bottleneck"), self.tr("Diagram and layers")),
+            "inception": (self.tr("Inception module"), self.tr("Cost of a 1×1 bottleneck"),
+                          self.tr("Diagram and layers")),
         }
         for key, tabs in self.section_tabs.items():
             for index, title in enumerate(tab_titles[key]):

@@ -257,147 +257,147 @@
     <name>DiagramView</name>
     <message>
         <source>Fit to window (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>창에 맞추기 (F)</translation>
     </message>
     <message>
         <source>Expand all groups</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 그룹 펼치기</translation>
     </message>
     <message>
         <source>Collapse all groups</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 그룹 접기</translation>
     </message>
     <message>
         <source>Export PNG at {scale}×…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG로 내보내기 ({scale}×)…</translation>
     </message>
     <message>
         <source>Transparent background</source>
-        <translation type="unfinished"></translation>
+        <translation>투명한 배경</translation>
     </message>
     <message>
         <source>Export SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG로 내보내기…</translation>
     </message>
     <message>
         <source>Export the diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>다이어그램 내보내기</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>입력</translation>
     </message>
     <message>
         <source>conv</source>
-        <translation type="unfinished"></translation>
+        <translation>conv</translation>
     </message>
     <message>
         <source>max pool</source>
-        <translation type="unfinished"></translation>
+        <translation>max pool</translation>
     </message>
     <message>
         <source>avg pool</source>
-        <translation type="unfinished"></translation>
+        <translation>avg pool</translation>
     </message>
     <message>
         <source>global avg pool</source>
-        <translation type="unfinished"></translation>
+        <translation>global avg pool</translation>
     </message>
     <message>
         <source>global max pool</source>
-        <translation type="unfinished"></translation>
+        <translation>global max pool</translation>
     </message>
     <message>
         <source>fc</source>
-        <translation type="unfinished"></translation>
+        <translation>FC</translation>
     </message>
     <message>
         <source>flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>평탄화</translation>
     </message>
     <message>
         <source>concat</source>
-        <translation type="unfinished"></translation>
+        <translation>concat</translation>
     </message>
     <message>
         <source>dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>드롭아웃</translation>
     </message>
     <message>
         <source>stage {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}단계</translation>
     </message>
     <message>
         <source>{n} blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>블록 {n}개</translation>
     </message>
     <message>
         <source>{n} layers</source>
-        <translation type="unfinished"></translation>
+        <translation>층 {n}개</translation>
     </message>
     <message>
         <source>{n} branches</source>
-        <translation type="unfinished"></translation>
+        <translation>분기 {n}개</translation>
     </message>
     <message>
         <source>convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>합성곱</translation>
     </message>
     <message>
         <source>pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>풀링</translation>
     </message>
     <message>
         <source>fully connected</source>
-        <translation type="unfinished"></translation>
+        <translation>완전 연결</translation>
     </message>
     <message>
         <source>normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>정규화</translation>
     </message>
     <message>
         <source>activation</source>
-        <translation type="unfinished"></translation>
+        <translation>활성화</translation>
     </message>
     <message>
         <source>concatenation</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 (concat)</translation>
     </message>
     <message>
         <source>addition</source>
-        <translation type="unfinished"></translation>
+        <translation>덧셈</translation>
     </message>
     <message>
         <source>group (click)</source>
-        <translation type="unfinished"></translation>
+        <translation>그룹 (클릭)</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>기타</translation>
     </message>
     <message>
         <source>identity shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>항등 스킵 연결</translation>
     </message>
     <message>
         <source>shortcut, zero-padded</source>
-        <translation type="unfinished"></translation>
+        <translation>스킵 연결 (0으로 채움)</translation>
     </message>
     <message>
         <source>projection shortcut (1×1 conv)</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝션 스킵 연결 (1×1 conv)</translation>
     </message>
     <message>
         <source>data flow</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 흐름</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>연산</translation>
     </message>
     <message>
         <source>Input</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>출력</translation>
     </message>
     <message>
         <source>Kernel</source>
@@ -421,7 +421,7 @@
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>스트라이드</translation>
     </message>
     <message>
         <source>Padding</source>
@@ -429,7 +429,7 @@
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>그룹 수</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Trainable</source>
-        <translation type="unfinished"></translation>
+        <translation>학습되는 파라미터</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -445,14 +445,193 @@
     </message>
     <message>
         <source>{layers} weighted layers · {params} parameters · {macs} multiply-adds</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 층 {layers}개 · 파라미터 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
         <source>Click to expand.</source>
-        <translation type="unfinished"></translation>
+        <translation>클릭하면 펼칩니다.</translation>
     </message>
     <message>
         <source>Click the title to collapse.</source>
+        <translation>제목을 클릭하면 접습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapView</name>
+    <message>
+        <source>Skipped (not images): {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to show: none of these is an image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights could not be downloaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pt *.pth *.ckpt *.bin);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map {channel} of {count} in {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download torchvision&apos;s ImageNet weights into this computer&apos;s torch cache (needs the internet once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load weights file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use default weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM overlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show normalised values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top 5 (click one for its Grad-CAM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>Each map on its own scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One scale for the whole layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop an image anywhere on the window, open one, paste one, or click a sample below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지 수</translation>
+    </message>
+    <message>
+        <source>Open images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-layer filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-layer filters: {count} of {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM overlay: where the image speaks for “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{index} of {last}: {name} ({op}), output {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first {shown} of {count} maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} values, laid out row by row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, {width}×{height} → {size} after resize and centre crop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalised: mean {mean}, std {std}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inverted to light strokes on dark, as the network was trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the weights of {model}: {done} of {total} MB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading {model}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download weights ({size} MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained weights that ship with the app ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>torchvision&apos;s ImageNet weights ({detail}), from this computer&apos;s torch cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights from {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random weights: no trained weights for {model} are on this computer, so its guesses below mean nothing. The maps show what untrained filters do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download them once (online) to see real predictions, or load a weights file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -559,11 +738,11 @@
     <name>LayerDetailsView</name>
     <message>
         <source>Select a layer in the diagram or the table to see its numbers worked out.</source>
-        <translation type="unfinished"></translation>
+        <translation>다이어그램이나 표에서 층을 고르면 그 층의 숫자를 계산 과정과 함께 보여 줍니다.</translation>
     </message>
     <message>
         <source>Output size</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 크기</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -575,27 +754,19 @@
     </message>
     <message>
         <source>height</source>
-        <translation type="unfinished"></translation>
+        <translation>높이</translation>
     </message>
     <message>
         <source>width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no bias)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(scale and shift)</source>
-        <translation type="unfinished"></translation>
+        <translation>너비</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>none counted (element-wise)</source>
-        <translation type="unfinished"></translation>
+        <translation>세지 않음 (원소별 연산)</translation>
     </message>
 </context>
 <context>
@@ -831,12 +1002,12 @@
         <translation>모델:</translation>
     </message>
     <message>
-        <source>plain: no shortcuts</source>
-        <translation type="unfinished"></translation>
+        <source>without shortcuts</source>
+        <translation>스킵 연결 없음</translation>
     </message>
     <message>
-        <source>residual: shortcuts</source>
-        <translation type="unfinished"></translation>
+        <source>with shortcuts</source>
+        <translation>스킵 연결 있음</translation>
     </message>
     <message>
         <source>Loading the model zoo…</source>
@@ -947,10 +1118,6 @@
     <message>
         <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Every figure below is measured on the real model, not typed in.</source>
         <translation>고전 신경망은 각자 그 시대의 문제를 풀었습니다: 적은 변수(LeNet-5), GPU에서의 깊이와 ReLU(AlexNet), 3×3 합성곱만 쌓는 단순한 규칙(VGG-16), 지름길(skip connection)로 아주 깊은 망 훈련(ResNet), 1×1 합성곱으로 싸게 넓히기(Inception). 이 아이디어들이 이후 모든 신경망의 재료입니다. 아래 모든 수치는 손으로 적은 것이 아니라 실제 모델에서 측정한 값입니다.</translation>
-    </message>
-    <message>
-        <source>Parameters and multiply-adds per image (log scale)</source>
-        <translation>파라미터 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
     </message>
     <message>
         <source>Parameters</source>
