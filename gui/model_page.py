@@ -258,8 +258,10 @@ class ModelPageView(QWidget):
             self.facts.setText(self.tr("Loading the model zoo…"))
             return
         ideas = entry.ideas_ko if current_language() == "ko" else entry.ideas_en
+        # "AlexNet (2012)" already says its year.
+        year = "" if str(entry.year) in entry.title else f" <span style='font-weight:normal'>({entry.year})</span>"
         lines = [
-            f"<h2>{escape(entry.title)} <span style='font-weight:normal'>({entry.year})</span></h2>",
+            f"<h2>{escape(entry.title)}{year}</h2>",
             f"<p><i>{escape(entry.paper)}</i><br>{escape(entry.authors)}</p>",
             "<table cellspacing='6'>",
             self._fact(self.tr("Input"), shape_text(entry.input_shape)),
