@@ -57,6 +57,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return train_cli(args)
 
 
+def _cmd_depth(args: argparse.Namespace) -> int:
+    from engine.depth import depth_cli
+
+    return depth_cli(args)
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from gui.render import render
 
@@ -119,6 +125,18 @@ def _build_parser() -> argparse.ArgumentParser:
     train.add_argument("--resume", default=None, metavar="CHECKPOINT")
     train.add_argument("--out", default=None, metavar="DIR", help="runs folder (default: ./runs)")
     train.set_defaults(func=_cmd_train)
+
+    depth = sub.add_parser("depth", help="plain-vs-residual sweep over depth (He et al. 2016, Fig. 6)")
+    depth.add_argument("--depths", default="20,32,44,56", help="comma-separated depths 6n+2 (default 20,32,44,56)")
+    depth.add_argument("--steps", type=int, default=None, help="training steps per run")
+    depth.add_argument("--width", type=int, default=None, help="channels of the first stage (paper: 16)")
+    depth.add_argument("--shortcut", choices=("A", "B"), default="A", help="A: zero-padded identity, B: projection")
+    depth.add_argument("--data", default="digits", help="digits (embedded) or cifar10 when its files are present")
+    depth.add_argument("--seed", type=int, default=0)
+    depth.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
+    depth.add_argument("--json", action="store_true", help="per run: depth, kind, parameters, errors, seconds")
+    depth.add_argument("--out", default=None, metavar="DIR", help="where to save the result")
+    depth.set_defaults(func=_cmd_depth)
 
     render = sub.add_parser("render", help="a page or view drawn offscreen to PNG/SVG")
     render.add_argument("page", help="a section (overview, lenet, alexnet, vgg, resnet, nin, inception, ...) "
