@@ -30,20 +30,20 @@ def window(qtbot, settings):
 @pytest.fixture
 def drop_files():
     """A function that drags local files onto a widget and drops them, as a person's mouse would."""
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
     def drop(widget, paths) -> bool:
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-        point = QPointF(widget.width() / 2, widget.height() / 2)
+        point = QPoint(widget.width() // 2, widget.height() // 2)
         args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         enter = QDragEnterEvent(point, *args)
         QApplication.sendEvent(widget, enter)
         if not enter.isAccepted():
             return False
-        dropped = QDropEvent(point, *args)
+        dropped = QDropEvent(QPointF(point), *args)
         QApplication.sendEvent(widget, dropped)
         return dropped.isAccepted()
 
