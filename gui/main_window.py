@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from engine import events as ev
 from gui.cost_view import CostView
 from gui.engine_bridge import EngineBridge
+from gui.feature_map_view import FeatureMapView
 from gui.i18n import LANGUAGES, current_language, set_language
 from gui.inception_view import InceptionView
 from gui.model_page import ModelPageView
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.nin_view = NinView(self)
         self.inception_view = InceptionView(self)
         self.cost_view = CostView(self)
+        self.feature_view = FeatureMapView(bridge, self)
+        self._feature_page: ModelPageView | None = None  # the model page the feature view is lent to
         # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
         self.section_tabs = {
             "nin": self._tabs(self.nin_view, self.model_pages["nin"]),
@@ -112,7 +116,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._on_open_images)
+        self.paste_action = QAction(self, shortcut=QKeySequence.StandardKey.Paste, triggered=self._on_paste_image)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu.addActions([self.open_action, self.paste_action])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu("")
@@ -164,6 +172,11 @@ class MainWindow(QMainWindow):
             page.counterpart_wanted.connect(
                 lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=f"{k}-counterpart")))
         self.inception_view.breakdowns_wanted.connect(lambda: self.bridge.submit(ev.DescribeInception()))
+        for page in self.model_pages.values():
+            page.views.currentChanged.connect(self._sync_feature_model)
+            page.analysis_wanted.connect(self._sync_feature_model)  # the variant changed or arrived
+            page.diagram.layer_selected.connect(lambda row, p=page: self._on_diagram_layer_selected(p, row))
+        self.feature_view.layer_changed.connect(self._on_feature_layer_changed)
 
     # ------------------------------------------------------------ public
 
@@ -238,6 +251,9 @@ class MainWindow(QMainWindow):
 
     def _on_section_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
+        page = self.model_pages.get(SECTIONS[row])
+        if page is not None:
+            self._lend_feature_view(page)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
 
     def _on_fullscreen_toggled(self, checked: bool) -> None:
@@ -249,7 +265,54 @@ class MainWindow(QMainWindow):
         if more > 0:
             names += " " + self.tr("(+{count} more)").format(count=more)
         self.statusBar().showMessage(self.tr("Dropped: {names}").format(names=names), 15000)
+        self._raise_feature_view()
+        self.feature_view.open_paths(paths)
         self.files_dropped.emit(paths)
+
+    def _on_open_images(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "", self.tr(
+            "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff);;All files (*)"))
+        if paths:
+            self._raise_feature_view()
+            self.feature_view.open_paths(paths)
+
+    def _on_paste_image(self) -> None:
+        self._raise_feature_view()
+        self.feature_view.open_clipboard_image()
+
+    # ------------------------------------------------------------ the feature-map view
+
+    def _lend_feature_view(self, page: ModelPageView, on_top: bool = False) -> None:
+        """Move the one feature-map view to ``page`` (the model page on screen)."""
+        previous = self._feature_page
+        if previous is not None and previous is not page:
+            previous.views.removeTab(previous.views.indexOf(self.feature_view))
+        self._feature_page = page
+        page.show_feature_view(self.feature_view, on_top)
+        self._sync_feature_model()
+
+    def _raise_feature_view(self) -> None:
+        """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first)."""
+        page = self.model_pages.get(self.current_section()) or self._feature_page or self.model_pages["lenet"]
+        self.show_section(next(key for key, p in self.model_pages.items() if p is page))
+        tabs = self.section_tabs.get(page.section)
+        if tabs is not None:
+            tabs.setCurrentWidget(page)
+        self._lend_feature_view(page, on_top=True)
+
+    def _sync_feature_model(self) -> None:
+        # Only the visible feature tab runs a model: VGG-16 costs half a gigabyte and seconds to build.
+        page = self._feature_page
+        if page is not None and page.views.currentWidget() is self.feature_view and page.current_model():
+            self.feature_view.set_model(page.current_model())
+
+    def _on_diagram_layer_selected(self, page: ModelPageView, row: int) -> None:
+        if page is self._feature_page:
+            self.feature_view.select_layer(row)
+
+    def _on_feature_layer_changed(self, row: int) -> None:
+        if self._feature_page is not None:
+            self._feature_page.diagram.select_layer(row)
 
     def _on_engine_state_changed(self, event: ev.EngineStateChanged) -> None:
         self._engine_state = event.state
@@ -327,6 +390,8 @@ class MainWindow(QMainWindow):
                 tabs.setTabText(index, title)
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.open_action.setText(self.tr("&Open images…"))
+        self.paste_action.setText(self.tr("&Paste image"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         for action in self.language_group.actions():

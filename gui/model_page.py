@@ -8,7 +8,17 @@ import re
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.numbers import exact, rounded
 from gui.diagram_view import DiagramView, LayerDetailsView
@@ -85,9 +95,14 @@ class ModelPageView(QWidget):
         self.body = QSplitter(Qt.Orientation.Vertical, self)
         self.body.addWidget(self.diagrams)
         self.body.addWidget(lower)
+        # Tab 0: the architecture; tab 1: the window's one feature-map view, lent to the page on screen.
+        self.views = QTabWidget(self)
+        self.views.setFont(scaled_font(self, 1.1))
+        self.body.setFont(self.font())
+        self.views.addTab(self.body, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.views, 1)
 
         self.diagram.layer_selected.connect(self._on_diagram_layer_selected)
         self.counterpart_diagram.layer_selected.connect(self._on_counterpart_layer_selected)
@@ -234,8 +249,19 @@ class ModelPageView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def show_feature_view(self, view: QWidget, on_top: bool = False) -> None:
+        """Lend the window's feature-map view to this page as its second tab (raised with ``on_top``)."""
+        if self.views.indexOf(view) < 0:
+            view.setFont(self.font())
+            self.views.addTab(view, self.tr("Feature maps"))
+        if on_top:
+            self.views.setCurrentWidget(view)
+
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("Model:"))
+        self.views.setTabText(0, self.tr("Architecture"))
+        if self.views.count() > 1:
+            self.views.setTabText(1, self.tr("Feature maps"))
         self.table.layer_model.retranslate()
         self._show_diagram_titles()
         self._show_facts()

@@ -1,0 +1,297 @@
+"""engine.features: every layer's maps, filters, Grad-CAM, preprocessing, and the engine thread serving them."""
+
+from __future__ import annotations
+
+import hashlib
+import queue
+import time
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from torch import nn
+
+import engine.weights as weights
+from engine import events as ev
+from engine.analysis import analyze
+from engine.features import cam_layer_of, first_layer_filters, grad_cam, layer_activations, preprocess
+from engine.images import SAMPLES_DIR, load_image
+from engine.weights import Preprocessing, load_model, shipped_path
+from engine.worker import EngineWorker
+from engine.zoo import get_model
+
+DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
+
+
+def _collect(events: queue.Queue, until, timeout: float = 120.0) -> list[ev.Event]:
+    seen, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            seen.append(events.get(timeout=0.1))
+        except queue.Empty:
+            continue
+        if until(seen):
+            return seen
+    raise AssertionError(f"timed out; saw {[type(e).__name__ for e in seen]}")
+
+
+@pytest.fixture
+def engine():
+    """A running engine thread on the CPU and the queue its events arrive in."""
+    events: queue.Queue = queue.Queue()
+    worker = EngineWorker(events.put, device="cpu")
+    worker.start()
+    yield worker, events
+    worker.stop()
+
+
+def _last_of(kind, seen):
+    return [event for event in seen if isinstance(event, kind)]
+
+
+# ---------------------------------------------------------------- layer_activations
+
+
+def test_every_row_of_the_analysis_is_captured_within_the_limits():
+    model = get_model("resnet20")
+    batch = torch.rand(2, 3, 32, 32)
+    maps = layer_activations(model, batch, max_channels=8, max_size=16)
+    rows = analyze("resnet20").rows
+    assert list(maps) == [row.name for row in rows]
+    for row in rows:
+        array = maps[row.name]
+        assert array.dtype == np.float32 and not array.flags.writeable
+        assert array.ndim == 3 and array.shape[0] <= 8 and max(array.shape[1:]) <= 16, (row.name, array.shape)
+    assert maps["layer1.0.conv1"].shape == (8, 16, 16)  # 32×32 average-pooled by 2
+    assert np.allclose(maps["input"][:, :16, :16], batch[0].reshape(3, 16, 2, 16, 2).mean(dim=(2, 4)).numpy(),
+                       atol=1e-6)
+    assert maps["layer1.0.add"].shape == (8, 16, 16)  # function rows (the residual sum) too
+
+
+def test_a_vector_is_laid_out_as_one_map_padded_with_nan():
+    model = get_model("lenet5").eval()
+    batch = torch.rand(1, 1, 32, 32)
+    maps = layer_activations(model, batch, layer_names=["fc3", "fc1"])
+    assert list(maps) == ["fc3", "fc1"]
+    with torch.no_grad():
+        logits = model(batch)[0].numpy()
+    assert maps["fc3"].shape == (1, 3, 4)  # 10 values in rows of 4
+    assert np.allclose(maps["fc3"].ravel()[:10], logits, atol=1e-6) and np.isnan(maps["fc3"].ravel()[10:]).all()
+    assert maps["fc1"].shape == (1, 11, 11)  # 120 values
+
+
+def test_capture_leaves_the_model_as_it_was():
+    model = get_model("resnet20").train()
+    running_mean = model.bn1.running_mean.clone()
+    layer_activations(model, torch.rand(4, 3, 32, 32))
+    assert model.training and all(m.training for m in model.modules())
+    assert model.relu.inplace and model.layer1[0].relu1.inplace
+    assert torch.equal(model.bn1.running_mean, running_mean)  # ran in eval mode: no batch statistics updated
+    assert not any(m._forward_hooks for m in model.modules())
+
+
+def test_an_in_place_relu_does_not_overwrite_the_captured_batch_norm():
+    model = get_model("resnet20")
+    maps = layer_activations(model, torch.rand(1, 3, 32, 32), layer_names=["bn1", "relu"], max_size=32)
+    assert maps["bn1"].min() < 0 <= maps["relu"].min()
+    assert np.allclose(np.maximum(maps["bn1"], 0), maps["relu"][: maps["bn1"].shape[0]])
+
+
+class _Untraceable(nn.Module):
+    """torch.fx cannot follow Python control flow on a tensor's value: capture falls back to hooks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3)
+        self.act = nn.ReLU(inplace=True)
+
+    def forward(self, x):
+        x = self.conv(x)
+        if x.sum() > 0:
+            x = -x
+        return self.act(x)
+
+
+def test_a_model_that_cannot_be_traced_is_captured_with_hooks_that_are_removed():
+    model = _Untraceable()
+    batch = torch.rand(1, 1, 10, 10)
+    maps = layer_activations(model, batch, max_size=8)
+    assert list(maps) == ["input", "conv", "act"]
+    assert maps["conv"].shape == (4, 8, 8) and maps["act"].min() >= 0
+    assert not model.conv._forward_hooks and not model.act._forward_hooks and model.act.inplace
+
+
+# ---------------------------------------------------------------- filters and Grad-CAM
+
+
+def test_first_layer_filters_are_images_in_zero_to_one():
+    filters = first_layer_filters(get_model("resnet18"))
+    assert filters.shape == (64, 7, 7, 3) and filters.dtype == np.float32
+    assert filters.min() >= 0 and filters.max() <= 1 and np.isclose(min(1 - filters.max(), filters.min()), 0)
+    lenet = get_model("lenet5")
+    weight = lenet.conv1.weight.detach()
+    expected = 0.5 + weight.permute(0, 2, 3, 1) / (2 * weight.abs().max())  # one scale; zero is mid-gray
+    assert np.allclose(first_layer_filters(lenet), expected.numpy())
+
+
+class _Spotter(nn.Module):
+    """A classifier whose class-1 evidence is the input's brightness: its Grad-CAM is the image itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(1, 1, 1, bias=False)
+        nn.init.ones_(self.conv.weight)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.flatten = nn.Flatten()
+        self.fc = nn.Linear(1, 2, bias=False)
+        with torch.no_grad():
+            self.fc.weight.copy_(torch.tensor([[-1.0], [1.0]]))
+
+    def forward(self, x):
+        return self.fc(self.flatten(self.pool(self.conv(x))))
+
+
+def test_grad_cam_points_at_the_evidence_at_the_input_size():
+    image = torch.zeros(1, 1, 16, 24)
+    image[0, 0, 2:6, 15:21] = 1.0
+    cam, index = grad_cam(_Spotter(), image, "conv", class_index=1)
+    assert index == 1 and cam.shape == (16, 24)
+    assert cam.max() == 1.0 and cam[3, 17] == 1.0 and cam[12, 4] == 0.0
+    empty, _ = grad_cam(_Spotter(), image, "conv", class_index=0)  # nothing speaks for class 0
+    assert not empty.any()
+
+
+def test_grad_cam_looks_at_the_last_spatial_layer():
+    assert cam_layer_of(analyze("resnet18").rows) == "layer4.1.relu_1"
+    assert cam_layer_of(analyze("vgg16").rows) == "features.29"
+    assert cam_layer_of(analyze("lenet5").rows) == "act2"
+
+
+# ---------------------------------------------------------------- preprocessing
+
+
+def test_an_imagenet_model_takes_the_resized_centre_crop():
+    pixels = load_image(SAMPLES_DIR / "cat.jpg").pixels  # 451×300
+    batch, crop, inverted = preprocess(pixels, Preprocessing(3, 256, 224, (0.5, 0.5, 0.5), (0.25, 0.25, 0.25)))
+    assert batch.shape == (1, 3, 224, 224) and crop.shape == (224, 224, 3) and crop.dtype == np.uint8
+    assert not inverted
+    assert torch.allclose(batch[0], (torch.from_numpy(crop).permute(2, 0, 1) / 255 - 0.5) / 0.25, atol=1e-6)
+
+
+def test_a_digit_drawn_dark_on_paper_is_inverted_for_lenet():
+    paper = np.full((60, 40, 3), 250, np.uint8)
+    paper[15:45, 18:22] = 10  # a dark "1"
+    batch, crop, inverted = preprocess(paper, Preprocessing(1, 32, 32))
+    assert inverted and crop.shape == (32, 32) and batch.shape == (1, 1, 32, 32)
+    assert crop[0, 0] < 10 and crop[16, 16] > 200
+    _, _, shipped_inverted = preprocess(load_image(DIGITS[0]).pixels, Preprocessing(1, 32, 32))
+    assert not shipped_inverted  # the shipped digits are light on dark already
+
+
+# ---------------------------------------------------------------- the shipped LeNet-5
+
+
+def test_lenet5_with_the_shipped_weights_reads_every_shipped_digit():
+    loaded = load_model("lenet5")
+    assert loaded.status.kind == "shipped" and loaded.status.path == str(shipped_path("lenet5"))
+    read = []
+    for path in DIGITS:
+        batch, _, _ = preprocess(load_image(path).pixels, loaded.preprocessing)
+        with torch.no_grad():
+            read.append(loaded.classes[int(loaded.module(batch).argmax())])
+    assert read == [path.stem[-1] for path in DIGITS] == list("0123456789")
+
+
+# ---------------------------------------------------------------- the engine thread
+
+
+def test_an_image_gets_maps_top5_then_grad_cam_and_the_latest_request_wins():
+    events: queue.Queue = queue.Queue()
+    worker = EngineWorker(events.put, device="cpu")
+    for request_id, path in enumerate(DIGITS[:3], start=1):  # all waiting before the thread runs: one slot
+        worker.submit(ev.InspectImage("lenet5", path=str(path), request_id=request_id))
+    worker.start()
+    try:
+        seen = _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    finally:
+        worker.stop()
+    (maps,) = _last_of(ev.FeatureMapsReady, seen)
+    assert (maps.request_id, maps.name, maps.model) == (3, DIGITS[2].name, "lenet5")
+    assert [layer.name for layer in maps.layers] == [row.name for row in analyze("lenet5").rows]
+    assert [layer.index for layer in maps.layers] == list(range(len(maps.layers)))
+    assert maps.layers[1].shape == (6, 28, 28) and maps.layers[1].maps.shape == (6, 28, 28)
+    assert maps.crop.shape == (32, 32) and maps.model_input.shape == (1, 32, 32)
+    assert len(maps.predictions) == 5 and maps.predictions[0].name == "2"
+    assert maps.predictions[0].probability > 0.5
+    assert maps.filters.shape == (6, 5, 5, 1) and maps.filters_layer == "conv1"
+    assert maps.weights.kind == "shipped" and maps.cam_layer == "act2"
+    (cam,) = _last_of(ev.GradCamReady, seen)
+    assert cam.request_id == 3 and cam.class_name == "2"
+    assert cam.cam.shape == maps.crop.shape and cam.cam.max() == 1.0 and cam.cam.min() < cam.cam.max()
+
+
+def test_grad_cam_of_a_chosen_class(engine):
+    worker, events = engine
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[7]), cam_class=1))
+    seen = _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    (cam,) = _last_of(ev.GradCamReady, seen)
+    assert (cam.class_index, cam.class_name) == (1, "1")
+
+
+def test_pasted_pixels_are_inspected_without_a_file(engine):
+    worker, events = engine
+    pixels = np.asarray(Image.open(DIGITS[4]).convert("RGB"))
+    worker.submit(ev.InspectImage("lenet5", pixels=pixels, name="pasted"))
+    seen = _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    (maps,) = _last_of(ev.FeatureMapsReady, seen)
+    assert (maps.source, maps.name, maps.predictions[0].name) == ("", "pasted", "4")
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"", "is empty"),
+    (b"just some words\n", "not an image file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "damaged"),
+])
+def test_a_bad_file_is_refused_with_a_message(engine, tmp_path, content, expected):
+    worker, events = engine
+    path = tmp_path / "사진 1.png"
+    path.write_bytes(content)
+    worker.submit(ev.InspectImage("lenet5", path=str(path), request_id=9))
+    seen = _collect(events, lambda s: bool(_last_of(ev.ImageRefused, s)))
+    (refused,) = _last_of(ev.ImageRefused, seen)
+    assert refused.source == str(path) and refused.request_id == 9 and expected in refused.message
+    assert not _last_of(ev.FeatureMapsReady, seen) and not _last_of(ev.RequestFailed, seen)
+
+
+def test_a_model_that_takes_feature_maps_is_refused(engine):
+    worker, events = engine
+    worker.submit(ev.InspectImage("nin_block", path=str(DIGITS[0])))
+    seen = _collect(events, lambda s: bool(_last_of(ev.RequestFailed, s)))
+    assert "takes 192 feature maps of 28×28, not an image" in _last_of(ev.RequestFailed, seen)[0].message
+
+
+def test_a_weights_file_that_does_not_fit_is_reported_and_the_model_still_runs(engine, tmp_path):
+    worker, events = engine
+    path = tmp_path / "resnet20.pt"
+    torch.save(get_model("resnet20").state_dict(), path)
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[5]), weights_file=str(path)))
+    seen = _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    (refused,) = _last_of(ev.WeightsRefused, seen)
+    assert refused.path == str(path) and "does not fit" in refused.message
+    assert _last_of(ev.FeatureMapsReady, seen)[0].weights.kind == "shipped"
+
+
+def test_a_download_request_reports_progress(engine, tmp_path, monkeypatch):
+    worker, events = engine
+    payload = bytes(2_500_000)
+    source = tmp_path / f"resnet18-{hashlib.sha256(payload).hexdigest()[:8]}.pth"
+    source.write_bytes(payload)
+    monkeypatch.setattr(torch.hub, "get_dir", lambda: str(tmp_path / "hub"))
+    monkeypatch.setattr(weights, "weights_url", lambda name: source.as_uri())
+    worker.submit(ev.DownloadWeights("resnet18"))
+    seen = _collect(events, lambda s: bool(_last_of(ev.WeightsDownloaded, s)))
+    progress = _last_of(ev.WeightsDownloadProgress, seen)
+    assert progress[-1].done == progress[-1].total == len(payload)
+    (done,) = _last_of(ev.WeightsDownloaded, seen)
+    assert done.path == str(tmp_path / "hub" / "checkpoints" / source.name)
