@@ -50,3 +50,14 @@ def test_a_bare_state_dict_is_not_taken_for_a_checkpoint(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(UserInputError, match="does not exist"):
         load_checkpoint(tmp_path / "nope.pt")
+
+
+def test_random_bytes_never_escape_as_a_traceback(tmp_path):
+    import random
+
+    generator = random.Random(0)
+    for attempt in range(30):
+        path = tmp_path / f"noise{attempt}.pt"
+        path.write_bytes(bytes(generator.randrange(256) for _ in range(generator.randrange(1, 400))))
+        with pytest.raises(UserInputError):
+            load_checkpoint(path)
