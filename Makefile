@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint translations clean
+.PHONY: run test lint translations depth weights clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,18 @@ lint: $(STAMP_TEST)
 # Refresh the .ts sources from the code, then compile them to the .qm files the app loads.
 translations: $(STAMP_RUN)
 	$(PY) main.py translations
+
+# The plain-versus-residual result shipped in resources/depth: the default sweep, on the CPU (a few minutes).
+depth: $(STAMP_RUN)
+	$(PY) main.py depth --device cpu --out resources/depth/digits.json
+
+# LeNet-5's shipped weights (resources/weights/README.md): the embedded digits, augmented, 30 epochs on the CPU.
+weights: $(STAMP_RUN)
+	rm -rf build/lenet5-weights
+	$(PY) main.py train lenet5 --dataset digits --epochs 30 --batch-size 8 --optimizer sgd --lr 0.02 \
+		--schedule cosine --augment --seed 0 --device cpu --out build/lenet5-weights
+	mkdir -p resources/weights
+	cp build/lenet5-weights/*/last.pt resources/weights/lenet5_digits.pt
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -135,7 +135,7 @@ def _build_parser() -> argparse.ArgumentParser:
     depth.add_argument("--seed", type=int, default=0)
     depth.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
     depth.add_argument("--json", action="store_true", help="per run: depth, kind, parameters, errors, seconds")
-    depth.add_argument("--out", default=None, metavar="DIR", help="where to save the result")
+    depth.add_argument("--out", default=None, metavar="DIR|FILE.json", help="where to save the result")
     depth.set_defaults(func=_cmd_depth)
 
     render = sub.add_parser("render", help="a page or view drawn offscreen to PNG/SVG")

@@ -35,6 +35,30 @@ __all__ = [
     "WeightsRefused",
     "WeightsDownloadProgress",
     "WeightsDownloaded",
+    "StartTraining",
+    "PauseTraining",
+    "ResumeTraining",
+    "StopTraining",
+    "ListRuns",
+    "LoadRun",
+    "TrainingStarted",
+    "TrainingProgress",
+    "TrainingEpoch",
+    "TrainingProbe",
+    "TrainingPaused",
+    "CheckpointSaved",
+    "TrainingFinished",
+    "TrainingFailed",
+    "RunSummary",
+    "RunsListed",
+    "RunMetrics",
+    "RunLoaded",
+    "StartDepthSweep",
+    "StopDepthSweep",
+    "DepthSweepStarted",
+    "DepthRunProgress",
+    "DepthRunFinished",
+    "DepthSweepFinished",
 ]
 
 
@@ -346,3 +370,302 @@ class WeightsDownloaded(Event):
 
     model: str
     path: str
+
+
+# ---------------------------------------------------------------- training (engine/training.py, engine/runs.py)
+
+
+@dataclass(frozen=True)
+class StartTraining(Request):
+    """Train a model; ``config`` is an ``engine.training.TrainConfig`` (frozen). A long job: the engine serves
+    quick requests, Pause/Resume/StopTraining among them, between its batches."""
+
+    config: object
+
+    @property
+    def channel(self) -> str | None:
+        return "training"
+
+
+@dataclass(frozen=True)
+class _TrainingControl(Request):
+    @property
+    def channel(self) -> str | None:
+        return "training-control"  # pause, resume and stop replace each other while waiting: the last click wins
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class PauseTraining(_TrainingControl):
+    """Hold the running training run after its current batch."""
+
+
+@dataclass(frozen=True)
+class ResumeTraining(_TrainingControl):
+    """Let a paused training run go on."""
+
+
+@dataclass(frozen=True)
+class StopTraining(_TrainingControl):
+    """End the running training run after its current batch; its files stay intact."""
+
+
+@dataclass(frozen=True)
+class ListRuns(Request):
+    """The training runs saved in ``folder`` (answered by ``RunsListed``)."""
+
+    folder: str
+
+    @property
+    def channel(self) -> str | None:
+        return "runs-list"
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class LoadRun(Request):
+    """The metrics of the saved run in the folder ``path`` (answered by ``RunLoaded``)."""
+
+    path: str
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class TrainingStarted(Event):
+    """A run has begun; ``config`` is its ``engine.training.TrainConfig``; epochs count from 1, steps from 1.
+
+    ``first_epoch`` is above 1 when the run resumes a checkpoint; ``label`` names the run for people.
+    """
+
+    run_id: str
+    run_dir: str
+    label: str
+    config: object
+    classes: tuple[str, ...]
+    device: str
+    first_epoch: int
+    epochs: int
+    steps_per_epoch: int
+    train_images: int
+    test_images: int
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingProgress(Event):
+    """After every batch. ``phase`` is ``train`` or ``test`` (the evaluation after each epoch); ``done`` and
+    ``total`` count the batches of the whole run (training and testing together).
+
+    ``steps``, ``losses``, ``smoothed`` and ``lrs`` are the run's whole per-step history so far (read-only
+    arrays that the engine never changes again), so a view that only sees the newest event draws every step.
+    """
+
+    run_id: str
+    phase: str
+    epoch: int
+    done: int
+    total: int
+    images_per_second: float
+    seconds_left: float
+    steps: np.ndarray
+    losses: np.ndarray
+    smoothed: np.ndarray
+    lrs: np.ndarray
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"training-progress:{self.run_id}"
+
+
+@dataclass(frozen=True)
+class TrainingEpoch(Event):
+    """One epoch's figures: losses are mean cross-entropy, accuracies fractions in [0, 1]; ``lr`` at its end."""
+
+    run_id: str
+    epoch: int
+    step: int
+    train_loss: float
+    train_accuracy: float
+    test_loss: float
+    test_accuracy: float
+    lr: float
+    seconds: float
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingProbe(Event):
+    """What the network makes of one test image now: ``image`` (H, W) or (H, W, 3) in [0, 1]; ``maps`` pairs
+    a layer's name with its output (C, h, w); ``filters`` is the first convolution's (C_out, kh, kw, 1 or 3)
+    in [0, 1], 0.5 meaning a zero weight."""
+
+    run_id: str
+    step: int
+    label: str
+    prediction: str
+    image: np.ndarray
+    maps: tuple[tuple[str, np.ndarray], ...]
+    filters: np.ndarray | None
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"training-probe:{self.run_id}"
+
+
+@dataclass(frozen=True)
+class TrainingPaused(Event):
+    """The run has stopped between two batches (``paused`` True) or goes on again (False)."""
+
+    run_id: str
+    paused: bool
+
+
+@dataclass(frozen=True)
+class CheckpointSaved(Event):
+    """``path`` was written (atomically) after ``epoch``; ``best`` when it is the best test accuracy so far."""
+
+    run_id: str
+    path: str
+    epoch: int
+    best: bool
+
+
+@dataclass(frozen=True)
+class TrainingFinished(Event):
+    """The run ended normally or was stopped (``stopped``); its files are complete either way."""
+
+    run_id: str
+    run_dir: str
+    stopped: bool
+    epochs_done: int
+    test_accuracy: float | None
+    best_test_accuracy: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TrainingFailed(Event):
+    """The run could not go on. ``reason`` is ``diverged`` (loss NaN or infinite) or ``out_of_memory``;
+    ``message`` is a sentence for people; ``checkpoint`` the last good one kept ("" if none)."""
+
+    run_id: str
+    run_dir: str
+    reason: str
+    message: str
+    checkpoint: str
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """One saved run in a runs folder, for a list to choose from."""
+
+    run_id: str
+    path: str
+    label: str
+    model: str
+    dataset: str
+    status: str
+    epochs_done: int
+    epochs: int
+    best_test_accuracy: float | None
+
+
+@dataclass(frozen=True)
+class RunsListed(Event):
+    folder: str
+    runs: tuple[RunSummary, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class RunMetrics:
+    """A run's curves as saved: per step (``steps``, ``losses``, ``smoothed``, ``lrs``) and per epoch
+    (``epochs`` and the rest, accuracies as fractions); all read-only numpy arrays."""
+
+    run_id: str
+    path: str
+    label: str
+    steps: np.ndarray
+    losses: np.ndarray
+    smoothed: np.ndarray
+    lrs: np.ndarray
+    epochs: np.ndarray
+    train_loss: np.ndarray
+    train_accuracy: np.ndarray
+    test_loss: np.ndarray
+    test_accuracy: np.ndarray
+
+
+@dataclass(frozen=True)
+class RunLoaded(Event):
+    metrics: RunMetrics
+
+
+# ---------------------------------------------------------------- plain against residual (engine/depth.py)
+
+
+@dataclass(frozen=True)
+class StartDepthSweep(Request):
+    """Train plain and residual networks side by side; ``config`` is an ``engine.depth.DepthConfig`` (frozen).
+    A long job: the engine serves quick requests, ``StopDepthSweep`` among them, between its steps."""
+
+    config: object
+
+    @property
+    def channel(self) -> str | None:
+        return "depth"
+
+
+@dataclass(frozen=True)
+class StopDepthSweep(Request):
+    """End the running sweep after its current step, or only the run ``run`` (a zoo name, e.g. ``plain56``)."""
+
+    run: str = ""
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class DepthSweepStarted(Event):
+    """``runs``: an ``engine.depth.DepthRun`` per network, before its first step (its parameters known)."""
+
+    config: object
+    runs: tuple
+    device: str
+    train_images: int
+    test_images: int
+
+
+@dataclass(frozen=True, eq=False)
+class DepthRunProgress(Event):
+    """After each step of one run: ``run`` is its whole record so far (``engine.depth.DepthRun``, read-only)."""
+
+    run: object
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"depth-progress:{self.run.model}"
+
+
+@dataclass(frozen=True, eq=False)
+class DepthRunFinished(Event):
+    """One run has ended (``run.status``: finished, stopped or diverged), with its test error when measured."""
+
+    run: object
+
+
+@dataclass(frozen=True, eq=False)
+class DepthSweepFinished(Event):
+    """The sweep has ended (``stopped`` when cut short) and its ``engine.depth.DepthResult`` is saved at ``path``."""
+
+    result: object
+    path: str
+    stopped: bool

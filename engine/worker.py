@@ -207,6 +207,18 @@ def _on_download_weights(worker: EngineWorker, request: ev.DownloadWeights) -> I
     yield from download_weights_events(worker, request)
 
 
+def _on_training(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
+    from engine.training import training_events
+
+    yield from training_events(worker, request)
+
+
+def _on_depth(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
+    from engine.depth import depth_events
+
+    yield from depth_events(worker, request)
+
+
 _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] = {
     ev.SetDevice: _on_set_device,
     ev.InspectImage: _on_inspect_image,
@@ -214,4 +226,12 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.Analyze: _on_analyze,
     ev.DescribeZoo: _on_describe_zoo,
     ev.DescribeInception: _on_describe_inception,
+    ev.StartTraining: _on_training,
+    ev.PauseTraining: _on_training,
+    ev.ResumeTraining: _on_training,
+    ev.StopTraining: _on_training,
+    ev.ListRuns: _on_training,
+    ev.LoadRun: _on_training,
+    ev.StartDepthSweep: _on_depth,
+    ev.StopDepthSweep: _on_depth,
 }

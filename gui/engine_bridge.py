@@ -8,6 +8,7 @@ share a ``coalesce_key`` (progress, engine state) are thinned to the newest, the
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import deque
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -41,7 +42,9 @@ class EngineBridge(QObject):
         self._queue: deque[ev.Event] = deque()
         self._lock = threading.Lock()
         self._wake_pending = False
-        self._worker = EngineWorker(self._on_engine_event, device=device)
+        # The worker holds only a weak reference back: a bridge <-> worker cycle would leave the bridge to the
+        # cycle collector, which may run on another engine thread and destroy Qt objects off their thread.
+        self._worker = EngineWorker(_weak_callback(self._on_engine_event), device=device)
         self._events_waiting.connect(self._deliver_throttled)
         self._typed = {
             ev.EngineStateChanged: self.state_changed,
@@ -94,6 +97,17 @@ class EngineBridge(QObject):
             if signal is not None:
                 signal.emit(event)
             self.event_ready.emit(event)
+
+
+def _weak_callback(method):
+    reference = weakref.WeakMethod(method)
+
+    def call(event: ev.Event) -> None:
+        target = reference()
+        if target is not None:
+            target(event)
+
+    return call
 
 
 def _newest_per_key(batch: list[ev.Event]) -> list[ev.Event]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from engine import events as ev
 from gui.cost_view import CostView
+from gui.depth_view import DepthView
 from gui.engine_bridge import EngineBridge
 from gui.feature_map_view import FeatureMapView
 from gui.i18n import LANGUAGES, current_language, set_language
@@ -29,6 +31,7 @@ from gui.model_page import ModelPageView
 from gui.nin_view import NinView
 from gui.overview_view import OverviewView
 from gui.text_pages import AugmentationView, TransferLearningView
+from gui.training_view import TrainingView
 from gui.widgets import scaled_font
 
 __all__ = ["MainWindow", "SECTIONS"]
@@ -66,7 +69,9 @@ class MainWindow(QMainWindow):
         self.feature_view = FeatureMapView(bridge, self)
         self._feature_page: ModelPageView | None = None  # the model page the feature view is lent to
         # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
+        self.depth_view = DepthView(bridge, self)
         self.section_tabs = {
+            "resnet": self._tabs(self.model_pages["resnet"], self.depth_view),
             "nin": self._tabs(self.nin_view, self.model_pages["nin"]),
             "inception": self._tabs(self.inception_view, self.cost_view, self.model_pages["inception"]),
         }
@@ -88,6 +93,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 1500])
         self.setCentralWidget(splitter)
+
+        # Training lives in a dock: beside any page, or floated onto a second screen.
+        self.training_view = TrainingView(bridge, self)
+        self.training_dock = QDockWidget(self)
+        self.training_dock.setObjectName("training")
+        self.training_dock.setWidget(self.training_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.training_dock)
+        self.training_dock.hide()
+        self._training_placed = False
 
         self.device_label = QLabel(self)
         self.engine_label = QLabel(self)
@@ -135,7 +149,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.change_language(c))
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
-        self.view_menu.addActions([self.previous_action, self.next_action, self.fullscreen_action])
+        self.training_action = self.training_dock.toggleViewAction()
+        self.training_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.training_action.toggled.connect(self._on_training_toggled)
+        self.view_menu.addActions([self.previous_action, self.next_action, self.fullscreen_action,
+                                   self.training_action])
 
         self.engine_menu = bar.addMenu("")
         self.device_menu = self.engine_menu.addMenu("")
@@ -211,6 +229,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            docks = self.settings.value("docks")
+            if isinstance(docks, QByteArray):
+                self.restoreState(docks)
         else:  # first start: fill the screen, as a projector wants
             self.resize(1600, 950)
             self.setWindowState(Qt.WindowState.WindowMaximized)
@@ -242,6 +263,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("docks", self.saveState())
         self.settings.setValue("page", self.current_section())
         self.settings.sync()
         self.bridge.shutdown(timeout=2.0)
@@ -255,6 +277,15 @@ class MainWindow(QMainWindow):
         if page is not None:
             self._lend_feature_view(page)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
+
+    def _on_training_toggled(self, shown: bool) -> None:
+        if shown and not self._training_placed:
+            # The controls, curves and maps need most of a screen: float it large; it can be docked back.
+            self._training_placed = True
+            self.training_dock.setFloating(True)
+            frame = self.geometry()
+            self.training_dock.setGeometry(frame.adjusted(frame.width() // 16, frame.height() // 16,
+                                                          -frame.width() // 16, -frame.height() // 16))
 
     def _on_fullscreen_toggled(self, checked: bool) -> None:
         self.showFullScreen() if checked else self.showNormal()
@@ -381,6 +412,7 @@ class MainWindow(QMainWindow):
         for key, page in self.model_pages.items():
             page.set_section_texts(titles[key], questions[key])
         tab_titles = {
+            "resnet": (self.tr("Diagram and layers"), self.tr("Plain vs residual")),
             "nin": (self.tr("1×1 convolution"), self.tr("Diagram and layers")),
             "inception": (self.tr("Inception module"), self.tr("Cost of a 1×1 bottleneck"),
                           self.tr("Diagram and layers")),
@@ -399,6 +431,8 @@ class MainWindow(QMainWindow):
         self.previous_action.setText(self.tr("Previous section (Page Up)"))
         self.next_action.setText(self.tr("Next section (Page Down)"))
         self.fullscreen_action.setText(self.tr("Full screen"))
+        self.training_dock.setWindowTitle(self.tr("Training"))
+        self.training_action.setText(self.tr("Training panel"))
         self.engine_menu.setTitle(self.tr("&Engine"))
         self.device_menu.setTitle(self.tr("Compute device"))
         names = {"auto": self.tr("Automatic (CUDA, then MPS, then CPU)"), "cuda": self.tr("CUDA GPU"),

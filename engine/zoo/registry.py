@@ -299,7 +299,8 @@ def get_model(name: str, **kwargs):
         A zoo name (see :func:`get_info`).
     **kwargs
         Options of the builder, overriding the entry's defaults: ``activation`` (lenet5), ``two_gpu``
-        (alexnet2012), ``shortcut`` ("A" or "B", resnetN), ``reduce`` (inception_module), ``num_classes``...
+        (alexnet2012), ``shortcut`` ("A" or "B", resnetN), ``width`` (plainN and resnetN), ``reduce``
+        (inception_module), ``num_classes``...
 
     Returns
     -------

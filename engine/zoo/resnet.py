@@ -78,17 +78,20 @@ def _shortcut(in_channels: int, channels: int, stride: int, shortcut: str) -> nn
 class CifarResNet(nn.Module):
     """The CIFAR-10 ResNet (or plain network) with ``6n + 2`` weighted layers."""
 
-    def __init__(self, depth: int, plain: bool = False, shortcut: str = "A", num_classes: int = 10) -> None:
+    def __init__(self, depth: int, plain: bool = False, shortcut: str = "A", num_classes: int = 10,
+                 width: int = 16) -> None:
         super().__init__()
         blocks = blocks_per_stage(depth)
         if shortcut not in SHORTCUTS:
             raise UserInputError(f"shortcut must be one of {', '.join(SHORTCUTS)}, got '{shortcut}'")
-        self.conv1 = nn.Conv2d(3, 16, 3, padding=1, bias=False)
-        self.bn1 = nn.BatchNorm2d(16)
+        if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+            raise UserInputError(f"width must be a whole number of channels of at least 1, got {width!r}")
+        self.conv1 = nn.Conv2d(3, width, 3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(width)
         self.relu = nn.ReLU(inplace=True)
         stages = []
-        in_channels = 16
-        for stage, channels in enumerate((16, 32, 64)):
+        in_channels = width
+        for stage, channels in enumerate((width, 2 * width, 4 * width)):
             layers = []
             for block in range(blocks):
                 stride = 2 if stage > 0 and block == 0 else 1
@@ -98,7 +101,7 @@ class CifarResNet(nn.Module):
         self.layer1, self.layer2, self.layer3 = stages
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.flatten = nn.Flatten()
-        self.fc = nn.Linear(64, num_classes)
+        self.fc = nn.Linear(4 * width, num_classes)
         for module in self.modules():
             # He initialisation, the paper's own ("Delving deep into rectifiers", 2015). Meta tensors (built
             # for analysis) hold no values, and drawing them goes through slow Python fallbacks.
@@ -118,7 +121,8 @@ def blocks_per_stage(depth: int) -> int:
     return (depth - 2) // 6
 
 
-def cifar_resnet(depth: int, plain: bool = False, shortcut: str = "A", num_classes: int = 10) -> CifarResNet:
+def cifar_resnet(depth: int, plain: bool = False, shortcut: str = "A", num_classes: int = 10,
+                 width: int = 16) -> CifarResNet:
     """Build a CIFAR-10 ResNet or plain network.
 
     Parameters
@@ -131,13 +135,15 @@ def cifar_resnet(depth: int, plain: bool = False, shortcut: str = "A", num_class
         ``"A"`` zero-padded identity (default) or ``"B"`` projection where the shape changes.
     num_classes : int
         Size of the output layer.
+    width : int
+        Filters of the first stage (the paper's 16); the later stages have twice and four times as many.
 
     Returns
     -------
     CifarResNet
         Randomly initialised network expecting 3x32x32 inputs.
     """
-    return CifarResNet(depth, plain=plain, shortcut=shortcut, num_classes=num_classes)
+    return CifarResNet(depth, plain=plain, shortcut=shortcut, num_classes=num_classes, width=width)
 
 
 def resnet18(**kwargs) -> nn.Module:

@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>Images</source>
-        <translation>이미지 수</translation>
+        <translation>이미지</translation>
     </message>
     <message>
         <source>Classes</source>
@@ -251,6 +251,189 @@
     <message>
         <source>yes</source>
         <translation>예</translation>
+    </message>
+</context>
+<context>
+    <name>DepthView</name>
+    <message>
+        <source>at initialisation</source>
+        <translation>초기화 시점</translation>
+    </message>
+    <message>
+        <source>At step {step}: plain {shallow} → {deep} layers, training error {p1} → {p2}; residual {shallow} → {deep} layers, {r1} → {r2}.</source>
+        <translation>{step} 스텝: plain {shallow} → {deep}층, 훈련 오차 {p1} → {p2}; residual {shallow} → {deep}층, {r1} → {r2}.</translation>
+    </message>
+    <message>
+        <source>Starting the sweep…</source>
+        <translation>실험을 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>{data}, width {width}, shortcut {shortcut}, {steps} steps of {batch} images, on {device}</source>
+        <translation>{data}, 너비 {width}, 숏컷 {shortcut}, {batch}장씩 {steps} 스텝, {device}에서</translation>
+    </message>
+    <message>
+        <source>handwritten digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>Training: {what}</source>
+        <translation>훈련 중: {what}</translation>
+    </message>
+    <message>
+        <source>Shipped result ({what}), made by `make depth`.</source>
+        <translation>기본 제공 결과 ({what}), `make depth`로 생성.</translation>
+    </message>
+    <message>
+        <source>Stopped; the partial result is saved in {name} ({what}).</source>
+        <translation>중지됨; 중간 결과가 {name}에 저장됨 ({what}).</translation>
+    </message>
+    <message>
+        <source>Result {name} ({what}).</source>
+        <translation>결과 {name} ({what}).</translation>
+    </message>
+    <message>
+        <source>He et al. (2016), Figure 6, on the handwritten digits: plain (dashed) and residual (solid) networks of several depths, trained side by side with the same data, settings and seed. More plain layers make the training error worse: the deeper plain network is harder to optimise, it is not over-fitting. With skip connections the deeper network trains as well as the shallow one. Below: at initialisation the deep plain network&apos;s gradients grow towards the input; a few steps later its first layers get far less than its last ones, while the residual network&apos;s gradient reaches every layer.</source>
+        <translation>He 외(2016) 그림 6을 손글씨 숫자로: plain(점선)과 residual(실선) 네트워크를 여러 깊이로, 같은 데이터·설정·시드로 나란히 훈련합니다. plain 층을 더 쌓으면 훈련 오차가 커집니다: 깊은 plain 네트워크는 최적화가 더 어렵고, 과적합이 아닙니다. 스킵 연결이 있으면 깊은 네트워크도 얕은 네트워크만큼 잘 훈련됩니다. 아래: 초기화 시점에는 깊은 plain 네트워크의 기울기가 입력 쪽으로 갈수록 커지고, 몇 스텝 뒤에는 앞쪽 층이 뒤쪽 층보다 훨씬 작은 기울기를 받습니다. residual 네트워크는 기울기가 모든 층에 닿습니다.</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Depths (6n+2)</source>
+        <translation>깊이 (6n+2)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>숏컷</translation>
+    </message>
+    <message>
+        <source>A: zero-padded identity</source>
+        <translation>A: 0으로 채운 항등 연결</translation>
+    </message>
+    <message>
+        <source>B: projection (1×1 conv)</source>
+        <translation>B: 프로젝션 (1×1 합성곱)</translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation>모두 중지</translation>
+    </message>
+    <message>
+        <source>Open a saved result…</source>
+        <translation>저장된 결과 열기…</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Training error</source>
+        <translation>훈련 오차</translation>
+    </message>
+    <message>
+        <source>Test error</source>
+        <translation>테스트 오차</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Training error (%) against steps</source>
+        <translation>스텝에 따른 훈련 오차 (%)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Final error (%) against depth</source>
+        <translation>깊이에 따른 최종 오차 (%)</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>층 수</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer (log scale)</source>
+        <translation>층별 기울기 크기 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>layer, from the input to the output</source>
+        <translation>층 (입력 → 출력)</translation>
+    </message>
+    <message>
+        <source>Gradients of the networks with</source>
+        <translation>기울기를 볼 네트워크:</translation>
+    </message>
+    <message>
+        <source>plain, training</source>
+        <translation>plain, 훈련</translation>
+    </message>
+    <message>
+        <source>plain, test</source>
+        <translation>plain, 테스트</translation>
+    </message>
+    <message>
+        <source>residual, training</source>
+        <translation>residual, 훈련</translation>
+    </message>
+    <message>
+        <source>residual, test</source>
+        <translation>residual, 테스트</translation>
+    </message>
+    <message>
+        <source>{depth} layers</source>
+        <translation>{depth}층</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>at step {step}</source>
+        <translation>{step} 스텝</translation>
+    </message>
+    <message>
+        <source>Thick lines: {at}</source>
+        <translation>굵은 선: {at}</translation>
+    </message>
+    <message>
+        <source>Plain-{depth}, at initialisation</source>
+        <translation>Plain-{depth}, 초기화 시점</translation>
+    </message>
+    <message>
+        <source>Plain-{depth}, {at}</source>
+        <translation>Plain-{depth}, {at}</translation>
+    </message>
+    <message>
+        <source>ResNet-{depth}, at initialisation</source>
+        <translation>ResNet-{depth}, 초기화 시점</translation>
+    </message>
+    <message>
+        <source>ResNet-{depth}, {at}</source>
+        <translation>ResNet-{depth}, {at}</translation>
+    </message>
+    <message>
+        <source>Open a plain-versus-residual result</source>
+        <translation>plain 대 residual 결과 열기</translation>
+    </message>
+    <message>
+        <source>Results (*.json)</source>
+        <translation>결과 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -460,79 +643,83 @@
     <name>FeatureMapView</name>
     <message>
         <source>Skipped (not images): {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>건너뜀 (이미지 아님): {names}</translation>
     </message>
     <message>
         <source>Nothing to show: none of these is an image file.</source>
-        <translation type="unfinished"></translation>
+        <translation>보여 줄 것이 없습니다: 이미지 파일이 하나도 없습니다.</translation>
     </message>
     <message>
         <source>The clipboard holds no image.</source>
-        <translation type="unfinished"></translation>
+        <translation>클립보드에 이미지가 없습니다.</translation>
     </message>
     <message>
         <source>Pasted image</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여 넣은 이미지</translation>
     </message>
     <message>
         <source>The weights could not be downloaded: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치를 내려받지 못했습니다: {reason}</translation>
     </message>
     <message>
         <source>Open images</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 열기</translation>
     </message>
     <message>
         <source>Images ({patterns})</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 ({patterns})</translation>
     </message>
     <message>
         <source>Load weights</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 불러오기</translation>
     </message>
     <message>
         <source>PyTorch weights (*.pt *.pth *.ckpt *.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 가중치 (*.pt *.pth *.ckpt *.bin);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Map {channel} of {count} in {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}의 맵 {count}개 중 {channel}번째</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>처리 중…</translation>
     </message>
     <message>
         <source>Download torchvision&apos;s ImageNet weights into this computer&apos;s torch cache (needs the internet once)</source>
-        <translation type="unfinished"></translation>
+        <translation>torchvision의 ImageNet 가중치를 이 컴퓨터의 torch 캐시에 내려받습니다 (인터넷은 한 번만 필요)</translation>
     </message>
     <message>
         <source>Load weights file…</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 파일 불러오기…</translation>
     </message>
     <message>
         <source>Use default weights</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 가중치 사용</translation>
     </message>
     <message>
         <source>What the network sees</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크가 보는 입력</translation>
     </message>
     <message>
         <source>Selected map</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 특징 맵</translation>
     </message>
     <message>
         <source>Grad-CAM overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM 겹쳐 보기</translation>
     </message>
     <message>
         <source>Show normalised values</source>
-        <translation type="unfinished"></translation>
+        <translation>정규화된 값 보기</translation>
+    </message>
+    <message>
+        <source>{model} takes {channels} feature maps, not an image: pick a whole network to see an image flow through it.</source>
+        <translation>{model}은(는) 이미지가 아니라 특징 맵 {channels}개를 입력으로 받습니다: 이미지가 흘러가는 모습을 보려면 전체 네트워크를 고르세요.</translation>
     </message>
     <message>
         <source>Top 5 (click one for its Grad-CAM)</source>
-        <translation type="unfinished"></translation>
+        <translation>상위 5개 (클릭하면 그 클래스의 Grad-CAM)</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -540,99 +727,99 @@
     </message>
     <message>
         <source>Each map on its own scale</source>
-        <translation type="unfinished"></translation>
+        <translation>맵마다 각자의 범위로</translation>
     </message>
     <message>
         <source>One scale for the whole layer</source>
-        <translation type="unfinished"></translation>
+        <translation>층 전체를 한 범위로</translation>
     </message>
     <message>
         <source>Drop an image anywhere on the window, open one, paste one, or click a sample below.</source>
-        <translation type="unfinished"></translation>
+        <translation>창 아무 곳에나 이미지를 끌어다 놓거나, 열거나, 붙여 넣거나, 아래의 예시를 클릭하세요.</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation>이미지 수</translation>
+        <translation>이미지</translation>
     </message>
     <message>
         <source>Open images…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 열기…</translation>
     </message>
     <message>
         <source>Paste image</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 붙여 넣기</translation>
     </message>
     <message>
         <source>First-layer filters</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 층의 필터</translation>
     </message>
     <message>
         <source>First-layer filters: {count} of {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 층의 필터: {size} 필터 {count}개</translation>
     </message>
     <message>
         <source>Grad-CAM overlay: where the image speaks for “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM 겹쳐 보기: 이미지에서 “{name}”의 근거가 되는 곳</translation>
     </message>
     <message>
         <source>{index} of {last}: {name} ({op}), output {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>{index} / {last}: {name} ({op}), 출력 {shape}</translation>
     </message>
     <message>
         <source>first {shown} of {count} maps</source>
-        <translation type="unfinished"></translation>
+        <translation>맵 {count}개 중 처음 {shown}개</translation>
     </message>
     <message>
         <source>{count} values, laid out row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>값 {count}개를 한 줄씩 배치</translation>
     </message>
     <message>
         <source>{name}, {width}×{height} → {size} after resize and centre crop</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, {width}×{height} → 크기 조정과 가운데 자르기 후 {size}</translation>
     </message>
     <message>
         <source>normalised: mean {mean}, std {std}</source>
-        <translation type="unfinished"></translation>
+        <translation>정규화: 평균 {mean}, 표준편차 {std}</translation>
     </message>
     <message>
         <source>inverted to light strokes on dark, as the network was trained</source>
-        <translation type="unfinished"></translation>
+        <translation>네트워크가 학습한 대로 어두운 바탕의 밝은 획으로 반전함</translation>
     </message>
     <message>
         <source>Downloading the weights of {model}: {done} of {total} MB…</source>
-        <translation type="unfinished"></translation>
+        <translation>{model}의 가중치를 내려받는 중: {total} MB 중 {done} MB…</translation>
     </message>
     <message>
         <source>Loading {model}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 불러오는 중…</translation>
     </message>
     <message>
         <source>Download weights ({size} MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 내려받기 ({size} MB)</translation>
     </message>
     <message>
         <source>Trained weights that ship with the app ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>앱에 포함된 학습된 가중치 ({detail}).</translation>
     </message>
     <message>
         <source>torchvision&apos;s ImageNet weights ({detail}), from this computer&apos;s torch cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터의 torch 캐시에 있는 torchvision ImageNet 가중치 ({detail}).</translation>
     </message>
     <message>
         <source>Weights from {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}의 가중치.</translation>
     </message>
     <message>
         <source>Random weights: no trained weights for {model} are on this computer, so its guesses below mean nothing. The maps show what untrained filters do.</source>
-        <translation type="unfinished"></translation>
+        <translation>무작위 가중치: 이 컴퓨터에 {model}의 학습된 가중치가 없어서 아래 예측은 의미가 없습니다. 특징 맵은 학습되지 않은 필터가 하는 일을 보여 줍니다.</translation>
     </message>
     <message>
         <source>Download them once (online) to see real predictions, or load a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>실제 예측을 보려면 (온라인에서) 한 번 내려받거나 가중치 파일을 불러오세요.</translation>
     </message>
     <message>
         <source>Problem: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>문제: {problem}</translation>
     </message>
 </context>
 <context>
@@ -819,6 +1006,14 @@
         <translation>놓은 파일: {names}</translation>
     </message>
     <message>
+        <source>Open images</source>
+        <translation>이미지 열기</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff);;모든 파일 (*)</translation>
+    </message>
+    <message>
         <source>About CNN Casebook</source>
         <translation>CNN Casebook 정보</translation>
     </message>
@@ -895,6 +1090,10 @@
         <translation>구조도와 층</translation>
     </message>
     <message>
+        <source>Plain vs residual</source>
+        <translation>Plain 대 Residual</translation>
+    </message>
+    <message>
         <source>Inception module</source>
         <translation>Inception 모듈</translation>
     </message>
@@ -909,6 +1108,14 @@
     <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>이미지 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>이미지 붙여 넣기(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -929,6 +1136,14 @@
     <message>
         <source>Full screen</source>
         <translation>전체 화면</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Training panel</source>
+        <translation>학습 패널</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
@@ -998,8 +1213,16 @@
 <context>
     <name>ModelPageView</name>
     <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
         <source>Model:</source>
         <translation>모델:</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>구조</translation>
     </message>
     <message>
         <source>without shortcuts</source>
@@ -1150,6 +1373,275 @@
     <message>
         <source>Key idea</source>
         <translation>핵심 아이디어</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingView</name>
+    <message>
+        <source>{label} (no epoch finished)</source>
+        <translation>{label} (마친 에포크 없음)</translation>
+    </message>
+    <message>
+        <source>{label} ({epochs} epochs, best test accuracy {accuracy:.1%})</source>
+        <translation>{label} ({epochs} 에포크, 최고 테스트 정확도 {accuracy:.1%})</translation>
+    </message>
+    <message>
+        <source>{run}: step {step}, loss {loss:.4f} (smoothed {smoothed:.4f}), learning rate {lr:.3g}</source>
+        <translation>{run}: 스텝 {step}, 손실 {loss:.4f} (평활값 {smoothed:.4f}), 학습률 {lr:.3g}</translation>
+    </message>
+    <message>
+        <source>test accuracy {test:.1%} (training {train:.1%})</source>
+        <translation>테스트 정확도 {test:.1%} (학습 {train:.1%})</translation>
+    </message>
+    <message>
+        <source>test loss {test:.4f} (training {train:.4f})</source>
+        <translation>테스트 손실 {test:.4f} (학습 {train:.4f})</translation>
+    </message>
+    <message>
+        <source>{run}: epoch {epoch}, {accuracy}, {loss}</source>
+        <translation>{run}: 에포크 {epoch}, {accuracy}, {loss}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Preparing the data and the model…</source>
+        <translation>데이터와 모델을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Ready to train.</source>
+        <translation>학습할 준비가 되었습니다.</translation>
+    </message>
+    <message>
+        <source>Run saved in {folder}</source>
+        <translation>실행 기록을 {folder}에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>testing</source>
+        <translation>테스트 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>time left {time}</source>
+        <translation>남은 시간 {time}</translation>
+    </message>
+    <message>
+        <source>measuring speed…</source>
+        <translation>속도 측정 중…</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs} · {phase}
+{rate} images/s · {left}</source>
+        <translation>에포크 {epoch}/{epochs} · {phase}
+초당 {rate}장 · {left}</translation>
+    </message>
+    <message>
+        <source>Test image: {label} · the network says: {guess}</source>
+        <translation>테스트 이미지: {label} · 신경망의 답: {guess}</translation>
+    </message>
+    <message>
+        <source>Feature maps of {layer}</source>
+        <translation>{layer}의 특징 맵</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>이미지 폴더 (클래스마다 하위 폴더 하나)</translation>
+    </message>
+    <message>
+        <source>Open a saved run</source>
+        <translation>저장된 실행 기록 열기</translation>
+    </message>
+    <message>
+        <source>Export the curves as CSV</source>
+        <translation>곡선을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the plots as PNG</source>
+        <translation>그래프를 PNG로 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>데이터 세트</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Handwritten digits (embedded)</source>
+        <translation>손글씨 숫자 (내장)</translation>
+    </message>
+    <message>
+        <source>Image folder: {name}</source>
+        <translation>이미지 폴더: {name}</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>이미지 폴더…</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>Step (÷10 twice)</source>
+        <translation>계단식 (÷10 두 번)</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>모멘텀 SGD</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Apple MPS</source>
+        <translation>Apple MPS</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Random shifts, crops, flips</source>
+        <translation>무작위 이동, 자르기, 뒤집기</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <source>Open run…</source>
+        <translation>실행 기록 열기…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG 내보내기…</translation>
+    </message>
+    <message>
+        <source>Training loss per step</source>
+        <translation>스텝별 학습 손실</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch</source>
+        <translation>에포크별 정확도</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>에포크별 손실</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Learning rate per step</source>
+        <translation>스텝별 학습률</translation>
+    </message>
+    <message>
+        <source>Faint: every step · bold: smoothed · solid: test · dashed: training</source>
+        <translation>흐린 선: 스텝마다 · 굵은 선: 평활값 · 실선: 테스트 · 점선: 학습</translation>
+    </message>
+    <message>
+        <source>First-layer filters</source>
+        <translation>첫 층의 필터</translation>
+    </message>
+    <message>
+        <source>A test image appears here while the network trains.</source>
+        <translation>신경망이 학습하는 동안 여기에 테스트 이미지가 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,131 @@
+"""gui.depth_view: the shipped result at once, live curves that grow in place, stops, saved results."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+import gui.depth_view
+from engine.depth import SHIPPED_RESULT, DepthConfig, load_result
+from gui.depth_view import DEPTH_COLOURS, DepthView
+from gui.engine_bridge import EngineBridge
+
+TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def bridge(tmp_path, monkeypatch):
+    monkeypatch.setattr(gui.depth_view, "default_depth_folder", lambda: tmp_path)  # sweeps saved here
+    bridge = EngineBridge(device="cpu")
+    bridge.start()
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, bridge):
+    view = DepthView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1920, 1000)
+    view.show()
+    return view
+
+
+def _curve_lengths(view: DepthView) -> dict[str, int]:
+    return {model: 0 if curve.xData is None else len(curve.xData) for model, curve in view._curves.items()}
+
+
+def test_the_shipped_result_is_shown_on_first_show(view):
+    shipped = load_result(SHIPPED_RESULT)
+    assert view.result is not None and view._source == "shipped"
+    assert _curve_lengths(view) == {run.model: shipped.config.steps for run in shipped.runs}
+    assert view.table.rowCount() == 8
+    assert view.table.item(0, 0).text() == "Plain-20"
+    assert view.table.item(0, 1).text() == f"{shipped.runs[0].params:,}"
+    assert view.effect_label.text().startswith(f"At step {shipped.config.steps}: plain 20 → 56 layers")
+    assert view.depths_edit.text() == "20,32,44,56"
+    assert not view.stop_button.isEnabled() and view.run_button.isEnabled()
+
+
+def test_plain_is_dashed_residual_solid_one_colour_per_depth(view):
+    pens = {model: curve.opts["pen"] for model, curve in view._curves.items()}
+    assert pens["plain20"].style() == Qt.PenStyle.DashLine
+    assert pens["resnet20"].style() == Qt.PenStyle.SolidLine
+    assert pens["plain56"].color().name() == pens["resnet56"].color().name() == DEPTH_COLOURS[3]
+    assert pens["plain20"].color().name() != pens["plain56"].color().name()
+
+
+def test_final_errors_and_gradients_are_drawn_for_the_deepest_pair(view):
+    shipped = load_result(SHIPPED_RESULT)
+    depths, errors = view._depth_lines[("plain", "train")].getData()
+    assert list(depths) == [20, 32, 44, 56]
+    np.testing.assert_allclose(errors, [100 * shipped.run("plain", d).train_error for d in (20, 32, 44, 56)])
+    line = view._gradient_lines[("plain", "init")]
+    assert list(line.xData) == list(range(1, 57))
+    np.testing.assert_allclose(line.yData, shipped.run("plain", 56).gradient_norms[0])  # drawn on a log axis
+    view.gradient_slider.setValue(0)
+    assert view.gradient_step_label.text() == "Thick lines: at initialisation"
+
+
+def test_a_bad_file_gets_a_message_and_the_result_stays(view, tmp_path):
+    shown = view.result
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    assert not view.open_result(bad)
+    assert view.result is shown
+    assert "cannot be read" in view.message_label.text() and view.message_label.isVisible()
+
+
+def test_bad_options_are_refused_before_the_engine_sees_them(view):
+    view.depths_edit.setText("20,21")
+    view.run_again()
+    assert "6n+2" in view.message_label.text()
+    assert not view._running and view._source == "shipped"
+
+
+def test_run_again_grows_the_curves_in_place_and_saves(qtbot, view, tmp_path):
+    view.depths_edit.setText("8,14")
+    view.steps_spin.setValue(4)
+    view.run_again()
+    assert view.stop_button.isEnabled() and not view.run_button.isEnabled()
+    assert view.status_label.text() == "Starting the sweep…"
+    qtbot.waitUntil(lambda: view._source == "live" and any(_curve_lengths(view).values()), timeout=TIMEOUT_MS)
+    curve = view._curves["plain8"]
+    qtbot.waitUntil(lambda: not view._running, timeout=TIMEOUT_MS)
+    assert _curve_lengths(view) == {"plain8": 4, "plain14": 4, "resnet8": 4, "resnet14": 4}
+    assert view._path and load_result(view._path).status == "finished"
+    assert view._path.startswith(str(tmp_path))
+    assert view._curves["plain8"] is curve  # the same item, its data replaced: updated in place
+    assert view.table.item(3, 0).text() == "ResNet-14" and view.table.item(3, 3).text().endswith("%")
+    assert view.status_label.text().startswith("Result depth-")
+
+
+def test_one_run_and_then_the_sweep_can_be_stopped(qtbot, view):
+    view.depths_edit.setText("8,14")
+    view.steps_spin.setValue(400)
+    view.run_again()
+    qtbot.waitUntil(lambda: view._source == "live" and _curve_lengths(view)["plain14"] >= 1, timeout=TIMEOUT_MS)
+    button = view._stop_buttons["plain14"]
+    assert button.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: view.result.run("plain", 14).status == "stopped", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.result.run("plain", 8).steps_done >= view.result.run("plain", 14).steps_done + 2,
+                    timeout=TIMEOUT_MS)
+    view.stop_button.click()
+    qtbot.waitUntil(lambda: not view._running, timeout=TIMEOUT_MS)
+    saved = load_result(view._path)
+    assert saved.status == "stopped"
+    assert saved.run("plain", 8).steps_done < 400
+    assert view.status_label.text().startswith("Stopped; the partial result is saved in")
+
+
+def test_a_sweep_the_engine_refuses_gets_a_message_and_the_result_stays(qtbot, view, tmp_path, monkeypatch):
+    shown = view.result
+    refused = DepthConfig(depths=(8,), steps=2, data="cifar10", data_root=str(tmp_path), out=str(tmp_path))
+    monkeypatch.setattr(view, "options", lambda: refused)
+    view.run_again()
+    qtbot.waitUntil(lambda: not view._running, timeout=TIMEOUT_MS)
+    assert "CIFAR-10 is not in" in view.message_label.text()
+    assert view.result is shown and view.run_button.isEnabled()
+    assert view.status_label.text().startswith("Shipped result")

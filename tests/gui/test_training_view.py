@@ -1,0 +1,136 @@
+"""TrainingView: a run started from the controls draws its curves, pauses, stops, overlays other runs, exports,
+and the window closing mid-run ends the engine in time."""
+
+from __future__ import annotations
+
+import csv
+import gc
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+
+from engine.training import TrainConfig, run_training
+from gui.engine_bridge import EngineBridge
+from gui.training_view import TrainingView
+
+QUICK = dict(model="lenet5", dataset="digits", batch_size=64, lr=0.01, optimizer="sgd", schedule="constant",
+             device="cpu")
+
+
+def _dispose(bridge: EngineBridge) -> None:
+    """Stop the engine and collect the bridge here, on the GUI thread.
+
+    The bridge and its worker refer to each other, so only the cycle collector frees them; left to chance it may
+    run on the next test's engine thread, and a Qt object destroyed off its own thread leaves a live timer behind
+    that crashes the GUI thread's event loop.
+    """
+    bridge.shutdown()
+    gc.collect()
+
+
+@pytest.fixture
+def bridge():
+    bridge = EngineBridge(device="cpu")
+    bridge.start()
+    yield bridge
+    _dispose(bridge)
+
+
+@pytest.fixture
+def view(qtbot, bridge, tmp_path):
+    view = TrainingView(bridge, runs_folder=tmp_path / "runs")
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.show()
+    return view
+
+
+def _points(view: TrainingView) -> list[int]:
+    """Points in each smoothed loss curve on the step plot (the legend's items), in run order."""
+    return [0 if sample.item.xData is None else len(sample.item.xData) for sample, _ in view.loss_legend.items]
+
+
+def _run(view: TrainingView, qtbot, config: TrainConfig) -> None:
+    view.set_options(config)
+    view.start()
+    qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=60_000)
+
+
+def test_a_run_draws_its_curves_and_stops_when_asked(view, qtbot):
+    view.set_options(TrainConfig(**QUICK | dict(epochs=200, batch_size=8)))
+    view.start_button.click()
+    assert not view.start_button.isEnabled() and not view.model_combo.isEnabled()
+    qtbot.waitUntil(lambda: _points(view)[:1] != [] and _points(view)[0] >= 20, timeout=60_000)
+    assert "images/s" in view.progress_label.text() and view.progress_bar.value() >= 0
+    view.pause_button.click()
+    qtbot.waitUntil(lambda: view.pause_button.text() == "Resume", timeout=10_000)
+    view.pause_button.click()
+    qtbot.waitUntil(lambda: view.pause_button.text() == "Pause", timeout=10_000)
+    asked = time.monotonic()
+    view.stop_button.click()
+    qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=5_000)
+    assert time.monotonic() - asked < 2.0
+    assert view.progress_label.text().startswith("Run saved in")
+    assert view.runs_list.count() == 1 and view.runs_list.item(0).text().startswith("lenet5 · digits")
+
+
+def test_two_runs_overlay_with_a_legend_and_export(view, qtbot, tmp_path):
+    _run(view, qtbot, TrainConfig(**QUICK | dict(epochs=2, batch_size=256)))
+    _run(view, qtbot, TrainConfig(**QUICK | dict(epochs=1, batch_size=256, lr=0.05)))
+    assert _points(view) == [2 * (1438 // 256), 1438 // 256]
+    assert len(view.accuracy_legend.items) == 2
+    assert view.probe_caption.text().startswith("Test image:")
+    assert view.map_titles[0].text() == "Feature maps of conv1"
+    box = view.accuracy_plot.vb
+    box.scene().sigMouseMoved.emit(box.mapViewToScene(QPointF(1.2, box.viewRect().center().y())))
+    qtbot.waitUntil(lambda: "epoch 1, test accuracy" in view.readout_label.text(), timeout=5_000)
+    assert view.readout_label.text().count("epoch 1, test accuracy") == 2  # both runs, at the nearest epoch
+    view.export_csv(tmp_path / "curves.csv")
+    with (tmp_path / "curves.csv").open() as file:
+        rows = list(csv.DictReader(file))
+    assert len({row["run"] for row in rows}) == 2
+    assert sum(row["kind"] == "epoch" for row in rows) == 3
+    assert view.export_png(tmp_path / "curves.png") and (tmp_path / "curves.png").stat().st_size > 10_000
+    view.runs_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert _points(view) == [1438 // 256]  # a hidden run leaves the plots and the legend
+
+
+def test_a_saved_run_is_listed_and_overlaid(qtbot, bridge, tmp_path):
+    for _ in run_training(TrainConfig(**QUICK | dict(epochs=1, batch_size=256, out_dir=str(tmp_path / "runs")))):
+        pass
+    view = TrainingView(bridge, runs_folder=tmp_path / "runs")
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.runs_list.count() == 1, timeout=10_000)
+    assert "1 epochs, best test accuracy" in view.runs_list.item(0).text()
+    view.runs_list.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: _points(view) == [1438 // 256], timeout=10_000)
+
+
+def test_options_the_engine_refuses_are_reported_and_the_view_recovers(view, qtbot):
+    view.set_options(TrainConfig(**QUICK | dict(batch_size=4000)))
+    view.start()
+    qtbot.waitUntil(lambda: view.message_label.isVisible() and view.start_button.isEnabled(), timeout=30_000)
+    assert "larger than the training set" in view.message_label.text()
+
+
+def test_closing_the_window_mid_run_stops_the_engine_within_two_seconds(qtbot, bridge, tmp_path):
+    view = TrainingView(bridge, runs_folder=tmp_path / "runs")
+    qtbot.addWidget(view)
+    view.set_options(TrainConfig(**QUICK | dict(epochs=200, batch_size=8)))
+    view.start()
+    qtbot.waitUntil(lambda: bool(_points(view)), timeout=60_000)
+    asked = time.monotonic()
+    assert bridge.shutdown(timeout=2.0)
+    assert time.monotonic() - asked < 2.0 and not bridge.is_running()
+    (folder,) = (tmp_path / "runs").iterdir()
+    assert '"status": "stopped"' in (folder / "metrics.json").read_text()
+
+
+def test_a_language_change_retranslates_every_text(view, qtbot, monkeypatch):
+    calls = []
+    monkeypatch.setattr(view, "retranslate", lambda: calls.append(1))
+    view.changeEvent(QEvent(QEvent.Type.LanguageChange))
+    assert calls
+    assert view.start_button.text() == "Start" and view.options_box.title() == "Options"
+    assert view.dataset_combo.itemText(0) == "Handwritten digits (embedded)"
