@@ -758,15 +758,15 @@ class LayerDetailsView(QWidget):
             if row.params == weights + c_out:
                 return [("(f×f×C_in + 1)×C_out", f"({kh}×{kw}×{c_in} + 1)×{c_out}", total)]
             if row.params == weights:
-                return [("f×f×C_in×C_out", f"{kh}×{kw}×{c_in}×{c_out}", f"{total} {self.tr('(no bias)')}")]
+                return [("f×f×C_in×C_out", f"{kh}×{kw}×{c_in}×{c_out}", f"{total} " + self.tr("(no bias)"))]
         if row.kind == "linear" and row.input_shape and row.output_shape:
             n_in, n_out = row.input_shape[-1], row.output_shape[-1]
             if row.params == (n_in + 1) * n_out:
                 return [("(n_in + 1)×n_out", f"({n_in} + 1)×{n_out}", total)]
             if row.params == n_in * n_out:
-                return [("n_in×n_out", f"{n_in}×{n_out}", f"{total} {self.tr('(no bias)')}")]
+                return [("n_in×n_out", f"{n_in}×{n_out}", f"{total} " + self.tr("(no bias)"))]
         if row.kind == "norm" and row.output_shape and row.params == 2 * row.output_shape[0]:
-            return [("2×C", f"2×{row.output_shape[0]}", f"{total} {self.tr('(scale and shift)')}")]
+            return [("2×C", f"2×{row.output_shape[0]}", f"{total} " + self.tr("(scale and shift)"))]
         return [(total if row.params else self.tr("none"),)]
 
     def _mac_steps(self, row) -> list[tuple[str, ...]]:

@@ -113,10 +113,11 @@ class OverviewView(QWidget):
             "ideas are the building blocks of every network since. Every figure below is measured on the "
             "real model, not typed in."))
         # The legend lives in the title: inside the plot it would cover the longest bars.
+        title = self.tr("Parameters and multiply-adds per image (log scale)")
+        params, macs = self.tr("Parameters"), self.tr("Multiply-adds")
         self.chart_title.setText(
-            f"{escape(self.tr('Parameters and multiply-adds per image (log scale)'))}<br>"
-            f"<span style='color:{_PARAMS_COLOUR}'>■</span> {escape(self.tr('Parameters'))} &nbsp; "
-            f"<span style='color:{_MACS_COLOUR}'>■</span> {escape(self.tr('Multiply-adds'))}")
+            f"{escape(title)}<br><span style='color:{_PARAMS_COLOUR}'>■</span> {escape(params)} &nbsp; "
+            f"<span style='color:{_MACS_COLOUR}'>■</span> {escape(macs)}")
         self._fill_table()
 
     # ------------------------------------------------------------ drawing

@@ -948,6 +948,14 @@
         <translation>너비</translation>
     </message>
     <message>
+        <source>(no bias)</source>
+        <translation>(편향 없음)</translation>
+    </message>
+    <message>
+        <source>(scale and shift)</source>
+        <translation>(스케일과 시프트)</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1341,6 +1349,10 @@
     <message>
         <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Every figure below is measured on the real model, not typed in.</source>
         <translation>고전 신경망은 각자 그 시대의 문제를 풀었습니다: 적은 변수(LeNet-5), GPU에서의 깊이와 ReLU(AlexNet), 3×3 합성곱만 쌓는 단순한 규칙(VGG-16), 지름길(skip connection)로 아주 깊은 망 훈련(ResNet), 1×1 합성곱으로 싸게 넓히기(Inception). 이 아이디어들이 이후 모든 신경망의 재료입니다. 아래 모든 수치는 손으로 적은 것이 아니라 실제 모델에서 측정한 값입니다.</translation>
+    </message>
+    <message>
+        <source>Parameters and multiply-adds per image (log scale)</source>
+        <translation>파라미터 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
     </message>
     <message>
         <source>Parameters</source>
