@@ -15,7 +15,7 @@ from itertools import pairwise
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,7 +41,7 @@ from engine.cost import (
     format_ratio,
 )
 from engine.numbers import exact, rounded
-from gui.widgets import PageHeader, scaled_font
+from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["CostView", "CostDistributionView", "CountAxis", "DIRECT_COLOUR", "REDUCE_COLOUR", "CONV_COLOUR"]
 
@@ -261,7 +261,7 @@ def _formula_html(colour: str, formula: str, value: int) -> str:
     return f"{_coloured(colour, formula)} = {exact(value)}"
 
 
-class CostView(QWidget):
+class CostView(LanguageAware, QWidget):
     """The 1×1 bottleneck cost widget: change any number and watch both costs move."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -397,11 +397,6 @@ class CostView(QWidget):
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(matching[0]) if matching else 0)
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.header.set_texts(
             self.tr("The 1×1 bottleneck: what a convolution costs"),
@@ -509,7 +504,7 @@ class CostView(QWidget):
         return ""
 
 
-class CostDistributionView(QWidget):
+class CostDistributionView(LanguageAware, QWidget):
     """Where the cost goes: a model's weighted layers sorted by multiply-accumulates or parameters.
 
     Passive: give it an ``engine.analysis.Analysis`` with :meth:`set_analysis`; a click on a bar emits
@@ -600,11 +595,6 @@ class CostDistributionView(QWidget):
         if 0 <= position < len(self._rows) and 0 <= point.x():
             self.select_layer(self._rows[position].index)
             self.layer_selected.emit(self._rows[position].index)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.measure_label.setText(self.tr("Sort by:"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 from engine.datasets import CATALOGUE
 from engine.numbers import exact
 from gui.i18n import current_language
-from gui.widgets import PageHeader, scaled_font
+from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["DatasetsView"]
 
 
-class DatasetsView(QWidget):
+class DatasetsView(LanguageAware, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = PageHeader(self)
@@ -38,11 +38,6 @@ class DatasetsView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.header.set_texts(self.tr("Data sets"),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,7 +51,7 @@ from engine.depth import (
 )
 from engine.errors import UserInputError
 from engine.numbers import exact
-from gui.widgets import scaled_font
+from gui.widgets import LanguageAware, scaled_font
 
 __all__ = ["DepthView", "DEPTH_COLOURS", "KIND_COLOURS", "default_depth_folder"]
 
@@ -71,7 +71,7 @@ def default_depth_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "depth"
 
 
-class DepthView(QWidget):
+class DepthView(LanguageAware, QWidget):
     """The plain-versus-residual experiment: shipped result first, live sweeps on request.
 
     Parameters
@@ -483,11 +483,6 @@ class DepthView(QWidget):
     def _show_message(self, message: str) -> None:
         self.message_label.setText(message)
         self.message_label.setVisible(bool(message))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         if self.result is None and not self._running:

@@ -15,7 +15,7 @@ import os
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from engine.errors import UserInputError
 from engine.numbers import exact
 from gui import diagram_layout as dl
-from gui.widgets import ACCENT, scaled_font
+from gui.widgets import ACCENT, LanguageAware, scaled_font
 
 __all__ = ["DiagramView", "LayerDetailsView", "render_diagram_cli", "KIND_COLOURS"]
 
@@ -242,7 +242,7 @@ class _FrameTitle(QGraphicsRectItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
 
-class DiagramView(QGraphicsView):
+class DiagramView(LanguageAware, QGraphicsView):
     """An analysis drawn as a network diagram (see the module docstring for the interaction).
 
     Signals
@@ -434,11 +434,6 @@ class DiagramView(QGraphicsView):
         return out
 
     # ------------------------------------------------------------ Qt events
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -683,7 +678,7 @@ class DiagramView(QGraphicsView):
             raise UserInputError(f"could not write {str(out)!r}")
 
 
-class LayerDetailsView(QWidget):
+class LayerDetailsView(LanguageAware, QWidget):
     """The selected layer's numbers worked out: output size, parameters and multiply-adds, with the
     formula, the numbers substituted and the result (which is the analysis' own figure)."""
 
@@ -705,11 +700,6 @@ class LayerDetailsView(QWidget):
         """Show row ``index`` of ``analysis`` (None: the hint to select one)."""
         self._analysis, self._index = analysis, index
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         if self._analysis is None or self._index is None or not 0 <= self._index < len(self._analysis.rows):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,7 +42,7 @@ from engine.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.numbers import exact
 from engine.zoo import get_info
 from gui.layer_table import shape_text
-from gui.widgets import ACCENT, scaled_font
+from gui.widgets import ACCENT, LanguageAware, scaled_font
 
 __all__ = ["FeatureMapView", "MapGrid", "render_features_cli"]
 
@@ -244,7 +244,7 @@ class _Source:
                                       other.pixels is None and self.path == other.path)
 
 
-class FeatureMapView(QWidget):
+class FeatureMapView(LanguageAware, QWidget):
     """Feature maps, top-5 and Grad-CAM of an image in one model.
 
     Parameters
@@ -751,11 +751,6 @@ class FeatureMapView(QWidget):
             self.recent.takeItem(self.recent.count() - 1)
 
     # ------------------------------------------------------------ texts
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.download_button.setToolTip(self.tr("Download torchvision's ImageNet weights into this computer's "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from engine.cost import format_ratio
 from engine.numbers import exact, rounded
 from gui.cost_view import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis
-from gui.widgets import ACCENT, PageHeader, scaled_font
+from gui.widgets import ACCENT, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["InceptionView"]
 
@@ -122,7 +122,7 @@ class _ModuleSketch(QWidget):
         painter.drawPolygon([end, end + QPointF(-6, 10), end + QPointF(6, 10)])
 
 
-class InceptionView(QWidget):
+class InceptionView(LanguageAware, QWidget):
     """GoogLeNet's Inception modules, naive or with 1×1 reductions, with the figures of every branch.
 
     Signals
@@ -273,11 +273,6 @@ class InceptionView(QWidget):
     def _on_table_clicked(self, row: int, _column: int) -> None:
         if row < 4:
             self._on_branch_clicked(row)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.header.set_texts(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,7 +32,7 @@ from gui.nin_view import NinView
 from gui.overview_view import OverviewView
 from gui.text_pages import AugmentationView, TransferLearningView
 from gui.training_view import TrainingView
-from gui.widgets import scaled_font
+from gui.widgets import LanguageAware, scaled_font
 
 __all__ = ["MainWindow", "SECTIONS"]
 
@@ -42,7 +42,7 @@ SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception",
 _MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LanguageAware, QMainWindow):
     """The app. Owns the engine bridge and routes its events to the pages."""
 
     files_dropped = Signal(list)  # list[str] of local paths, for the view that takes images
@@ -239,11 +239,6 @@ class MainWindow(QMainWindow):
         self.show_section(page if page in SECTIONS else saved if saved in SECTIONS else "overview")
 
     # ------------------------------------------------------------ Qt events
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,7 +24,7 @@ from engine.numbers import exact, rounded
 from gui.diagram_view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
 from gui.layer_table import LayerTableView, shape_text
-from gui.widgets import PageHeader, scaled_font
+from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["ModelPageView", "counterpart_of"]
 
@@ -39,7 +39,7 @@ def counterpart_of(name: str | None, input_shape: tuple[int, ...] | None) -> str
     return ("resnet" if match.group(1) == "plain" else "plain") + match.group(2)
 
 
-class ModelPageView(QWidget):
+class ModelPageView(LanguageAware, QWidget):
     """One lecture section's models: pick a variant, see its diagram, read its facts and walk its layers.
 
     The page is passive: it asks for the variant's analysis with ``analysis_wanted`` and, for a CIFAR
@@ -243,11 +243,6 @@ class ModelPageView(QWidget):
         self.counterpart_diagram.set_legend_visible(plain is not self.counterpart_diagram)
         # Two drawings share the height: the table and the facts give up some of theirs.
         self.body.setSizes([740, 200] if paired else [520, 380])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_feature_view(self, view: QWidget, on_top: bool = False) -> None:
         """Lend the window's feature-map view to this page as its second tab (raised with ``on_top``)."""

@@ -7,14 +7,14 @@ gives its cost and parameters from ``engine.cost`` (pure integers, checked again
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from engine.cost import ConvStage, conv_stage
 from engine.numbers import exact, rounded
 from gui.cost_view import REDUCE_COLOUR
-from gui.widgets import ACCENT, PageHeader, scaled_font
+from gui.widgets import ACCENT, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["NinView"]
 
@@ -152,7 +152,7 @@ class _PointwiseSketch(QWidget):
         return leaving
 
 
-class NinView(QWidget):
+class NinView(LanguageAware, QWidget):
     """The Network-in-Network page: the 1×1 convolution as a per-pixel fully connected layer."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -213,11 +213,6 @@ class NinView(QWidget):
 
     def _on_value_changed(self, *_) -> None:
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.header.set_texts(

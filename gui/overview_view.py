@@ -7,7 +7,7 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from engine.numbers import exact, rounded
 from gui.i18n import current_language
 from gui.layer_table import shape_text
-from gui.widgets import PageHeader, scaled_font
+from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["OverviewView"]
 
@@ -42,7 +42,7 @@ class _SortItem(QTableWidgetItem):
         return self.key < getattr(other, "key", 0)
 
 
-class OverviewView(QWidget):
+class OverviewView(LanguageAware, QWidget):
     """Table (sortable) and horizontal log-scale bar chart of parameters and multiply-adds per model."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -98,11 +98,6 @@ class OverviewView(QWidget):
         self._entries = tuple(entries)
         self._fill_table()
         self._fill_chart()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.header.set_texts(self.tr("Case studies"), self.tr("Q. Why study many different cases?"))

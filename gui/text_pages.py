@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.widgets import PageHeader, scaled_font
+from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["TransferLearningView", "AugmentationView"]
 
 
-class _TextPage(QWidget):
+class _TextPage(LanguageAware, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = PageHeader(self)
@@ -29,11 +29,6 @@ class _TextPage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.status)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         raise NotImplementedError

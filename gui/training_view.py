@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -44,7 +44,7 @@ from engine import events as ev
 from engine.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
 from engine.zoo import get_info
 from gui.feature_map_view import MapGrid
-from gui.widgets import scaled_font
+from gui.widgets import LanguageAware, scaled_font
 
 __all__ = ["TrainingView", "default_runs_folder", "RUN_COLOURS"]
 
@@ -89,7 +89,7 @@ class _Run:
         return [table[:, k] for k in range(5)]
 
 
-class TrainingView(QWidget):
+class TrainingView(LanguageAware, QWidget):
     """Train a zoo model live and watch it learn.
 
     Parameters
@@ -703,11 +703,6 @@ class TrainingView(QWidget):
             self.export_png(path)
 
     # ------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.options_box.setTitle(self.tr("Options"))

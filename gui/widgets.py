@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-__all__ = ["PageHeader", "scaled_font", "ACCENT"]
+__all__ = ["PageHeader", "LanguageAware", "scaled_font", "ACCENT"]
 
 ACCENT = "#1f6feb"  # one accent colour for questions and highlights, legible on a washed-out projector
+
+
+class LanguageAware:
+    """Mixin for a widget with a ``retranslate()`` method: it runs whenever the interface language changes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
