@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.numbers import exact, rounded
+from gui.cost_view import CostDistributionView
 from gui.diagram_view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
 from gui.layer_table import LayerTableView, shape_text
@@ -100,6 +101,9 @@ class ModelPageView(LanguageAware, QWidget):
         self.views.setFont(scaled_font(self, 1.1))
         self.body.setFont(self.font())
         self.views.addTab(self.body, "")
+        self.cost_distribution = CostDistributionView(self)
+        self.cost_distribution.layer_selected.connect(lambda row: self._select(row, self.cost_distribution))
+        self.views.addTab(self.cost_distribution, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.views, 1)
@@ -149,6 +153,7 @@ class ModelPageView(LanguageAware, QWidget):
             self._analysis = event.analysis
             self.table.layer_model.set_rows(event.analysis.rows)
             self.diagram.set_analysis(event.analysis)
+            self.cost_distribution.set_analysis(event.analysis)
             self.details.show_layer(event.analysis, None)
             self._show_facts()
         elif event.model == self._counterpart and event.model is not None:
@@ -209,6 +214,8 @@ class ModelPageView(LanguageAware, QWidget):
                     self.table.clearSelection()
                 else:
                     self.table.selectRow(main)
+            if source is not self.cost_distribution and main is not None:
+                self.cost_distribution.select_layer(main)
             if source is not self.counterpart_diagram:
                 self.counterpart_diagram.select_layer(
                     self._row_named(self.counterpart_diagram.analysis(), name))
@@ -255,8 +262,9 @@ class ModelPageView(LanguageAware, QWidget):
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("Model:"))
         self.views.setTabText(0, self.tr("Architecture"))
-        if self.views.count() > 1:
-            self.views.setTabText(1, self.tr("Feature maps"))
+        self.views.setTabText(self.views.indexOf(self.cost_distribution), self.tr("Where the cost goes"))
+        for index in range(2, self.views.count()):  # the lent feature-map view, when this page has it
+            self.views.setTabText(index, self.tr("Feature maps"))
         self.table.layer_model.retranslate()
         self._show_diagram_titles()
         self._show_facts()

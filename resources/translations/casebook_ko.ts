@@ -1233,6 +1233,10 @@
         <translation>구조</translation>
     </message>
     <message>
+        <source>Where the cost goes</source>
+        <translation>계산 비용은 어디에 드는가</translation>
+    </message>
+    <message>
         <source>without shortcuts</source>
         <translation>스킵 연결 없음</translation>
     </message>

@@ -65,3 +65,13 @@ def test_closing_saves_the_page_and_stops_the_engine(window, qtbot, settings):
     assert not [t for t in threading.enumerate() if t.name == "casebook-engine"]
     settings.sync()
     assert settings.value("page") == "vgg"
+
+
+def test_where_the_cost_goes_follows_and_drives_the_layer_selection(window, qtbot):
+    page = window.model_pages["vgg"]
+    window.show_section("vgg")
+    qtbot.waitUntil(lambda: page.table.layer_model.rowCount() > 30, timeout=60000)
+    conv = next(row.index for row in page.diagram.analysis().rows if row.kind == "conv" and row.index > 5)
+    page.cost_distribution.layer_selected.emit(conv)
+    assert page.table.currentIndex().row() == conv
+    assert page.views.tabText(page.views.indexOf(page.cost_distribution)) == "Where the cost goes"
