@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["exact", "rounded"]
+__all__ = ["exact", "rounded", "shape_text"]
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """(96, 55, 55) -> "55×55×96", as on the lecture's slides (height × width × channels)."""
+    if len(shape) == 3:
+        c, h, w = shape
+        return f"{h}×{w}×{c}"
+    return "×".join(str(d) for d in shape)
 
 
 def exact(n: int) -> str:

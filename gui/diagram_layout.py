@@ -23,10 +23,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from engine.numbers import shape_text
+
 __all__ = [
     "Words", "TextMetrics", "Box", "Shortcut", "Group", "Structure", "Node", "Link", "Arc", "Frame", "Diagram",
     "build_structure", "lay_out", "lay_out_to_fit", "fit_scale", "collapse_levels", "default_collapsed",
-    "volume_size", "shape_label", "op_title", "GAP", "ADD_SIZE", "TEXT_PAD", "STACK",
+    "volume_size", "op_title", "GAP", "ADD_SIZE", "TEXT_PAD", "STACK",
 ]
 
 _FOLDED_KINDS = ("act", "dropout")       # always drawn inside the layer they follow
@@ -139,12 +141,6 @@ class Structure:
     groups: tuple[Group, ...]           # outer groups before the groups they contain
 
 
-def shape_label(shape: tuple[int, ...]) -> str:
-    """(96, 55, 55) -> "55×55×96", as on the lecture's slides (height × width × channels)."""
-    if len(shape) == 3:
-        c, h, w = shape
-        return f"{h}×{w}×{c}"
-    return "×".join(str(d) for d in shape)
 
 
 def volume_size(shape: tuple[int, ...]) -> tuple[float, float, float]:
@@ -659,12 +655,12 @@ class _Placer:
                 note = self.words.layers.format(n=group.weighted)
             out = self.s.boxes[group.output]
             all_rows = tuple(r for b in group.boxes for r in self.s.boxes[b].rows)
-            return ("group", self._group_title(group), (note,), shape_label(rows[out.rows[-1]].output_shape),
+            return ("group", self._group_title(group), (note,), shape_text(rows[out.rows[-1]].output_shape),
                     all_rows, out.row)
         box = self.s.boxes[int(key[1:])]
         title = "" if box.kind == "add" else op_title(rows[box.row], self.words)
         notes = tuple(op_title(rows[r], self.words) for r in box.rows[1:])
-        shape = "" if box.kind == "add" else shape_label(rows[box.rows[-1]].output_shape)
+        shape = "" if box.kind == "add" else shape_text(rows[box.rows[-1]].output_shape)
         return box.kind, title, notes, shape, box.rows, box.row
 
     def _group_title(self, group: Group) -> str:

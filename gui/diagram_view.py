@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import UserInputError
-from engine.numbers import exact
+from engine.numbers import exact, shape_text
 from gui import diagram_layout as dl
 from gui.widgets import ACCENT, LanguageAware, scaled_font
 
@@ -552,7 +552,7 @@ class DiagramView(LanguageAware, QGraphicsView):
     def _row_tooltip(self, row) -> str:
         cells = [
             (self.tr("Layer"), row.name), (self.tr("Operation"), row.op),
-            (self.tr("Input"), dl.shape_label(row.input_shape)), (self.tr("Output"), dl.shape_label(row.output_shape)),
+            (self.tr("Input"), shape_text(row.input_shape)), (self.tr("Output"), shape_text(row.output_shape)),
         ]
         if row.kernel:
             cells.append((self.tr("Kernel"), "×".join(map(str, row.kernel))))
@@ -706,7 +706,7 @@ class LayerDetailsView(LanguageAware, QWidget):
             self.text.setText(self.tr("Select a layer in the diagram or the table to see its numbers worked out."))
             return
         row = self._analysis.rows[self._index]
-        shapes = f"{escape(dl.shape_label(row.input_shape))} → <b>{escape(dl.shape_label(row.output_shape))}</b>"
+        shapes = f"{escape(shape_text(row.input_shape))} → <b>{escape(shape_text(row.output_shape))}</b>"
         parts = [f"<h3>{escape(row.name)} <span style='font-weight:normal'>({escape(row.op)})</span></h3>",
                  f"<p>{shapes}</p>"]
         for title, worked in ((self.tr("Output size"), self._size_steps(row)),

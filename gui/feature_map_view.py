@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
 from engine import events as ev
 from engine.errors import UserInputError
 from engine.images import IMAGE_SUFFIXES, collect_images, sample_images
-from engine.numbers import exact
+from engine.numbers import exact, shape_text
 from engine.zoo import get_info
-from gui.layer_table import shape_text
 from gui.widgets import ACCENT, LanguageAware, scaled_font
 
 __all__ = ["FeatureMapView", "MapGrid", "render_features_cli"]

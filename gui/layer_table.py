@@ -5,17 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from engine.numbers import exact
+from engine.numbers import exact, shape_text
 
-__all__ = ["LayerTableModel", "LayerTableView", "shape_text"]
-
-
-def shape_text(shape: tuple[int, ...]) -> str:
-    """(96, 55, 55) -> "55×55×96", as on the lecture's slides (height × width × channels)."""
-    if len(shape) == 3:
-        c, h, w = shape
-        return f"{h}×{w}×{c}"
-    return "×".join(str(d) for d in shape)
+__all__ = ["LayerTableModel", "LayerTableView"]
 
 
 def _kernel_text(row) -> str:

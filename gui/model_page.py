@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.numbers import exact, rounded
+from engine.numbers import exact, rounded, shape_text
 from gui.cost_view import CostDistributionView
 from gui.diagram_view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
-from gui.layer_table import LayerTableView, shape_text
+from gui.layer_table import LayerTableView
 from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["ModelPageView", "counterpart_of"]

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.numbers import exact, rounded
+from engine.numbers import exact, rounded, shape_text
 from gui.i18n import current_language
-from gui.layer_table import shape_text
 from gui.widgets import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["OverviewView"]
