@@ -56,11 +56,14 @@ def _capture_overhead(repeat: int) -> None:
 
     captured()  # traces the graph once, as the page does for a model's first image
     plain_times, capture_times = [], []
-    for _ in range(max(10, 4 * repeat)):  # alternated, so a busy moment of the machine hits both alike
-        plain_times.append(_seconds(plain))
-        capture_times.append(_seconds(captured))
+    for index in range(max(10, 4 * repeat)):
+        # Each pair runs back to back, so the load of the moment hits both alike; which one goes first
+        # alternates, so that what one leaves behind (freed memory, caches) does not always land on the other.
+        pair = (plain, captured) if index % 2 == 0 else (captured, plain)
+        first, second = (_seconds(work) for work in pair)
+        plain_times.append(first if pair[0] is plain else second)
+        capture_times.append(second if pair[0] is plain else first)
     base, capture = statistics.median(plain_times), statistics.median(capture_times)
-    # The median of each pair's ratio: a pair runs back to back, so the load of the moment cancels out.
     overhead = statistics.median(c / p for c, p in zip(capture_times, plain_times, strict=True)) - 1
     rows = len(layer_activations(model, batch))
     print(f"capture, resnet18 224×224 on {name}: {capture * 1000:7.1f} ms for all {rows} layers as numpy   "

@@ -19,7 +19,7 @@ import math
 import sys
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,8 +89,10 @@ def layer_activations(model: nn.Module, batch_tensor: Tensor, layer_names: Seque
     UserInputError
         For a layer name that is not a row of the model's analysis.
     """
-    names = list(layer_names) if layer_names is not None else _row_names(model, tuple(batch_tensor.shape[1:]))
-    outputs = _capture(model, names, (max_channels, max_size))(batch_tensor)
+    structure = _structure(model)
+    shape = tuple(batch_tensor.shape[1:])
+    names = list(layer_names) if layer_names is not None else _row_names(model, shape, structure)
+    outputs = _capture(model, names, (max_channels, max_size), structure=structure)(batch_tensor)
     return {name: _for_display(outputs[name]) for name in names}
 
 
@@ -387,17 +389,19 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 class _Capture:
     """Runs a model and returns the named rows' outputs (``"input"`` is the input itself).
 
-    With ``shrink=(max_channels, max_size)``, every output is cut to the first sample's first channels and
-    average-pooled the moment it is computed, inside the forward: the full-size tensor is then freed as in a
-    plain forward, and an in-place operation after it (a ReLU after a batch norm) finds it already copied.
-    The rows in ``raw`` are also returned whole, under ``"raw:" + name``. Without ``shrink``, outputs are
-    returned whole with in-place operations switched off, so that gradients can flow back to them (Grad-CAM).
+    In-place operations are switched off while it runs (a ReLU after a batch norm then writes a new tensor
+    rather than over the norm's output), so every output can be kept as it is, without a copy, and gradients
+    can flow back to them (Grad-CAM). With ``shrink=(max_channels, max_size)``, every output is cut to the
+    first sample's first channels and average-pooled the moment it is computed, inside the forward. The rows
+    in ``raw`` are also returned whole, under ``"raw:" + name``.
     """
 
     def __init__(self, model: nn.Module, names: Sequence[str], shrink: tuple[int, int] | None,
                  raw: Sequence[str] = ()) -> None:
         _reuse_freed_memory()
         self._model = weakref.ref(model)
+        self._modules = tuple(model.modules())  # looked up once: walking the tree costs 1% of a forward
+        self._in_place = tuple(m for m in self._modules if getattr(m, "inplace", False) is True)
         self.names, self._shrink, self._raw = tuple(names), shrink, tuple(raw)
         wanted = [name for name in self.names if name != "input"]
         self._graph = _feature_extractor(model, wanted, shrink, self._raw)
@@ -406,12 +410,12 @@ class _Capture:
 
     def __call__(self, batch: Tensor, grad: bool = False) -> dict[str, Tensor]:
         model = self._model()
-        in_place = contextlib.nullcontext() if self._shrink else _out_of_place(model)
-        with _eval_mode(model), in_place, torch.set_grad_enabled(grad):
+        with _eval_mode(self._modules), _out_of_place(self._in_place), torch.set_grad_enabled(grad):
             if grad:
                 batch = batch.detach().requires_grad_(True)  # a graph even for a model without trainable weights
             if self._graph is not None:
-                self._graph.eval()  # the eval graph; its modules are the model's, restored by _eval_mode
+                if self._graph.training:
+                    self._graph.eval()  # switches to the eval graph; its modules are the model's
                 outputs = self._graph(batch)
             else:
                 outputs = _hooked(model, self.names, batch, self._shrink, self._raw)
@@ -449,10 +453,15 @@ _CAPTURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ROWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _structure(model: nn.Module) -> tuple[int, ...]:
+    """Which modules make up ``model`` now: a key that changes when one of them is replaced."""
+    return tuple(map(id, model.modules()))
+
+
 def _capture(model: nn.Module, names: Sequence[str], shrink: tuple[int, int] | None,
-             raw: Sequence[str] = ()) -> _Capture:
+             raw: Sequence[str] = (), structure: tuple[int, ...] | None = None) -> _Capture:
     """The model's capture of ``names``, made once; remade when the model's modules have been replaced."""
-    key = (tuple(names), shrink, tuple(raw), tuple(id(m) for m in model.modules()))
+    key = (tuple(names), shrink, tuple(raw), structure or _structure(model))
     kept = _CAPTURES.setdefault(model, {})
     if key not in kept:
         if len(kept) > 4:  # the page's capture, Grad-CAM's, and a few a caller asked for
@@ -461,12 +470,12 @@ def _capture(model: nn.Module, names: Sequence[str], shrink: tuple[int, int] | N
     return kept[key]
 
 
-def _row_names(model: nn.Module, shape: tuple[int, ...]) -> list[str]:
-    key = (shape, tuple(id(m) for m in model.modules()))
+def _row_names(model: nn.Module, shape: tuple[int, ...], structure: tuple[int, ...] | None = None) -> list[str]:
+    key = (shape, structure or _structure(model))
     kept = _ROWS.setdefault(model, {})
     if key not in kept:
         kept.clear()
-        with _eval_mode(model):
+        with _eval_mode(model.modules()):
             kept[key] = [row.name for row in analyze(model, shape).rows]
     return kept[key]
 
@@ -475,7 +484,7 @@ def _feature_extractor(model: nn.Module, names: list[str], shrink: tuple[int, in
     """torchvision's feature extractor for ``names``, adapted as :class:`_Capture` says; None if untraceable."""
     from torchvision.models.feature_extraction import create_feature_extractor, get_graph_node_names
 
-    with _eval_mode(model):
+    with _eval_mode(model.modules()):
         try:
             extractor = create_feature_extractor(model, return_nodes={name: name for name in names})
         except Exception:  # noqa: BLE001 - torch.fx raises many kinds for code it cannot follow
@@ -486,10 +495,9 @@ def _feature_extractor(model: nn.Module, names: list[str], shrink: tuple[int, in
             unknown = [name for name in names if name not in known]
             raise UserInputError(f"{type(model).__name__} has no layer named {unknown[0]!r}") from None
     for graph in (extractor.train_graph, extractor.eval_graph):
+        _out_of_place_calls(graph)
         if shrink:
             _shrink_outputs(graph, shrink, raw)
-        else:
-            _out_of_place_calls(graph)
     extractor.recompile()
     return extractor
 
@@ -498,7 +506,7 @@ def _shrink_outputs(graph, shrink: tuple[int, int], raw: Sequence[str]) -> None:
     output = next(node for node in graph.nodes if node.op == "output")
     returned = dict(output.args[0])
     for name, node in list(returned.items()):
-        with graph.inserting_after(node):  # before anything that could change it in place
+        with graph.inserting_after(node):  # shrunk at once, so that the full-size output is freed as usual
             returned[name] = graph.call_function(_shrunk, (node, *shrink))
         if name in raw:
             returned[f"raw:{name}"] = node
@@ -530,8 +538,8 @@ def _hooked(model: nn.Module, names: Sequence[str], batch: Tensor, shrink: tuple
             calls[name] = count + 1
             call_name = name if count == 0 else f"{name}_{count}"
             if call_name in wanted and isinstance(output, Tensor):
-                # Copied now: a later in-place operation must not change it.
-                outputs[call_name] = _shrunk(output, *shrink) if shrink else output.clone()
+                # Copied now: an in-place operation inside the model's own code must not change it.
+                outputs[call_name] = (_shrunk(output, *shrink) if shrink else output).clone()
                 if call_name in raw:
                     outputs[f"raw:{call_name}"] = output.clone()
 
@@ -549,36 +557,49 @@ def _hooked(model: nn.Module, names: Sequence[str], batch: Tensor, shrink: tuple
 
 def _shrunk(output: Tensor, max_channels: int, max_size: int) -> Tensor:
     """The first sample's output, cut for display: at most ``max_channels`` maps of at most ``max_size``
-    pixels a side (average-pooled), or a vector's first ``max_size`` squared values; always a new tensor."""
-    first = output[0].detach()
+    pixels a side (average-pooled), or a vector's first ``max_size`` squared values.
+
+    A cut that needs no pooling is a view of ``output``, not a copy (copying every layer's output costs
+    a tenth of a forward pass on the CPU): the capture switches in-place operations off so nothing changes
+    it later. The rest of a batch is let go.
+    """
+    first = output[0] if output.shape[0] == 1 else output[0].clone()
+    if first.dtype != torch.float32:
+        first = first.float()
     if first.dim() != 3:
-        return first.flatten()[: max_size * max_size].float().clone()
-    maps = first[:max_channels].float()
+        return first.flatten()[: max_size * max_size]
+    maps = first[:max_channels]
     height, width = maps.shape[1:]
     factor = math.ceil(max(height, width) / max_size)
     if factor == 1:
-        return maps.clone()
+        return maps
     # The mean of factor² strided slices is average pooling (a last row or column that does not fill a window
     # is left out), several times faster on the CPU than the pooling kernels for these shapes.
     height, width = height // factor * factor, width // factor * factor
-    pooled = sum(maps[:, i:height:factor, j:width:factor] for i in range(factor) for j in range(factor))
-    return pooled / (factor * factor)
+    slices = [maps[:, i:height:factor, j:width:factor] for i in range(factor) for j in range(factor)]
+    pooled = slices[0] + slices[1]
+    for part in slices[2:]:
+        pooled += part
+    return pooled.mul_(1 / (factor * factor))
 
 
 @contextlib.contextmanager
-def _eval_mode(model: nn.Module):
-    modes = {module: module.training for module in model.modules()}
-    model.eval()
+def _eval_mode(modules: Iterable[nn.Module]):
+    """All ``modules`` (e.g. ``model.modules()``) in eval mode for a while."""
+    training = [module for module in modules if module.training]
+    for module in training:
+        module.training = False
     try:
         yield
     finally:
-        for module, training in modes.items():
-            module.training = training
+        for module in training:
+            module.training = True
 
 
 @contextlib.contextmanager
-def _out_of_place(model: nn.Module):
-    flagged = [m for m in model.modules() if getattr(m, "inplace", False) is True]
+def _out_of_place(modules: Iterable[nn.Module]):
+    """The in-place ones of ``modules`` (e.g. ``model.modules()``) computing out of place for a while."""
+    flagged = [m for m in modules if getattr(m, "inplace", False) is True]
     for module in flagged:
         module.inplace = False
     try:
@@ -590,7 +611,7 @@ def _out_of_place(model: nn.Module):
 
 def _for_display(shrunk: Tensor) -> np.ndarray:
     """A :func:`_shrunk` output as a read-only numpy array (C, H, W); a vector laid out row by row, NaN after."""
-    values = shrunk.cpu().numpy()
+    values = shrunk.numpy(force=True)  # from any device; a view when it is on the CPU already
     if values.ndim == 3:
         return _read_only(values)
     width = max(1, math.ceil(math.sqrt(values.size)))
