@@ -25,6 +25,7 @@ __all__ = [
     "ZooEntry",
     "RequestFailed",
     "WeightsStatus",
+    "ExplainPointwise",
     "InspectImage",
     "DownloadWeights",
     "LayerMaps",
@@ -35,6 +36,7 @@ __all__ = [
     "WeightsRefused",
     "WeightsDownloadProgress",
     "WeightsDownloaded",
+    "PointwiseExampleReady",
     "StartTraining",
     "PauseTraining",
     "ResumeTraining",
@@ -370,6 +372,54 @@ class WeightsDownloaded(Event):
 
     model: str
     path: str
+
+
+@dataclass(frozen=True, eq=False)
+class ExplainPointwise(Request):
+    """Run one image up to a 1×1 convolution of a real network and show that it is a fully connected layer
+    applied at every pixel (the NiN page). The image is given as in :class:`InspectImage`; latest wins."""
+
+    path: str = ""
+    pixels: np.ndarray | None = None
+    name: str = ""
+    request_id: int = 0
+
+    @property
+    def channel(self) -> str | None:
+        return "pointwise"
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class PointwiseExampleReady(Event):
+    """A 1×1 convolution (``layer`` of ``model``: a convolution, batch norm and ReLU) on one image.
+
+    ``inputs`` are the maps it gets (``float32`` (C_in, H, W)), ``outputs`` what comes out after the batch
+    norm and ReLU (C_out, H, W). At the pixel (``row``, ``column``) of output channel ``channel``, the
+    weighted sum of that pixel's ``pixel_inputs`` (C_in values) with the filter's ``filter_weights`` (C_in
+    values), computed on its own, is ``weighted_sum``; the convolution gave ``conv_value`` there, and
+    ``output_value`` after the batch norm and ReLU. ``zeroed`` is the fraction of outputs the ReLU set to 0.
+    """
+
+    model: str
+    layer: str
+    name: str
+    weights: WeightsStatus
+    inputs: np.ndarray
+    outputs: np.ndarray
+    channel: int
+    row: int
+    column: int
+    pixel_inputs: np.ndarray
+    filter_weights: np.ndarray
+    weighted_sum: float
+    conv_value: float
+    output_value: float
+    zeroed: float
+    request_id: int = 0
 
 
 # ---------------------------------------------------------------- training (engine/training.py, engine/runs.py)

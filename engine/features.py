@@ -40,12 +40,15 @@ from engine.zoo import get_info
 __all__ = [
     "MAX_CHANNELS_SHOWN",
     "MAX_MAP_SIZE",
+    "POINTWISE_LAYER",
+    "POINTWISE_MODEL",
     "cam_layer_of",
     "download_weights_events",
     "first_layer_filters",
     "grad_cam",
     "inspect_image_events",
     "layer_activations",
+    "pointwise_example_events",
     "preprocess",
 ]
 
@@ -53,6 +56,8 @@ __all__ = [
 # a 16×16 grid of 56×56 maps (ResNet's first stage), few enough to send every layer of VGG-16 in one event.
 MAX_CHANNELS_SHOWN = 256
 MAX_MAP_SIZE = 64
+# The NiN page's example: GoogLeNet's 1×1 convolution that takes maxpool2's 192 channels to 16 for the 5×5 branch.
+POINTWISE_MODEL, POINTWISE_INPUT, POINTWISE_LAYER = "googlenet", "maxpool2", "inception3a.branch3.0"
 _KEPT_MODELS = 2  # VGG-16 alone is half a gigabyte: keep the model on screen and the one before it
 _CAM_KINDS = ("conv", "act", "norm", "add", "concat")
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
@@ -270,6 +275,37 @@ def download_weights_events(worker, request: ev.DownloadWeights) -> Iterator[ev.
     yield ev.WeightsDownloaded(request.model, str(cache_path(request.model)))
 
 
+def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[ev.Event]:
+    """Serve ``ExplainPointwise`` with GoogLeNet's 1×1 bottleneck in front of inception 3a's 5×5 branch: 192
+    channels to 16, the lecture's cost example. One pixel's weighted sum is worked out on its own, beside what
+    the convolution gave there."""
+    prepared = _MODELS.get(POINTWISE_MODEL, "", worker.device)
+    if worker.superseded(request):
+        return
+    try:
+        image = _image_of(request)
+    except UserInputError as error:
+        yield ev.ImageRefused(request.path or request.name, str(error), request.request_id, "pointwise")
+        return
+    module = prepared.loaded.module
+    batch, _, _ = preprocess(image.pixels, prepared.loaded.preprocessing)
+    names = [POINTWISE_INPUT, f"{POINTWISE_LAYER}.conv", f"{POINTWISE_LAYER}.relu"]
+    captured = _capture(module, names, (MAX_CHANNELS_SHOWN, MAX_MAP_SIZE))(batch.to(worker.device))
+    inputs, convolved, outputs = (_for_display(captured[name]) for name in names)
+    channel = int(outputs.reshape(len(outputs), -1).max(axis=1).argmax())
+    row, column = (int(i) for i in np.unravel_index(outputs[channel].argmax(), outputs[channel].shape))
+    conv = module.get_submodule(f"{POINTWISE_LAYER}.conv")
+    weights = _read_only(conv.weight[channel, :, 0, 0].detach().float().cpu().numpy())
+    pixel = _read_only(inputs[:, row, column].copy())
+    weighted_sum = float(np.dot(weights.astype(np.float64), pixel.astype(np.float64)))
+    if conv.bias is not None:
+        weighted_sum += float(conv.bias[channel])
+    yield ev.PointwiseExampleReady(
+        POINTWISE_MODEL, POINTWISE_LAYER, image.name, prepared.loaded.status, inputs, outputs, channel, row, column,
+        pixel, weights, weighted_sum, float(convolved[channel, row, column]), float(outputs[channel, row, column]),
+        float(np.mean(outputs == 0)), request.request_id)
+
+
 # ---------------------------------------------------------------- models kept on the engine thread
 
 
@@ -336,7 +372,7 @@ def _check_takes_images(name: str) -> None:
 _last_image: list[tuple[tuple, LoadedImage]] = []  # one decoded file, for a new class or weights on the same image
 
 
-def _image_of(request: ev.InspectImage) -> LoadedImage:
+def _image_of(request: ev.InspectImage | ev.ExplainPointwise) -> LoadedImage:
     if request.pixels is not None:
         return _pasted(request.pixels, request.name)
     path = Path(request.path)

@@ -207,6 +207,12 @@ def _on_download_weights(worker: EngineWorker, request: ev.DownloadWeights) -> I
     yield from download_weights_events(worker, request)
 
 
+def _on_explain_pointwise(worker: EngineWorker, request: ev.ExplainPointwise) -> Iterator[ev.Event]:
+    from engine.features import pointwise_example_events
+
+    yield from pointwise_example_events(worker, request)
+
+
 def _on_training(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
     from engine.training import training_events
 
@@ -223,6 +229,7 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.SetDevice: _on_set_device,
     ev.InspectImage: _on_inspect_image,
     ev.DownloadWeights: _on_download_weights,
+    ev.ExplainPointwise: _on_explain_pointwise,
     ev.Analyze: _on_analyze,
     ev.DescribeZoo: _on_describe_zoo,
     ev.DescribeInception: _on_describe_inception,

@@ -51,7 +51,7 @@ from engine.depth import (
 )
 from engine.errors import UserInputError
 from engine.numbers import exact
-from gui.widgets import LanguageAware, scaled_font
+from gui.widgets import ERROR_STYLE, LanguageAware, scaled_font
 
 __all__ = ["DepthView", "DEPTH_COLOURS", "KIND_COLOURS", "default_depth_folder"]
 
@@ -61,7 +61,6 @@ KIND_COLOURS = {"plain": "#d55e00", "residual": "#0072b2"}
 _STYLES = {"plain": Qt.PenStyle.DashLine, "residual": Qt.PenStyle.SolidLine}
 _LINE = 3
 _REDRAW_MS = 250
-_ERROR_STYLE = "color: #a61e1e; background: #ffe3e3; padding: 8px; border-radius: 4px;"
 _COLUMNS = 6  # network, parameters, training error, test error, seconds, stop
 _LEGEND_ROW = 32  # pixels per row of legend labels
 
@@ -148,7 +147,7 @@ class DepthView(LanguageAware, QWidget):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(_ERROR_STYLE)
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.table = QTableWidget(0, _COLUMNS)
         self.table.setFont(scaled_font(self, 1.15))
         self.table.verticalHeader().setVisible(False)

@@ -41,18 +41,15 @@ from engine.errors import UserInputError
 from engine.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.numbers import exact, shape_text
 from engine.zoo import get_info
-from gui.widgets import ACCENT, LanguageAware, scaled_font
+from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
-__all__ = ["FeatureMapView", "MapGrid", "render_features_cli"]
+__all__ = ["sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
 
 _COLORMAP = "viridis"  # perceptually uniform, and legible in gray on a washed-out projector
 _CAM_COLORMAP = "turbo"
 _CAM_OPACITY = 170  # of 255 at the hottest point; cold regions stay clear so the photo shows through
 _RECENT_KEPT = 16
 _THUMBNAIL = 72
-_NOTICE_STYLE = "color: #8a5a00; background: #fff4d6; padding: 8px; border-radius: 4px;"
-_ERROR_STYLE = "color: #a61e1e; background: #ffe3e3; padding: 8px; border-radius: 4px;"
-_GOOD_STYLE = "color: #1b5e20; background: #e6f4ea; padding: 8px; border-radius: 4px;"
 _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
 _RENDER_TIMEOUT_S = 120.0
@@ -230,6 +227,13 @@ class _TopClasses(QWidget):
             self.class_clicked.emit(self._predictions[row].index)
 
 
+def sample_photo() -> Path:
+    """The shipped photograph a page shows before the user gives an image."""
+    samples = sample_images()
+    photos = [path for path in samples if not path.name.startswith("digit_")]
+    return next((path for path in photos if path.name == "cat.jpg"), (photos or samples)[0])
+
+
 class _Source:
     """An image the user gave: a file path, or pasted pixels with a name."""
 
@@ -258,9 +262,12 @@ class FeatureMapView(LanguageAware, QWidget):
     -------
     layer_changed(int)
         The row of ``engine.analysis.analyze(model).rows`` shown, when the slider or ``select_layer`` moves it.
+    image_opened()
+        The user gave an image (a drop, File → Open, paste, the recent strip): see ``user_image``.
     """
 
     layer_changed = Signal(int)
+    image_opened = Signal()
 
     def __init__(self, bridge, parent: QWidget | None = None, slot: str = "features") -> None:
         super().__init__(parent)
@@ -292,7 +299,7 @@ class FeatureMapView(LanguageAware, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_banner())
         self.message_label = self._label(1.15, wrap=True)
-        self.message_label.setStyleSheet(_ERROR_STYLE)
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setVisible(False)
         layout.addWidget(self.message_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -487,6 +494,13 @@ class FeatureMapView(LanguageAware, QWidget):
     def current_layer(self) -> int:
         return self.layer_slider.value() if self._event is not None else self._layer
 
+    def user_image(self) -> tuple[str, np.ndarray | None, str] | None:
+        """The image the user gave last as ``(path, pixels, name)``, as ``InspectImage`` takes it; None while
+        the page shows a shipped sample."""
+        if self._source is None or self._using_sample:
+            return None
+        return self._source.path, self._source.pixels, self._source.name
+
     def shown_image(self) -> str | None:
         """The name of the image whose maps are on screen (None before the first)."""
         return None if self._event is None else self._event.name
@@ -505,18 +519,17 @@ class FeatureMapView(LanguageAware, QWidget):
     # ------------------------------------------------------------ requests
 
     def _sample_for(self, model: str) -> _Source:
+        if get_info(model).input_shape[0] != 1:
+            return _Source(str(sample_photo()))
         samples = sample_images()
         digits = [path for path in samples if path.name.startswith("digit_")]
-        photos = [path for path in samples if not path.name.startswith("digit_")]
-        one_channel = get_info(model).input_shape[0] == 1
-        choice = (digits or samples)[len(digits) // 2] if one_channel else next(
-            (path for path in photos if path.name == "cat.jpg"), (photos or samples)[0])
-        return _Source(str(choice))
+        return _Source(str((digits or samples)[len(digits) // 2]))
 
     def _open(self, source: _Source) -> None:
         self._source, self._using_sample = source, False
         self._show_messages()
         self._submit()
+        self.image_opened.emit()
 
     def _submit(self, cam_class: int | None = None) -> None:
         if self._model is None or self._source is None or get_info(self._model).input_shape[0] not in (1, 3):
@@ -834,7 +847,7 @@ class FeatureMapView(LanguageAware, QWidget):
             self.download_progress.setValue(done)
             self.weights_label.setText(self.tr("Downloading the weights of {model}: {done} of {total} MB…").format(
                 model=title, done=f"{done / 1e6:.0f}", total=f"{total / 1e6:.0f}" if total else "?"))
-            self.weights_label.setStyleSheet(_NOTICE_STYLE)
+            self.weights_label.setStyleSheet(NOTICE_STYLE)
             return
         if status is None:
             loading = title and self.is_busy()
@@ -857,7 +870,7 @@ class FeatureMapView(LanguageAware, QWidget):
         if status.problem:
             text += " " + self.tr("Problem: {problem}").format(problem=status.problem)
         self.weights_label.setText(text)
-        self.weights_label.setStyleSheet(_NOTICE_STYLE if status.kind == "random" else _GOOD_STYLE)
+        self.weights_label.setStyleSheet(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
 
 
 # ---------------------------------------------------------------- images between Qt and numpy

@@ -63,11 +63,13 @@ class MainWindow(LanguageAware, QMainWindow):
         self.pages = QStackedWidget(self)
         self.overview = OverviewView(self)
         self.model_pages = {key: ModelPageView(key, self) for key in _MODEL_SECTIONS}
-        self.nin_view = NinView(self)
+        self.nin_view = NinView(bridge, self)
         self.inception_view = InceptionView(self)
         self.cost_view = CostView(self)
         self.feature_view = FeatureMapView(bridge, self)
         self._feature_page: ModelPageView | None = None  # the model page the feature view is lent to
+        self.nin_view.live.image_source = self.feature_view.user_image
+        self.feature_view.image_opened.connect(self.nin_view.live.refresh)
         # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
         self.depth_view = DepthView(bridge, self)
         self.section_tabs = {
@@ -318,7 +320,10 @@ class MainWindow(LanguageAware, QMainWindow):
         self._sync_feature_model()
 
     def _raise_feature_view(self) -> None:
-        """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first)."""
+        """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first).
+        On the 1×1 page the window stays: its live example takes the image (through ``image_opened``)."""
+        if self.nin_view.isVisible():
+            return
         page = self.model_pages.get(self.current_section()) or self._feature_page or self.model_pages["lenet"]
         self.show_section(next(key for key, p in self.model_pages.items() if p is page))
         tabs = self.section_tabs.get(page.section)

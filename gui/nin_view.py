@@ -3,25 +3,31 @@
 The page draws the lecture's example, 28×28×192 → 28×28×32, as a 192 → 32 layer reading one pixel's
 channels and writing the same pixel's output channels, with the optional ReLU that makes it non-linear, and
 gives its cost and parameters from ``engine.cost`` (pure integers, checked against real modules in tests).
+Below, GoogLeNet's own 1×1 bottleneck runs on the current image, and one pixel's weighted sum is worked out
+beside the value the convolution gave.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from engine import events as ev
 from engine.cost import ConvStage, conv_stage
 from engine.numbers import exact, rounded
 from gui.cost_view import REDUCE_COLOUR
-from gui.widgets import ACCENT, LanguageAware, PageHeader, scaled_font
+from gui.feature_map_view import MapGrid, sample_photo
+from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["NinView"]
 
 _INPUT_COLOUR = QColor("#868e96")
 _PIXEL_COLOUR = QColor("#f59f00")
 _RELU_COLOUR = QColor("#c2255c")
-_STATUS_STYLE = "color: #8a5a00; background: #fff4d6; padding: 8px; border-radius: 4px;"  # as text_pages
 _NODES_SHOWN = 7  # a column of nodes stands for all channels; more dots would only be noise
 
 
@@ -30,7 +36,7 @@ class _PointwiseSketch(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(900, 360)
+        self.setMinimumSize(900, 260)
         self._stage: ConvStage | None = None
         self._relu = False
         self._texts = {"input": "", "output": "", "layer": "", "shared": "", "relu": "ReLU"}
@@ -51,8 +57,12 @@ class _PointwiseSketch(QWidget):
         s = self._stage
         w, h = self.width(), self.height()
         channels = max(s.in_channels, s.out_channels)
-        face = h * 0.5
-        top = h * 0.22
+        # Text bands of fixed height (the title above; labels and the caption below), the drawing in between:
+        # a box's front face with its skewed top (0.3 of the face) above it.
+        title_height, labels_height, caption_height = 50, 40, 44
+        face = (h - title_height - labels_height - caption_height) / 1.3
+        top = title_height + face * 0.3
+        centre, spread = top + face / 2, face * 0.9
         in_pixel = self._volume(painter, QRectF(w * 0.03, top, w * 0.14 * s.in_channels / channels, face),
                                 _INPUT_COLOUR, self._texts["input"])
         out_left = w * 0.97 - w * 0.14 * s.out_channels / channels - face * 0.3
@@ -61,8 +71,8 @@ class _PointwiseSketch(QWidget):
         in_x, out_x = w * 0.36, w * (0.56 if self._relu else 0.62)
         in_pixel = QPointF(in_pixel.right(), in_pixel.center().y())
         out_pixel = QPointF(out_pixel.left(), out_pixel.center().y())
-        inputs = self._nodes(painter, in_x, h, s.in_channels, _INPUT_COLOUR)
-        outputs = self._nodes(painter, out_x, h, s.out_channels, QColor(REDUCE_COLOUR))
+        inputs = self._nodes(painter, in_x, centre, spread, s.in_channels, _INPUT_COLOUR)
+        outputs = self._nodes(painter, out_x, centre, spread, s.out_channels, QColor(REDUCE_COLOUR))
         painter.setPen(QPen(QColor(ACCENT), 1.2))
         for a in inputs:
             for b in outputs:
@@ -77,11 +87,10 @@ class _PointwiseSketch(QWidget):
             painter.drawLine(b + QPointF(9, 0), out_pixel)
         painter.setPen(QColor("#212529"))
         painter.setFont(scaled_font(self, 1.45, bold=True))
-        painter.drawText(QRectF(0, h * 0.02, w, h * 0.1),
-                         Qt.AlignmentFlag.AlignCenter, self._texts["layer"])
+        painter.drawText(QRectF(0, 0, w, title_height), Qt.AlignmentFlag.AlignCenter, self._texts["layer"])
         painter.setPen(QColor(ACCENT))
         painter.setFont(scaled_font(self, 1.5, bold=True))
-        painter.drawText(QRectF(0, h * 0.86, w, h * 0.12), Qt.AlignmentFlag.AlignCenter,
+        painter.drawText(QRectF(0, h - caption_height, w, caption_height), Qt.AlignmentFlag.AlignCenter,
                          self._texts["shared"])
 
     def _volume(self, painter: QPainter, front: QRectF, colour: QColor, label: str) -> QRectF:
@@ -108,11 +117,13 @@ class _PointwiseSketch(QWidget):
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         return pixel
 
-    def _nodes(self, painter: QPainter, x: float, height: float, count: int, colour: QColor) -> list[QPointF]:
-        """A column of up to ``_NODES_SHOWN`` nodes, with a gap marked "⋮" when there are more channels."""
+    def _nodes(self, painter: QPainter, x: float, centre: float, spread: float, count: int,
+               colour: QColor) -> list[QPointF]:
+        """A column of up to ``_NODES_SHOWN`` nodes ``spread`` apart at most, around ``centre``, with a gap
+        marked "⋮" when there are more channels."""
         shown = min(count, _NODES_SHOWN)
-        step = height * 0.58 / max(_NODES_SHOWN - 1, 1)
-        first = height * 0.5 - step * (shown - 1) / 2
+        step = spread / max(_NODES_SHOWN - 1, 1)
+        first = centre - step * (shown - 1) / 2
         points = [QPointF(x, first + i * step) for i in range(shown)]
         painter.setPen(QPen(colour.darker(150), 1.5))
         painter.setBrush(colour)
@@ -152,10 +163,148 @@ class _PointwiseSketch(QWidget):
         return leaving
 
 
-class NinView(LanguageAware, QWidget):
-    """The Network-in-Network page: the 1×1 convolution as a per-pixel fully connected layer."""
+class PointwiseExample(LanguageAware, QFrame):
+    """GoogLeNet's own 1×1 bottleneck on the user's latest image (a shipped photo before any): the maps it
+    gets, the maps it gives, and one pixel's weighted sum worked out beside the convolution's value.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``image_source`` gives the user's latest image as ``(path, pixels, name)``, or None; the example is asked
+    for when the panel is on screen and that image has changed (``refresh``).
+    """
+
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self.image_source: Callable[[], tuple[str, np.ndarray | None, str] | None] = lambda: None
+        self._asked: tuple | None = None
+        self._request_id = 0
+        self._event: ev.PointwiseExampleReady | None = None
+        self._problem = ""
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = _label(self, 1.3, bold=True)
+        self.input_caption, self.output_caption = _label(self, 1.1), _label(self, 1.1)
+        self.input_grid, self.output_grid = MapGrid(self), MapGrid(self)
+        self.arrow = _label(self, 1.2, bold=True)
+        self.arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.check = _label(self, 1.2)
+        self.status = _label(self, 1.1)
+        row = QHBoxLayout()  # the maps in, the convolution, the maps out; the worked pixel beside them
+        for caption, grid in ((self.input_caption, self.input_grid), (None, self.arrow),
+                              (self.output_caption, self.output_grid)):
+            column = QVBoxLayout()
+            if caption is not None:
+                column.addWidget(caption)
+            column.addWidget(grid, 1)
+            row.addLayout(column, 0 if caption is None else 3)
+        texts = QVBoxLayout()
+        texts.addWidget(self.check)
+        texts.addWidget(self.status)
+        texts.addStretch(1)
+        row.addLayout(texts, 4)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row, 1)
+        self.setMinimumHeight(300)
+        bridge.event_ready.connect(self._on_event_ready)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        """Ask for the example on the user's latest image, if the panel is on screen and it has changed."""
+        if not self.isVisible():
+            return
+        path, pixels, name = self.image_source() or (str(sample_photo()), None, "")
+        asked = (path, None if pixels is None else id(pixels), name)
+        if asked == self._asked:
+            return
+        self._asked, self._problem = asked, ""
+        self._request_id += 1
+        self._bridge.submit(ev.ExplainPointwise(path=path, pixels=pixels, name=name, request_id=self._request_id))
+        self._show_status()
+
+    def example(self) -> ev.PointwiseExampleReady | None:
+        """The example on screen (None before the first)."""
+        return self._event
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def _on_event_ready(self, event: ev.Event) -> None:
+        if isinstance(event, ev.PointwiseExampleReady) and event.request_id == self._request_id:
+            self._event, self._problem = event, ""
+            self.input_grid.set_maps(event.inputs, per_channel=True)
+            self.output_grid.set_maps(event.outputs, per_channel=True)
+            self.output_grid.mark(event.channel)
+            self._show_texts()
+        elif (isinstance(event, ev.ImageRefused) and event.slot == "pointwise"
+              and event.request_id == self._request_id):
+            self._problem = event.message
+            self._show_status()
+        elif isinstance(event, ev.RequestFailed) and event.request == "ExplainPointwise":
+            self._problem = event.message
+            self._show_status()
+
+    def retranslate(self) -> None:
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        e = self._event
+        if e is None:
+            self.title.setText(self.tr("Live: GoogLeNet's own 1×1 convolution on an image"))
+            self._show_status()
+            return
+        c_in, height, width = e.inputs.shape
+        c_out = len(e.outputs)
+        self.title.setText(self.tr("Live: GoogLeNet's own 1×1 convolution ({layer}) on “{name}”").format(
+            layer=e.layer, name=e.name))
+        self.input_caption.setText(self.tr("What it gets: {c}×{h}×{w} maps").format(c=c_in, h=height, w=width))
+        self.output_caption.setText(self.tr("What it gives: {c}×{h}×{w} maps (outlined: channel {k})").format(
+            c=c_out, h=height, w=width, k=e.channel + 1))
+        self.arrow.setText(self.tr("1×1 convolution\n{out} filters of 1×1×{c}\n+ batch norm + ReLU\n⟶").format(
+            out=c_out, c=c_in))
+        self.check.setText(self.tr(
+            "Channel {k}, pixel (row {row}, column {column}): that pixel's {c} input values weighted by the "
+            "filter's {c} weights add up to {sum}; the convolution gave {conv} there. After batch norm and ReLU: "
+            "{out}. The ReLU set {zeroed} of the {total} outputs to 0.").format(
+                k=e.channel + 1, row=e.row + 1, column=e.column + 1, c=c_in, sum=_value(e.weighted_sum),
+                conv=_value(e.conv_value), out=_value(e.output_value), zeroed=f"{e.zeroed:.0%}",
+                total=exact(e.outputs.size)))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        e = self._event
+        if self._problem:
+            text, style = self._problem, ERROR_STYLE
+        elif e is None or e.request_id != self._request_id:
+            text, style = self.tr("Running GoogLeNet on the image…"), NOTICE_STYLE
+        elif e.weights.kind == "random":
+            text, style = self.tr(
+                "GoogLeNet has random weights here: its ImageNet weights are not in the torch cache (the "
+                "Inception section's Feature maps tab can download them). The arithmetic is the same; the maps "
+                "show less of the image."), NOTICE_STYLE
+        else:
+            text, style = self.tr("GoogLeNet with its trained weights ({detail}).").format(
+                detail=e.weights.detail), GOOD_STYLE
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+
+def _label(parent: QWidget, factor: float, bold: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setFont(scaled_font(parent, factor, bold))
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _value(number: float) -> str:
+    return f"{number:.4g}"
+
+
+class NinView(LanguageAware, QWidget):
+    """The Network-in-Network page: the 1×1 convolution as a per-pixel fully connected layer, then GoogLeNet's
+    own 1×1 convolution on the current image."""
+
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = PageHeader(self)
         self.size_label, self.size_spin = self._number(512, 28)
@@ -187,17 +336,14 @@ class NinView(LanguageAware, QWidget):
         figures.addWidget(self._panel(self.cost_title, self.cost_formula, self.cost_total, self.per_pixel), 1)
         figures.addWidget(self._panel(self.params_title, self.params_formula, self.params_note), 1)
         figures.addWidget(self._panel(self.relu_note), 1)
-        self.live_status = QLabel(self)
-        self.live_status.setWordWrap(True)
-        self.live_status.setFont(scaled_font(self, 1.15))
-        self.live_status.setStyleSheet(_STATUS_STYLE)
+        self.live = PointwiseExample(bridge, self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(controls)
         layout.addWidget(self.sketch, 1)
         layout.addLayout(figures)
-        layout.addWidget(self.live_status)
+        layout.addWidget(self.live, 1)
         for spin in (self.size_spin, self.in_spin, self.out_spin):
             spin.valueChanged.connect(self._on_value_changed)
         self.retranslate()
@@ -225,9 +371,6 @@ class NinView(LanguageAware, QWidget):
         self.relu_check.setText(self.tr("ReLU after the 1×1 convolution"))
         self.cost_title.setText(self.tr("Cost"))
         self.params_title.setText(self.tr("Parameters"))
-        self.live_status.setText(self.tr(
-            "Not built yet: a live example on the current image's feature maps. It needs the feature-map "
-            "view, which is its own issue; this page shows the arithmetic and the drawing only."))
         self._show()
 
     # ------------------------------------------------------------ drawing
@@ -244,11 +387,7 @@ class NinView(LanguageAware, QWidget):
         return label, spin
 
     def _label(self, factor: float, bold: bool = False) -> QLabel:
-        label = QLabel(self)
-        label.setFont(scaled_font(self, factor, bold))
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        return _label(self, factor, bold)
 
     def _panel(self, *labels: QLabel) -> QFrame:
         frame = QFrame(self)

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.widgets import LanguageAware, PageHeader, scaled_font
+from gui.widgets import NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["TransferLearningView", "AugmentationView"]
 
@@ -23,7 +23,7 @@ class _TextPage(LanguageAware, QWidget):
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #8a5a00; background: #fff4d6; padding: 8px; border-radius: 4px;")
+        self.status.setStyleSheet(NOTICE_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.body, 1)

@@ -44,7 +44,7 @@ from engine import events as ev
 from engine.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
 from engine.zoo import get_info
 from gui.feature_map_view import MapGrid
-from gui.widgets import LanguageAware, scaled_font
+from gui.widgets import ERROR_STYLE, LanguageAware, scaled_font
 
 __all__ = ["TrainingView", "default_runs_folder", "RUN_COLOURS"]
 
@@ -58,7 +58,6 @@ _DEVICES = ("auto", "cuda", "mps", "cpu")
 _DEFAULTS = dict(model="lenet5", dataset="digits", epochs=10, batch_size=8, lr=0.02, optimizer="sgd",
                  schedule="cosine", weight_decay=0.0, seed=0)
 _RAW_ALPHA = 70
-_ERROR_STYLE = "color: #a61e1e; background: #ffe3e3; padding: 8px; border-radius: 4px;"
 _PROBE_MAPS = 2
 _REDRAW_MS = 250
 
@@ -182,7 +181,7 @@ class TrainingView(LanguageAware, QWidget):
         self.progress_label.setWordWrap(True)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(_ERROR_STYLE)
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.runs_box = QGroupBox()

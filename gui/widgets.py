@@ -6,9 +6,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-__all__ = ["PageHeader", "LanguageAware", "scaled_font", "ACCENT"]
+__all__ = ["PageHeader", "LanguageAware", "scaled_font", "ACCENT", "NOTICE_STYLE", "ERROR_STYLE", "GOOD_STYLE"]
 
 ACCENT = "#1f6feb"  # one accent colour for questions and highlights, legible on a washed-out projector
+# Message boxes: a notice (something to know), an error (something refused), a good state (something that works).
+NOTICE_STYLE = "color: #8a5a00; background: #fff4d6; padding: 8px; border-radius: 4px;"
+ERROR_STYLE = "color: #a61e1e; background: #ffe3e3; padding: 8px; border-radius: 4px;"
+GOOD_STYLE = "color: #1b5e20; background: #e6f4ea; padding: 8px; border-radius: 4px;"
 
 
 class LanguageAware:

@@ -1308,10 +1308,6 @@
         <translation>파라미터</translation>
     </message>
     <message>
-        <source>Not built yet: a live example on the current image&apos;s feature maps. It needs the feature-map view, which is its own issue; this page shows the arithmetic and the drawing only.</source>
-        <translation>아직 만들지 않음: 현재 이미지의 특징 맵으로 보여 주는 실시간 예시. 특징 맵 뷰(별도 이슈)가 있어야 하며, 이 페이지는 계산과 그림만 보여 준다.</translation>
-    </message>
-    <message>
         <source>One fully connected layer: {0} → {1}</source>
         <translation>완전 연결층 하나: {0} → {1}</translation>
     </message>
@@ -1389,6 +1385,51 @@
     <message>
         <source>Key idea</source>
         <translation>핵심 아이디어</translation>
+    </message>
+</context>
+<context>
+    <name>PointwiseExample</name>
+    <message>
+        <source>Live: GoogLeNet&apos;s own 1×1 convolution on an image</source>
+        <translation>실제 예: 이미지에 적용한 GoogLeNet의 1×1 합성곱</translation>
+    </message>
+    <message>
+        <source>Live: GoogLeNet&apos;s own 1×1 convolution ({layer}) on “{name}”</source>
+        <translation>실제 예: “{name}”에 적용한 GoogLeNet의 1×1 합성곱 ({layer})</translation>
+    </message>
+    <message>
+        <source>What it gets: {c}×{h}×{w} maps</source>
+        <translation>입력: {c}×{h}×{w} 맵</translation>
+    </message>
+    <message>
+        <source>What it gives: {c}×{h}×{w} maps (outlined: channel {k})</source>
+        <translation>출력: {c}×{h}×{w} 맵 (테두리: 채널 {k})</translation>
+    </message>
+    <message>
+        <source>1×1 convolution
+{out} filters of 1×1×{c}
++ batch norm + ReLU
+⟶</source>
+        <translation>1×1 합성곱
+1×1×{c} 필터 {out}개
++ 배치 정규화 + ReLU
+⟶</translation>
+    </message>
+    <message>
+        <source>Channel {k}, pixel (row {row}, column {column}): that pixel&apos;s {c} input values weighted by the filter&apos;s {c} weights add up to {sum}; the convolution gave {conv} there. After batch norm and ReLU: {out}. The ReLU set {zeroed} of the {total} outputs to 0.</source>
+        <translation>채널 {k}, 픽셀 ({row}행, {column}열): 이 픽셀의 입력값 {c}개에 필터의 가중치 {c}개를 곱해 더하면 {sum}이고, 합성곱이 이 자리에서 낸 값도 {conv}입니다. 배치 정규화와 ReLU를 거치면 {out}. ReLU는 출력 {total}개 중 {zeroed}를 0으로 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Running GoogLeNet on the image…</source>
+        <translation>이미지에 GoogLeNet을 실행하는 중…</translation>
+    </message>
+    <message>
+        <source>GoogLeNet has random weights here: its ImageNet weights are not in the torch cache (the Inception section&apos;s Feature maps tab can download them). The arithmetic is the same; the maps show less of the image.</source>
+        <translation>여기서 GoogLeNet은 무작위 가중치입니다. ImageNet 가중치가 torch 캐시에 없습니다(Inception 섹션의 ‘특징 맵’ 탭에서 내려받을 수 있습니다). 계산은 똑같고, 맵에 이미지가 덜 드러날 뿐입니다.</translation>
+    </message>
+    <message>
+        <source>GoogLeNet with its trained weights ({detail}).</source>
+        <translation>학습된 가중치를 쓴 GoogLeNet ({detail}).</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,15 @@ from torch import nn
 import engine.weights as weights
 from engine import events as ev
 from engine.analysis import analyze
-from engine.features import cam_layer_of, first_layer_filters, grad_cam, layer_activations, preprocess
+from engine.features import (
+    POINTWISE_LAYER,
+    POINTWISE_MODEL,
+    cam_layer_of,
+    first_layer_filters,
+    grad_cam,
+    layer_activations,
+    preprocess,
+)
 from engine.images import SAMPLES_DIR, load_image
 from engine.weights import Preprocessing, load_model, shipped_path
 from engine.worker import EngineWorker
@@ -96,6 +104,15 @@ def test_an_in_place_relu_does_not_overwrite_the_captured_batch_norm():
     maps = layer_activations(model, torch.rand(1, 3, 32, 32), layer_names=["bn1", "relu"], max_size=32)
     assert maps["bn1"].min() < 0 <= maps["relu"].min()
     assert np.allclose(np.maximum(maps["bn1"], 0), maps["relu"][: maps["bn1"].shape[0]])
+
+
+def test_a_residual_sum_in_place_changes_none_of_the_captured_maps():
+    model = get_model("resnet20")
+    names = ["relu", "layer1.0.bn2", "layer1.0.add", "layer1.0.relu2"]
+    maps = layer_activations(model, torch.rand(1, 3, 32, 32), layer_names=names, max_size=32)
+    assert np.allclose(maps["layer1.0.bn2"] + maps["relu"], maps["layer1.0.add"], atol=1e-6)  # out += identity
+    assert np.allclose(np.maximum(maps["layer1.0.add"], 0), maps["layer1.0.relu2"])
+    assert maps["layer1.0.add"].min() < 0
 
 
 class _Untraceable(nn.Module):
@@ -295,3 +312,35 @@ def test_a_download_request_reports_progress(engine, tmp_path, monkeypatch):
     assert progress[-1].done == progress[-1].total == len(payload)
     (done,) = _last_of(ev.WeightsDownloaded, seen)
     assert done.path == str(tmp_path / "hub" / "checkpoints" / source.name)
+
+
+# ---------------------------------------------------------------- the NiN page's 1×1 example
+
+
+def test_the_pointwise_example_is_a_weighted_sum_at_one_pixel(engine):
+    worker, events = engine
+    worker.submit(ev.ExplainPointwise(path=str(SAMPLES_DIR / "cat.jpg"), request_id=3))
+    seen = _collect(events, lambda s: bool(_last_of(ev.PointwiseExampleReady, s)))
+    (example,) = _last_of(ev.PointwiseExampleReady, seen)
+    conv = get_model(POINTWISE_MODEL).get_submodule(f"{POINTWISE_LAYER}.conv")
+    assert (example.model, example.layer, example.name, example.request_id) == (
+        "googlenet", "inception3a.branch3.0", "cat.jpg", 3)
+    # The lecture's bottleneck: 28×28×192 in, 16 filters of 1×1×192, 28×28×16 out.
+    assert conv.kernel_size == (1, 1) and (conv.in_channels, conv.out_channels) == (192, 16)
+    assert example.inputs.shape == (192, 28, 28) and example.outputs.shape == (16, 28, 28)
+    assert example.pixel_inputs.shape == example.filter_weights.shape == (192,)
+    assert np.array_equal(example.pixel_inputs, example.inputs[:, example.row, example.column])
+    assert example.weighted_sum == pytest.approx(example.conv_value, rel=1e-4, abs=1e-7)
+    assert example.output_value == example.outputs.max() > 0  # the brightest output pixel is the one worked out
+    assert 0 < example.zeroed < 1 and example.zeroed == np.mean(example.outputs == 0)
+    assert example.weights.kind in ("cache", "random")
+
+
+def test_the_pointwise_example_refuses_a_bad_image(engine, tmp_path):
+    worker, events = engine
+    path = tmp_path / "empty.jpg"
+    path.write_bytes(b"")
+    worker.submit(ev.ExplainPointwise(path=str(path), request_id=4))
+    seen = _collect(events, lambda s: bool(_last_of(ev.ImageRefused, s)))
+    (refused,) = _last_of(ev.ImageRefused, seen)
+    assert (refused.slot, refused.request_id) == ("pointwise", 4) and "is empty" in refused.message

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 from torch import nn
 
 from engine.analysis import analyze
+from engine.images import SAMPLES_DIR
+from gui.engine_bridge import EngineBridge
 from gui.nin_view import NinView
+
+TIMEOUT_MS = 120_000
 
 
 @pytest.fixture
-def view(qtbot):
-    widget = NinView()
+def bridge(qtbot):
+    bridge = EngineBridge(device="cpu")
+    with qtbot.waitSignal(bridge.device_ready, timeout=TIMEOUT_MS):
+        bridge.start()
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, bridge):
+    widget = NinView(bridge)
     qtbot.addWidget(widget)
-    widget.resize(1600, 900)
+    widget.resize(1600, 1000)
     widget.show()
     return widget
 
@@ -51,6 +65,36 @@ def test_the_relu_toggle_explains_the_non_linearity(view):
     assert "linear" in view.relu_note.text() and "comparisons" not in view.relu_note.text()
 
 
-def test_the_live_example_is_honestly_missing(view):
-    assert view.live_status.isVisible()
-    assert view.live_status.text().startswith("Not built yet")
+def test_the_live_example_runs_googlenets_own_1x1_on_the_sample_photo(qtbot, view):
+    live = view.live
+    qtbot.waitUntil(lambda: live.example() is not None, timeout=TIMEOUT_MS)
+    example = live.example()
+    assert example.name == "cat.jpg" and "inception3a.branch3.0" in live.title.text()
+    assert live.input_caption.text().startswith("What it gets: 192×28×28")
+    assert live.output_caption.text().startswith("What it gives: 16×28×28")
+    assert f"{example.weighted_sum:.4g}" in live.check.text() and f"{example.conv_value:.4g}" in live.check.text()
+    assert live.input_grid.image.image is not None and live.output_grid.highlight.isVisible()
+
+
+def test_the_live_example_follows_the_users_image_and_reports_a_bad_one(qtbot, view, tmp_path):
+    live = view.live
+    qtbot.waitUntil(lambda: live.example() is not None, timeout=TIMEOUT_MS)
+    pixels = np.full((64, 64, 3), 200, dtype=np.uint8)
+    pixels[16:48, 16:48] = 20
+    live.image_source = lambda: ("", pixels, "pasted square")
+    live.refresh()
+    qtbot.waitUntil(lambda: live.example().name == "pasted square", timeout=TIMEOUT_MS)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"not a picture")
+    live.image_source = lambda: (str(broken), None, "broken.jpg")
+    live.refresh()
+    qtbot.waitUntil(lambda: "not an image file" in live.status.text(), timeout=TIMEOUT_MS)
+    assert live.example().name == "pasted square"  # the last good example stays on screen
+
+
+def test_the_page_shows_the_photo_dropped_on_the_window(qtbot, window, drop_files):
+    window.show_section("nin")
+    live = window.nin_view.live
+    qtbot.waitUntil(lambda: live.example() is not None, timeout=TIMEOUT_MS)
+    assert drop_files(window, [SAMPLES_DIR / "rocket.jpg"])
+    qtbot.waitUntil(lambda: live.example().name == "rocket.jpg", timeout=TIMEOUT_MS)
