@@ -145,7 +145,7 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--image", default=None)
     render.add_argument("--layer", default=None)
     render.add_argument("--collapsed", action="store_true")
-    render.add_argument("--tab", type=int, default=0, help="tab within a section (0 = first)")
+    render.add_argument("--tab", type=int, default=0, help="tab within a section, or within a model page (0 = first)")
     render.add_argument("--language", choices=("en", "ko"), default=argparse.SUPPRESS)
     render.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
     render.add_argument("--size", default="1920x1080", metavar="WxH")

@@ -508,7 +508,8 @@ class CostDistributionView(LanguageAware, QWidget):
     """Where the cost goes: a model's weighted layers sorted by multiply-accumulates or parameters.
 
     Passive: give it an ``engine.analysis.Analysis`` with :meth:`set_analysis`; a click on a bar emits
-    ``layer_selected`` with the analysis row's index, and :meth:`select_layer` highlights a row's bar.
+    ``layer_selected`` with the analysis row's index, and :meth:`select_layer` highlights a row's bar. The
+    chart is built when the view is first shown (every model page has one, behind a tab).
     """
 
     layer_selected = Signal(int)
@@ -519,6 +520,7 @@ class CostDistributionView(LanguageAware, QWidget):
         super().__init__(parent)
         self._analysis = None
         self._rows: list = []        # the bars, largest first
+        self._total = 0              # of all the layers, the bars' and the rest's
         self._selected: int | None = None
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.6, bold=True))
@@ -536,6 +538,25 @@ class CostDistributionView(LanguageAware, QWidget):
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.caption.setFont(scaled_font(self, 1.35))
+        self.plot: pg.PlotWidget | None = None
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.measure_label)
+        top.addWidget(self.measure_macs)
+        top.addWidget(self.measure_params)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.caption)
+        self.retranslate()
+
+    def showEvent(self, event) -> None:
+        if self.plot is None:
+            self._build_chart()
+            self._draw()
+        super().showEvent(event)
+
+    def _build_chart(self) -> None:
         self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": CountAxis("bottom")})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -553,17 +574,7 @@ class CostDistributionView(LanguageAware, QWidget):
             self.plot.addItem(text)
         _style_axes(self.plot, self)
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
-
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.measure_label)
-        top.addWidget(self.measure_macs)
-        top.addWidget(self.measure_params)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.plot, 1)
-        self.retranslate()
+        self._layout.addWidget(self.plot, 1)
 
     # ------------------------------------------------------------ inputs
 
@@ -576,7 +587,8 @@ class CostDistributionView(LanguageAware, QWidget):
     def select_layer(self, index: int) -> None:
         """Highlight the bar of analysis row ``index`` (nothing when that row has no bar)."""
         self._selected = index
-        self._show_highlight()
+        if self.plot is not None:
+            self._show_highlight()
 
     def shown_rows(self) -> list:
         """The analysis rows that have a bar, top to bottom."""
@@ -612,7 +624,7 @@ class CostDistributionView(LanguageAware, QWidget):
         weighted = [] if self._analysis is None else sorted(
             (r for r in self._analysis.rows if self._measure(r) > 0), key=self._measure, reverse=True)
         total = sum(self._measure(r) for r in weighted)
-        self._rows = weighted[:self._SHOWN]
+        self._rows, self._total = weighted[:self._SHOWN], total
         if self._analysis is None:
             self.title.setText(self.tr("Where the cost goes"))
             self.caption.setText(self.tr("Waiting for the layer analysis…"))
@@ -620,7 +632,13 @@ class CostDistributionView(LanguageAware, QWidget):
             self.title.setText(self.tr("Where the cost goes: {0}").format(self._analysis.model))
             self.caption.setText(self._caption(by_params, total, len(weighted),
                                                sum(self._measure(r) for r in self._rows)))
+        if self.plot is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        by_params = self.measure_params.isChecked()
         values = [self._measure(r) for r in self._rows]
+        total = self._total or 1
         self.bars.setOpts(x0=np.zeros(len(values)), y=np.arange(len(values), dtype=float),
                           width=np.array(values, dtype=float),
                           brush=CONV_COLOUR if by_params else DIRECT_COLOUR)

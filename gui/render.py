@@ -117,7 +117,8 @@ def render(args) -> int:
                                page=args.page, settings=settings)
         window.setWindowState(Qt.WindowState.WindowNoState)  # exactly --size, not the screen's size
         window.resize(width, height)
-        tabs = window.section_tabs.get(args.page)
+        page = window.model_pages.get(args.page)  # a model page's own tabs when the section has no others
+        tabs = window.section_tabs.get(args.page) or (page.views if page is not None else None)
         if tabs is not None:
             if not 0 <= args.tab < tabs.count():
                 raise UserInputError(f"--tab must be between 0 and {tabs.count() - 1} for {args.page}, got {args.tab}")

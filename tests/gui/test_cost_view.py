@@ -177,3 +177,14 @@ def test_select_layer_highlights_only_layers_with_a_bar(distribution):
     distribution.select_layer(0)  # the input row has no bar
     assert len(distribution.highlight.opts["y"]) == 0
 
+
+
+def test_the_chart_is_built_when_first_shown_with_what_it_was_given(qtbot):
+    widget = CostDistributionView()
+    qtbot.addWidget(widget)
+    widget.set_analysis(analyze("vgg16"))
+    target = widget.shown_rows()[3]
+    widget.select_layer(target.index)
+    assert widget.plot is None and "15,470,264,320" in widget.caption.text()  # a hidden tab costs no chart
+    widget.show()
+    assert len(widget.bars.opts["width"]) == 16 and list(widget.highlight.opts["y"]) == [3.0]
