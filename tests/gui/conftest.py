@@ -11,6 +11,18 @@ def settings(tmp_path):
 
 
 @pytest.fixture
+def bridge(qtbot):
+    """A running engine thread on the CPU, torch loaded; stopped afterwards."""
+    from gui.engine_bridge import EngineBridge
+
+    bridge = EngineBridge(device="cpu")
+    with qtbot.waitSignal(bridge.device_ready, timeout=60000):
+        bridge.start()
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
 def window(qtbot, settings):
     """The real main window with its engine thread running; closed (engine stopped) afterwards."""
     from gui.app import create_app, create_window

@@ -18,20 +18,10 @@ from PySide6.QtWidgets import QFileDialog
 import engine.weights as weights
 from engine.images import SAMPLES_DIR, sample_images
 from engine.zoo import get_model
-from gui.engine_bridge import EngineBridge
 from gui.feature_map_view import FeatureMapView
 
 DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
 TIMEOUT_MS = 60_000
-
-
-@pytest.fixture
-def bridge(qtbot):
-    bridge = EngineBridge(device="cpu")
-    with qtbot.waitSignal(bridge.device_ready, timeout=TIMEOUT_MS):
-        bridge.start()
-    yield bridge
-    bridge.shutdown()
 
 
 def _settled(view: FeatureMapView, name: str | None = None) -> bool:

@@ -9,19 +9,9 @@ from torch import nn
 
 from engine.analysis import analyze
 from engine.images import SAMPLES_DIR
-from gui.engine_bridge import EngineBridge
 from gui.nin_view import NinView
 
 TIMEOUT_MS = 120_000
-
-
-@pytest.fixture
-def bridge(qtbot):
-    bridge = EngineBridge(device="cpu")
-    with qtbot.waitSignal(bridge.device_ready, timeout=TIMEOUT_MS):
-        bridge.start()
-    yield bridge
-    bridge.shutdown()
 
 
 @pytest.fixture
