@@ -37,6 +37,9 @@ __all__ = [
     "WeightsDownloadProgress",
     "WeightsDownloaded",
     "PointwiseExampleReady",
+    "PreviewAugmentations",
+    "AugmentedImage",
+    "AugmentationsReady",
     "StartTraining",
     "PauseTraining",
     "ResumeTraining",
@@ -419,6 +422,48 @@ class PointwiseExampleReady(Event):
     conv_value: float
     output_value: float
     zeroed: float
+    request_id: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class PreviewAugmentations(Request):
+    """Random examples of each augmentation method on one image (the augmentation page), drawn from ``seed``.
+    The image is given as in :class:`InspectImage`; latest wins."""
+
+    path: str = ""
+    pixels: np.ndarray | None = None
+    name: str = ""
+    seed: int = 0
+    request_id: int = 0
+
+    @property
+    def channel(self) -> str | None:
+        return "augmentation"
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class AugmentedImage:
+    """One example: ``method`` (``engine.augmentation.METHODS``), its ``pixels`` (``uint8`` (H, W, 3)) and the
+    ``parameters`` drawn for it (see ``engine.augmentation.augment``)."""
+
+    method: str
+    pixels: np.ndarray
+    parameters: tuple[float, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class AugmentationsReady(Event):
+    """The image ``name`` as the examples start from (``original``: its centre square, ``uint8`` (H, W, 3)) and
+    the ``examples``, method by method in the lecture's order."""
+
+    name: str
+    original: np.ndarray
+    examples: tuple[AugmentedImage, ...]
+    seed: int
     request_id: int = 0
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "download_weights_events",
     "first_layer_filters",
     "grad_cam",
+    "image_of",
     "inspect_image_events",
     "layer_activations",
     "pointwise_example_events",
@@ -231,7 +232,7 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     if worker.superseded(request):
         return
     try:
-        image = _image_of(request)
+        image = image_of(request)
     except UserInputError as error:
         yield ev.ImageRefused(request.path or request.name, str(error), request.request_id, request.slot)
         return
@@ -283,7 +284,7 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
     if worker.superseded(request):
         return
     try:
-        image = _image_of(request)
+        image = image_of(request)
     except UserInputError as error:
         yield ev.ImageRefused(request.path or request.name, str(error), request.request_id, "pointwise")
         return
@@ -372,7 +373,8 @@ def _check_takes_images(name: str) -> None:
 _last_image: list[tuple[tuple, LoadedImage]] = []  # one decoded file, for a new class or weights on the same image
 
 
-def _image_of(request: ev.InspectImage | ev.ExplainPointwise) -> LoadedImage:
+def image_of(request: ev.InspectImage | ev.ExplainPointwise | ev.PreviewAugmentations) -> LoadedImage:
+    """The image a request names: its pasted pixels, or its file (the last file decoded is kept for a repeat)."""
     if request.pixels is not None:
         return _pasted(request.pixels, request.name)
     path = Path(request.path)

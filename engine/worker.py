@@ -213,6 +213,12 @@ def _on_explain_pointwise(worker: EngineWorker, request: ev.ExplainPointwise) ->
     yield from pointwise_example_events(worker, request)
 
 
+def _on_preview_augmentations(worker: EngineWorker, request: ev.PreviewAugmentations) -> Iterator[ev.Event]:
+    from engine.augmentation import preview_events
+
+    yield from preview_events(worker, request)
+
+
 def _on_training(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
     from engine.training import training_events
 
@@ -230,6 +236,7 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.InspectImage: _on_inspect_image,
     ev.DownloadWeights: _on_download_weights,
     ev.ExplainPointwise: _on_explain_pointwise,
+    ev.PreviewAugmentations: _on_preview_augmentations,
     ev.Analyze: _on_analyze,
     ev.DescribeZoo: _on_describe_zoo,
     ev.DescribeInception: _on_describe_inception,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,7 @@ from engine.numbers import exact, shape_text
 from engine.zoo import get_info
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
-__all__ = ["sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
+__all__ = ["ImageFollower", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
 
 _COLORMAP = "viridis"  # perceptually uniform, and legible in gray on a washed-out projector
 _CAM_COLORMAP = "turbo"
@@ -232,6 +233,24 @@ def sample_photo() -> Path:
     samples = sample_images()
     photos = [path for path in samples if not path.name.startswith("digit_")]
     return next((path for path in photos if path.name == "cat.jpg"), (photos or samples)[0])
+
+
+class ImageFollower:
+    """For a page that runs the user's latest image, or a shipped photo before any (the 1×1 and augmentation
+    pages): ``source`` gives the user's image as ``(path, pixels, name)`` or None (``FeatureMapView.user_image``)."""
+
+    def __init__(self) -> None:
+        self.source: Callable[[], tuple[str, np.ndarray | None, str] | None] = lambda: None
+        self.current: tuple[str, np.ndarray | None, str] | None = None  # asked for last
+
+    def changed(self) -> tuple[str, np.ndarray | None, str] | None:
+        """The image to ask for now, or None when it is the one asked for last."""
+        path, pixels, name = self.source() or (str(sample_photo()), None, "")
+        previous = self.current
+        if previous is not None and (previous[0], previous[2]) == (path, name) and previous[1] is pixels:
+            return None
+        self.current = (path, pixels, name)
+        return self.current
 
 
 class _Source:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import events as ev
+from gui.augmentation_view import AugmentationView
 from gui.cost_view import CostView
 from gui.depth_view import DepthView
 from gui.engine_bridge import EngineBridge
@@ -30,7 +31,7 @@ from gui.inception_view import InceptionView
 from gui.model_page import ModelPageView
 from gui.nin_view import NinView
 from gui.overview_view import OverviewView
-from gui.text_pages import AugmentationView, TransferLearningView
+from gui.text_pages import TransferLearningView
 from gui.training_view import TrainingView
 from gui.widgets import LanguageAware, scaled_font
 
@@ -68,8 +69,11 @@ class MainWindow(LanguageAware, QMainWindow):
         self.cost_view = CostView(self)
         self.feature_view = FeatureMapView(bridge, self)
         self._feature_page: ModelPageView | None = None  # the model page the feature view is lent to
-        self.nin_view.live.image_source = self.feature_view.user_image
-        self.feature_view.image_opened.connect(self.nin_view.live.refresh)
+        self.augmentation_view = AugmentationView(bridge, self)
+        # The pages that run the user's latest image follow the feature maps' image.
+        for page in (self.nin_view.live, self.augmentation_view):
+            page.images.source = self.feature_view.user_image
+            self.feature_view.image_opened.connect(page.refresh)
         # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
         self.depth_view = DepthView(bridge, self)
         self.section_tabs = {
@@ -82,7 +86,7 @@ class MainWindow(LanguageAware, QMainWindow):
             **self.model_pages,
             **self.section_tabs,
             "transfer": TransferLearningView(self),
-            "augmentation": AugmentationView(self),
+            "augmentation": self.augmentation_view,
             "datasets": self._datasets_page(),
         }
         for key in SECTIONS:
@@ -321,8 +325,8 @@ class MainWindow(LanguageAware, QMainWindow):
 
     def _raise_feature_view(self) -> None:
         """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first).
-        On the 1×1 page the window stays: its live example takes the image (through ``image_opened``)."""
-        if self.nin_view.isVisible():
+        On the 1×1 and augmentation pages the window stays: they take the image (through ``image_opened``)."""
+        if self.nin_view.isVisible() or self.augmentation_view.isVisible():
             return
         page = self.model_pages.get(self.current_section()) or self._feature_page or self.model_pages["lenet"]
         self.show_section(next(key for key, p in self.model_pages.items() if p is page))

@@ -9,9 +9,6 @@ beside the value the convolution gave.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
@@ -20,7 +17,7 @@ from engine import events as ev
 from engine.cost import ConvStage, conv_stage
 from engine.numbers import exact, rounded
 from gui.cost_view import REDUCE_COLOUR
-from gui.feature_map_view import MapGrid, sample_photo
+from gui.feature_map_view import ImageFollower, MapGrid
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["NinView"]
@@ -167,15 +164,14 @@ class PointwiseExample(LanguageAware, QFrame):
     """GoogLeNet's own 1×1 bottleneck on the user's latest image (a shipped photo before any): the maps it
     gets, the maps it gives, and one pixel's weighted sum worked out beside the convolution's value.
 
-    ``image_source`` gives the user's latest image as ``(path, pixels, name)``, or None; the example is asked
-    for when the panel is on screen and that image has changed (``refresh``).
+    ``images.source`` gives the user's latest image; the example is asked for when the panel is on screen and
+    that image has changed (``refresh``).
     """
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
-        self.image_source: Callable[[], tuple[str, np.ndarray | None, str] | None] = lambda: None
-        self._asked: tuple | None = None
+        self.images = ImageFollower()
         self._request_id = 0
         self._event: ev.PointwiseExampleReady | None = None
         self._problem = ""
@@ -209,13 +205,11 @@ class PointwiseExample(LanguageAware, QFrame):
 
     def refresh(self) -> None:
         """Ask for the example on the user's latest image, if the panel is on screen and it has changed."""
-        if not self.isVisible():
+        image = self.images.changed() if self.isVisible() else None
+        if image is None:
             return
-        path, pixels, name = self.image_source() or (str(sample_photo()), None, "")
-        asked = (path, None if pixels is None else id(pixels), name)
-        if asked == self._asked:
-            return
-        self._asked, self._problem = asked, ""
+        path, pixels, name = image
+        self._problem = ""
         self._request_id += 1
         self._bridge.submit(ev.ExplainPointwise(path=path, pixels=pixels, name=name, request_id=self._request_id))
         self._show_status()

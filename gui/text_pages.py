@@ -1,4 +1,4 @@
-"""Sections whose interactive parts are not built yet: they teach the lecture's text and say what is missing."""
+"""A section whose interactive part is not built yet: it teaches the lecture's text and says what is missing."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.widgets import NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
-__all__ = ["TransferLearningView", "AugmentationView"]
+__all__ = ["TransferLearningView"]
 
 
 class _TextPage(LanguageAware, QWidget):
@@ -51,13 +51,3 @@ class TransferLearningView(_TextPage):
         self.body.setText("".join(f"<p><b>{escape(t)}</b><br>{escape(d)}</p>" for t, d in cases))
         self.status.setText(self.tr("Not built yet: a live fine-tuning demo with frozen and trainable "
                                     "layers. This page shows the lecture's three cases only."))
-
-
-class AugmentationView(_TextPage):
-    def retranslate(self) -> None:
-        self.header.set_texts(self.tr("Data augmentation"), self.tr("Q. How can we get more training data?"))
-        methods = [self.tr("Mirroring"), self.tr("Random cropping"), self.tr("Rotation"), self.tr("Shearing"),
-                   self.tr("Local warping"), self.tr("Colour shifting")]
-        self.body.setText("<ul>" + "".join(f"<li>{escape(m)}</li>" for m in methods) + "</ul>")
-        self.status.setText(self.tr("Not built yet: previews of each augmentation on your own image. "
-                                    "This page lists the lecture's methods only."))

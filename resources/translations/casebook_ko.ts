@@ -12,6 +12,14 @@
         <translation>Q. 데이터를 늘리기 위한 방법으로 어떤 것이 있을까?</translation>
     </message>
     <message>
+        <source>Again: new random examples</source>
+        <translation>다시: 새 무작위 예시</translation>
+    </message>
+    <message>
+        <source>Every picture on this page is a new training image made from the one on the left, with its label unchanged: no new photograph, no new labelling. Drop an image on the window to use your own.</source>
+        <translation>이 페이지의 모든 그림은 왼쪽 이미지 하나로 만든 새 학습 이미지이며, 레이블은 그대로입니다. 새로 사진을 찍거나 레이블을 붙일 필요가 없습니다. 창에 이미지를 끌어다 놓으면 그 이미지로 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Mirroring</source>
         <translation>좌우 반전 (Mirroring)</translation>
     </message>
@@ -36,8 +44,36 @@
         <translation>색상 변환 (Color shifting)</translation>
     </message>
     <message>
-        <source>Not built yet: previews of each augmentation on your own image. This page lists the lecture&apos;s methods only.</source>
-        <translation>아직 만들어지지 않음: 내 이미지에 각 증강을 적용한 미리보기. 이 페이지는 강의의 방법 목록만 보여 줍니다.</translation>
+        <source>“{name}”, centre square, {size}×{size}</source>
+        <translation>“{name}”, 가운데 정사각형, {size}×{size}</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>mirrored left to right</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>{area} kept</source>
+        <translation>{area} 남김</translation>
+    </message>
+    <message>
+        <source>rotated {angle}°</source>
+        <translation>{angle}° 회전</translation>
+    </message>
+    <message>
+        <source>sheared x {x}°, y {y}°</source>
+        <translation>밀림 x {x}°, y {y}°</translation>
+    </message>
+    <message>
+        <source>random warp</source>
+        <translation>무작위 변형</translation>
+    </message>
+    <message>
+        <source>Making the examples…</source>
+        <translation>예시를 만드는 중…</translation>
     </message>
 </context>
 <context>

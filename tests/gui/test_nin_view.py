@@ -71,12 +71,12 @@ def test_the_live_example_follows_the_users_image_and_reports_a_bad_one(qtbot, v
     qtbot.waitUntil(lambda: live.example() is not None, timeout=TIMEOUT_MS)
     pixels = np.full((64, 64, 3), 200, dtype=np.uint8)
     pixels[16:48, 16:48] = 20
-    live.image_source = lambda: ("", pixels, "pasted square")
+    live.images.source = lambda: ("", pixels, "pasted square")
     live.refresh()
     qtbot.waitUntil(lambda: live.example().name == "pasted square", timeout=TIMEOUT_MS)
     broken = tmp_path / "broken.jpg"
     broken.write_bytes(b"not a picture")
-    live.image_source = lambda: (str(broken), None, "broken.jpg")
+    live.images.source = lambda: (str(broken), None, "broken.jpg")
     live.refresh()
     qtbot.waitUntil(lambda: "not an image file" in live.status.text(), timeout=TIMEOUT_MS)
     assert live.example().name == "pasted square"  # the last good example stays on screen
