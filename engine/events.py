@@ -25,6 +25,7 @@ __all__ = [
     "ZooEntry",
     "RequestFailed",
     "WeightsStatus",
+    "ImageRequest",
     "ExplainPointwise",
     "InspectImage",
     "DownloadWeights",
@@ -378,9 +379,9 @@ class WeightsDownloaded(Event):
 
 
 @dataclass(frozen=True, eq=False)
-class ExplainPointwise(Request):
-    """Run one image up to a 1×1 convolution of a real network and show that it is a fully connected layer
-    applied at every pixel (the NiN page). The image is given as in :class:`InspectImage`; latest wins."""
+class ImageRequest(Request):
+    """Run one image given as in :class:`InspectImage` (``path``, or ``pixels`` called ``name``) through a page's
+    demonstration; ``request_id`` comes back in the events. Served between the batches of a training run."""
 
     path: str = ""
     pixels: np.ndarray | None = None
@@ -388,12 +389,18 @@ class ExplainPointwise(Request):
     request_id: int = 0
 
     @property
-    def channel(self) -> str | None:
-        return "pointwise"
-
-    @property
     def interleave(self) -> bool:
         return True
+
+
+@dataclass(frozen=True, eq=False)
+class ExplainPointwise(ImageRequest):
+    """Run the image up to a 1×1 convolution of a real network and show that it is a fully connected layer
+    applied at every pixel (the NiN page). Latest wins."""
+
+    @property
+    def channel(self) -> str | None:
+        return "pointwise"
 
 
 @dataclass(frozen=True, eq=False)
@@ -426,23 +433,15 @@ class PointwiseExampleReady(Event):
 
 
 @dataclass(frozen=True, eq=False)
-class PreviewAugmentations(Request):
-    """Random examples of each augmentation method on one image (the augmentation page), drawn from ``seed``.
-    The image is given as in :class:`InspectImage`; latest wins."""
+class PreviewAugmentations(ImageRequest):
+    """Random examples of each augmentation method on the image (the augmentation page), drawn from ``seed``.
+    Latest wins."""
 
-    path: str = ""
-    pixels: np.ndarray | None = None
-    name: str = ""
     seed: int = 0
-    request_id: int = 0
 
     @property
     def channel(self) -> str | None:
         return "augmentation"
-
-    @property
-    def interleave(self) -> bool:
-        return True
 
 
 @dataclass(frozen=True, eq=False)

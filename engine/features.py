@@ -373,7 +373,7 @@ def _check_takes_images(name: str) -> None:
 _last_image: list[tuple[tuple, LoadedImage]] = []  # one decoded file, for a new class or weights on the same image
 
 
-def image_of(request: ev.InspectImage | ev.ExplainPointwise | ev.PreviewAugmentations) -> LoadedImage:
+def image_of(request: ev.InspectImage | ev.ImageRequest) -> LoadedImage:
     """The image a request names: its pasted pixels, or its file (the last file decoded is kept for a repeat)."""
     if request.pixels is not None:
         return _pasted(request.pixels, request.name)
