@@ -17,6 +17,7 @@ import numpy as np
 
 from engine import events as ev
 from engine.errors import UserInputError
+from engine.images import centre_square
 
 if TYPE_CHECKING:
     import torch
@@ -91,8 +92,8 @@ def preview_events(worker, request: ev.PreviewAugmentations) -> Iterator[ev.Even
         return
     if worker.superseded(request):
         return
-    pixels = torch.from_numpy(np.array(image.pixels, dtype=np.uint8)).permute(2, 0, 1)
-    square = tvf.center_crop(tvf.resize(pixels, [PREVIEW_SIZE], antialias=True), [PREVIEW_SIZE])
+    pixels = torch.from_numpy(np.array(centre_square(image.pixels), dtype=np.uint8)).permute(2, 0, 1)
+    square = tvf.resize(pixels, [PREVIEW_SIZE, PREVIEW_SIZE], antialias=True)
     examples = []
     with torch.random.fork_rng(devices=[]):  # the seed decides the examples; the app's other random draws are kept
         torch.manual_seed(request.seed)

@@ -33,7 +33,7 @@ from torchvision.transforms.v2 import functional as tvf
 from engine import events as ev
 from engine.analysis import analyze
 from engine.errors import UserInputError
-from engine.images import MAX_SIDE, LoadedImage, load_image
+from engine.images import MAX_SIDE, LoadedImage, centre_square, load_image
 from engine.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
 from engine.zoo import get_info
 
@@ -196,10 +196,10 @@ def preprocess(pixels: np.ndarray, preprocessing: Preprocessing) -> tuple[Tensor
         True when a one-channel image was dark on light and was inverted: the digit networks learn light
         strokes on a dark background (the embedded digits, MNIST), and a digit drawn on paper is the opposite.
     """
-    image = torch.from_numpy(np.array(pixels, dtype=np.uint8)).permute(2, 0, 1)  # a writable copy
+    image = torch.from_numpy(np.array(centre_square(pixels), dtype=np.uint8)).permute(2, 0, 1)  # a writable copy
     if preprocessing.channels == 1:
         image = tvf.rgb_to_grayscale(image)
-    image = tvf.resize(image, [preprocessing.resize], interpolation=tvf.InterpolationMode.BILINEAR,
+    image = tvf.resize(image, [preprocessing.resize] * 2, interpolation=tvf.InterpolationMode.BILINEAR,
                        antialias=True)
     image = tvf.center_crop(image, [preprocessing.crop])
     inverted = preprocessing.channels == 1 and _light_background(image[0])

@@ -196,6 +196,22 @@ def test_an_imagenet_model_takes_the_resized_centre_crop():
     assert torch.allclose(batch[0], (torch.from_numpy(crop).permute(2, 0, 1) / 255 - 0.5) / 0.25, atol=1e-6)
 
 
+def test_a_long_strip_is_cropped_before_it_is_resized(monkeypatch):
+    import engine.features as features
+
+    sizes, resize = [], features.tvf.resize
+
+    def spy(image, size, **options):
+        sizes.append(size)
+        return resize(image, size, **options)
+
+    monkeypatch.setattr(features.tvf, "resize", spy)
+    strip = np.random.default_rng(0).integers(0, 256, (1, 4096, 3), dtype=np.uint8)  # would be 256×1,048,576
+    batch, crop, _ = preprocess(strip, Preprocessing(3, 256, 224, (0.5, 0.5, 0.5), (0.25, 0.25, 0.25)))
+    assert sizes == [[256, 256]] and crop.shape == (224, 224, 3)
+    assert (crop == strip[0, 2047]).all()  # the strip's middle pixel, all that the centre square holds
+
+
 def test_a_digit_drawn_dark_on_paper_is_inverted_for_lenet():
     paper = np.full((60, 40, 3), 250, np.uint8)
     paper[15:45, 18:22] = 10  # a dark "1"

@@ -264,3 +264,11 @@ def test_shipped_samples_load_are_small_and_have_a_recorded_licence():
         assert f"`{path.name}`" in licences, path.name
         loaded = load_image(path)
         assert max(loaded.pixels.shape[:2]) <= 640 and loaded.pixels.std() > 10, path.name
+
+
+def test_the_centre_square_is_as_wide_as_the_shorter_side():
+    from engine.images import centre_square
+
+    wide = np.arange(3 * 7).reshape(3, 7)
+    assert centre_square(wide).tolist() == wide[:, 2:5].tolist()
+    assert centre_square(wide.T).tolist() == wide.T[2:5, :].tolist()
