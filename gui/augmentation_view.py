@@ -235,7 +235,7 @@ class AugmentationView(LanguageAware, QWidget):
         if example.method == "warp":
             return self.tr("random warp")
         red, green, blue = (f"{value:+.0f}" for value in p)
-        return f"R {red}  G {green}  B {blue}"
+        return f"R\u00a0{red}  G\u00a0{green}  B\u00a0{blue}"  # a narrow cell wraps between channels
 
     def _show_status(self) -> None:
         if self._problem:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from engine import events as ev
 from engine.cost import ConvStage, conv_stage
@@ -62,7 +62,7 @@ class _PointwiseSketch(QWidget):
         centre, spread = top + face / 2, face * 0.9
         in_pixel = self._volume(painter, QRectF(w * 0.03, top, w * 0.14 * s.in_channels / channels, face),
                                 _INPUT_COLOUR, self._texts["input"])
-        out_left = w * 0.97 - w * 0.14 * s.out_channels / channels - face * 0.3
+        out_left = w * 0.95 - w * 0.14 * s.out_channels / channels - face * 0.3
         out_pixel = self._volume(painter, QRectF(out_left, top, w * 0.14 * s.out_channels / channels, face),
                                  QColor(REDUCE_COLOUR), self._texts["output"])
         in_x, out_x = w * 0.36, w * (0.56 if self._relu else 0.62)
@@ -332,12 +332,20 @@ class NinView(LanguageAware, QWidget):
         figures.addWidget(self._panel(self.relu_note), 1)
         self.live = PointwiseExample(bridge, self)
 
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.header)
         layout.addLayout(controls)
         layout.addWidget(self.sketch, 1)
         layout.addLayout(figures)
         layout.addWidget(self.live, 1)
+        scroll = QScrollArea(self)  # a short window (a 1366×768 laptop) scrolls rather than squeezing parts
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         for spin in (self.size_spin, self.in_spin, self.out_spin):
             spin.valueChanged.connect(self._on_value_changed)
         self.retranslate()

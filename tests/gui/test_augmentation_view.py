@@ -30,7 +30,7 @@ def test_every_method_shows_its_examples_with_what_was_drawn(view):
             assert example.picture.image() is not None and example.caption.text()
     assert view.examples["mirror"][1].caption.text() == "mirrored left to right"
     assert view.examples["rotation"][0].caption.text().startswith("rotated ")
-    assert view.examples["colour"][0].caption.text().startswith("R ")
+    assert view.examples["colour"][0].caption.text().startswith("R\u00a0")
     assert not view.status.isVisible()
 
 
