@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -41,6 +43,7 @@ __all__ = ["MainWindow", "SECTIONS"]
 SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception", "transfer", "augmentation",
             "datasets")
 _MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
+_PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; below it they scroll
 
 
 class MainWindow(LanguageAware, QMainWindow):
@@ -91,7 +94,7 @@ class MainWindow(LanguageAware, QMainWindow):
         }
         for key in SECTIONS:
             self.nav.addItem(QListWidgetItem())
-            self.pages.addWidget(self.section_pages[key])
+            self.pages.addWidget(self._scrolling(self.section_pages[key]))
         self.nav.currentRowChanged.connect(self._on_section_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.nav)
@@ -127,6 +130,16 @@ class MainWindow(LanguageAware, QMainWindow):
             page.setFont(self.font())  # the tab bar's larger font is for the tabs only
             tabs.addTab(page, "")
         return tabs
+
+    def _scrolling(self, page: QWidget) -> QScrollArea:
+        """``page`` in a scroll area: a window too small for it (a 1366×768 laptop) scrolls it rather than
+        squeezing its figures into each other."""
+        page.setMinimumSize(_PAGE_MINIMUM)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return area
 
     def _datasets_page(self) -> QWidget:
         from gui.datasets_view import DatasetsView

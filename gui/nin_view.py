@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from engine import events as ev
 from engine.cost import ConvStage, conv_stage
@@ -332,20 +332,12 @@ class NinView(LanguageAware, QWidget):
         figures.addWidget(self._panel(self.relu_note), 1)
         self.live = PointwiseExample(bridge, self)
 
-        content = QWidget(self)
-        layout = QVBoxLayout(content)
+        layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(controls)
         layout.addWidget(self.sketch, 1)
         layout.addLayout(figures)
         layout.addWidget(self.live, 1)
-        scroll = QScrollArea(self)  # a short window (a 1366×768 laptop) scrolls rather than squeezing parts
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         for spin in (self.size_spin, self.in_spin, self.out_spin):
             spin.valueChanged.connect(self._on_value_changed)
         self.retranslate()
