@@ -100,6 +100,7 @@ class DepthView(LanguageAware, QWidget):
         self.effect_label.setFont(scaled_font(self, 1.25, bold=True))
         self.effect_label.setWordWrap(True)
         self.plots = self._build_plots()
+        self.plots.setMinimumHeight(560)  # the curves keep their room: a short window scrolls the page instead
         right = QVBoxLayout()
         right.addWidget(self.caption)
         right.addWidget(self.effect_label)
