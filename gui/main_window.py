@@ -103,11 +103,12 @@ class MainWindow(LanguageAware, QMainWindow):
         splitter.setSizes([260, 1500])
         self.setCentralWidget(splitter)
 
-        # Training lives in a dock: beside any page, or floated onto a second screen.
-        self.training_view = TrainingView(bridge, self)
+        # Training lives in a dock: beside any page, or floated onto a second screen. Its panel (four live
+        # plots) is built when the dock is first shown, not at start-up.
+        self.training_view: TrainingView | None = None
         self.training_dock = QDockWidget(self)
         self.training_dock.setObjectName("training")
-        self.training_dock.setWidget(self.training_view)
+        self.training_dock.visibilityChanged.connect(self._on_training_visibility)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.training_dock)
         self.training_dock.hide()
         self._training_placed = False
@@ -291,6 +292,11 @@ class MainWindow(LanguageAware, QMainWindow):
         if page is not None:
             self._lend_feature_view(page)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
+
+    def _on_training_visibility(self, visible: bool) -> None:
+        if visible and self.training_view is None:
+            self.training_view = TrainingView(self.bridge, self)
+            self.training_dock.setWidget(self.training_view)
 
     def _on_training_toggled(self, shown: bool) -> None:
         if shown and not self._training_placed:

@@ -75,3 +75,19 @@ def test_where_the_cost_goes_follows_and_drives_the_layer_selection(window, qtbo
     page.cost_distribution.layer_selected.emit(conv)
     assert page.table.currentIndex().row() == conv
     assert page.views.tabText(page.views.indexOf(page.cost_distribution)) == "Where the cost goes"
+
+
+def test_the_training_panel_is_built_when_first_shown_and_again_after_a_restart(qtbot, window, settings):
+    assert window.training_view is None  # four live plots cost a fifth of a second at start-up
+    window.training_action.trigger()
+    qtbot.waitUntil(lambda: window.training_view is not None and window.training_view.isVisible())
+    assert window.training_dock.widget() is window.training_view
+    window.close()  # saves the dock as shown
+
+    from gui.app import create_window
+
+    again = create_window(device="cpu", language="en", settings=settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.training_view is not None and again.training_view.isVisible())
+    again.close()
