@@ -25,6 +25,8 @@ __all__ = [
     "ZooEntry",
     "RequestFailed",
     "WeightsStatus",
+    "MakeThumbnails",
+    "ThumbnailReady",
     "ImageRequest",
     "ExplainPointwise",
     "InspectImage",
@@ -376,6 +378,27 @@ class WeightsDownloaded(Event):
 
     model: str
     path: str
+
+
+@dataclass(frozen=True)
+class MakeThumbnails(Request):
+    """Small pictures of image files for the recent strip, at most ``size`` pixels a side. Every request is
+    served (none replaces another); served between the batches of a training run."""
+
+    paths: tuple[str, ...]
+    size: int = 96
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class ThumbnailReady(Event):
+    """The picture of ``path`` (``uint8`` (H, W, 3)); a file that cannot be read gets none."""
+
+    path: str
+    pixels: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)

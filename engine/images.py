@@ -9,13 +9,14 @@ problem. Files are only ever opened for reading.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from engine import events as ev
 from engine.errors import UserInputError
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "collect_images",
     "load_image",
     "sample_images",
+    "thumbnail_events",
 ]
 
 # Above this an image is refused as a possible decompression bomb (450 MB as 8-bit RGB). A 108-megapixel phone
@@ -162,6 +164,20 @@ def collect_images(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         else:
             skipped.append(f"{entry}: does not exist")
     return images, skipped
+
+
+def thumbnail_events(worker, request: ev.MakeThumbnails) -> Iterator[ev.ThumbnailReady]:
+    """Serve ``MakeThumbnails``: one ``ThumbnailReady`` per readable file, in order; unreadable ones are left out
+    (opening one says why)."""
+    for path in request.paths:
+        try:
+            image = Image.fromarray(load_image(path).pixels)
+        except UserInputError:
+            continue
+        image.thumbnail((request.size, request.size), Image.Resampling.BILINEAR)
+        pixels = np.asarray(image)
+        pixels.setflags(write=False)
+        yield ev.ThumbnailReady(str(path), pixels)
 
 
 def centre_square(pixels: np.ndarray) -> np.ndarray:

@@ -219,6 +219,12 @@ def _on_preview_augmentations(worker: EngineWorker, request: ev.PreviewAugmentat
     yield from preview_events(worker, request)
 
 
+def _on_make_thumbnails(worker: EngineWorker, request: ev.MakeThumbnails) -> Iterator[ev.Event]:
+    from engine.images import thumbnail_events
+
+    yield from thumbnail_events(worker, request)
+
+
 def _on_training(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
     from engine.training import training_events
 
@@ -237,6 +243,7 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.DownloadWeights: _on_download_weights,
     ev.ExplainPointwise: _on_explain_pointwise,
     ev.PreviewAugmentations: _on_preview_augmentations,
+    ev.MakeThumbnails: _on_make_thumbnails,
     ev.Analyze: _on_analyze,
     ev.DescribeZoo: _on_describe_zoo,
     ev.DescribeInception: _on_describe_inception,

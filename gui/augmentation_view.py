@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine import events as ev
 from engine.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE
-from gui.feature_map_view import ImageFollower
+from gui.feature_map_view import ImageFollower, qimage_of
 from gui.widgets import ERROR_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["AugmentationView"]
@@ -40,12 +40,7 @@ class _Picture(QWidget):
 
     def set_pixels(self, pixels: np.ndarray | None) -> None:
         """Show ``pixels`` (``uint8`` (H, W, 3)); None shows nothing."""
-        if pixels is None:
-            self._image = None
-        else:
-            height, width = pixels.shape[:2]
-            self._image = QImage(np.ascontiguousarray(pixels).data, width, height, 3 * width,
-                                 QImage.Format.Format_RGB888).copy()  # a copy: the array may go
+        self._image = None if pixels is None else qimage_of(pixels)
         self.update()
 
     def image(self) -> QImage | None:

@@ -44,7 +44,7 @@ from engine.numbers import exact, shape_text
 from engine.zoo import get_info
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
-__all__ = ["ImageFollower", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
+__all__ = ["ImageFollower", "qimage_of", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
 
 _COLORMAP = "viridis"  # perceptually uniform, and legible in gray on a washed-out projector
 _CAM_COLORMAP = "turbo"
@@ -306,6 +306,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._channel = 0
         self._messages: list[str] = []
         self._download: tuple[int, int] | None = None
+        self._thumbnails_asked: set[str] = set()  # file paths of the recent strip
+        self._pictured: set[str] = set()  # ... whose icon is the crop of their shown maps
 
         self._build()
         bridge.event_ready.connect(self._on_event_ready)
@@ -453,6 +455,24 @@ class FeatureMapView(LanguageAware, QWidget):
     def _fill_samples(self) -> None:
         for path in sample_images():
             self._remember(_Source(str(path)), None)
+        self._ask_thumbnails()
+
+    def _ask_thumbnails(self) -> None:
+        """The engine draws the strip's files not asked for yet (a shown image gets its crop instead)."""
+        paths = []
+        for row in range(self.recent.count()):
+            path = self.recent.item(row).data(Qt.ItemDataRole.UserRole).path
+            if path and path not in self._thumbnails_asked:
+                self._thumbnails_asked.add(path)
+                paths.append(path)
+        if paths:
+            self._bridge.submit(ev.MakeThumbnails(tuple(paths), _THUMBNAIL))
+
+    def _on_thumbnail_ready(self, event: ev.ThumbnailReady) -> None:
+        for row in range(self.recent.count()):
+            item = self.recent.item(row)
+            if item.data(Qt.ItemDataRole.UserRole).path == event.path and event.path not in self._pictured:
+                item.setIcon(QIcon(QPixmap.fromImage(qimage_of(event.pixels))))
 
     # ------------------------------------------------------------ public slots
 
@@ -489,6 +509,7 @@ class FeatureMapView(LanguageAware, QWidget):
         for path in reversed(images[1:]):
             self._remember(_Source(str(path)), None)
         self._open(_Source(str(images[0])))
+        self._ask_thumbnails()
 
     def open_clipboard_image(self) -> None:
         """Paste: the clipboard's image is sent as pixels (no file is written)."""
@@ -581,6 +602,8 @@ class FeatureMapView(LanguageAware, QWidget):
         elif isinstance(event, ev.WeightsDownloaded) and event.model == self._model:
             self._download = None
             self._submit()
+        elif isinstance(event, ev.ThumbnailReady):
+            self._on_thumbnail_ready(event)
         elif isinstance(event, ev.RequestFailed):
             self._on_request_failed(event)
 
@@ -774,7 +797,8 @@ class FeatureMapView(LanguageAware, QWidget):
             item.setData(Qt.ItemDataRole.UserRole, source)
             item.setToolTip(source.path or source.name)
         if event is not None:
-            thumbnail = QPixmap.fromImage(_qimage_of(event.crop)).scaled(
+            self._pictured.add(source.path)
+            thumbnail = QPixmap.fromImage(qimage_of(event.crop)).scaled(
                 _THUMBNAIL, _THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
             item.setIcon(QIcon(thumbnail))  # scaled here: an icon is never enlarged, and LeNet sees 32×32
         self.recent.insertItem(0, item)
@@ -922,7 +946,7 @@ def _placeholder_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def _qimage_of(pixels: np.ndarray) -> QImage:
+def qimage_of(pixels: np.ndarray) -> QImage:
     """``uint8`` (H, W, 3) or (H, W) pixels as a QImage that owns a copy of them."""
     pixels = np.ascontiguousarray(pixels)
     height, width = pixels.shape[:2]

@@ -272,3 +272,16 @@ def test_the_centre_square_is_as_wide_as_the_shorter_side():
     wide = np.arange(3 * 7).reshape(3, 7)
     assert centre_square(wide).tolist() == wide[:, 2:5].tolist()
     assert centre_square(wide.T).tolist() == wide.T[2:5, :].tolist()
+
+
+def test_thumbnails_of_the_readable_files_only(tmp_path):
+    from engine import events as ev
+    from engine.images import thumbnail_events
+
+    wide = tmp_path / "wide photo.png"
+    Image.new("RGB", (400, 100), (200, 30, 30)).save(wide)
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    made = list(thumbnail_events(None, ev.MakeThumbnails((str(wide), str(empty), str(tmp_path / "gone.jpg")), 72)))
+    assert [t.path for t in made] == [str(wide)]
+    assert made[0].pixels.shape == (18, 72, 3) and tuple(made[0].pixels[9, 36]) == (200, 30, 30)

@@ -97,6 +97,17 @@ def test_a_bad_file_gets_a_message_and_the_image_stays(qtbot, view, tmp_path, ma
     assert np.array_equal(view.grid.image.image, before, equal_nan=True)
 
 
+def test_the_strip_shows_a_picture_of_every_sample(qtbot, view):
+    placeholder = view._unseen_icon.cacheKey()
+
+    def pictured() -> bool:
+        return all(view.recent.item(i).icon().cacheKey() != placeholder for i in range(view.recent.count()))
+
+    qtbot.waitUntil(pictured, timeout=TIMEOUT_MS)
+    rocket = next(view.recent.item(i) for i in range(view.recent.count()) if view.recent.item(i).text() == "rocket.jpg")
+    assert max(rocket.icon().availableSizes()[0].toTuple()) == 72
+
+
 def test_a_folder_mixing_images_and_other_files(qtbot, view, tmp_path):
     folder = tmp_path / "수업 자료"
     folder.mkdir()
