@@ -32,7 +32,7 @@ from torchvision.transforms.v2 import functional as tvf
 
 from engine import events as ev
 from engine.analysis import analyze
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.images import MAX_SIDE, LoadedImage, centre_square, load_image
 from engine.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
 from engine.zoo import get_info
@@ -363,8 +363,9 @@ def _check_takes_images(name: str) -> None:
     info = get_info(name)
     channels, height, width = info.input_shape
     if channels not in (1, 3):
-        raise UserInputError(f"{info.title} takes {channels} feature maps of {height}×{width}, not an image; "
-                             "pick a whole network to see an image's feature maps")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{model} takes {channels} feature maps of {height}×{width}, not an image; pick a whole network "
+            "to see an image's feature maps"), model=info.title, channels=channels, height=height, width=width))
 
 
 # ---------------------------------------------------------------- images

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from engine import events as ev
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = [
     "centre_square",
@@ -47,8 +47,15 @@ SAMPLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "samples"
 _FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "DIB", "TIFF", "PPM", "TGA", "ICO")
 _ALPHA_MODES = frozenset({"LA", "La", "PA", "RGBA", "RGBa"})
 _SIXTEEN_BIT_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N"})
-_MODE_NAMES = {"1": "1-bit black and white", "L": "grayscale", "P": "palette", "CMYK": "CMYK",
-               "YCbCr": "YCbCr", "LAB": "Lab", "HSV": "HSV"}
+_MODE_NOTES = {  # what converting each colour mode to RGB is called in an image's notes
+    "1": QT_TRANSLATE_NOOP("engine", "converted from 1-bit black and white"),
+    "L": QT_TRANSLATE_NOOP("engine", "converted from grayscale"),
+    "P": QT_TRANSLATE_NOOP("engine", "converted from palette"),
+    "CMYK": QT_TRANSLATE_NOOP("engine", "converted from CMYK"),
+    "YCbCr": QT_TRANSLATE_NOOP("engine", "converted from YCbCr"),
+    "LAB": QT_TRANSLATE_NOOP("engine", "converted from Lab"),
+    "HSV": QT_TRANSLATE_NOOP("engine", "converted from HSV"),
+}
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError)
 
 
@@ -116,21 +123,27 @@ def load_image(path: str | Path) -> LoadedImage:
     except UnidentifiedImageError:
         claimed = _claimed_format(path)
         if claimed:
-            message = f"{name} starts like a {claimed} file but is damaged and cannot be read."
-            raise UserInputError(message) from None
-        formats = "PNG, JPEG, GIF, WebP, BMP, TIFF, PPM, TGA or ICO"
-        raise UserInputError(f"{name} is not an image file this app can read; use {formats}.") from None
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{name} starts like a {format} file but is damaged and cannot be read."),
+                name=name, format=claimed)) from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is not an image file this app can read; use {formats}."),
+            name=name, formats="PNG, JPEG, GIF, WebP, BMP, TIFF, PPM, TGA, ICO")) from None
     except Image.DecompressionBombError:
-        raise UserInputError(
-            f"{name} has more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} million pixels, far above the "
-            f"limit of {MAX_PIXELS / 1e6:.0f} million; it is refused as a possible decompression bomb."
-        ) from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} has more than {pixels} million pixels, far above the limit of {limit} million; it "
+            "is refused as a possible decompression bomb."),
+            name=name, pixels=f"{2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f}", limit=f"{MAX_PIXELS / 1e6:.0f}")) from None
     except PermissionError:
-        raise UserInputError(f"{name} cannot be read: permission denied.") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{name} cannot be read: permission denied."),
+                                  name=name)) from None
     except MemoryError:
-        raise UserInputError(f"{name} is too large to decode in the memory available.") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is too large to decode in the memory available."), name=name)) from None
     except _DECODE_ERRORS as error:
-        raise UserInputError(f"{name} is damaged or incomplete and cannot be decoded ({error}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is damaged or incomplete and cannot be decoded ({error})."),
+            name=name, error=error)) from None
 
 
 def collect_images(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -156,13 +169,14 @@ def collect_images(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         if entry.is_dir():
             for child in sorted(entry.iterdir()):
                 if child.is_dir():
-                    skipped.append(f"{child}: a folder inside a folder is not searched")
+                    skipped.append(text(QT_TRANSLATE_NOOP("engine", "{path}: a folder inside a folder is not "
+                                                                    "searched"), path=child))
                 else:
                     _keep_if_image(child, images, skipped)
         elif entry.exists():
             _keep_if_image(entry, images, skipped)
         else:
-            skipped.append(f"{entry}: does not exist")
+            skipped.append(text(QT_TRANSLATE_NOOP("engine", "{path}: does not exist"), path=entry))
     return images, skipped
 
 
@@ -204,11 +218,12 @@ def sample_images() -> list[Path]:
 
 def _check_path(path: Path) -> None:
     if path.is_dir():
-        raise UserInputError(f"{path} is a folder, not an image file; open the images inside it instead.")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} is a folder, not an image file; open the images inside it instead."), path=path))
     if not path.exists():
-        raise UserInputError(f"{path} does not exist.")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist."), path=path))
     if path.stat().st_size == 0:
-        raise UserInputError(f"{path.name} is empty (0 bytes).")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{name} is empty (0 bytes)."), name=path.name))
 
 
 def _decode(image: Image.Image, path: Path) -> LoadedImage:
@@ -219,7 +234,7 @@ def _decode(image: Image.Image, path: Path) -> LoadedImage:
     notes = []
     frames = getattr(image, "n_frames", 1)
     if frames > 1:
-        notes.append(f"first frame of {frames}")
+        notes.append(text(QT_TRANSLATE_NOOP("engine", "first frame of {frames}"), frames=frames))
     if image.format == "JPEG" and max(width, height) > MAX_SIDE:
         # The JPEG decoder can scale by 1/2, 1/4 or 1/8 while decoding, never below the size asked for: far
         # less memory and time for a huge photo that is downscaled below anyway.
@@ -230,14 +245,16 @@ def _decode(image: Image.Image, path: Path) -> LoadedImage:
     upright = image
     if orientation in range(2, 9):
         upright = ImageOps.exif_transpose(image)
-        notes.append(f"turned upright per its EXIF orientation ({orientation})")
+        notes.append(text(QT_TRANSLATE_NOOP("engine", "turned upright per its EXIF orientation ({orientation})"),
+                          orientation=orientation))
     rgb = _to_rgb(upright, notes)
     if max(width, height) > MAX_SIDE:
         # Bilinear: Pillow widens the filter when shrinking, so it still averages every pixel, at half the
         # time of Lanczos; the networks resize the image again anyway.
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
         shown = (height, width) if orientation in range(5, 9) else (width, height)
-        notes.append(f"downscaled from {shown[0]}×{shown[1]} to {rgb.width}×{rgb.height}")
+        notes.append(text(QT_TRANSLATE_NOOP("engine", "downscaled from {width}×{height} to {new_width}×{new_height}"),
+                          width=shown[0], height=shown[1], new_width=rgb.width, new_height=rgb.height))
     pixels = np.array(rgb, dtype=np.uint8)
     pixels.setflags(write=False)
     return LoadedImage(pixels, str(path), path.name, (width, height), stored_mode, tuple(notes))
@@ -248,7 +265,7 @@ def _to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
     if mode == "RGB":
         return image
     if mode in _SIXTEEN_BIT_MODES:
-        notes.append("16-bit values scaled to 8-bit")
+        notes.append(text(QT_TRANSLATE_NOOP("engine", "16-bit values scaled to 8-bit")))
         # 65535 / 257 = 255 exactly: the full 16-bit range maps onto the full 8-bit range.
         gray = np.rint(np.asarray(image).astype(np.float64) / 257.0)
         return Image.fromarray(gray.astype(np.uint8)).convert("RGB")
@@ -256,11 +273,13 @@ def _to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
         return _stretch_to_rgb(image, notes)
     if mode in _ALPHA_MODES or (mode == "P" and "transparency" in image.info):
         return _flatten_on_white(image, notes)
-    notes.append(f"converted from {_MODE_NAMES.get(mode, mode)}")
+    notes.append(text(_MODE_NOTES[mode]) if mode in _MODE_NOTES else text(
+        QT_TRANSLATE_NOOP("engine", "converted from {mode}"), mode=mode))
     try:
         return image.convert("RGB")
     except ValueError:
-        raise UserInputError(f"The colour mode {mode} cannot be converted to RGB.") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "The colour mode {mode} cannot be converted to RGB."),
+                                  mode=mode)) from None
 
 
 def _stretch_to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
@@ -269,19 +288,20 @@ def _stretch_to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:
     finite = values[np.isfinite(values)]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
     scaled = np.zeros_like(values) if high == low else (np.nan_to_num(values, nan=low) - low) / (high - low)
-    notes.append(f"32-bit values stretched from [{low:g}, {high:g}] to 8-bit")
+    notes.append(text(QT_TRANSLATE_NOOP("engine", "32-bit values stretched from [{low}, {high}] to 8-bit"),
+                      low=f"{low:g}", high=f"{high:g}"))
     gray = np.rint(np.clip(scaled, 0.0, 1.0) * 255.0).astype(np.uint8)
     return Image.fromarray(gray).convert("RGB")
 
 
 def _flatten_on_white(image: Image.Image, notes: list[str]) -> Image.Image:
     if image.mode == "P":
-        notes.append("converted from palette")
+        notes.append(text(_MODE_NOTES["P"]))
     rgba = image.convert("RGBA")
     alpha = rgba.getchannel("A")
     if alpha.getextrema()[0] == 255:
         return rgba.convert("RGB")
-    notes.append("transparency flattened on white")
+    notes.append(text(QT_TRANSLATE_NOOP("engine", "transparency flattened on white")))
     background = Image.new("RGB", rgba.size, (255, 255, 255))
     background.paste(rgba.convert("RGB"), mask=alpha)
     return background
@@ -296,8 +316,10 @@ def _claimed_format(path: Path) -> str | None:
 
 
 def _too_many_pixels(name: str, width: int, height: int) -> str:
-    return (f"{name} is {width}×{height} pixels ({width * height / 1e6:.1f} million), more than the limit of "
-            f"{MAX_PIXELS / 1e6:.0f} million; it is refused as a possible decompression bomb.")
+    return text(QT_TRANSLATE_NOOP(
+        "engine", "{name} is {width}×{height} pixels ({pixels} million), more than the limit of {limit} million; "
+        "it is refused as a possible decompression bomb."),
+        name=name, width=width, height=height, pixels=f"{width * height / 1e6:.1f}", limit=f"{MAX_PIXELS / 1e6:.0f}")
 
 
 def _keep_if_image(path: Path, images: list[Path], skipped: list[str]) -> None:

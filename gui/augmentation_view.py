@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from engine import events as ev
 from engine.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE
 from gui.feature_map_view import ImageFollower, qimage_of
+from gui.i18n import localized
 from gui.widgets import ERROR_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["AugmentationView"]
@@ -234,7 +235,7 @@ class AugmentationView(LanguageAware, QWidget):
 
     def _show_status(self) -> None:
         if self._problem:
-            text, style = self._problem, ERROR_STYLE
+            text, style = localized(self._problem), ERROR_STYLE
         elif self._event is None or self._event.request_id != self._request_id:
             text, style = self.tr("Making the examples…"), NOTICE_STYLE
         else:

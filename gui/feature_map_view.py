@@ -42,6 +42,7 @@ from engine.errors import UserInputError
 from engine.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.numbers import exact, shape_text
 from engine.zoo import get_info
+from gui.i18n import localized
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
 __all__ = ["ImageFollower", "qimage_of", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
@@ -780,7 +781,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.top_classes.set_predictions(predictions, chosen)
 
     def _show_messages(self) -> None:
-        self.message_label.setText("\n".join(self._messages))
+        self.message_label.setText("\n".join(localized(message) for message in self._messages))
         self.message_label.setVisible(bool(self._messages))
 
     def _show_busy(self) -> None:
@@ -825,6 +826,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.open_button.setText(self.tr("Open images…"))
         self.paste_button.setText(self.tr("Paste image"))
         self._show_texts()
+        self._show_messages()  # an engine message follows the language too
         self._show_busy()
 
     def _show_texts(self) -> None:
@@ -874,7 +876,7 @@ class FeatureMapView(LanguageAware, QWidget):
                 mean=", ".join(f"{m:.3f}" for m in event.mean), std=", ".join(f"{s:.3f}" for s in event.std)))
         if event.inverted:
             parts.append(self.tr("inverted to light strokes on dark, as the network was trained"))
-        parts += list(event.notes)
+        parts += [localized(note) for note in event.notes]
         self.input_caption.setText("; ".join(parts))
 
     def _show_weights(self) -> None:

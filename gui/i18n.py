@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "set_language", "current_language", "system_language",
+from engine.errors import Text
+
+__all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "localized", "set_language", "current_language", "system_language",
            "update_translations"]
 
 # Each language is named in itself, never translated, so a lecturer can always find their own.
@@ -22,6 +24,16 @@ _CATALOGUE = "casebook"
 
 _installed: list[QTranslator] = []
 _current = "en"
+
+
+def localized(message: str) -> str:
+    """An engine message (``engine.errors.Text``) in the interface language; any other text as it is."""
+    if not isinstance(message, Text):
+        return message
+    try:
+        return QCoreApplication.translate("engine", message.template).format(**message.values)
+    except (KeyError, IndexError, ValueError):  # a translation that names a value the template lacks
+        return str.__str__(message)
 
 
 def system_language() -> str:
@@ -58,8 +70,10 @@ def _qt_tool(name: str) -> str:
 
 
 def update_translations() -> None:
-    """Refresh the Korean .ts from every tr() string in gui/ (keeping translations), then compile the .qm."""
-    sources = sorted(str(p) for p in (TRANSLATIONS_DIR.parent.parent / "gui").glob("*.py"))
+    """Refresh the Korean .ts from every tr() string in gui/ and every marked engine message in engine/ (keeping
+    translations), then compile the .qm."""
+    root = TRANSLATIONS_DIR.parent.parent
+    sources = sorted(str(p) for folder in ("gui", "engine") for p in (root / folder).glob("*.py"))
     ts_file = TRANSLATIONS_DIR / f"{_CATALOGUE}_ko.ts"
     lupdate = [_qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts_file)]
     subprocess.run(lupdate, check=True)

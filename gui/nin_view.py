@@ -18,6 +18,7 @@ from engine.cost import ConvStage, conv_stage
 from engine.numbers import exact, rounded
 from gui.cost_view import REDUCE_COLOUR
 from gui.feature_map_view import ImageFollower, MapGrid
+from gui.i18n import localized
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["NinView"]
@@ -267,7 +268,7 @@ class PointwiseExample(LanguageAware, QFrame):
     def _show_status(self) -> None:
         e = self._event
         if self._problem:
-            text, style = self._problem, ERROR_STYLE
+            text, style = localized(self._problem), ERROR_STYLE
         elif e is None or e.request_id != self._request_id:
             text, style = self.tr("Running GoogLeNet on the image…"), NOTICE_STYLE
         elif e.weights.kind == "random":

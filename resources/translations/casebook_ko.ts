@@ -1776,4 +1776,119 @@
         <translation>아직 만들어지지 않음: 고정 층과 훈련 층을 나눈 실시간 미세 조정(fine-tuning) 데모. 이 페이지는 강의의 세 가지 케이스만 보여 줍니다.</translation>
     </message>
 </context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>{model} takes {channels} feature maps of {height}×{width}, not an image; pick a whole network to see an image&apos;s feature maps</source>
+        <translation>{model}은(는) 이미지가 아니라 {height}×{width} 특징 맵 {channels}개를 입력으로 받습니다. 이미지의 특징 맵을 보려면 전체 네트워크를 고르세요</translation>
+    </message>
+    <message>
+        <source>converted from 1-bit black and white</source>
+        <translation>1비트 흑백에서 변환</translation>
+    </message>
+    <message>
+        <source>converted from grayscale</source>
+        <translation>흑백(그레이스케일)에서 변환</translation>
+    </message>
+    <message>
+        <source>converted from palette</source>
+        <translation>팔레트 색상에서 변환</translation>
+    </message>
+    <message>
+        <source>converted from CMYK</source>
+        <translation>CMYK에서 변환</translation>
+    </message>
+    <message>
+        <source>converted from YCbCr</source>
+        <translation>YCbCr에서 변환</translation>
+    </message>
+    <message>
+        <source>converted from Lab</source>
+        <translation>Lab에서 변환</translation>
+    </message>
+    <message>
+        <source>converted from HSV</source>
+        <translation>HSV에서 변환</translation>
+    </message>
+    <message>
+        <source>{name} starts like a {format} file but is damaged and cannot be read.</source>
+        <translation>{name}은(는) {format} 파일처럼 시작하지만 손상되어 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is not an image file this app can read; use {formats}.</source>
+        <translation>{name}은(는) 이 앱이 읽을 수 있는 이미지 파일이 아닙니다. {formats} 파일을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {pixels} million pixels, far above the limit of {limit} million; it is refused as a possible decompression bomb.</source>
+        <translation>{name}은(는) 픽셀이 {pixels}백만 개가 넘어 한도인 {limit}백만 개를 훨씬 넘습니다. 압축 폭탄일 수 있어 거부합니다.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: permission denied.</source>
+        <translation>{name}을(를) 읽을 수 없습니다: 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to decode in the memory available.</source>
+        <translation>{name}은(는) 너무 커서 사용 가능한 메모리로 디코딩할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or incomplete and cannot be decoded ({error}).</source>
+        <translation>{name}은(는) 손상되었거나 불완전하여 디코딩할 수 없습니다({error}).</translation>
+    </message>
+    <message>
+        <source>{path}: a folder inside a folder is not searched</source>
+        <translation>{path}: 폴더 안의 폴더는 찾아보지 않습니다</translation>
+    </message>
+    <message>
+        <source>{path}: does not exist</source>
+        <translation>{path}: 없는 파일입니다</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an image file; open the images inside it instead.</source>
+        <translation>{path}은(는) 이미지 파일이 아니라 폴더입니다. 그 안의 이미지를 여세요.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes).</source>
+        <translation>{name}은(는) 빈 파일입니다(0바이트).</translation>
+    </message>
+    <message>
+        <source>first frame of {frames}</source>
+        <translation>{frames}개 프레임 중 첫 프레임</translation>
+    </message>
+    <message>
+        <source>turned upright per its EXIF orientation ({orientation})</source>
+        <translation>EXIF 방향 정보({orientation})에 따라 바로 세움</translation>
+    </message>
+    <message>
+        <source>downscaled from {width}×{height} to {new_width}×{new_height}</source>
+        <translation>{width}×{height}에서 {new_width}×{new_height}(으)로 축소</translation>
+    </message>
+    <message>
+        <source>16-bit values scaled to 8-bit</source>
+        <translation>16비트 값을 8비트로 변환</translation>
+    </message>
+    <message>
+        <source>converted from {mode}</source>
+        <translation>{mode}에서 변환</translation>
+    </message>
+    <message>
+        <source>The colour mode {mode} cannot be converted to RGB.</source>
+        <translation>색상 모드 {mode}은(는) RGB로 변환할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>32-bit values stretched from [{low}, {high}] to 8-bit</source>
+        <translation>32비트 값 [{low}, {high}]을(를) 8비트로 늘림</translation>
+    </message>
+    <message>
+        <source>transparency flattened on white</source>
+        <translation>투명한 부분을 흰 배경으로 채움</translation>
+    </message>
+    <message>
+        <source>{name} is {width}×{height} pixels ({pixels} million), more than the limit of {limit} million; it is refused as a possible decompression bomb.</source>
+        <translation>{name}은(는) {width}×{height} 픽셀({pixels}백만 개)로 한도인 {limit}백만 개를 넘습니다. 압축 폭탄일 수 있어 거부합니다.</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -10,6 +11,7 @@ from pathlib import Path
 from gui.i18n import TRANSLATIONS_DIR, _qt_tool
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
+ENGINE = GUI.parent / "engine"
 TS = TRANSLATIONS_DIR / "casebook_ko.ts"
 _TR_CALL = re.compile(r"""\btr\(\s*(["'])((?:\\.|(?!\1).)*)\1\s*\)""", re.S)
 
@@ -26,6 +28,47 @@ def test_every_tr_string_in_the_code_is_in_the_korean_catalogue():
     assert in_code, "no tr() calls found: the pattern is wrong"
     missing = sorted(s for s in in_code if s not in messages)
     assert not missing, f"run `python main.py translations` and translate: {missing}"
+
+
+def _engine_messages() -> set[str]:
+    """The templates the engine marks with ``QT_TRANSLATE_NOOP("engine", ...)`` (adjacent literals joined)."""
+    marked = set()
+    for path in ENGINE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP" and all(
+                    isinstance(arg, ast.Constant) for arg in node.args):
+                marked.add(node.args[1].value)
+    return marked
+
+
+def test_every_marked_engine_message_is_in_the_korean_catalogue():
+    marked = _engine_messages()
+    assert len(marked) > 25, "the engine's image messages are marked for translation"
+    missing = sorted(marked - set(_messages()))
+    assert not missing, f"run `python main.py translations` and translate: {missing}"
+
+
+def test_an_engine_message_is_shown_in_the_interface_language(tmp_path):
+    from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
+    from engine.images import load_image
+    from gui.app import create_app
+    from gui.i18n import localized, set_language
+
+    create_app()
+    empty = tmp_path / "빈 사진.png"
+    empty.write_bytes(b"")
+    try:
+        load_image(empty)
+    except UserInputError as error:
+        message = str(error)
+    assert message == "빈 사진.png is empty (0 bytes)." and localized(message) == message
+    set_language("ko")
+    try:
+        assert localized(message) == "빈 사진.png은(는) 빈 파일입니다(0바이트)."
+        unknown = text(QT_TRANSLATE_NOOP("engine", "no catalogue has {this}"), this="it")
+        assert localized(unknown) == "no catalogue has it" and localized("plain words") == "plain words"
+    finally:
+        set_language("en")
 
 
 def test_every_korean_translation_is_finished():
