@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.images import IMAGE_SUFFIXES, load_image
 
 __all__ = [
@@ -321,19 +321,21 @@ def _folder_dataset(name: str, split: str, transform: Callable) -> AdaptedDatase
 
     path = Path(name[len(_FOLDER_PREFIX):]).expanduser()
     if not path.is_dir():
-        raise UserInputError(f"The image folder {path} does not exist.")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "The image folder {path} does not exist."), path=path))
     has_splits = (path / "train").is_dir()
     folder = path
     if has_splits:
         names = ["train"] if split == "train" else ["test", "val"]
         folder = next((path / sub for sub in names if (path / sub).is_dir()), None)
         if folder is None:
-            raise UserInputError(f"{path} has a train folder but no test or val folder beside it.")
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{path} has a train folder but no test or val folder beside it."), path=path))
     try:
         base = ImageFolder(str(folder), loader=_load_pixels, is_valid_file=_is_image_file)
     except (FileNotFoundError, NotADirectoryError) as error:
-        raise UserInputError(f"{folder} is not an image folder with one sub-folder of images per class "
-                             f"({error}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{folder} is not an image folder with one sub-folder of images per class ({error})."),
+            folder=folder, error=error)) from None
     indices = None
     if not has_splits:
         train_rows, test_rows = _stratified_split(np.asarray(base.targets), TEST_FRACTION, SPLIT_SEED)
@@ -383,17 +385,19 @@ def _fetch_if_missing(source: type, title: str, root: Path, folder: Path, files:
             # torchvision checks the MD5 sums of what it downloads before it returns.
             source(str(root), download=True)
         except (OSError, RuntimeError) as error:
-            raise UserInputError(f"{title} could not be downloaded into {folder} ({error}).") from None
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{title} could not be downloaded into {folder} ({error})."),
+                title=title, folder=folder, error=error)) from None
     elif missing:
-        raise UserInputError(
-            f"{title} is not in {folder} (missing {', '.join(missing)}); allow downloading it (needs the "
-            f"internet) or copy torchvision's {title} files there."
-        )
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{title} is not in {folder} (missing {files}); allow downloading it (needs the internet) or "
+            "copy torchvision's {title} files there."), title=title, folder=folder, files=", ".join(missing)))
 
 
 def _unreadable(title: str, folder: Path, error: object) -> UserInputError:
-    return UserInputError(f"The {title} files in {folder} cannot be read ({error}); delete them and download "
-                          "the data set again.")
+    return UserInputError(text(QT_TRANSLATE_NOOP(
+        "engine", "The {title} files in {folder} cannot be read ({error}); delete them and download the data set "
+        "again."), title=title, folder=folder, error=error))
 
 
 CATALOGUE = (

@@ -32,7 +32,7 @@ from engine import events as ev
 from engine.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
 from engine.datasets import DATASET_NAMES, make_dataset
 from engine.device import PREFERENCES
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.runs import DEFAULT_RUNS_FOLDER, RunRecorder, list_runs, load_run
 from engine.zoo import get_info, list_models
 
@@ -271,8 +271,9 @@ class _Session:
         self.test_set = make_dataset(config.dataset, "test", **data)
         self.classes = self.train_set.classes
         if config.batch_size > len(self.train_set):
-            raise UserInputError(f"batch size {config.batch_size} is larger than the training set "
-                                 f"({len(self.train_set):,} images); use at most {len(self.train_set):,}")
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "batch size {batch} is larger than the training set ({images} images); use at most "
+                "{images}"), batch=config.batch_size, images=f"{len(self.train_set):,}"))
         return self.train_set if augment is None else make_dataset(config.dataset, "train", **data)
 
     def create_recorder(self) -> RunRecorder:
@@ -495,12 +496,17 @@ class _Session:
     # ------------------------------------------------------------ faults
 
     def _diverged(self, loss: float, epoch: int) -> ev.TrainingFailed:
-        kept = (f"the last good checkpoint is kept: {self.last_checkpoint}" if self.last_checkpoint
-                else "no checkpoint had been saved yet")
         lr = scheduled_learning_rate(self.config, self.step, self.steps_per_epoch)
-        message = (f"The loss became {loss} at step {self.step} (epoch {epoch}), so training stopped; the "
-                   f"learning rate {lr:g} is probably too high, try a smaller one. The weights of the run are "
-                   f"lost from here on; {kept}.")
+        values = dict(loss=loss, step=self.step, epoch=epoch, lr=f"{lr:g}", checkpoint=self.last_checkpoint)
+        if self.last_checkpoint:
+            message = text(QT_TRANSLATE_NOOP(
+                "engine", "The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning "
+                "rate {lr} is probably too high, try a smaller one. The weights of the run are lost from here on; "
+                "the last good checkpoint is kept: {checkpoint}."), **values)
+        else:
+            message = text(QT_TRANSLATE_NOOP(
+                "engine", "The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning "
+                "rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet."), **values)
         return ev.TrainingFailed(self.recorder.run_id, str(self.recorder.folder), "diverged", message,
                                  self.last_checkpoint)
 
@@ -510,8 +516,9 @@ class _Session:
         self.optimizer.zero_grad(set_to_none=True)
         torch.cuda.empty_cache()
         smaller = max(1, self.config.batch_size // 2)
-        message = (f"The GPU ran out of memory with batches of {self.config.batch_size} images; try a batch size "
-                   f"of {smaller} or less, or a smaller model.")
+        message = text(QT_TRANSLATE_NOOP(
+            "engine", "The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or "
+            "less, or a smaller model."), batch=self.config.batch_size, smaller=smaller)
         return ev.TrainingFailed(self.recorder.run_id, str(self.recorder.folder), "out_of_memory", message,
                                  self.last_checkpoint)
 

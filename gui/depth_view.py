@@ -51,6 +51,7 @@ from engine.depth import (
 )
 from engine.errors import UserInputError
 from engine.numbers import exact
+from gui.i18n import localized
 from gui.widgets import ERROR_STYLE, LanguageAware, scaled_font
 
 __all__ = ["DepthView", "DEPTH_COLOURS", "KIND_COLOURS", "default_depth_folder"]
@@ -481,7 +482,7 @@ class DepthView(LanguageAware, QWidget):
         return self.tr("Result {name} ({what}).").format(name=name, what=what)
 
     def _show_message(self, message: str) -> None:
-        self.message_label.setText(message)
+        self.message_label.setText(localized(message))
         self.message_label.setVisible(bool(message))
 
     def showEvent(self, event) -> None:

@@ -44,6 +44,7 @@ from engine import events as ev
 from engine.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
 from engine.zoo import get_info
 from gui.feature_map_view import MapGrid
+from gui.i18n import localized
 from gui.widgets import ERROR_STYLE, LanguageAware, scaled_font
 
 __all__ = ["TrainingView", "default_runs_folder", "RUN_COLOURS"]
@@ -620,7 +621,7 @@ class TrainingView(LanguageAware, QWidget):
         self._show_message()
 
     def _show_message(self) -> None:
-        self.message_label.setText(self._message)
+        self.message_label.setText(localized(self._message))
         self.message_label.setVisible(bool(self._message))
 
     def _show_progress(self) -> None:

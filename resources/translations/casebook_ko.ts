@@ -1890,5 +1890,45 @@
         <source>{name} is {width}×{height} pixels ({pixels} million), more than the limit of {limit} million; it is refused as a possible decompression bomb.</source>
         <translation>{name}은(는) {width}×{height} 픽셀({pixels}백만 개)로 한도인 {limit}백만 개를 넘습니다. 압축 폭탄일 수 있어 거부합니다.</translation>
     </message>
+    <message>
+        <source>The image folder {path} does not exist.</source>
+        <translation>이미지 폴더 {path}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path} has a train folder but no test or val folder beside it.</source>
+        <translation>{path}에는 train 폴더는 있지만 그 옆에 test나 val 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{folder} is not an image folder with one sub-folder of images per class ({error}).</source>
+        <translation>{folder}은(는) 클래스마다 이미지 하위 폴더가 하나씩 있는 이미지 폴더가 아닙니다({error}).</translation>
+    </message>
+    <message>
+        <source>{title} could not be downloaded into {folder} ({error}).</source>
+        <translation>{title}을(를) {folder}에 내려받지 못했습니다({error}).</translation>
+    </message>
+    <message>
+        <source>{title} is not in {folder} (missing {files}); allow downloading it (needs the internet) or copy torchvision&apos;s {title} files there.</source>
+        <translation>{title}이(가) {folder}에 없습니다({files} 없음). 내려받기를 허용하거나(인터넷 필요) torchvision의 {title} 파일을 그곳에 복사하세요.</translation>
+    </message>
+    <message>
+        <source>The {title} files in {folder} cannot be read ({error}); delete them and download the data set again.</source>
+        <translation>{folder}의 {title} 파일을 읽을 수 없습니다({error}). 파일을 지우고 데이터 세트를 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>batch size {batch} is larger than the training set ({images} images); use at most {images}</source>
+        <translation>배치 크기 {batch}이(가) 학습 세트({images}장)보다 큽니다. {images} 이하로 쓰세요</translation>
+    </message>
+    <message>
+        <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. The weights of the run are lost from here on; the last good checkpoint is kept: {checkpoint}.</source>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 이 시점부터의 가중치는 잃었고, 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
+    </message>
+    <message>
+        <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet.</source>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
+    </message>
+    <message>
+        <source>The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or less, or a smaller model.</source>
+        <translation>배치당 이미지 {batch}장에서 GPU 메모리가 부족해졌습니다. 배치 크기를 {smaller} 이하로 줄이거나 더 작은 모델을 쓰세요.</translation>
+    </message>
 </context>
 </TS>

@@ -8,6 +8,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from gui.i18n import TRANSLATIONS_DIR, _qt_tool
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
@@ -65,6 +67,13 @@ def test_an_engine_message_is_shown_in_the_interface_language(tmp_path):
     set_language("ko")
     try:
         assert localized(message) == "빈 사진.png은(는) 빈 파일입니다(0바이트)."
+        from engine.datasets import make_dataset
+
+        with pytest.raises(UserInputError) as missing:  # MNIST not downloaded: what a class without network sees
+            make_dataset("mnist", "train", channels=1, size=32, root=tmp_path)
+        korean = localized(str(missing.value))
+        assert "allow downloading it" in str(missing.value)
+        assert "내려받기를 허용하거나" in korean and str(tmp_path) in korean
         unknown = text(QT_TRANSLATE_NOOP("engine", "no catalogue has {this}"), this="it")
         assert localized(unknown) == "no catalogue has it" and localized("plain words") == "plain words"
     finally:
