@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = ["Checkpoint", "save_checkpoint", "load_checkpoint", "SHIPPED_WEIGHTS", "FORMAT"]
 
@@ -76,16 +76,18 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
 
     path = Path(path)
     if not path.is_file():
-        raise UserInputError(f"{path} does not exist or is not a file")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file"), path=path))
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # noqa: BLE001 - arbitrary bytes fail in many ways; each means "not readable"
         reason = (str(error).splitlines() or [type(error).__name__])[0][:120]
-        raise UserInputError(f"{path.name} is not a readable checkpoint (damaged or not a torch file): "
-                             f"{reason}") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is not a readable checkpoint (damaged or not a torch file): {reason}"),
+            name=path.name, reason=reason)) from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise UserInputError(f"{path.name} is not a CNN Casebook checkpoint; a bare state dict can be loaded "
-                             "onto a model from the model's page instead")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is not a CNN Casebook checkpoint; a bare state dict can be loaded onto a model from "
+            "the model's page instead"), name=path.name))
     try:
         return Checkpoint(
             model=str(payload["model"]),
@@ -100,4 +102,6 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
             config=dict(payload.get("config", {})),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise UserInputError(f"{path.name} is a damaged CNN Casebook checkpoint (missing {error})") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is a damaged CNN Casebook checkpoint (missing {error})"),
+            name=path.name, error=error)) from None

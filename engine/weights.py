@@ -33,7 +33,7 @@ import torch
 from torch import nn
 
 from engine.checkpoints import FORMAT, SHIPPED_WEIGHTS, Checkpoint, load_checkpoint
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.events import WeightsStatus
 from engine.zoo import get_info, get_model
 
@@ -244,7 +244,8 @@ def _state_in(payload, path: Path) -> tuple[dict, Checkpoint | None]:
         return payload["state_dict"], None
     if isinstance(payload, dict) and payload and all(isinstance(v, torch.Tensor) for v in payload.values()):
         return payload, None
-    raise UserInputError(f"{path.name} holds no state dict (a mapping of layer names to tensors)")
+    raise UserInputError(text(QT_TRANSLATE_NOOP(
+        "engine", "{name} holds no state dict (a mapping of layer names to tensors)"), name=path.name))
 
 
 def _from_checkpoint(name: str, checkpoint: Checkpoint, status: WeightsStatus) -> LoadedModel:
@@ -343,13 +344,14 @@ def _default_preprocessing(name: str) -> Preprocessing:
 
 def _read_torch_file(path: Path):
     if not path.is_file():
-        raise UserInputError(f"{path} does not exist or is not a file")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file"), path=path))
     try:
         return torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # noqa: BLE001 - arbitrary bytes make the unpickler raise any kind (KeyError...)
         reason = (str(error).splitlines() or [type(error).__name__])[0][:120]
-        raise UserInputError(f"{path.name} is not a readable weights file (damaged or not a torch file): "
-                             f"{reason}") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is not a readable weights file (damaged or not a torch file): {reason}"),
+            name=path.name, reason=reason)) from None
 
 
 def _load_fitting(model: nn.Module, state: dict, file_name: str, trained_for: str) -> None:
@@ -369,8 +371,11 @@ def _load_fitting(model: nn.Module, state: dict, file_name: str, trained_for: st
             key = reshaped[0]
             problems.append(f"{len(reshaped)} of another shape (e.g. {key}: file "
                             f"{_shape(state[key])}, model {_shape(own[key])})")
-        origin = f" (it was saved from {trained_for})" if trained_for else ""
-        raise UserInputError(f"{file_name} does not fit {type(model).__name__}{origin}: {'; '.join(problems)}")
+        values = dict(name=file_name, model=type(model).__name__, problems="; ".join(problems), origin=trained_for)
+        if trained_for:
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{name} does not fit {model} (it was saved from {origin}): {problems}"), **values))
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{name} does not fit {model}: {problems}"), **values))
     model.load_state_dict(state)
 
 
@@ -390,14 +395,17 @@ def _open_url(url: str):
         return urllib.request.urlopen(url, timeout=30)  # noqa: S310 - torchvision's own https URL (or a test's)
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        raise UserInputError(f"cannot download {url}: {reason}; check the network connection") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "cannot download {url}: {reason}; check the network connection"),
+            url=url, reason=reason)) from None
 
 
 def _read_chunk(response, url: str) -> bytes:
     try:
         return response.read(_CHUNK)
     except (urllib.error.URLError, OSError) as error:
-        raise UserInputError(f"the download of {url} broke off: {error}") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "the download of {url} broke off: {error}"),
+                                  url=url, error=error)) from None
 
 
 def _check_hash(file_name: str, hexdigest: str) -> None:

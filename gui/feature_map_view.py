@@ -659,7 +659,7 @@ class FeatureMapView(LanguageAware, QWidget):
         elif event.request == "DownloadWeights" and self._download is not None:
             self._download = None
             self._messages.append(self.tr("The weights could not be downloaded: {reason}").format(
-                reason=event.message))
+                reason=localized(event.message)))
             self._show_weights()
         else:
             return

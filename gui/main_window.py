@@ -28,7 +28,7 @@ from gui.cost_view import CostView
 from gui.depth_view import DepthView
 from gui.engine_bridge import EngineBridge
 from gui.feature_map_view import FeatureMapView
-from gui.i18n import LANGUAGES, current_language, set_language
+from gui.i18n import LANGUAGES, current_language, localized, set_language
 from gui.inception_view import InceptionView
 from gui.model_page import ModelPageView
 from gui.nin_view import NinView
@@ -392,7 +392,7 @@ class MainWindow(LanguageAware, QMainWindow):
             self.inception_view.set_breakdowns(event.breakdowns)
 
     def _on_request_failed(self, event: ev.RequestFailed) -> None:
-        self.statusBar().showMessage(event.message, 15000)
+        self.statusBar().showMessage(localized(event.message), 15000)
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About CNN Casebook"), self.tr(

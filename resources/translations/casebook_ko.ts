@@ -1930,5 +1930,45 @@
         <source>The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or less, or a smaller model.</source>
         <translation>배치당 이미지 {batch}장에서 GPU 메모리가 부족해졌습니다. 배치 크기를 {smaller} 이하로 줄이거나 더 작은 모델을 쓰세요.</translation>
     </message>
+    <message>
+        <source>{path} does not exist or is not a file</source>
+        <translation>{path}이(가) 없거나 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable checkpoint (damaged or not a torch file): {reason}</source>
+        <translation>{name}은(는) 읽을 수 있는 체크포인트가 아닙니다(손상되었거나 torch 파일이 아님): {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a CNN Casebook checkpoint; a bare state dict can be loaded onto a model from the model&apos;s page instead</source>
+        <translation>{name}은(는) CNN Casebook 체크포인트가 아닙니다. state dict만 있는 파일은 모델 페이지에서 모델에 불러올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged CNN Casebook checkpoint (missing {error})</source>
+        <translation>{name}은(는) 손상된 CNN Casebook 체크포인트입니다({error} 없음)</translation>
+    </message>
+    <message>
+        <source>{name} holds no state dict (a mapping of layer names to tensors)</source>
+        <translation>{name}에는 state dict(층 이름과 텐서의 대응)가 없습니다</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable weights file (damaged or not a torch file): {reason}</source>
+        <translation>{name}은(는) 읽을 수 있는 가중치 파일이 아닙니다(손상되었거나 torch 파일이 아님): {reason}</translation>
+    </message>
+    <message>
+        <source>{name} does not fit {model} (it was saved from {origin}): {problems}</source>
+        <translation>{name}은(는) {model}에 맞지 않습니다({origin}에서 저장됨): {problems}</translation>
+    </message>
+    <message>
+        <source>{name} does not fit {model}: {problems}</source>
+        <translation>{name}은(는) {model}에 맞지 않습니다: {problems}</translation>
+    </message>
+    <message>
+        <source>cannot download {url}: {reason}; check the network connection</source>
+        <translation>{url}을(를) 내려받을 수 없습니다: {reason}. 네트워크 연결을 확인하세요</translation>
+    </message>
+    <message>
+        <source>the download of {url} broke off: {error}</source>
+        <translation>{url} 내려받기가 중간에 끊겼습니다: {error}</translation>
+    </message>
 </context>
 </TS>
