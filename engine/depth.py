@@ -48,9 +48,16 @@ from pathlib import Path
 import numpy as np
 
 from engine import events as ev
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.runs import DEFAULT_RUNS_FOLDER
-from engine.training import TrainConfig, channel_statistics, check_whole, make_optimizer, scheduled_learning_rate
+from engine.training import (
+    TrainConfig,
+    channel_statistics,
+    check_batch_fits,
+    check_whole,
+    make_optimizer,
+    scheduled_learning_rate,
+)
 from engine.zoo import get_info
 
 __all__ = [
@@ -142,13 +149,17 @@ class DepthConfig:
         UserInputError
         """
         if not self.depths or len(self.depths) > _MAX_RUNS_PER_KIND:
-            raise UserInputError(f"give 1 to {_MAX_RUNS_PER_KIND} depths, e.g. 20,32,44,56; got {len(self.depths)}")
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "give 1 to {most} depths, e.g. 20,32,44,56; got {count}"),
+                most=_MAX_RUNS_PER_KIND, count=len(self.depths)))
         for depth in self.depths:
-            check_whole("depth", depth, _MAX_DEPTH, minimum=8)
+            check_whole(text(QT_TRANSLATE_NOOP("engine", "depth")), depth, _MAX_DEPTH, minimum=8)
             if (depth - 2) % 6:
-                raise UserInputError(f"depth must be 6n+2 (8, 14, 20, 26, 32, ...), got {depth}")
+                raise UserInputError(text(QT_TRANSLATE_NOOP(
+                    "engine", "depth must be 6n+2 (8, 14, 20, 26, 32, ...), got {depth}"), depth=depth))
         if len(set(self.depths)) != len(self.depths):
-            raise UserInputError(f"each depth once, please; got {', '.join(map(str, self.depths))}")
+            raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "each depth once, please; got {depths}"),
+                                      depths=", ".join(map(str, self.depths))))
         check_whole("steps", self.steps, _MAX_STEPS)
         check_whole("width", self.width, _MAX_WIDTH)
         check_whole("window", self.window, _MAX_STEPS)
@@ -367,9 +378,7 @@ class _Sweep:
         data = dict(channels=3, size=config.input_size, root=config.data_root)
         self.train_set = make_dataset(config.data, "train", **data)
         self.test_set = make_dataset(config.data, "test", **data)
-        if config.batch_size > len(self.train_set):
-            raise UserInputError(f"batch size {config.batch_size} is larger than the training set "
-                                 f"({len(self.train_set):,} images); use at most {len(self.train_set):,}")
+        check_batch_fits(config.batch_size, len(self.train_set))
         mean, std = channel_statistics(self.train_set)
         self._normalise = _Normaliser(mean, std, self.device)
         classes = len(self.train_set.classes)
@@ -627,18 +636,21 @@ def load_result(path: str | Path) -> DepthResult:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UserInputError(f"{path} does not exist.") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist."), path=path)) from None
     except (OSError, ValueError) as error:
-        raise UserInputError(f"{path} cannot be read ({error}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} cannot be read ({error})."),
+                                  path=path, error=error)) from None
     if not isinstance(content, dict) or content.get("format") != _FORMAT:
-        raise UserInputError(f"{path} is not a plain-versus-residual result (made by `python main.py depth`).")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} is not a plain-versus-residual result (made by `python main.py depth`)."), path=path))
     try:
         config = DepthConfig.from_dict(content["config"])
         runs = tuple(_run_from_dict(entry, config.window) for entry in content["runs"])
         return DepthResult(config, runs, str(content["status"]), str(content["device"]), str(content["created"]),
                            int(content["train_images"]), int(content["test_images"]))
     except (KeyError, TypeError, ValueError) as error:
-        raise UserInputError(f"{path} is damaged ({type(error).__name__}: {error}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} is damaged ({error})."),
+                                  path=path, error=f"{type(error).__name__}: {error}")) from None
 
 
 def _run_from_dict(entry: dict, window: int) -> DepthRun:
@@ -707,13 +719,14 @@ def config_from_args(args) -> DepthConfig:
     ).validate()
 
 
-def parse_depths(text: str) -> tuple[int, ...]:
+def parse_depths(given: str) -> tuple[int, ...]:
     """``"20,32,44,56"`` as ``(20, 32, 44, 56)``, sorted; UserInputError for anything but whole numbers."""
     try:
-        return tuple(sorted(int(part) for part in text.split(",")))
+        return tuple(sorted(int(part) for part in given.split(",")))
     except ValueError:
-        raise UserInputError(f"depths must be whole numbers separated by commas, e.g. 20,32,44,56; got {text!r}") \
-            from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "depths must be whole numbers separated by commas, e.g. 20,32,44,56; got {given}"),
+            given=repr(given))) from None
 
 
 def depth_cli(args) -> int:

@@ -45,6 +45,7 @@ __all__ = [
     "SCHEDULES",
     "TrainConfig",
     "channel_statistics",
+    "check_batch_fits",
     "check_whole",
     "config_from_args",
     "cpu_training_threads",
@@ -270,10 +271,7 @@ class _Session:
         self.train_set = make_dataset(config.dataset, "train", augment=augment, **data)
         self.test_set = make_dataset(config.dataset, "test", **data)
         self.classes = self.train_set.classes
-        if config.batch_size > len(self.train_set):
-            raise UserInputError(text(QT_TRANSLATE_NOOP(
-                "engine", "batch size {batch} is larger than the training set ({images} images); use at most "
-                "{images}"), batch=config.batch_size, images=f"{len(self.train_set):,}"))
+        check_batch_fits(config.batch_size, len(self.train_set))
         return self.train_set if augment is None else make_dataset(config.dataset, "train", **data)
 
     def create_recorder(self) -> RunRecorder:
@@ -683,9 +681,21 @@ def _dataset_label(dataset: str) -> str:
     return dataset if not dataset.startswith("folder:") else Path(dataset[len("folder:"):]).name or "folder"
 
 
+def check_batch_fits(batch_size: int, images: int) -> None:
+    """Refuse batches larger than the training set (a step needs a whole batch)."""
+    if batch_size > images:
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "batch size {batch} is larger than the training set ({images} images); use at most "
+            "{images}"), batch=batch_size, images=f"{images:,}"))
+
+
 def check_whole(name: str, value, maximum: int, minimum: int = 1) -> None:
+    """Refuse anything but a whole number from ``minimum`` to ``maximum`` for the option ``name`` (a ``Text``
+    from ``QT_TRANSLATE_NOOP`` when the window may show the message)."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not minimum <= value <= maximum:
-        raise UserInputError(f"{name} must be a whole number from {minimum} to {maximum:,}, got {value!r}")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} must be a whole number from {minimum} to {maximum}, got {value}"),
+            name=name, minimum=minimum, maximum=f"{maximum:,}", value=repr(value)))
 
 
 def _check_real(name: str, value, maximum: float, zero_allowed: bool) -> None:
@@ -817,9 +827,9 @@ class _Console:
         filled = round(width * event.done / max(event.total, 1))
         loss = f"loss {event.smoothed[-1]:.4f}" if len(event.smoothed) else ""
         left = "" if not math.isfinite(event.seconds_left) else f"{_clock(event.seconds_left)} left"
-        text = (f"\repoch {event.epoch}/{self.epochs} {event.phase:5} [{'#' * filled}{'.' * (width - filled)}] "
+        line = (f"\repoch {event.epoch}/{self.epochs} {event.phase:5} [{'#' * filled}{'.' * (width - filled)}] "
                 f"{loss}  {event.images_per_second:,.0f} img/s  {left}")
-        self.err.write(text.ljust(100)[:100])
+        self.err.write(line.ljust(100)[:100])
         self.err.flush()
 
     def _clear(self) -> None:

@@ -31,7 +31,8 @@ def localized(message: str) -> str:
     if not isinstance(message, Text):
         return message
     try:
-        return QCoreApplication.translate("engine", message.template).format(**message.values)
+        values = {key: localized(value) if isinstance(value, Text) else value for key, value in message.values.items()}
+        return QCoreApplication.translate("engine", message.template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that names a value the template lacks
         return str.__str__(message)
 

@@ -1847,8 +1847,40 @@
         <translation>{path}은(는) 이미지 파일이 아니라 폴더입니다. 그 안의 이미지를 여세요.</translation>
     </message>
     <message>
+        <source>give 1 to {most} depths, e.g. 20,32,44,56; got {count}</source>
+        <translation>깊이는 1개에서 {most}개까지 주세요(예: 20,32,44,56). 받은 개수: {count}</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>depth must be 6n+2 (8, 14, 20, 26, 32, ...), got {depth}</source>
+        <translation>깊이는 6n+2(8, 14, 20, 26, 32, ...)여야 합니다. 받은 값: {depth}</translation>
+    </message>
+    <message>
+        <source>each depth once, please; got {depths}</source>
+        <translation>깊이마다 한 번씩만 주세요. 받은 값: {depths}</translation>
+    </message>
+    <message>
         <source>{path} does not exist.</source>
         <translation>{path}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({error}).</source>
+        <translation>{path}을(를) 읽을 수 없습니다({error}).</translation>
+    </message>
+    <message>
+        <source>{path} is not a plain-versus-residual result (made by `python main.py depth`).</source>
+        <translation>{path}은(는) plain 대 residual 결과 파일(`python main.py depth`로 만든 것)이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}).</source>
+        <translation>{path}이(가) 손상되었습니다({error}).</translation>
+    </message>
+    <message>
+        <source>depths must be whole numbers separated by commas, e.g. 20,32,44,56; got {given}</source>
+        <translation>깊이는 쉼표로 구분한 정수여야 합니다(예: 20,32,44,56). 받은 값: {given}</translation>
     </message>
     <message>
         <source>{name} is empty (0 bytes).</source>
@@ -1929,6 +1961,10 @@
     <message>
         <source>The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or less, or a smaller model.</source>
         <translation>배치당 이미지 {batch}장에서 GPU 메모리가 부족해졌습니다. 배치 크기를 {smaller} 이하로 줄이거나 더 작은 모델을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number from {minimum} to {maximum}, got {value}</source>
+        <translation>{name}은(는) {minimum}에서 {maximum} 사이의 정수여야 합니다. 받은 값: {value}</translation>
     </message>
     <message>
         <source>{path} does not exist or is not a file</source>

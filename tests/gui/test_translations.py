@@ -74,6 +74,11 @@ def test_an_engine_message_is_shown_in_the_interface_language(tmp_path):
         korean = localized(str(missing.value))
         assert "allow downloading it" in str(missing.value)
         assert "내려받기를 허용하거나" in korean and str(tmp_path) in korean
+        from engine.depth import DepthConfig
+
+        with pytest.raises(UserInputError) as shallow:  # a value inside the message is translated as well
+            DepthConfig(depths=(2,)).validate()
+        assert localized(str(shallow.value)) == "깊이은(는) 8에서 1,202 사이의 정수여야 합니다. 받은 값: 2"
         unknown = text(QT_TRANSLATE_NOOP("engine", "no catalogue has {this}"), this="it")
         assert localized(unknown) == "no catalogue has it" and localized("plain words") == "plain words"
     finally:
