@@ -119,20 +119,23 @@ class TrainConfig:
         """
         info = get_info(self.model)
         if info.input_shape[0] not in (1, 3):
-            raise UserInputError(f"{info.title} is a building block, not a network that classifies images; "
-                                 f"train one of {', '.join(trainable_models())}")
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{model} is a building block, not a network that classifies images; train one of {models}"),
+                model=info.title, models=", ".join(trainable_models())))
         if self.dataset not in DATASET_NAMES and not self.dataset.startswith("folder:"):
-            raise UserInputError(f"unknown data set {self.dataset!r}; use one of {', '.join(DATASET_NAMES)} "
-                                 "or folder:PATH")
-        check_whole("epochs", self.epochs, MAX_EPOCHS)
-        check_whole("batch size", self.batch_size, MAX_BATCH_SIZE)
-        check_whole("seed", self.seed, 2**32 - 1, minimum=0)
-        _check_choice("optimizer", self.optimizer, OPTIMIZERS)
-        _check_choice("schedule", self.schedule, SCHEDULES)
-        _check_choice("device", self.device, PREFERENCES)
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "unknown data set {given}; use one of {names} or folder:PATH"),
+                given=repr(self.dataset), names=", ".join(DATASET_NAMES)))
+        check_whole(text(QT_TRANSLATE_NOOP("engine", "epochs")), self.epochs, MAX_EPOCHS)
+        check_whole(text(QT_TRANSLATE_NOOP("engine", "batch size")), self.batch_size, MAX_BATCH_SIZE)
+        check_whole(text(QT_TRANSLATE_NOOP("engine", "seed")), self.seed, 2**32 - 1, minimum=0)
+        _check_choice(text(QT_TRANSLATE_NOOP("engine", "optimizer")), self.optimizer, OPTIMIZERS)
+        _check_choice(text(QT_TRANSLATE_NOOP("engine", "schedule")), self.schedule, SCHEDULES)
+        _check_choice(text(QT_TRANSLATE_NOOP("engine", "device")), self.device, PREFERENCES)
         if self.lr is not None:
-            _check_real("learning rate", self.lr, MAX_LR, zero_allowed=False)
-        _check_real("weight decay", self.weight_decay, MAX_WEIGHT_DECAY, zero_allowed=True)
+            _check_real(text(QT_TRANSLATE_NOOP("engine", "learning rate")), self.lr, MAX_LR, zero_allowed=False)
+        _check_real(text(QT_TRANSLATE_NOOP("engine", "weight decay")), self.weight_decay, MAX_WEIGHT_DECAY,
+                    zero_allowed=True)
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -699,15 +702,20 @@ def check_whole(name: str, value, maximum: int, minimum: int = 1) -> None:
 
 
 def _check_real(name: str, value, maximum: float, zero_allowed: bool) -> None:
-    low = "0" if zero_allowed else "above 0"
     if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
             or value < 0 or (value == 0 and not zero_allowed) or value > maximum):
-        raise UserInputError(f"{name} must be a number {low} and at most {maximum:g}, got {value!r}")
+        values = dict(name=name, maximum=f"{maximum:g}", value=repr(value))
+        if zero_allowed:
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{name} must be a number from 0 to {maximum}, got {value}"), **values))
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} must be a number above 0 and at most {maximum}, got {value}"), **values))
 
 
 def _check_choice(name: str, value, choices: tuple[str, ...]) -> None:
     if value not in choices:
-        raise UserInputError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{name} must be one of {choices}, got {value}"),
+                                  name=name, choices=", ".join(choices), value=repr(value)))
 
 
 # ---------------------------------------------------------------- the engine thread

@@ -1955,6 +1955,46 @@
         <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 이 시점부터의 가중치는 잃었고, 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
     </message>
     <message>
+        <source>{model} is a building block, not a network that classifies images; train one of {models}</source>
+        <translation>{model}은(는) 이미지를 분류하는 네트워크가 아니라 구성 요소입니다. 다음 중 하나를 학습하세요: {models}</translation>
+    </message>
+    <message>
+        <source>unknown data set {given}; use one of {names} or folder:PATH</source>
+        <translation>알 수 없는 데이터 세트 {given}입니다. {names} 또는 folder:경로 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크 수</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
         <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet.</source>
         <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
     </message>
@@ -1965,6 +2005,18 @@
     <message>
         <source>{name} must be a whole number from {minimum} to {maximum}, got {value}</source>
         <translation>{name}은(는) {minimum}에서 {maximum} 사이의 정수여야 합니다. 받은 값: {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number from 0 to {maximum}, got {value}</source>
+        <translation>{name}은(는) 0에서 {maximum} 사이의 수여야 합니다. 받은 값: {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number above 0 and at most {maximum}, got {value}</source>
+        <translation>{name}은(는) 0보다 크고 {maximum} 이하인 수여야 합니다. 받은 값: {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {choices}, got {value}</source>
+        <translation>{name}은(는) {choices} 중 하나여야 합니다. 받은 값: {value}</translation>
     </message>
     <message>
         <source>{path} does not exist or is not a file</source>
