@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image
 from torch import Tensor, nn
 from torch.nn import functional
 from torchvision.transforms.v2 import functional as tvf
@@ -33,7 +32,7 @@ from torchvision.transforms.v2 import functional as tvf
 from engine import events as ev
 from engine.analysis import analyze
 from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
-from engine.images import MAX_SIDE, LoadedImage, centre_square, load_image
+from engine.images import LoadedImage, centre_square, load_image, pasted_image
 from engine.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
 from engine.zoo import get_info
 
@@ -377,7 +376,7 @@ _last_image: list[tuple[tuple, LoadedImage]] = []  # one decoded file, for a new
 def image_of(request: ev.InspectImage | ev.ImageRequest) -> LoadedImage:
     """The image a request names: its pasted pixels, or its file (the last file decoded is kept for a repeat)."""
     if request.pixels is not None:
-        return _pasted(request.pixels, request.name)
+        return pasted_image(request.pixels, request.name)
     path = Path(request.path)
     try:
         stat = path.stat()
@@ -389,19 +388,6 @@ def image_of(request: ev.InspectImage | ev.ImageRequest) -> LoadedImage:
     image = load_image(path)
     _last_image[:] = [(key, image)] if key is not None else []
     return image
-
-
-def _pasted(pixels: np.ndarray, name: str) -> LoadedImage:
-    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] != 3 or 0 in pixels.shape:
-        raise UserInputError("the pasted image must be 8-bit RGB pixels")
-    height, width = pixels.shape[:2]
-    notes: tuple[str, ...] = ()
-    if max(width, height) > MAX_SIDE:
-        shrunk = Image.fromarray(pixels)
-        shrunk.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
-        notes = (f"downscaled from {width}×{height} to {shrunk.width}×{shrunk.height}",)
-        pixels = np.asarray(shrunk)
-    return LoadedImage(pixels, "", name, (width, height), "RGB", notes)
 
 
 def _light_background(gray: Tensor) -> bool:

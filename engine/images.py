@@ -28,6 +28,7 @@ __all__ = [
     "LoadedImage",
     "collect_images",
     "load_image",
+    "pasted_image",
     "sample_images",
     "thumbnail_events",
 ]
@@ -194,6 +195,20 @@ def thumbnail_events(worker, request: ev.MakeThumbnails) -> Iterator[ev.Thumbnai
         yield ev.ThumbnailReady(str(path), pixels)
 
 
+def pasted_image(pixels: np.ndarray, name: str) -> LoadedImage:
+    """Pixels from the clipboard (``uint8`` (H, W, 3)), checked and downscaled as a file would be."""
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] != 3 or 0 in pixels.shape:
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "the pasted image must be 8-bit RGB pixels")))
+    height, width = pixels.shape[:2]
+    notes = []
+    if max(width, height) > MAX_SIDE:
+        shrunk = Image.fromarray(pixels)
+        shrunk.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
+        notes.append(_downscaled((width, height), shrunk.size))
+        pixels = np.asarray(shrunk)
+    return LoadedImage(pixels, "", name, (width, height), "RGB", tuple(notes))
+
+
 def centre_square(pixels: np.ndarray) -> np.ndarray:
     """The centre square of ``pixels`` (H, W, ...), as wide as the shorter side: all that "resize the shorter side,
     then crop the centre" keeps. Cropping first keeps a 1×4096 strip from being resized to 256×1,048,576 (1.6 GB)
@@ -253,11 +268,15 @@ def _decode(image: Image.Image, path: Path) -> LoadedImage:
         # time of Lanczos; the networks resize the image again anyway.
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR)
         shown = (height, width) if orientation in range(5, 9) else (width, height)
-        notes.append(text(QT_TRANSLATE_NOOP("engine", "downscaled from {width}×{height} to {new_width}×{new_height}"),
-                          width=shown[0], height=shown[1], new_width=rgb.width, new_height=rgb.height))
+        notes.append(_downscaled(shown, rgb.size))
     pixels = np.array(rgb, dtype=np.uint8)
     pixels.setflags(write=False)
     return LoadedImage(pixels, str(path), path.name, (width, height), stored_mode, tuple(notes))
+
+
+def _downscaled(size: tuple[int, int], new_size: tuple[int, int]) -> str:
+    return text(QT_TRANSLATE_NOOP("engine", "downscaled from {width}×{height} to {new_width}×{new_height}"),
+                width=size[0], height=size[1], new_width=new_size[0], new_height=new_size[1])
 
 
 def _to_rgb(image: Image.Image, notes: list[str]) -> Image.Image:

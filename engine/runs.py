@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from engine import events as ev
-from engine.errors import UserInputError
+from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = ["RunRecorder", "DEFAULT_RUNS_FOLDER", "CSV_COLUMNS", "list_runs", "load_run"]
 
@@ -77,8 +77,9 @@ class RunRecorder:
         try:
             return cls(folder, {**header, "run_id": folder.name}, config)
         except OSError as error:
-            raise UserInputError(f"The runs folder {root} cannot be written to ({error.strerror or error}); "
-                                 "choose another one.") from None
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "The runs folder {folder} cannot be written to ({error}); choose another one."),
+                folder=root, error=error.strerror or error)) from None
 
     @property
     def run_id(self) -> str:
@@ -174,7 +175,8 @@ def load_run(path: str | Path) -> ev.RunMetrics:
         epoch_columns = [_array([e[field] for e in epochs]) for field in
                          ("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy")]
     except (KeyError, TypeError, ValueError) as error:
-        raise UserInputError(f"{folder / 'metrics.json'} is damaged (no {error}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} is damaged (no {error})."),
+                                  path=folder / "metrics.json", error=error)) from None
     return ev.RunMetrics(str(metrics.get("run_id", folder.name)), str(folder),
                          str(metrics.get("label", folder.name)), *step_columns, *epoch_columns)
 
@@ -202,11 +204,13 @@ def _read_json(path: Path) -> dict:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UserInputError(f"{path.parent} is not a training run (it has no {path.name}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{folder} is not a training run (it has no {file})."),
+                                  folder=path.parent, file=path.name)) from None
     except (OSError, ValueError) as error:
-        raise UserInputError(f"{path} cannot be read ({error}).") from None
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} cannot be read ({error})."),
+                                  path=path, error=error)) from None
     if not isinstance(content, dict):
-        raise UserInputError(f"{path} is not a run's metrics file.")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} is not a run's metrics file."), path=path))
     return content
 
 

@@ -1843,6 +1843,10 @@
         <translation>{path}: 없는 파일입니다</translation>
     </message>
     <message>
+        <source>the pasted image must be 8-bit RGB pixels</source>
+        <translation>붙여 넣은 이미지는 8비트 RGB 픽셀이어야 합니다</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not an image file; open the images inside it instead.</source>
         <translation>{path}은(는) 이미지 파일이 아니라 폴더입니다. 그 안의 이미지를 여세요.</translation>
     </message>
@@ -2057,6 +2061,22 @@
     <message>
         <source>the download of {url} broke off: {error}</source>
         <translation>{url} 내려받기가 중간에 끊겼습니다: {error}</translation>
+    </message>
+    <message>
+        <source>The runs folder {folder} cannot be written to ({error}); choose another one.</source>
+        <translation>실행 기록 폴더 {folder}에 쓸 수 없습니다({error}). 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (no {error}).</source>
+        <translation>{path}이(가) 손상되었습니다({error} 없음).</translation>
+    </message>
+    <message>
+        <source>{folder} is not a training run (it has no {file}).</source>
+        <translation>{folder}은(는) 학습 실행 기록이 아닙니다({file} 없음).</translation>
+    </message>
+    <message>
+        <source>{path} is not a run&apos;s metrics file.</source>
+        <translation>{path}은(는) 실행 기록의 지표 파일이 아닙니다.</translation>
     </message>
 </context>
 </TS>
