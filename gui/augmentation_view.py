@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine import events as ev
 from engine.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE
-from gui.feature_map_view import ImageFollower, qimage_of
+from gui.feature_map_view import ImageFollower, qimage_of, refusal
 from gui.i18n import localized
 from gui.widgets import ERROR_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
@@ -181,12 +181,8 @@ class AugmentationView(LanguageAware, QWidget):
                 for example, pixels in zip(self.examples[method], made, strict=True):
                     example.picture.set_pixels(pixels)
             self._show_texts()
-        elif (isinstance(event, ev.ImageRefused) and event.slot == "augmentation"
-              and event.request_id == self._request_id):
-            self._problem = event.message
-            self._show_status()
-        elif isinstance(event, ev.RequestFailed) and event.request == "PreviewAugmentations":
-            self._problem = event.message
+        elif (problem := refusal(event, ev.PreviewAugmentations, "augmentation", self._request_id)) is not None:
+            self._problem = problem
             self._show_status()
 
     # ------------------------------------------------------------ texts

@@ -45,7 +45,7 @@ from engine.zoo import get_info
 from gui.i18n import localized
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
-__all__ = ["ImageFollower", "qimage_of", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
+__all__ = ["ImageFollower", "qimage_of", "refusal", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
 
 _COLORMAP = "viridis"  # perceptually uniform, and legible in gray on a washed-out projector
 _CAM_COLORMAP = "turbo"
@@ -252,6 +252,16 @@ class ImageFollower:
             return None
         self.current = (path, pixels, name)
         return self.current
+
+
+def refusal(event: ev.Event, request: type[ev.ImageRequest], slot: str, request_id: int) -> str | None:
+    """Why the engine could not serve this page's latest ``request`` (its image refused on ``slot``, or the
+    request failed), or None when ``event`` says nothing of it."""
+    if isinstance(event, ev.ImageRefused) and event.slot == slot and event.request_id == request_id:
+        return event.message
+    if isinstance(event, ev.RequestFailed) and event.request == request.__name__:
+        return event.message
+    return None
 
 
 class _Source:

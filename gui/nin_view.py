@@ -17,7 +17,7 @@ from engine import events as ev
 from engine.cost import ConvStage, conv_stage
 from engine.numbers import exact, rounded
 from gui.cost_view import REDUCE_COLOUR
-from gui.feature_map_view import ImageFollower, MapGrid
+from gui.feature_map_view import ImageFollower, MapGrid, refusal
 from gui.i18n import localized
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
@@ -230,12 +230,8 @@ class PointwiseExample(LanguageAware, QFrame):
             self.output_grid.set_maps(event.outputs, per_channel=True)
             self.output_grid.mark(event.channel)
             self._show_texts()
-        elif (isinstance(event, ev.ImageRefused) and event.slot == "pointwise"
-              and event.request_id == self._request_id):
-            self._problem = event.message
-            self._show_status()
-        elif isinstance(event, ev.RequestFailed) and event.request == "ExplainPointwise":
-            self._problem = event.message
+        elif (problem := refusal(event, ev.ExplainPointwise, "pointwise", self._request_id)) is not None:
+            self._problem = problem
             self._show_status()
 
     def retranslate(self) -> None:
