@@ -48,7 +48,7 @@ class _Picture(QWidget):
         return self._image
 
     def sizeHint(self) -> QSize:
-        return QSize(180, 180)
+        return QSize(110, 110)  # small: a page asks for its preferred height in a scroll area, and pictures grow
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
         if self._image is None:
@@ -223,7 +223,8 @@ class AugmentationView(LanguageAware, QWidget):
         if example.method == "rotation":
             return self.tr("rotated {angle}°").format(angle=f"{p[0]:+.0f}")
         if example.method == "shear":
-            return self.tr("sheared x {x}°, y {y}°").format(x=f"{p[0]:+.0f}", y=f"{p[1]:+.0f}")
+            # No-break spaces: a narrow cell wraps between the two angles, not inside one.
+            return self.tr("sheared {x}, {y}").format(x=f"x\u00a0{p[0]:+.0f}°", y=f"y\u00a0{p[1]:+.0f}°")
         if example.method == "warp":
             return self.tr("random warp")
         red, green, blue = (f"{value:+.0f}" for value in p)

@@ -64,8 +64,8 @@
         <translation>{angle}° 회전</translation>
     </message>
     <message>
-        <source>sheared x {x}°, y {y}°</source>
-        <translation>밀림 x {x}°, y {y}°</translation>
+        <source>sheared {x}, {y}</source>
+        <translation>밀림 {x}, {y}</translation>
     </message>
     <message>
         <source>random warp</source>
