@@ -11,6 +11,7 @@ waiting ``interleave`` requests, so a dropped image gets its feature maps while 
 
 from __future__ import annotations
 
+import importlib
 import threading
 import traceback
 from collections import OrderedDict
@@ -195,55 +196,27 @@ def _on_describe_inception(worker: EngineWorker, request: ev.DescribeInception) 
     yield ev.InceptionReady(inception_breakdowns())
 
 
-def _on_inspect_image(worker: EngineWorker, request: ev.InspectImage) -> Iterator[ev.Event]:
-    from engine.features import inspect_image_events
+def _deferred(target: str) -> Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]:
+    """The handler ``"module:function"``, imported when its first request comes: those modules load torch,
+    which belongs on the engine thread after the window's first paint."""
+    module, function = target.split(":")
 
-    yield from inspect_image_events(worker, request)
+    def handler(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
+        return getattr(importlib.import_module(module), function)(worker, request)
 
-
-def _on_download_weights(worker: EngineWorker, request: ev.DownloadWeights) -> Iterator[ev.Event]:
-    from engine.features import download_weights_events
-
-    yield from download_weights_events(worker, request)
-
-
-def _on_explain_pointwise(worker: EngineWorker, request: ev.ExplainPointwise) -> Iterator[ev.Event]:
-    from engine.features import pointwise_example_events
-
-    yield from pointwise_example_events(worker, request)
+    return handler
 
 
-def _on_preview_augmentations(worker: EngineWorker, request: ev.PreviewAugmentations) -> Iterator[ev.Event]:
-    from engine.augmentation import preview_events
-
-    yield from preview_events(worker, request)
-
-
-def _on_make_thumbnails(worker: EngineWorker, request: ev.MakeThumbnails) -> Iterator[ev.Event]:
-    from engine.images import thumbnail_events
-
-    yield from thumbnail_events(worker, request)
-
-
-def _on_training(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
-    from engine.training import training_events
-
-    yield from training_events(worker, request)
-
-
-def _on_depth(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
-    from engine.depth import depth_events
-
-    yield from depth_events(worker, request)
-
+_on_training = _deferred("engine.training:training_events")
+_on_depth = _deferred("engine.depth:depth_events")
 
 _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] = {
     ev.SetDevice: _on_set_device,
-    ev.InspectImage: _on_inspect_image,
-    ev.DownloadWeights: _on_download_weights,
-    ev.ExplainPointwise: _on_explain_pointwise,
-    ev.PreviewAugmentations: _on_preview_augmentations,
-    ev.MakeThumbnails: _on_make_thumbnails,
+    ev.InspectImage: _deferred("engine.features:inspect_image_events"),
+    ev.DownloadWeights: _deferred("engine.features:download_weights_events"),
+    ev.ExplainPointwise: _deferred("engine.features:pointwise_example_events"),
+    ev.PreviewAugmentations: _deferred("engine.augmentation:preview_events"),
+    ev.MakeThumbnails: _deferred("engine.images:thumbnail_events"),
     ev.Analyze: _on_analyze,
     ev.DescribeZoo: _on_describe_zoo,
     ev.DescribeInception: _on_describe_inception,
