@@ -41,7 +41,7 @@ from engine.cost import (
     format_ratio,
 )
 from engine.numbers import exact, rounded
-from gui.widgets import LanguageAware, PageHeader, scaled_font
+from gui.widgets import LanguageAware, PageHeader, scaled_font, text_label
 
 __all__ = ["CostView", "CostDistributionView", "CountAxis", "DIRECT_COLOUR", "REDUCE_COLOUR", "CONV_COLOUR"]
 
@@ -431,10 +431,7 @@ class CostView(LanguageAware, QWidget):
     # ------------------------------------------------------------ drawing
 
     def _label(self, factor: float, bold: bool = False, colour: str | None = None) -> QLabel:
-        label = QLabel(self)
-        label.setFont(scaled_font(self, factor, bold))
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label = text_label(self, factor, bold)
         if colour:
             label.setStyleSheet(f"color: {colour};")
         return label

@@ -19,7 +19,16 @@ from engine.numbers import exact, rounded
 from gui.cost_view import REDUCE_COLOUR
 from gui.feature_map_view import ImageFollower, MapGrid, refusal
 from gui.i18n import localized
-from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
+from gui.widgets import (
+    ACCENT,
+    ERROR_STYLE,
+    GOOD_STYLE,
+    NOTICE_STYLE,
+    LanguageAware,
+    PageHeader,
+    scaled_font,
+    text_label,
+)
 
 __all__ = ["NinView"]
 
@@ -177,13 +186,13 @@ class PointwiseExample(LanguageAware, QFrame):
         self._event: ev.PointwiseExampleReady | None = None
         self._problem = ""
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = _label(self, 1.3, bold=True)
-        self.input_caption, self.output_caption = _label(self, 1.1), _label(self, 1.1)
+        self.title = text_label(self, 1.3, bold=True)
+        self.input_caption, self.output_caption = text_label(self, 1.1), text_label(self, 1.1)
         self.input_grid, self.output_grid = MapGrid(self), MapGrid(self)
-        self.arrow = _label(self, 1.2, bold=True)
+        self.arrow = text_label(self, 1.2, bold=True)
         self.arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.check = _label(self, 1.2)
-        self.status = _label(self, 1.1)
+        self.check = text_label(self, 1.2)
+        self.status = text_label(self, 1.1)
         row = QHBoxLayout()  # the maps in, the convolution, the maps out; the worked pixel beside them
         for caption, grid in ((self.input_caption, self.input_grid), (None, self.arrow),
                               (self.output_caption, self.output_grid)):
@@ -279,14 +288,6 @@ class PointwiseExample(LanguageAware, QFrame):
         self.status.setStyleSheet(style)
 
 
-def _label(parent: QWidget, factor: float, bold: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setFont(scaled_font(parent, factor, bold))
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 def _value(number: float) -> str:
     return f"{number:.4g}"
 
@@ -315,14 +316,14 @@ class NinView(LanguageAware, QWidget):
         controls.addStretch(1)
 
         self.sketch = _PointwiseSketch(self)
-        self.cost_title = self._label(1.4, bold=True)
-        self.cost_formula = self._label(1.6)
-        self.cost_total = self._label(2.2, bold=True)
-        self.per_pixel = self._label(1.3)
-        self.params_title = self._label(1.4, bold=True)
-        self.params_formula = self._label(1.6)
-        self.params_note = self._label(1.3)
-        self.relu_note = self._label(1.3)
+        self.cost_title = text_label(self, 1.4, bold=True)
+        self.cost_formula = text_label(self, 1.6)
+        self.cost_total = text_label(self, 2.2, bold=True)
+        self.per_pixel = text_label(self, 1.3)
+        self.params_title = text_label(self, 1.4, bold=True)
+        self.params_formula = text_label(self, 1.6)
+        self.params_note = text_label(self, 1.3)
+        self.relu_note = text_label(self, 1.3)
         figures = QHBoxLayout()
         figures.addWidget(self._panel(self.cost_title, self.cost_formula, self.cost_total, self.per_pixel), 1)
         figures.addWidget(self._panel(self.params_title, self.params_formula, self.params_note), 1)
@@ -376,9 +377,6 @@ class NinView(LanguageAware, QWidget):
         spin.setFont(scaled_font(self, 1.5, bold=True))
         spin.setMinimumWidth(120)
         return label, spin
-
-    def _label(self, factor: float, bold: bool = False) -> QLabel:
-        return _label(self, factor, bold)
 
     def _panel(self, *labels: QLabel) -> QFrame:
         frame = QFrame(self)

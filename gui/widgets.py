@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-__all__ = ["PageHeader", "LanguageAware", "scaled_font", "ACCENT", "NOTICE_STYLE", "ERROR_STYLE", "GOOD_STYLE"]
+__all__ = ["PageHeader", "LanguageAware", "scaled_font", "text_label", "ACCENT", "NOTICE_STYLE", "ERROR_STYLE",
+           "GOOD_STYLE"]
 
 ACCENT = "#1f6feb"  # one accent colour for questions and highlights, legible on a washed-out projector
 # Message boxes: a notice (something to know), an error (something refused), a good state (something that works).
@@ -52,3 +53,13 @@ class PageHeader(QWidget):
         self.title.setText(title)
         self.question.setText(question)
         self.question.setVisible(bool(question))
+
+
+def text_label(parent: QWidget, factor: float, bold: bool = False) -> QLabel:
+    """A label for a page's figures and explanations: ``factor`` times the page's font, wrapped, selectable
+    (a lecturer can copy a number onto a slide)."""
+    label = QLabel(parent)
+    label.setFont(scaled_font(parent, factor, bold))
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
