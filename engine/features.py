@@ -39,6 +39,7 @@ from engine.zoo import get_info
 __all__ = [
     "MAX_CHANNELS_SHOWN",
     "MAX_MAP_SIZE",
+    "MAX_VALUES_SHOWN",
     "POINTWISE_LAYER",
     "POINTWISE_MODEL",
     "cam_layer_of",
@@ -52,12 +53,16 @@ __all__ = [
     "preprocess",
 ]
 
-# The page shows at most this many channel maps of a layer, each at most MAX_MAP_SIZE pixels a side: enough for
-# a 16×16 grid of 56×56 maps (ResNet's first stage), few enough to send every layer of VGG-16 in one event.
+# The page shows at most this many channel maps of a layer, each at most MAX_MAP_SIZE pixels a side, and at most
+# MAX_VALUES_SHOWN values in all: a 16×16 grid of 56×56 maps (ResNet's first stage), or 8×8 maps of 112×112 (its
+# stem, sent as computed), about what a grid on the screen can show; few enough to send all of VGG-16 at once.
 MAX_CHANNELS_SHOWN = 256
-MAX_MAP_SIZE = 64
+MAX_MAP_SIZE = 112
+MAX_VALUES_SHOWN = 256 * 56 * 56
+_SHOWN = (MAX_CHANNELS_SHOWN, MAX_MAP_SIZE, MAX_VALUES_SHOWN)
 # The NiN page's example: GoogLeNet's 1×1 convolution that takes maxpool2's 192 channels to 16 for the 5×5 branch.
 POINTWISE_MODEL, POINTWISE_INPUT, POINTWISE_LAYER = "googlenet", "maxpool2", "inception3a.branch3.0"
+_Shrink = tuple[int, int, int | None]  # max_channels, max_size, max_values: see layer_activations
 _KEPT_MODELS = 2  # VGG-16 alone is half a gigabyte: keep the model on screen and the one before it
 _CAM_KINDS = ("conv", "act", "norm", "add", "concat")
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
@@ -67,7 +72,8 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
 
 
 def layer_activations(model: nn.Module, batch_tensor: Tensor, layer_names: Sequence[str] | None = None,
-                      max_channels: int = 64, max_size: int = 64) -> dict[str, np.ndarray]:
+                      max_channels: int = 64, max_size: int = 64,
+                      max_values: int | None = None) -> dict[str, np.ndarray]:
     """Every (or the named) layer's output for the first sample of a batch, downsampled for display.
 
     Parameters
@@ -82,6 +88,9 @@ def layer_activations(model: nn.Module, batch_tensor: Tensor, layer_names: Seque
     max_channels, max_size : int
         At most this many channels (the first ones), each average-pooled to at most ``max_size`` pixels a side (a last
         row or column that does not fill a pooling window is left out).
+    max_values : int, optional
+        At most this many values per layer, channels times pixels: the maps of a layer with many channels are
+        pooled further. No limit when None.
 
     Returns
     -------
@@ -97,7 +106,7 @@ def layer_activations(model: nn.Module, batch_tensor: Tensor, layer_names: Seque
     structure = _structure(model)
     shape = tuple(batch_tensor.shape[1:])
     names = list(layer_names) if layer_names is not None else _row_names(model, shape, structure)
-    outputs = _capture(model, names, (max_channels, max_size), structure=structure)(batch_tensor)
+    outputs = _capture(model, names, (max_channels, max_size, max_values), structure=structure)(batch_tensor)
     return {name: _for_display(outputs[name]) for name in names}
 
 
@@ -290,7 +299,7 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
     module = prepared.loaded.module
     batch, _, _ = preprocess(image.pixels, prepared.loaded.preprocessing)
     names = [POINTWISE_INPUT, f"{POINTWISE_LAYER}.conv", f"{POINTWISE_LAYER}.relu"]
-    captured = _capture(module, names, (MAX_CHANNELS_SHOWN, MAX_MAP_SIZE))(batch.to(worker.device))
+    captured = _capture(module, names, _SHOWN)(batch.to(worker.device))
     inputs, convolved, outputs = (_for_display(captured[name]) for name in names)
     channel = int(outputs.reshape(len(outputs), -1).max(axis=1).argmax())
     row, column = (int(i) for i in np.unravel_index(outputs[channel].argmax(), outputs[channel].shape))
@@ -353,7 +362,7 @@ def _prepare(loaded: LoadedModel, device) -> _Prepared:
     rows = analyze(module, (preprocessing.channels, preprocessing.crop, preprocessing.crop)).rows
     conv = next(((name, m) for name, m in module.named_modules() if isinstance(m, nn.Conv2d)), None)
     filters = first_layer_filters(module) if conv else None
-    capture = _capture(module, [row.name for row in rows], (MAX_CHANNELS_SHOWN, MAX_MAP_SIZE), [rows[-1].name])
+    capture = _capture(module, [row.name for row in rows], _SHOWN, [rows[-1].name])
     return _Prepared(loaded, rows, capture,
                      None if filters is None else _read_only(filters), conv[0] if conv else "", cam_layer_of(rows))
 
@@ -416,12 +425,12 @@ class _Capture:
 
     In-place operations are switched off while it runs (a ReLU after a batch norm then writes a new tensor
     rather than over the norm's output), so every output can be kept as it is, without a copy, and gradients
-    can flow back to them (Grad-CAM). With ``shrink=(max_channels, max_size)``, every output is cut to the
+    can flow back to them (Grad-CAM). With ``shrink=(max_channels, max_size, max_values)``, every output is cut to the
     first sample's first channels and average-pooled the moment it is computed, inside the forward. The rows
     in ``raw`` are also returned whole, under ``"raw:" + name``.
     """
 
-    def __init__(self, model: nn.Module, names: Sequence[str], shrink: tuple[int, int] | None,
+    def __init__(self, model: nn.Module, names: Sequence[str], shrink: _Shrink | None,
                  raw: Sequence[str] = ()) -> None:
         _reuse_freed_memory()
         self._model = weakref.ref(model)
@@ -435,7 +444,9 @@ class _Capture:
 
     def __call__(self, batch: Tensor, grad: bool = False) -> dict[str, Tensor]:
         model = self._model()
-        with _eval_mode(self._modules), _out_of_place(self._in_place), torch.set_grad_enabled(grad):
+        # Without gradients, inference mode: views (every kept map is one) then carry no autograd bookkeeping.
+        no_grad = torch.set_grad_enabled(True) if grad else torch.inference_mode()
+        with _eval_mode(self._modules), _out_of_place(self._in_place), no_grad:
             if grad:
                 batch = batch.detach().requires_grad_(True)  # a graph even for a model without trainable weights
             if self._graph is not None:
@@ -483,7 +494,7 @@ def _structure(model: nn.Module) -> tuple[int, ...]:
     return tuple(map(id, model.modules()))
 
 
-def _capture(model: nn.Module, names: Sequence[str], shrink: tuple[int, int] | None,
+def _capture(model: nn.Module, names: Sequence[str], shrink: _Shrink | None,
              raw: Sequence[str] = (), structure: tuple[int, ...] | None = None) -> _Capture:
     """The model's capture of ``names``, made once; remade when the model's modules have been replaced."""
     key = (tuple(names), shrink, tuple(raw), structure or _structure(model))
@@ -505,7 +516,7 @@ def _row_names(model: nn.Module, shape: tuple[int, ...], structure: tuple[int, .
     return kept[key]
 
 
-def _feature_extractor(model: nn.Module, names: list[str], shrink: tuple[int, int] | None, raw: Sequence[str]):
+def _feature_extractor(model: nn.Module, names: list[str], shrink: _Shrink | None, raw: Sequence[str]):
     """torchvision's feature extractor for ``names``, adapted as :class:`_Capture` says; None if untraceable."""
     from torchvision.models.feature_extraction import create_feature_extractor, get_graph_node_names
 
@@ -527,7 +538,7 @@ def _feature_extractor(model: nn.Module, names: list[str], shrink: tuple[int, in
     return extractor
 
 
-def _shrink_outputs(graph, shrink: tuple[int, int], raw: Sequence[str]) -> None:
+def _shrink_outputs(graph, shrink: _Shrink, raw: Sequence[str]) -> None:
     output = next(node for node in graph.nodes if node.op == "output")
     returned = dict(output.args[0])
     for name, node in list(returned.items()):
@@ -550,7 +561,7 @@ def _in_place_method(name: str) -> bool:
     return name.endswith("_") and not name.startswith("_") and hasattr(Tensor, name[:-1])
 
 
-def _hooked(model: nn.Module, names: Sequence[str], batch: Tensor, shrink: tuple[int, int] | None,
+def _hooked(model: nn.Module, names: Sequence[str], batch: Tensor, shrink: _Shrink | None,
             raw: Sequence[str]) -> dict[str, Tensor]:
     """Leaf-module outputs by row name (a module's second call is ``name_1``), with hooks removed after."""
     wanted = set(names)
@@ -580,32 +591,43 @@ def _hooked(model: nn.Module, names: Sequence[str], batch: Tensor, shrink: tuple
     return outputs
 
 
-def _shrunk(output: Tensor, max_channels: int, max_size: int) -> Tensor:
-    """The first sample's output, cut for display: at most ``max_channels`` maps of at most ``max_size``
-    pixels a side (average-pooled), or a vector's first ``max_size`` squared values.
+def _shrunk(output: Tensor, max_channels: int, max_size: int, max_values: int | None) -> Tensor:
+    """The first sample's output, cut for display and still with its batch axis: at most ``max_channels`` maps
+    of at most ``max_size`` pixels a side and ``max_values`` values in all (average-pooled), or a vector's
+    first ``max_size`` squared values.
 
-    A cut that needs no pooling is a view of ``output``, not a copy (copying every layer's output costs
-    a tenth of a forward pass on the CPU): the capture switches in-place operations off so nothing changes
-    it later. The rest of a batch is let go.
+    An output that needs no cut is returned as it is, neither copied (copying every layer's output costs a
+    tenth of a forward pass on the CPU; the capture switches in-place operations off so nothing changes it
+    later) nor viewed (a view per layer costs 1% more); the rest of a batch is let go.
     """
-    first = output[0] if output.shape[0] == 1 else output[0].clone()
-    if first.dtype != torch.float32:
-        first = first.float()
-    if first.dim() != 3:
-        return first.flatten()[: max_size * max_size]
-    maps = first[:max_channels]
-    height, width = maps.shape[1:]
+    if output.shape[0] > 1:
+        return _shrunk(output[:1], max_channels, max_size, max_values).clone()
+    if output.dtype != torch.float32:
+        output = output.float()
+    if output.dim() != 4:
+        return output.flatten(1)[:, : max_size * max_size]
+    channels, height, width = output.shape[1:]
+    if max_values is not None:
+        max_size = max(1, min(max_size, math.isqrt(max_values // min(channels, max_channels))))
     factor = math.ceil(max(height, width) / max_size)
     if factor == 1:
-        return maps
-    # The mean of factor² strided slices is average pooling (a last row or column that does not fill a window
-    # is left out), several times faster on the CPU than the pooling kernels for these shapes.
+        return output if channels <= max_channels else output[:, :max_channels]
+    maps = output[:, :max_channels]
+    # Summing strided slices, rows first (each slice then reads whole rows) and then columns, is average pooling
+    # (a last row or column that does not fill a window is left out), several times faster on the CPU than the
+    # pooling kernels for these shapes.
     height, width = height // factor * factor, width // factor * factor
-    slices = [maps[:, i:height:factor, j:width:factor] for i in range(factor) for j in range(factor)]
-    pooled = slices[0] + slices[1]
-    for part in slices[2:]:
-        pooled += part
+    rows = _sum_of(maps[..., i:height:factor, :] for i in range(factor))
+    pooled = _sum_of(rows[..., j:width:factor] for j in range(factor))
     return pooled.mul_(1 / (factor * factor))
+
+
+def _sum_of(parts: Iterable[Tensor]) -> Tensor:
+    parts = iter(parts)
+    total = next(parts) + next(parts)
+    for part in parts:
+        total += part
+    return total
 
 
 @contextlib.contextmanager
@@ -636,7 +658,7 @@ def _out_of_place(modules: Iterable[nn.Module]):
 
 def _for_display(shrunk: Tensor) -> np.ndarray:
     """A :func:`_shrunk` output as a read-only numpy array (C, H, W); a vector laid out row by row, NaN after."""
-    values = shrunk.numpy(force=True)  # from any device; a view when it is on the CPU already
+    values = shrunk.numpy(force=True)[0]  # from any device; a view when it is on the CPU already
     if values.ndim == 3:
         return _read_only(values)
     width = max(1, math.ceil(math.sqrt(values.size)))

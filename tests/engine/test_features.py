@@ -77,6 +77,16 @@ def test_every_row_of_the_analysis_is_captured_within_the_limits():
     assert maps["layer1.0.add"].shape == (8, 16, 16)  # function rows (the residual sum) too
 
 
+def test_a_layer_with_more_channels_is_pooled_further_to_stay_within_the_values_shown():
+    model = nn.Sequential(nn.Conv2d(3, 4, 3, padding=1), nn.Conv2d(4, 16, 3, padding=1)).eval()
+    batch = torch.rand(1, 3, 32, 32)
+    maps = layer_activations(model, batch, max_channels=16, max_size=32, max_values=4 * 32 * 32)
+    with torch.no_grad():
+        first = model[0](batch)[0].numpy()
+    assert maps["0"].shape == (4, 32, 32) and np.array_equal(maps["0"], first)  # within the budget: as computed
+    assert maps["1"].shape == (16, 16, 16)  # four times the channels: half the side
+
+
 def test_a_vector_is_laid_out_as_one_map_padded_with_nan():
     model = get_model("lenet5").eval()
     batch = torch.rand(1, 1, 32, 32)
