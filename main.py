@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from engine.errors import UserInputError
+from engine.transfer import TRANSFERS
 
 __all__ = ["main"]
 
@@ -122,6 +123,9 @@ def _build_parser() -> argparse.ArgumentParser:
     train.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
     train.add_argument("--data-root", default=None, help="where MNIST/CIFAR files are (default: user data folder)")
     train.add_argument("--download", action="store_true", help="download MNIST/CIFAR when missing (online)")
+    train.add_argument("--transfer", choices=TRANSFERS, default="none",
+                       help="start from pretrained weights and train the new classifier only (case 1), the later "
+                            "half of the layers too (case 2) or everything (case 3); none: random weights")
     train.add_argument("--resume", default=None, metavar="CHECKPOINT")
     train.add_argument("--out", default=None, metavar="DIR", help="runs folder (default: ./runs)")
     train.set_defaults(func=_cmd_train)

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
-__all__ = ["Checkpoint", "save_checkpoint", "load_checkpoint", "SHIPPED_WEIGHTS", "FORMAT"]
+__all__ = ["Checkpoint", "save_checkpoint", "load_checkpoint", "SHIPPED_FILES", "SHIPPED_WEIGHTS", "FORMAT"]
 
 FORMAT = "cnn-casebook-checkpoint/1"
 SHIPPED_WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "weights"
+# Weights that ship with the app, per zoo model, inside SHIPPED_WEIGHTS (see resources/LICENSES.md).
+SHIPPED_FILES = {"lenet5": "lenet5_digits.pt"}
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from engine.datasets import DATASET_NAMES, make_dataset
 from engine.device import PREFERENCES
 from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.runs import DEFAULT_RUNS_FOLDER, RunRecorder, list_runs, load_run
+from engine.transfer import check_transfer, freeze, has_pretrained_source, pretrained_model
 from engine.zoo import get_info, list_models
 
 __all__ = [
@@ -79,8 +80,10 @@ class TrainConfig:
 
     ``lr`` None means the optimiser's usual default (``DEFAULT_LR``). ``schedule``: ``constant``, ``cosine``
     (from ``lr`` to zero over the run, step by step) or ``step`` (a tenth at half and at three quarters of the
-    epochs). ``amp`` uses mixed precision on CUDA (ignored elsewhere). ``resume`` is a checkpoint to go on
-    from: its weights and epoch; the run then trains up to ``epochs`` in all. ``out_dir`` is the runs folder.
+    epochs). ``amp`` uses mixed precision on CUDA (ignored elsewhere). ``transfer`` starts from the model's
+    pretrained weights with a new classifier and freezes layers after the lecture's case (``engine.transfer``);
+    ``"none"`` starts from random weights. ``resume`` is a checkpoint to go on from: its weights and epoch; the
+    run then trains up to ``epochs`` in all. ``out_dir`` is the runs folder.
     """
 
     model: str = "lenet5"
@@ -92,6 +95,7 @@ class TrainConfig:
     schedule: str = "constant"
     weight_decay: float = 0.0
     augment: bool = False
+    transfer: str = "none"
     seed: int = 0
     device: str = "auto"
     amp: bool = True
@@ -132,6 +136,11 @@ class TrainConfig:
         _check_choice(text(QT_TRANSLATE_NOOP("engine", "optimizer")), self.optimizer, OPTIMIZERS)
         _check_choice(text(QT_TRANSLATE_NOOP("engine", "schedule")), self.schedule, SCHEDULES)
         _check_choice(text(QT_TRANSLATE_NOOP("engine", "device")), self.device, PREFERENCES)
+        check_transfer(self.transfer)
+        if self.transfer != "none" and not has_pretrained_source(self.model):
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{model} has no pretrained weights to start from; transfer learning works with {models}"),
+                model=info.title, models=", ".join(m for m in trainable_models() if has_pretrained_source(m))))
         if self.lr is not None:
             _check_real(text(QT_TRANSLATE_NOOP("engine", "learning rate")), self.lr, MAX_LR, zero_allowed=False)
         _check_real(text(QT_TRANSLATE_NOOP("engine", "weight decay")), self.weight_decay, MAX_WEIGHT_DECAY,
@@ -152,8 +161,8 @@ def config_from_args(args) -> TrainConfig:
     return TrainConfig(
         model=args.model, dataset=args.dataset, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
         optimizer=args.optimizer, schedule=args.schedule, weight_decay=args.weight_decay, augment=args.augment,
-        seed=args.seed, device=getattr(args, "device", None) or "auto", data_root=args.data_root,
-        download=args.download, out_dir=args.out or DEFAULT_RUNS_FOLDER, resume=args.resume,
+        transfer=args.transfer, seed=args.seed, device=getattr(args, "device", None) or "auto",
+        data_root=args.data_root, download=args.download, out_dir=args.out or DEFAULT_RUNS_FOLDER, resume=args.resume,
     ).validate()
 
 
@@ -236,10 +245,15 @@ class _Session:
         self.input_shape = get_info(config.model).input_shape
         plain_train = self._load_data()
         resumed = _checkpoint_to_resume(config, self.classes, self.input_shape)
-        self.mean, self.std = (resumed.mean, resumed.std) if resumed is not None else channel_statistics(plain_train)
         torch.manual_seed(config.seed)
-        self.model = _build_model(config.model, len(self.classes), resumed).to(self.device)
-        self.optimizer = make_optimizer(config, self.model.parameters())
+        pretrained = None
+        if config.transfer != "none" and resumed is None:
+            pretrained = pretrained_model(config.model, len(self.classes))
+        self.mean, self.std = _normalisation(resumed, pretrained, plain_train)
+        model = pretrained.module if pretrained is not None else _build_model(config.model, len(self.classes), resumed)
+        self.model = model.to(self.device)
+        self.frozen = freeze(self.model, config.model, config.transfer)
+        self.optimizer = make_optimizer(config, [p for p in self.model.parameters() if p.requires_grad])
         self.amp = config.amp and self.device.type == "cuda"
         self.scaler = torch.amp.GradScaler("cuda") if self.amp else None
         self.first_epoch = resumed.epoch + 1 if resumed is not None else 1
@@ -280,7 +294,8 @@ class _Session:
     def create_recorder(self) -> RunRecorder:
         config = self.config
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        label = f"{config.model} · {_dataset_label(config.dataset)} · {time.strftime('%H:%M:%S')}"
+        start = "" if config.transfer == "none" else f" · transfer: {config.transfer}"
+        label = f"{config.model} · {_dataset_label(config.dataset)}{start} · {time.strftime('%H:%M:%S')}"
         header = {"label": label, "model": config.model, "dataset": config.dataset, "epochs": config.epochs,
                   "classes": list(self.classes), "mean": list(self.mean), "std": list(self.std)}
         name = f"{stamp}-{config.model}-{_dataset_label(config.dataset)}"
@@ -334,7 +349,7 @@ class _Session:
         """Train, test, record and save one epoch; returns None, ``"stopped"`` or a ``TrainingFailed``."""
         started = time.monotonic()
         totals = _Totals()
-        self.model.train()
+        self._train_mode()
         for images, labels in self._loader(self.train_set, shuffle_epoch=epoch):
             if (yield from self._hold(should_stop, is_paused, wait)):
                 return "stopped"
@@ -377,6 +392,11 @@ class _Session:
         generator = torch.Generator().manual_seed(self.config.seed * 100_003 + shuffle_epoch)
         # drop_last: a last batch of one image would break batch normalisation in training mode.
         return DataLoader(dataset, sampler=RandomSampler(dataset, generator=generator), drop_last=True, **options)
+
+    def _train_mode(self) -> None:
+        self.model.train()
+        for module in self.frozen:
+            module.eval()  # a frozen batch norm keeps the statistics of the data it was pretrained on
 
     def _normalised(self, images):
         return (images.to(self.device, non_blocking=True) - self.mean_tensor) / self.std_tensor
@@ -432,7 +452,7 @@ class _Session:
                 self.batches_done += 1
                 yield self._progress("test", epoch)
         finally:
-            self.model.train()
+            self._train_mode()
         return totals
 
     def _progress(self, phase: str, epoch: int) -> ev.TrainingProgress:
@@ -605,6 +625,15 @@ def _build_model(name: str, classes: int, resumed: Checkpoint | None):
             first = str(error).splitlines()[0][:160]
             raise UserInputError(f"the checkpoint's weights do not fit {name} ({first})") from None
     return model
+
+
+def _normalisation(resumed: Checkpoint | None, pretrained, plain_train) -> tuple[tuple[float, ...], ...]:
+    """Mean and std of the inputs: a resumed run's, the pretrained weights' own, or the training set's."""
+    if resumed is not None:
+        return resumed.mean, resumed.std
+    if pretrained is not None and pretrained.preprocessing.mean:
+        return pretrained.preprocessing.mean, pretrained.preprocessing.std
+    return channel_statistics(plain_train)
 
 
 def _checkpoint_to_resume(config: TrainConfig, classes, input_shape) -> Checkpoint | None:

@@ -32,7 +32,7 @@ from urllib.parse import urlparse
 import torch
 from torch import nn
 
-from engine.checkpoints import FORMAT, SHIPPED_WEIGHTS, Checkpoint, load_checkpoint
+from engine.checkpoints import FORMAT, SHIPPED_FILES, SHIPPED_WEIGHTS, Checkpoint, load_checkpoint
 from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.events import WeightsStatus
 from engine.zoo import get_info, get_model
@@ -50,8 +50,6 @@ __all__ = [
     "weights_url",
 ]
 
-# Weights that ship with the app, per zoo model, inside resources/weights/ (see resources/LICENSES.md).
-SHIPPED_FILES = {"lenet5": "lenet5_digits.pt"}
 # The CIFAR-10 classes in torchvision's label order: the outputs of a CIFAR network before any checkpoint names
 # them (torchvision only knows them once the data set has been downloaded).
 CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")

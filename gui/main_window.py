@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -33,8 +34,8 @@ from gui.inception_view import InceptionView
 from gui.model_page import ModelPageView
 from gui.nin_view import NinView
 from gui.overview_view import OverviewView
-from gui.text_pages import TransferLearningView
 from gui.training_view import TrainingView
+from gui.transfer_view import TransferLearningView
 from gui.widgets import LanguageAware, scaled_font
 
 __all__ = ["MainWindow", "SECTIONS"]
@@ -79,6 +80,8 @@ class MainWindow(LanguageAware, QMainWindow):
             self.feature_view.image_opened.connect(page.refresh)
         # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
         self.depth_view = DepthView(bridge, self)
+        self.transfer_view = TransferLearningView(bridge, self)
+        self.transfer_view.train_requested.connect(self.set_up_training)
         self.section_tabs = {
             "resnet": self._tabs(self.model_pages["resnet"], self.depth_view),
             "nin": self._tabs(self.nin_view, self.model_pages["nin"]),
@@ -88,7 +91,7 @@ class MainWindow(LanguageAware, QMainWindow):
             "overview": self.overview,
             **self.model_pages,
             **self.section_tabs,
-            "transfer": TransferLearningView(self),
+            "transfer": self.transfer_view,
             "augmentation": self.augmentation_view,
             "datasets": self._datasets_page(),
         }
@@ -293,10 +296,22 @@ class MainWindow(LanguageAware, QMainWindow):
             self._lend_feature_view(page)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
 
-    def _on_training_visibility(self, visible: bool) -> None:
-        if visible and self.training_view is None:
+    def set_up_training(self, model: str, transfer: str) -> None:
+        """Open the training panel with ``model`` and ``transfer`` chosen; the lecturer picks the data and starts."""
+        panel = self._training_panel()
+        panel.set_options(replace(panel.options(), model=model, transfer=transfer))
+        self.training_dock.show()
+        self.training_dock.raise_()
+
+    def _training_panel(self) -> TrainingView:
+        if self.training_view is None:
             self.training_view = TrainingView(self.bridge, self)
             self.training_dock.setWidget(self.training_view)
+        return self.training_view
+
+    def _on_training_visibility(self, visible: bool) -> None:
+        if visible:
+            self._training_panel()
 
     def _on_training_toggled(self, shown: bool) -> None:
         if shown and not self._training_placed:

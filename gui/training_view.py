@@ -42,6 +42,7 @@ from superqt.utils import qthrottled
 
 from engine import events as ev
 from engine.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
+from engine.transfer import TRANSFERS
 from engine.zoo import get_info
 from gui.feature_map_view import MapGrid
 from gui.i18n import localized
@@ -137,6 +138,7 @@ class TrainingView(LanguageAware, QWidget):
         self.model_combo = QComboBox()
         for name in trainable_models():
             self.model_combo.addItem(f"{get_info(name).title}  ({name})", name)
+        self.transfer_combo = _choices(TRANSFERS)
         self.dataset_combo = QComboBox()
         for name in (*_DATASETS, "folder"):
             self.dataset_combo.addItem("", name)
@@ -151,8 +153,8 @@ class TrainingView(LanguageAware, QWidget):
         self.augment_check = QCheckBox()
         self.seed_spin = _spin(0, 2**31 - 1)
         self.device_combo = _choices(_DEVICES)
-        self._fields = [self.model_combo, self.dataset_combo, self.epochs_spin, self.batch_spin, self.lr_spin,
-                        self.schedule_combo, self.optimizer_combo, self.decay_spin, self.augment_check,
+        self._fields = [self.model_combo, self.transfer_combo, self.dataset_combo, self.epochs_spin, self.batch_spin,
+                        self.lr_spin, self.schedule_combo, self.optimizer_combo, self.decay_spin, self.augment_check,
                         self.seed_spin, self.device_combo]
         self.form_labels = [QLabel() for _ in self._fields]
         self.options_box = QGroupBox()
@@ -313,16 +315,17 @@ class TrainingView(LanguageAware, QWidget):
         if dataset == "folder":
             dataset = f"folder:{self._image_folder}"
         return TrainConfig(
-            model=self.model_combo.currentData(), dataset=dataset, epochs=self.epochs_spin.value(),
-            batch_size=self.batch_spin.value(), lr=self.lr_spin.value(), optimizer=self.optimizer_combo.currentData(),
-            schedule=self.schedule_combo.currentData(), weight_decay=self.decay_spin.value(),
-            augment=self.augment_check.isChecked(), seed=self.seed_spin.value(),
+            model=self.model_combo.currentData(), transfer=self.transfer_combo.currentData(), dataset=dataset,
+            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(), lr=self.lr_spin.value(),
+            optimizer=self.optimizer_combo.currentData(), schedule=self.schedule_combo.currentData(),
+            weight_decay=self.decay_spin.value(), augment=self.augment_check.isChecked(), seed=self.seed_spin.value(),
             device=self.device_combo.currentData(), out_dir=str(self.runs_folder),
         )
 
     def set_options(self, config: TrainConfig) -> None:
         """Show ``config``'s options in the controls."""
         _select(self.model_combo, config.model)
+        _select(self.transfer_combo, config.transfer)
         if config.dataset.startswith("folder:"):
             self._image_folder = config.dataset[len("folder:"):]
             _select(self.dataset_combo, "folder")
@@ -706,7 +709,7 @@ class TrainingView(LanguageAware, QWidget):
 
     def retranslate(self) -> None:
         self.options_box.setTitle(self.tr("Options"))
-        names = [self.tr("Model"), self.tr("Data set"), self.tr("Epochs"), self.tr("Batch size"),
+        names = [self.tr("Model"), self.tr("Start from"), self.tr("Data set"), self.tr("Epochs"), self.tr("Batch size"),
                  self.tr("Learning rate"), self.tr("Schedule"), self.tr("Optimiser"), self.tr("Weight decay"),
                  self.tr("Augmentation"), self.tr("Seed"), self.tr("Device")]
         for label, name in zip(self.form_labels, names, strict=True):
@@ -715,6 +718,9 @@ class TrainingView(LanguageAware, QWidget):
         datasets = [self.tr("Handwritten digits (embedded)"), "MNIST", "CIFAR-10", "CIFAR-100",
                     self.tr("Image folder: {name}").format(name=folder) if folder else self.tr("Image folder…")]
         _set_texts(self.dataset_combo, datasets)
+        _set_texts(self.transfer_combo, [self.tr("Random weights"), self.tr("Pretrained: new classifier only"),
+                                         self.tr("Pretrained: later half and classifier"),
+                                         self.tr("Pretrained: every layer")])
         _set_texts(self.schedule_combo, [self.tr("Constant"), self.tr("Cosine"), self.tr("Step (÷10 twice)")])
         _set_texts(self.optimizer_combo, [self.tr("SGD with momentum"), self.tr("Adam")])
         _set_texts(self.device_combo, [self.tr("Automatic"), self.tr("CUDA GPU"), self.tr("Apple MPS"),

@@ -1593,6 +1593,10 @@
         <translation>배치 크기</translation>
     </message>
     <message>
+        <source>Start from</source>
+        <translation>시작 가중치</translation>
+    </message>
+    <message>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
@@ -1631,6 +1635,22 @@
     <message>
         <source>Image folder…</source>
         <translation>이미지 폴더…</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>무작위 가중치</translation>
+    </message>
+    <message>
+        <source>Pretrained: new classifier only</source>
+        <translation>사전 학습: 새 분류기만</translation>
+    </message>
+    <message>
+        <source>Pretrained: later half and classifier</source>
+        <translation>사전 학습: 뒤쪽 절반과 분류기</translation>
+    </message>
+    <message>
+        <source>Pretrained: every layer</source>
+        <translation>사전 학습: 모든 층</translation>
     </message>
     <message>
         <source>Constant</source>
@@ -1740,12 +1760,32 @@
 <context>
     <name>TransferLearningView</name>
     <message>
+        <source>Counting the layers of {model}…</source>
+        <translation>{model}의 층을 세는 중…</translation>
+    </message>
+    <message>
+        <source>Trained: {trained} of {total} parameters ({share}), in {layers} of {count} layers. Frozen: {frozen} parameters.</source>
+        <translation>학습: 파라미터 {total}개 중 {trained}개({share}), 층 {count}개 중 {layers}개. 고정: 파라미터 {frozen}개.</translation>
+    </message>
+    <message>
+        <source>The pretrained weights of {model} are on this computer.</source>
+        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The pretrained weights of {model} are not on this computer: download them once (online) on its feature-map page; until then a run from them is refused.</source>
+        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받으세요. 그 전에는 사전 학습 가중치로 시작하는 학습이 거부됩니다.</translation>
+    </message>
+    <message>
         <source>Transfer learning</source>
         <translation>전이 학습</translation>
     </message>
     <message>
         <source>Start from a network trained on ImageNet; how much of it to retrain depends on how much data you have.</source>
         <translation>ImageNet으로 미리 학습된 신경망에서 시작한다. 얼마나 다시 훈련할지는 가진 데이터의 양에 달려 있다.</translation>
+    </message>
+    <message>
+        <source>Pretrained network:</source>
+        <translation>사전 학습된 신경망:</translation>
     </message>
     <message>
         <source>Case 1: little data</source>
@@ -1756,24 +1796,48 @@
         <translation>미리 학습된 층을 모두 고정(freeze)하고 맨 위의 새 분류기(softmax)만 훈련한다.</translation>
     </message>
     <message>
-        <source>Case 2: more data</source>
-        <translation>케이스 2: 데이터가 조금 더 있을 때</translation>
+        <source>frozen: kept as pretrained</source>
+        <translation>고정: 사전 학습된 그대로</translation>
     </message>
     <message>
-        <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier.</source>
-        <translation>앞쪽 층(일반적인 모서리·질감)은 고정하고, 뒤쪽 층을 새 분류기와 함께 다시 훈련한다.</translation>
+        <source>trained</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>parameters (log scale)</source>
+        <translation>파라미터 수 (로그 눈금)</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>new classifier</source>
+        <translation>새 분류기</translation>
+    </message>
+    <message>
+        <source>Train this case…</source>
+        <translation>이 케이스로 학습…</translation>
+    </message>
+    <message>
+        <source>Opens the training panel set up for this network and case: choose the data there (your own image folder, one subfolder per class, or CIFAR-10) and press Start.</source>
+        <translation>이 신경망과 케이스로 설정된 학습 패널을 엽니다. 거기서 데이터(클래스마다 하위 폴더가 하나씩 있는 이미지 폴더, 또는 CIFAR-10)를 고르고 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Case 2: more data</source>
+        <translation>케이스 2: 데이터가 조금 더 있을 때</translation>
     </message>
     <message>
         <source>Case 3: lots of data</source>
         <translation>케이스 3: 데이터가 많을 때</translation>
     </message>
     <message>
-        <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
-        <translation>미리 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
+        <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier: here the first half of the weight layers stays frozen.</source>
+        <translation>앞쪽 층(일반적인 에지와 질감)은 고정하고 뒤쪽 층을 새 분류기와 함께 다시 훈련한다. 여기서는 가중치 층의 앞쪽 절반을 고정한다.</translation>
     </message>
     <message>
-        <source>Not built yet: a live fine-tuning demo with frozen and trainable layers. This page shows the lecture&apos;s three cases only.</source>
-        <translation>아직 만들어지지 않음: 고정 층과 훈련 층을 나눈 실시간 미세 조정(fine-tuning) 데모. 이 페이지는 강의의 세 가지 케이스만 보여 줍니다.</translation>
+        <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
+        <translation>미리 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2055,10 @@
         <translation>장치</translation>
     </message>
     <message>
+        <source>{model} has no pretrained weights to start from; transfer learning works with {models}</source>
+        <translation>{model}에는 시작할 사전 학습 가중치가 없습니다. 전이 학습은 {models}에서 할 수 있습니다</translation>
+    </message>
+    <message>
         <source>learning rate</source>
         <translation>학습률</translation>
     </message>
@@ -2077,6 +2145,14 @@
     <message>
         <source>{path} is not a run&apos;s metrics file.</source>
         <translation>{path}은(는) 실행 기록의 지표 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>unknown transfer case {given}; use one of {names}</source>
+        <translation>알 수 없는 전이 학습 케이스 {given}입니다. {names} 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <source>no pretrained weights for {model} are on this computer: download them once on its feature-map page (online), or train from scratch</source>
+        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받거나, 처음부터 학습하세요</translation>
     </message>
 </context>
 </TS>

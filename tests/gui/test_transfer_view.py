@@ -1,0 +1,61 @@
+"""The transfer-learning page: the three cases on a real pretrained network, and a run set up from them."""
+
+from __future__ import annotations
+
+import torch
+from PySide6.QtCore import Qt
+
+from engine.weights import cache_path
+from engine.zoo import get_model
+from gui.transfer_view import TransferLearningView
+
+
+def _shown(qtbot, bridge) -> TransferLearningView:
+    view = TransferLearningView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitUntil(lambda: view.plan() is not None, timeout=60000)
+    return view
+
+
+def test_each_case_colours_the_layers_it_trains_and_counts_their_parameters(qtbot, bridge):
+    view = _shown(qtbot, bridge)
+    assert view.model_combo.currentData() == "resnet18" and view.case() == "classifier"
+    assert "513,000 of 11,689,512 parameters (4.4 %), in 1 of 21 layers" in view.figures.text()
+    assert len(view.strip.bar_rects()) == 21
+    qtbot.mouseClick(view.case_buttons[1], Qt.MouseButton.LeftButton)
+    assert view.plan().frozen_layers == 10 and "11,006,440 of 11,689,512" in view.figures.text()
+    qtbot.mouseClick(view.case_buttons[2], Qt.MouseButton.LeftButton)
+    assert view.plan().frozen_layers == 0 and "in 21 of 21 layers" in view.figures.text()
+    view.select("vgg16", "classifier")
+    qtbot.waitUntil(lambda: view.plan() is not None and view.plan().model == "vgg16", timeout=60000)
+    assert "4,097,000 of 138,357,544" in view.figures.text() and len(view.strip.bar_rects()) == 16
+    bars = view.strip.bar_rects()
+    assert bars[-2].height() > bars[0].height()  # fc7 (16.8M) stands above conv1_1 (1,792) on the log scale
+
+
+def test_the_page_says_whether_the_pretrained_weights_are_here(qtbot, bridge, monkeypatch, tmp_path):
+    monkeypatch.setattr(torch.hub, "get_dir", lambda: str(tmp_path / "hub"))
+    view = _shown(qtbot, bridge)
+    assert "not on this computer" in view.weights_label.text()
+    path = cache_path("resnet18")
+    path.parent.mkdir(parents=True)
+    torch.save(get_model("resnet18").state_dict(), path)
+    view.select("lenet5", "later")  # LeNet-5 ships its own weights
+    qtbot.waitUntil(lambda: view.plan() is not None and view.plan().model == "lenet5", timeout=60000)
+    assert "are on this computer" in view.weights_label.text()
+    view.select("resnet18", "later")
+    assert "are on this computer" in view.weights_label.text()
+
+
+def test_train_this_case_sets_the_training_panel_up_for_it(qtbot, window):
+    window.show_section("transfer")
+    page = window.transfer_view
+    qtbot.waitUntil(lambda: page.plan() is not None, timeout=60000)
+    qtbot.mouseClick(page.case_buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.train_button, Qt.MouseButton.LeftButton)
+    options = window.training_view.options()
+    assert (options.model, options.transfer) == ("resnet18", "later")
+    assert window.training_dock.isVisible()
+    assert window.training_view.transfer_combo.currentText() == "Pretrained: later half and classifier"
