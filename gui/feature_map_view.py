@@ -318,6 +318,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self._messages: list[str] = []
         self._download: tuple[int, int] | None = None
         self._thumbnails_asked: set[str] = set()  # file paths of the recent strip
+        self._thumbnails_pending: set[str] = set()  # of which the engine has not drawn yet
         self._pictured: set[str] = set()  # ... whose icon is the crop of their shown maps
 
         self._build()
@@ -475,11 +476,13 @@ class FeatureMapView(LanguageAware, QWidget):
             path = self.recent.item(row).data(Qt.ItemDataRole.UserRole).path
             if path and path not in self._thumbnails_asked:
                 self._thumbnails_asked.add(path)
+                self._thumbnails_pending.add(path)
                 paths.append(path)
         if paths:
             self._bridge.submit(ev.MakeThumbnails(tuple(paths), _THUMBNAIL))
 
     def _on_thumbnail_ready(self, event: ev.ThumbnailReady) -> None:
+        self._thumbnails_pending.discard(event.path)
         for row in range(self.recent.count()):
             item = self.recent.item(row)
             if item.data(Qt.ItemDataRole.UserRole).path == event.path and event.path not in self._pictured:
@@ -555,6 +558,10 @@ class FeatureMapView(LanguageAware, QWidget):
     def shown_image(self) -> str | None:
         """The name of the image whose maps are on screen (None before the first)."""
         return None if self._event is None else self._event.name
+
+    def thumbnails_pending(self) -> int:
+        """Files of the recent strip whose picture the engine has not sent (an unreadable file never has one)."""
+        return len(self._thumbnails_pending)
 
     def is_busy(self) -> bool:
         """True while a request of this view is being served."""
@@ -1006,7 +1013,7 @@ def render_features_cli(args) -> int:
             raise UserInputError(view.messages()[-1])
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
-        app.processEvents()
+        _wait_for_thumbnails(app, view)
         save_widget(view, out, args.scale)
     finally:
         bridge.shutdown()
@@ -1024,6 +1031,15 @@ def _wait(app, view: FeatureMapView) -> None:
             raise UserInputError("the engine did not finish the feature maps within two minutes")
         app.processEvents()
         time.sleep(0.01)
+
+
+def _wait_for_thumbnails(app, view: FeatureMapView, seconds: float = 5.0) -> None:
+    """The recent strip's pictures, for a few seconds at most: an unreadable file never gets one."""
+    deadline = time.monotonic() + seconds
+    app.processEvents()
+    while view.thumbnails_pending() and time.monotonic() < deadline:
+        time.sleep(0.01)
+        app.processEvents()
 
 
 def _layer_index(view: FeatureMapView, layer: str) -> int:
