@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # torch is imported on first use: the window imports this mod
 
 TRANSFERS = ("none", "classifier", "later", "all")
 _FREEZING = ("classifier", "later")
+# SGD with momentum at this rate, as in PyTorch's transfer-learning tutorial: small enough that fine-tuning does not
+# wash out what the pretrained layers know.
+FINE_TUNING_LR = 0.001
 _WEIGHT_KINDS = ("conv", "linear")
 
 

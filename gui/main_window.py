@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine import events as ev
+from engine.transfer import FINE_TUNING_LR
 from gui.augmentation_view import AugmentationView
 from gui.cost_view import CostView
 from gui.depth_view import DepthView
@@ -297,9 +298,11 @@ class MainWindow(LanguageAware, QMainWindow):
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
 
     def set_up_training(self, model: str, transfer: str) -> None:
-        """Open the training panel with ``model`` and ``transfer`` chosen; the lecturer picks the data and starts."""
+        """Open the training panel with ``model`` and ``transfer`` chosen, at a fine-tuning learning rate; the
+        lecturer picks the data and starts."""
         panel = self._training_panel()
-        panel.set_options(replace(panel.options(), model=model, transfer=transfer))
+        panel.set_options(replace(panel.options(), model=model, transfer=transfer, optimizer="sgd",
+                                  lr=FINE_TUNING_LR))
         self.training_dock.show()
         self.training_dock.raise_()
 
