@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # torch is imported on first use: the window imports this mod
     from engine.weights import LoadedModel
 
 TRANSFERS = ("none", "classifier", "later", "all")
-_FREEZING = ("classifier", "later")
+# How many of a network's weight layers each case freezes, from the input on; the others freeze none.
+_FROZEN_LAYERS = {"classifier": lambda layers: layers - 1, "later": lambda layers: layers // 2}
 # SGD with momentum at this rate, as in PyTorch's transfer-learning tutorial: small enough that fine-tuning does not
 # wash out what the pretrained layers know.
 FINE_TUNING_LR = 0.001
@@ -38,7 +39,6 @@ class WeightLayer:
     """A convolution or dense layer, with the parameterised layers that go with it (its batch norm)."""
 
     name: str
-    kind: str
     params: int                 # its own and its followers' parameters
     followers: tuple[str, ...]  # row names of those followers
     frozen: bool
@@ -91,8 +91,8 @@ def plan_of(analysis: Analysis, case: str) -> TransferPlan:
             groups.append((row, []))
         elif row.params and groups:
             groups[-1][1].append(row)
-    frozen = {"classifier": len(groups) - 1, "later": len(groups) // 2}.get(case, 0)
-    layers = tuple(WeightLayer(row.name, row.kind, row.params + sum(f.params for f in followers),
+    frozen = _FROZEN_LAYERS[case](len(groups)) if case in _FROZEN_LAYERS else 0
+    layers = tuple(WeightLayer(row.name, row.params + sum(f.params for f in followers),
                                tuple(f.name for f in followers), index < frozen)
                    for index, (row, followers) in enumerate(groups))
     return TransferPlan(analysis.model, case, layers)
@@ -147,7 +147,7 @@ def freeze(model: nn.Module, name: str, case: str) -> list[nn.Module]:
     list of nn.Module
         The frozen modules, for the trainer to keep in eval mode; empty when the case freezes nothing.
     """
-    if case not in _FREEZING:
+    if case not in _FROZEN_LAYERS:
         return []
     frozen = [model.get_submodule(module) for module in transfer_plan(name, case).frozen_modules()]
     for module in frozen:

@@ -235,8 +235,7 @@ class TransferLearningView(LanguageAware, QWidget):
             self._bridge.submit(ev.Analyze(name, slot="transfer"))
 
     def _on_analysis_ready(self, event: ev.AnalysisReady) -> None:
-        if event.model in (self.model_combo.itemData(i) for i in range(self.model_combo.count())) \
-                and event.input_shape == get_info(event.model).input_shape:
+        if self.model_combo.findData(event.model) >= 0 and event.input_shape == get_info(event.model).input_shape:
             self._analyses[event.model] = event.analysis
             self._show_plan()
 
