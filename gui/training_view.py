@@ -718,9 +718,9 @@ class TrainingView(LanguageAware, QWidget):
         datasets = [self.tr("Handwritten digits (embedded)"), "MNIST", "CIFAR-10", "CIFAR-100",
                     self.tr("Image folder: {name}").format(name=folder) if folder else self.tr("Image folder…")]
         _set_texts(self.dataset_combo, datasets)
-        _set_texts(self.transfer_combo, [self.tr("Random weights"), self.tr("Pretrained: new classifier only"),
-                                         self.tr("Pretrained: later half and classifier"),
-                                         self.tr("Pretrained: every layer")])
+        _set_texts(self.transfer_combo, [self.tr("Random weights"), self.tr("Pretrained: classifier only"),
+                                         self.tr("Pretrained: later half"),
+                                         self.tr("Pretrained: all layers")])
         _set_texts(self.schedule_combo, [self.tr("Constant"), self.tr("Cosine"), self.tr("Step (÷10 twice)")])
         _set_texts(self.optimizer_combo, [self.tr("SGD with momentum"), self.tr("Adam")])
         _set_texts(self.device_combo, [self.tr("Automatic"), self.tr("CUDA GPU"), self.tr("Apple MPS"),

@@ -1641,15 +1641,15 @@
         <translation>무작위 가중치</translation>
     </message>
     <message>
-        <source>Pretrained: new classifier only</source>
-        <translation>사전 학습: 새 분류기만</translation>
+        <source>Pretrained: classifier only</source>
+        <translation>사전 학습: 분류기만</translation>
     </message>
     <message>
-        <source>Pretrained: later half and classifier</source>
-        <translation>사전 학습: 뒤쪽 절반과 분류기</translation>
+        <source>Pretrained: later half</source>
+        <translation>사전 학습: 뒤쪽 절반</translation>
     </message>
     <message>
-        <source>Pretrained: every layer</source>
+        <source>Pretrained: all layers</source>
         <translation>사전 학습: 모든 층</translation>
     </message>
     <message>

@@ -59,4 +59,4 @@ def test_train_this_case_sets_the_training_panel_up_for_it(qtbot, window):
     assert (options.model, options.transfer) == ("resnet18", "later")
     assert (options.optimizer, options.lr) == ("sgd", 0.001)  # a fine-tuning rate, not the digits recipe's 0.02
     assert window.training_dock.isVisible()
-    assert window.training_view.transfer_combo.currentText() == "Pretrained: later half and classifier"
+    assert window.training_view.transfer_combo.currentText() == "Pretrained: later half"
