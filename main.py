@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine.errors import UserInputError
-from engine.transfer import TRANSFERS
+from engine.learning.transfer import TRANSFERS
+from engine.runtime.errors import UserInputError
 
 __all__ = ["main"]
 
@@ -31,21 +31,21 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
-    from engine.report import models_text
+    from engine.text.report import models_text
 
     print(models_text())
     return 0
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from engine.report import summary_output
+    from engine.text.report import summary_output
 
     print(summary_output(args.model, args.input, as_json=args.json))
     return 0
 
 
 def _cmd_cost(args: argparse.Namespace) -> int:
-    from engine.cost import cost_output
+    from engine.inspection.cost import cost_output
 
     print(cost_output(hw=args.hw, cin=args.cin, cout=args.cout, k=args.k, bottleneck=args.bottleneck,
                       as_json=args.json))
@@ -53,13 +53,13 @@ def _cmd_cost(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from engine.training import train_cli
+    from engine.learning.training import train_cli
 
     return train_cli(args)
 
 
 def _cmd_depth(args: argparse.Namespace) -> int:
-    from engine.depth import depth_cli
+    from engine.learning.depth import depth_cli
 
     return depth_cli(args)
 

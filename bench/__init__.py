@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from engine.errors import UserInputError
+from engine.runtime.errors import UserInputError
 
 __all__ = ["run_benchmark", "BENCHMARKS", "median_seconds", "wall_seconds"]
 

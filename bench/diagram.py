@@ -59,10 +59,10 @@ def _zooming(view) -> float:
 
 def run(repeat: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from engine.analysis import analyze
+    from engine.models.analysis import analyze
     from gui.app import create_app
-    from gui.diagram_layout import build_structure, collapse_levels
-    from gui.diagram_view import DiagramView
+    from gui.diagram.layout import build_structure, collapse_levels
+    from gui.diagram.view import DiagramView
 
     create_app()
     print(f"{'':46}{'diagram':>10}{'rectangles':>13}{'ratio':>8}")

@@ -38,9 +38,9 @@ def run(repeat: int) -> None:
 def _capture_overhead(repeat: int) -> None:
     import torch
 
-    from engine.device import pick_device
-    from engine.features import MAX_CHANNELS_SHOWN, MAX_MAP_SIZE, MAX_VALUES_SHOWN, layer_activations
-    from engine.zoo import get_model
+    from engine.inspection.features import MAX_CHANNELS_SHOWN, MAX_MAP_SIZE, MAX_VALUES_SHOWN, layer_activations
+    from engine.models.zoo import get_model
+    from engine.runtime.device import pick_device
 
     device, name = pick_device("auto")
     model = get_model("resnet18").eval().to(device)
@@ -89,7 +89,7 @@ def _seconds(work) -> float:
 
 
 def _grid_repaint(app, repeat: int) -> None:
-    from gui.feature_map_view import MapGrid
+    from gui.feature_maps.view import MapGrid
 
     frames = [np.random.default_rng(seed).standard_normal(_GRID, dtype=np.float32) for seed in range(4)]
     grid = MapGrid()
@@ -157,9 +157,9 @@ def _matplotlib_rate(frames: list[np.ndarray], repeat: int) -> float | None:
 
 
 def _drops(app, repeat: int) -> None:
-    from engine.images import sample_images
+    from engine.data.images import sample_images
     from gui.engine_bridge import EngineBridge
-    from gui.feature_map_view import FeatureMapView
+    from gui.feature_maps.view import FeatureMapView
 
     photos = [path for path in sample_images() if path.suffix == ".jpg"]
     bridge = EngineBridge(device="cpu")

@@ -16,8 +16,8 @@ import time
 
 import numpy as np
 
-from engine import events as ev
-from engine.training import TrainConfig, cpu_training_threads, run_training
+from engine.learning.training import TrainConfig, cpu_training_threads, run_training
+from engine.runtime import events as ev
 
 _CONFIG = dict(model="lenet5", dataset="digits", epochs=3, batch_size=32, lr=0.01, optimizer="sgd", amp=False)
 _TIMER_MS = 5
@@ -26,7 +26,7 @@ _TIMER_MS = 5
 def run(repeat: int) -> None:
     import torch
 
-    from engine.device import pick_device
+    from engine.runtime.device import pick_device
 
     device, name = pick_device("auto")
     _trainer_rate(device), _bare_rate(device)  # warm-up: imports and first-call caches are not throughput
@@ -48,7 +48,7 @@ def run(repeat: int) -> None:
 
 
 def _trainer_rate(device) -> float:
-    """Training images per second of ``engine.training`` from its first event to its last."""
+    """Training images per second of ``engine.learning.training`` from its first event to its last."""
     with tempfile.TemporaryDirectory() as folder:
         config = TrainConfig(**_CONFIG, device=device.type, out_dir=folder)
         images, started = 0, 0.0
@@ -67,8 +67,8 @@ def _bare_rate(device) -> float:
     from torch.nn import functional
     from torch.utils.data import DataLoader, RandomSampler
 
-    from engine.datasets import make_dataset
-    from engine.zoo import get_model
+    from engine.data.datasets import make_dataset
+    from engine.models.zoo import get_model
 
     threads = torch.get_num_threads()
     if device.type == "cpu":
@@ -117,7 +117,7 @@ def _event_loop_lateness(repeat: int) -> tuple[list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from gui.engine_bridge import EngineBridge
-    from gui.training_view import TrainingView
+    from gui.panels.training import TrainingView
 
     _app = QApplication.instance() or QApplication([])  # held: the timer and the view need it alive
     bridge = EngineBridge(device="auto")

@@ -14,8 +14,8 @@ from collections import deque
 from PySide6.QtCore import QObject, Signal, Slot
 from superqt.utils import qthrottled
 
-from engine import events as ev
-from engine.worker import EngineWorker
+from engine.runtime import events as ev
+from engine.runtime.worker import EngineWorker
 
 __all__ = ["EngineBridge"]
 
@@ -25,7 +25,7 @@ _FRAME_MS = 33  # <= 30 deliveries a second: faster than a projector needs, slow
 class EngineBridge(QObject):
     """Owns the engine thread for the window's lifetime.
 
-    Signals carry the frozen event objects of :mod:`engine.events`.
+    Signals carry the frozen event objects of :mod:`engine.runtime.events`.
     """
 
     state_changed = Signal(object)      # EngineStateChanged

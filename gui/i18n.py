@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from engine.errors import Text
+from engine.runtime.errors import Text
 
 __all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "localized", "set_language", "current_language", "system_language",
            "update_translations"]
@@ -27,7 +27,7 @@ _current = "en"
 
 
 def localized(message: str) -> str:
-    """An engine message (``engine.errors.Text``) in the interface language; any other text as it is."""
+    """An engine message (``engine.runtime.errors.Text``) in the interface language; any other text as it is."""
     if not isinstance(message, Text):
         return message
     try:
@@ -74,7 +74,7 @@ def update_translations() -> None:
     """Refresh the Korean .ts from every tr() string in gui/ and every marked engine message in engine/ (keeping
     translations), then compile the .qm."""
     root = TRANSLATIONS_DIR.parent.parent
-    sources = sorted(str(p) for folder in ("gui", "engine") for p in (root / folder).glob("*.py"))
+    sources = sorted(str(p) for folder in ("gui", "engine") for p in (root / folder).rglob("*.py"))
     ts_file = TRANSLATIONS_DIR / f"{_CATALOGUE}_ko.ts"
     lupdate = [_qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts_file)]
     subprocess.run(lupdate, check=True)

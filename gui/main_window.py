@@ -23,21 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import events as ev
-from engine.transfer import FINE_TUNING_LR
-from gui.augmentation_view import AugmentationView
-from gui.cost_view import CostView
-from gui.depth_view import DepthView
+from engine.learning.transfer import FINE_TUNING_LR
+from engine.runtime import events as ev
 from gui.engine_bridge import EngineBridge
-from gui.feature_map_view import FeatureMapView
+from gui.feature_maps.view import FeatureMapView
 from gui.i18n import LANGUAGES, current_language, localized, set_language
-from gui.inception_view import InceptionView
-from gui.model_page import ModelPageView
-from gui.nin_view import NinView
-from gui.overview_view import OverviewView
-from gui.training_view import TrainingView
-from gui.transfer_view import TransferLearningView
-from gui.widgets import LanguageAware, scaled_font
+from gui.pages.augmentation import AugmentationView
+from gui.pages.cost import CostView
+from gui.pages.depth import DepthView
+from gui.pages.inception import InceptionView
+from gui.pages.model_page import ModelPageView
+from gui.pages.nin import NinView
+from gui.pages.overview import OverviewView
+from gui.pages.transfer import TransferLearningView
+from gui.panels.training import TrainingView
+from gui.widgets.text import LanguageAware, scaled_font
 
 __all__ = ["MainWindow", "SECTIONS"]
 
@@ -147,7 +147,7 @@ class MainWindow(LanguageAware, QMainWindow):
         return area
 
     def _datasets_page(self) -> QWidget:
-        from gui.datasets_view import DatasetsView
+        from gui.pages.datasets import DatasetsView
 
         return DatasetsView(self)
 

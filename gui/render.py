@@ -13,14 +13,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from engine.errors import UserInputError
+from engine.runtime.errors import UserInputError
 
 __all__ = ["render", "parse_size", "save_widget", "check_output_path"]
 
 _TIMEOUT_S = 120.0
 # Views with their own renderer (a single view, not a whole page): name -> "module:function(args) -> int".
-_VIEW_RENDERERS = {"diagram": "gui.diagram_view:render_diagram_cli",
-                   "features": "gui.feature_map_view:render_features_cli"}
+_VIEW_RENDERERS = {"diagram": "gui.diagram.view:render_diagram_cli",
+                   "features": "gui.feature_maps.view:render_features_cli"}
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -11,9 +11,9 @@ import torch
 from torch import nn
 from torchvision.models import get_weight
 
-from engine.analysis import _analyze_zoo, analysis_to_dict, analyze
-from engine.errors import UserInputError
-from engine.zoo import get_info, get_model, list_models
+from engine.models.analysis import _analyze_zoo, analysis_to_dict, analyze
+from engine.models.zoo import get_info, get_model, list_models
+from engine.runtime.errors import UserInputError
 
 TORCHVISION = ["alexnet", "vgg16", "vgg16_bn", "resnet18", "resnet34", "resnet50", "googlenet"]
 

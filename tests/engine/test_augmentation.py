@@ -1,4 +1,4 @@
-"""engine.augmentation: the lecture's six methods on one image, with the parameters each example was drawn with."""
+"""engine.data.augmentation: the lecture's six methods on one image, with the parameters each example was drawn with."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 import torch
 
-from engine import events as ev
-from engine.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE, augment
-from engine.errors import UserInputError
-from engine.images import SAMPLES_DIR
-from engine.worker import EngineWorker
+from engine.data.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE, augment
+from engine.data.images import SAMPLES_DIR
+from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
+from engine.runtime.worker import EngineWorker
 
 
 def _image() -> torch.Tensor:

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from engine.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
-from engine.errors import UserInputError
+from engine.models.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
+from engine.runtime.errors import UserInputError
 
 
 def _checkpoint() -> Checkpoint:

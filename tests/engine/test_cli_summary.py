@@ -7,10 +7,10 @@ import json
 import pytest
 
 import main
-from engine.analysis import analyze
-from engine.errors import UserInputError
-from engine.report import parse_input_shape, summary_output
-from engine.zoo import list_models
+from engine.models.analysis import analyze
+from engine.models.zoo import list_models
+from engine.runtime.errors import UserInputError
+from engine.text.report import parse_input_shape, summary_output
 
 LAYER_KEYS = {
     "index", "name", "kind", "op", "input_shape", "output_shape", "kernel", "stride", "padding", "groups",

@@ -10,8 +10,7 @@ import torch
 from torch import nn
 
 import main
-from engine.analysis import analyze
-from engine.cost import (
+from engine.inspection.cost import (
     GOOGLENET_MODULES,
     LECTURE_SETTING,
     PRESETS,
@@ -23,8 +22,9 @@ from engine.cost import (
     inception_breakdowns,
     parse_setting,
 )
-from engine.errors import UserInputError
-from engine.numbers import rounded
+from engine.models.analysis import analyze
+from engine.runtime.errors import UserInputError
+from engine.text.numbers import rounded
 
 EVEN_SAME = "ignore:Using padding='same' with even kernel"  # torch's note on even filters, not ours
 

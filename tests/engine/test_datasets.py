@@ -1,4 +1,4 @@
-"""engine.datasets: the embedded digits, loaders reading files written here in torchvision's formats, the
+"""engine.data.datasets: the embedded digits, loaders reading files written here in torchvision's formats, the
 catalogue. Nothing is downloaded."""
 
 import hashlib
@@ -15,7 +15,7 @@ from PIL import Image
 from torch.utils.data import DataLoader
 from torchvision.transforms import v2
 
-from engine.datasets import (
+from engine.data.datasets import (
     CATALOGUE,
     DATASET_NAMES,
     DIGITS_FILE,
@@ -23,7 +23,7 @@ from engine.datasets import (
     load_embedded_digits,
     make_dataset,
 )
-from engine.errors import UserInputError
+from engine.runtime.errors import UserInputError
 
 DIGITS_SHA256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
 
@@ -244,5 +244,5 @@ def test_catalogue_keeps_the_lectures_figures():
 
 
 def test_importing_the_module_does_not_import_torch():
-    code = "import sys, engine.datasets; sys.exit('torch' in sys.modules)"
+    code = "import sys, engine.data.datasets; sys.exit('torch' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[2]).returncode == 0

@@ -1,4 +1,4 @@
-"""engine.depth: plain against residual networks as depth grows (He et al. 2016, Fig. 6) — small sweeps that
+"""engine.learning.depth: plain against residual networks as depth grows (He et al. 2016, Fig. 6) — small sweeps that
 finish, save, reopen and stop; the gradients at initialisation; the command line; the shipped result."""
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ import time
 import numpy as np
 import pytest
 
-from engine import events as ev
-from engine.analysis import analyze
-from engine.depth import (
+from engine.learning.depth import (
     SHIPPED_RESULT,
     Comparison,
     DepthConfig,
@@ -22,8 +20,10 @@ from engine.depth import (
     run_depth_sweep,
     smooth,
 )
-from engine.errors import UserInputError
-from engine.worker import EngineWorker
+from engine.models.analysis import analyze
+from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
+from engine.runtime.worker import EngineWorker
 from main import main
 
 TINY = dict(depths=(8, 14), steps=6, gradient_every=2, window=3, device="cpu")
@@ -92,7 +92,7 @@ def test_the_width_option_keeps_the_paper_s_architecture(depth, width):
 def test_plain_and_residual_twins_start_from_identical_weights():
     import torch
 
-    from engine.zoo import get_model
+    from engine.models.zoo import get_model
 
     weights = []
     for name in ("plain20", "resnet20"):
@@ -103,7 +103,7 @@ def test_plain_and_residual_twins_start_from_identical_weights():
 
 
 def test_the_zoo_refuses_a_width_below_one():
-    from engine.zoo import get_model
+    from engine.models.zoo import get_model
 
     with pytest.raises(UserInputError, match="width must be a whole number of channels of at least 1, got 0"):
         get_model("resnet20", width=0)
@@ -255,7 +255,7 @@ def test_bad_options_are_refused(options, message):
     ],
 )
 def test_the_command_line_refuses_bad_options_in_one_line(argv, message, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("engine.datasets.default_data_root", lambda: tmp_path)  # no CIFAR-10 files there
+    monkeypatch.setattr("engine.data.datasets.default_data_root", lambda: tmp_path)  # no CIFAR-10 files there
     status = main(["depth", *argv, "--device", "cpu", "--out", str(tmp_path)])
     captured = capsys.readouterr()
     assert status == 2

@@ -1,4 +1,4 @@
-"""engine.features: every layer's maps, filters, Grad-CAM, preprocessing, and the engine thread serving them."""
+"""engine.inspection.features: every layer's maps, filters, Grad-CAM, preprocessing, and their engine handlers."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ import torch
 from PIL import Image
 from torch import nn
 
-import engine.weights as weights
-from engine import events as ev
-from engine.analysis import analyze
-from engine.features import (
+import engine.models.weights as weights
+from engine.data.images import SAMPLES_DIR, load_image
+from engine.inspection.features import (
     POINTWISE_LAYER,
     POINTWISE_MODEL,
     cam_layer_of,
@@ -24,10 +23,11 @@ from engine.features import (
     layer_activations,
     preprocess,
 )
-from engine.images import SAMPLES_DIR, load_image
-from engine.weights import Preprocessing, load_model, shipped_path
-from engine.worker import EngineWorker
-from engine.zoo import get_model
+from engine.models.analysis import analyze
+from engine.models.weights import Preprocessing, load_model, shipped_path
+from engine.models.zoo import get_model
+from engine.runtime import events as ev
+from engine.runtime.worker import EngineWorker
 
 DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
 
@@ -207,7 +207,7 @@ def test_an_imagenet_model_takes_the_resized_centre_crop():
 
 
 def test_a_long_strip_is_cropped_before_it_is_resized(monkeypatch):
-    import engine.features as features
+    import engine.inspection.features as features
 
     sizes, resize = [], features.tvf.resize
 

@@ -31,7 +31,8 @@ def test_engine_source_imports_no_qt():
 
 def test_importing_the_engine_loads_no_qt():
     code = (
-        "import sys, engine.worker, engine.analysis, engine.zoo, engine.overview, engine.report;"
+        "import sys, engine.runtime.worker, engine.models.analysis, engine.models.zoo, engine.models.overview, "
+        "engine.text.report;"
         f"print([m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

@@ -1,4 +1,4 @@
-"""engine.images: every kind of file a lecturer may drop, made here by the test itself."""
+"""engine.data.images: every kind of file a lecturer may drop, made here by the test itself."""
 
 import struct
 import zlib
@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from engine.errors import UserInputError
-from engine.images import MAX_PIXELS, MAX_SIDE, SAMPLES_DIR, collect_images, load_image, sample_images
+from engine.data.images import MAX_PIXELS, MAX_SIDE, SAMPLES_DIR, collect_images, load_image, sample_images
+from engine.runtime.errors import UserInputError
 
 RED = (255, 0, 0)
 
@@ -267,7 +267,7 @@ def test_shipped_samples_load_are_small_and_have_a_recorded_licence():
 
 
 def test_the_centre_square_is_as_wide_as_the_shorter_side():
-    from engine.images import centre_square
+    from engine.data.images import centre_square
 
     wide = np.arange(3 * 7).reshape(3, 7)
     assert centre_square(wide).tolist() == wide[:, 2:5].tolist()
@@ -275,8 +275,8 @@ def test_the_centre_square_is_as_wide_as_the_shorter_side():
 
 
 def test_thumbnails_of_the_readable_files_only(tmp_path):
-    from engine import events as ev
-    from engine.images import thumbnail_events
+    from engine.data.images import thumbnail_events
+    from engine.runtime import events as ev
 
     wide = tmp_path / "wide photo.png"
     Image.new("RGB", (400, 100), (200, 30, 30)).save(wide)

@@ -1,4 +1,4 @@
-"""engine.training and engine.runs: LeNet-5 learns the digits, faults end a run cleanly, runs are saved, listed,
+"""engine.learning (training, runs): LeNet-5 learns the digits, faults end a run cleanly, runs are saved, listed,
 reopened and resumed, and the engine thread serves pause, stop and other requests between batches."""
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ import numpy as np
 import pytest
 import torch
 
-import engine.runs
-import engine.training
-from engine import events as ev
-from engine.checkpoints import load_checkpoint
-from engine.errors import UserInputError
-from engine.runs import list_runs, load_run
-from engine.training import TrainConfig, run_training, trainable_models
-from engine.worker import EngineWorker
+import engine.learning.runs
+import engine.learning.training
+from engine.learning.runs import list_runs, load_run
+from engine.learning.training import TrainConfig, run_training, trainable_models
+from engine.models.checkpoints import load_checkpoint
+from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
+from engine.runtime.worker import EngineWorker
 from main import main
 
 # The recipe that takes LeNet-5 furthest on the embedded digits in three epochs (the shipped weights use it too,
@@ -172,7 +172,7 @@ def test_a_batch_larger_than_the_data_set_is_refused(tmp_path):
 
 def _poison_after(monkeypatch, forward_calls: int, error: Exception | None = None) -> None:
     """Make the model's training forward passes give NaN (or raise ``error``) after ``forward_calls``."""
-    build = engine.training._build_model
+    build = engine.learning.training._build_model
 
     def build_poisoned(*args):
         model = build(*args)
@@ -191,7 +191,7 @@ def _poison_after(monkeypatch, forward_calls: int, error: Exception | None = Non
         model.register_forward_hook(poison)
         return model
 
-    monkeypatch.setattr(engine.training, "_build_model", build_poisoned)
+    monkeypatch.setattr(engine.learning.training, "_build_model", build_poisoned)
 
 
 def test_a_nan_loss_stops_the_run_and_keeps_the_last_good_checkpoint(monkeypatch, tmp_path):
@@ -292,7 +292,7 @@ def test_tensorboard_gets_the_metrics_when_installed(monkeypatch, tmp_path):
             self.closed = True
 
     writer = Writer()
-    monkeypatch.setattr(engine.runs, "_tensorboard_writer", lambda folder: writer)
+    monkeypatch.setattr(engine.learning.runs, "_tensorboard_writer", lambda folder: writer)
     _events(TrainConfig(**FAST | dict(epochs=1, out_dir=str(tmp_path))))
     assert {"loss/step", "learning_rate", "test/accuracy", "train/loss"} <= set(writer.scalars) and writer.closed
 

@@ -1,4 +1,4 @@
-"""engine.transfer: the lecture's three transfer cases, on real zoo models and real training runs."""
+"""engine.learning.transfer: the lecture's three transfer cases, on real zoo models and real training runs."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import pytest
 import torch
 from PIL import Image
 
-from engine import events as ev
-from engine.checkpoints import load_checkpoint
-from engine.errors import UserInputError
-from engine.training import TrainConfig, run_training
-from engine.transfer import freeze, has_pretrained_source, transfer_plan
-from engine.weights import cache_path, load_model
-from engine.zoo import get_model
+from engine.learning.training import TrainConfig, run_training
+from engine.learning.transfer import freeze, has_pretrained_source, transfer_plan
+from engine.models.checkpoints import load_checkpoint
+from engine.models.weights import cache_path, load_model
+from engine.models.zoo import get_model
+from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
 
 FAST = dict(dataset="digits", batch_size=256, epochs=1, device="cpu")
 HEAD = FAST | dict(batch_size=32, lr=0.01)  # enough steps for a new classifier to learn in one epoch

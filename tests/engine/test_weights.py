@@ -1,4 +1,4 @@
-"""engine.weights: shipped, cached, user-picked and random weights, and downloads, all without the network."""
+"""engine.models.weights: shipped, cached, user-picked and random weights, and downloads, all without the network."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 import torch
 import torchvision
 
-import engine.weights as weights
-from engine.checkpoints import Checkpoint, save_checkpoint
-from engine.errors import UserInputError
-from engine.zoo import get_model
+import engine.models.weights as weights
+from engine.models.checkpoints import Checkpoint, save_checkpoint
+from engine.models.zoo import get_model
+from engine.runtime.errors import UserInputError
 
 
 @pytest.fixture

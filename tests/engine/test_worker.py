@@ -5,8 +5,8 @@ from __future__ import annotations
 import queue
 import time
 
-from engine import events as ev
-from engine.worker import EngineWorker
+from engine.runtime import events as ev
+from engine.runtime.worker import EngineWorker
 
 
 def _collect(worker_events: queue.Queue, until, timeout: float = 60.0) -> list[ev.Event]:

@@ -11,8 +11,8 @@ import torch
 from torch import nn
 from torchvision.models import get_weight
 
-from engine.errors import UserInputError
-from engine.zoo import SECTIONS, get_info, get_model, list_models, top1
+from engine.models.zoo import SECTIONS, get_info, get_model, list_models, top1
+from engine.runtime.errors import UserInputError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,7 +68,7 @@ def test_every_builder_works_on_the_meta_device():
 
 
 def test_importing_the_registry_does_not_import_torch():
-    code = "import sys, engine.zoo; engine.zoo.list_models(); print('torch' in sys.modules)"
+    code = "import sys, engine.models.zoo; engine.models.zoo.list_models(); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.augmentation import METHODS
-from engine.images import SAMPLES_DIR
-from gui.augmentation_view import AugmentationView
+from engine.data.augmentation import METHODS
+from engine.data.images import SAMPLES_DIR
+from gui.pages.augmentation import AugmentationView
 
 TIMEOUT_MS = 120_000
 

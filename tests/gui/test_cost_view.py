@@ -11,9 +11,9 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QApplication
 from torch import nn
 
-from engine.analysis import analyze
-from engine.cost import PRESETS, BottleneckSetting
-from gui.cost_view import CostDistributionView, CostView
+from engine.inspection.cost import PRESETS, BottleneckSetting
+from engine.models.analysis import analyze
+from gui.pages.cost import CostDistributionView, CostView
 
 EVEN_SAME = "ignore:Using padding='same' with even kernel"
 

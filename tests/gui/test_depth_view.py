@@ -1,4 +1,4 @@
-"""gui.depth_view: the shipped result at once, live curves that grow in place, stops, saved results."""
+"""gui.pages.depth: the shipped result at once, live curves that grow in place, stops, saved results."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-import gui.depth_view
-from engine.depth import SHIPPED_RESULT, DepthConfig, load_result
-from gui.depth_view import DEPTH_COLOURS, DepthView
+import gui.pages.depth
+from engine.learning.depth import SHIPPED_RESULT, DepthConfig, load_result
 from gui.engine_bridge import EngineBridge
+from gui.pages.depth import DEPTH_COLOURS, DepthView
 
 TIMEOUT_MS = 120_000
 
 
 @pytest.fixture
 def bridge(tmp_path, monkeypatch):
-    monkeypatch.setattr(gui.depth_view, "default_depth_folder", lambda: tmp_path)  # sweeps saved here
+    monkeypatch.setattr(gui.pages.depth, "default_depth_folder", lambda: tmp_path)  # sweeps saved here
     bridge = EngineBridge(device="cpu")
     bridge.start()
     yield bridge

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from engine.analysis import Edge, LayerInfo, analyze
-from gui.diagram_layout import (
+from engine.models.analysis import Edge, LayerInfo, analyze
+from gui.diagram.layout import (
     TextMetrics,
     build_structure,
     collapse_levels,

@@ -6,10 +6,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from engine.analysis import analyze
-from engine.events import AnalysisReady, ZooEntry
-from gui.diagram_view import DiagramView, LayerDetailsView
-from gui.model_page import ModelPageView, counterpart_of
+from engine.models.analysis import analyze
+from engine.runtime.events import AnalysisReady, ZooEntry
+from gui.diagram.view import DiagramView, LayerDetailsView
+from gui.pages.model_page import ModelPageView, counterpart_of
 from main import main
 
 

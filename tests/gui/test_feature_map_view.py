@@ -15,10 +15,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog
 
-import engine.weights as weights
-from engine.images import SAMPLES_DIR, sample_images
-from engine.zoo import get_model
-from gui.feature_map_view import FeatureMapView
+import engine.models.weights as weights
+from engine.data.images import SAMPLES_DIR, sample_images
+from engine.models.zoo import get_model
+from gui.feature_maps.view import FeatureMapView
 
 DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
 TIMEOUT_MS = 60_000

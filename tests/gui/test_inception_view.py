@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from engine.cost import GOOGLENET_MODULES, inception_breakdowns
-from gui.inception_view import InceptionView
+from engine.inspection.cost import GOOGLENET_MODULES, inception_breakdowns
+from gui.pages.inception import InceptionView
 
 
 @pytest.fixture

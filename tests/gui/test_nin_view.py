@@ -7,9 +7,9 @@ import pytest
 import torch
 from torch import nn
 
-from engine.analysis import analyze
-from engine.images import SAMPLES_DIR
-from gui.nin_view import NinView
+from engine.data.images import SAMPLES_DIR
+from engine.models.analysis import analyze
+from gui.pages.nin import NinView
 
 TIMEOUT_MS = 120_000
 

@@ -10,9 +10,9 @@ import time
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 
-from engine.training import TrainConfig, run_training
+from engine.learning.training import TrainConfig, run_training
 from gui.engine_bridge import EngineBridge
-from gui.training_view import TrainingView
+from gui.panels.training import TrainingView
 
 QUICK = dict(model="lenet5", dataset="digits", batch_size=64, lr=0.01, optimizer="sgd", schedule="constant",
              device="cpu")

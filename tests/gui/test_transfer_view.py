@@ -5,9 +5,9 @@ from __future__ import annotations
 import torch
 from PySide6.QtCore import Qt
 
-from engine.weights import cache_path
-from engine.zoo import get_model
-from gui.transfer_view import TransferLearningView
+from engine.models.weights import cache_path
+from engine.models.zoo import get_model
+from gui.pages.transfer import TransferLearningView
 
 
 def _shown(qtbot, bridge) -> TransferLearningView:

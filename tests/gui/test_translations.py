@@ -26,7 +26,7 @@ def _messages() -> dict[str, str]:
 def test_every_tr_string_in_the_code_is_in_the_korean_catalogue():
     messages = _messages()
     in_code = {m.group(2).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-               for path in GUI.glob("*.py") for m in _TR_CALL.finditer(path.read_text(encoding="utf-8"))}
+               for path in GUI.rglob("*.py") for m in _TR_CALL.finditer(path.read_text(encoding="utf-8"))}
     assert in_code, "no tr() calls found: the pattern is wrong"
     missing = sorted(s for s in in_code if s not in messages)
     assert not missing, f"run `python main.py translations` and translate: {missing}"
@@ -35,7 +35,7 @@ def test_every_tr_string_in_the_code_is_in_the_korean_catalogue():
 def _engine_messages() -> set[str]:
     """The templates the engine marks with ``QT_TRANSLATE_NOOP("engine", ...)`` (adjacent literals joined)."""
     marked = set()
-    for path in ENGINE.glob("*.py"):
+    for path in ENGINE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP" and all(
                     isinstance(arg, ast.Constant) for arg in node.args):
@@ -51,8 +51,8 @@ def test_every_marked_engine_message_is_in_the_korean_catalogue():
 
 
 def test_an_engine_message_is_shown_in_the_interface_language(tmp_path):
-    from engine.errors import QT_TRANSLATE_NOOP, UserInputError, text
-    from engine.images import load_image
+    from engine.data.images import load_image
+    from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
     from gui.app import create_app
     from gui.i18n import localized, set_language
 
@@ -67,14 +67,14 @@ def test_an_engine_message_is_shown_in_the_interface_language(tmp_path):
     set_language("ko")
     try:
         assert localized(message) == "빈 사진.png은(는) 빈 파일입니다(0바이트)."
-        from engine.datasets import make_dataset
+        from engine.data.datasets import make_dataset
 
         with pytest.raises(UserInputError) as missing:  # MNIST not downloaded: what a class without network sees
             make_dataset("mnist", "train", channels=1, size=32, root=tmp_path)
         korean = localized(str(missing.value))
         assert "allow downloading it" in str(missing.value)
         assert "내려받기를 허용하거나" in korean and str(tmp_path) in korean
-        from engine.depth import DepthConfig
+        from engine.learning.depth import DepthConfig
 
         with pytest.raises(UserInputError) as shallow:  # a value inside the message is translated as well
             DepthConfig(depths=(2,)).validate()

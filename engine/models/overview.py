@@ -1,0 +1,30 @@
+"""The case-studies overview: one summary line per zoo model, every figure from the layer analysis."""
+
+from __future__ import annotations
+
+from engine.models.analysis import analyze
+from engine.models.zoo import get_info, top1
+from engine.runtime.events import ZooEntry
+
+__all__ = ["zoo_entry"]
+
+
+def zoo_entry(name: str) -> ZooEntry:
+    """One model's summary line (analysis on the meta device: no weights allocated)."""
+    info = get_info(name)
+    analysis = analyze(name)
+    return ZooEntry(
+        name=name,
+        title=info.title,
+        section=info.section,
+        year=info.year,
+        input_shape=tuple(info.input_shape),
+        depth=analysis.depth,
+        params=analysis.params,
+        macs=analysis.macs,
+        top1=top1(name),
+        authors=info.authors,
+        paper=info.paper,
+        ideas_en=tuple(info.ideas_en),
+        ideas_ko=tuple(info.ideas_ko),
+    )

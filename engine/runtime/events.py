@@ -1,0 +1,788 @@
+"""Immutable messages that cross the boundary between the GUI thread and the engine thread.
+
+Only frozen dataclasses of plain values and numpy arrays live here, never tensors or Qt objects, so a
+message can be read on either thread without locks (DESIGN.md, house rule 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = [
+    "Request",
+    "Event",
+    "SetDevice",
+    "Analyze",
+    "DescribeZoo",
+    "DescribeInception",
+    "InceptionReady",
+    "EngineStateChanged",
+    "DeviceReady",
+    "AnalysisReady",
+    "ZooReady",
+    "ZooEntry",
+    "RequestFailed",
+    "WeightsStatus",
+    "MakeThumbnails",
+    "ThumbnailReady",
+    "ImageRequest",
+    "ExplainPointwise",
+    "InspectImage",
+    "DownloadWeights",
+    "LayerMaps",
+    "Prediction",
+    "FeatureMapsReady",
+    "GradCamReady",
+    "ImageRefused",
+    "WeightsRefused",
+    "WeightsDownloadProgress",
+    "WeightsDownloaded",
+    "PointwiseExampleReady",
+    "PreviewAugmentations",
+    "AugmentedImage",
+    "AugmentationsReady",
+    "StartTraining",
+    "PauseTraining",
+    "ResumeTraining",
+    "StopTraining",
+    "ListRuns",
+    "LoadRun",
+    "TrainingStarted",
+    "TrainingProgress",
+    "TrainingEpoch",
+    "TrainingProbe",
+    "TrainingPaused",
+    "CheckpointSaved",
+    "TrainingFinished",
+    "TrainingFailed",
+    "RunSummary",
+    "RunsListed",
+    "RunMetrics",
+    "RunLoaded",
+    "StartDepthSweep",
+    "StopDepthSweep",
+    "DepthSweepStarted",
+    "DepthRunProgress",
+    "DepthRunFinished",
+    "DepthSweepFinished",
+]
+
+
+# ---------------------------------------------------------------- requests (GUI -> engine)
+
+
+@dataclass(frozen=True)
+class Request:
+    """Base of every request. ``channel`` groups requests where only the newest one matters."""
+
+    @property
+    def channel(self) -> str | None:
+        """Requests on the same channel replace each other while waiting (latest wins); None queues."""
+        return None
+
+    @property
+    def interleave(self) -> bool:
+        """True for quick requests (an analysis, an image's feature maps, a stop button) that the engine
+        serves between two batches of a long job, such as a training run, instead of after it."""
+        return False
+
+
+@dataclass(frozen=True)
+class SetDevice(Request):
+    """Choose the compute device: ``"auto"`` (CUDA, then MPS, then CPU), ``"cuda"``, ``"mps"`` or ``"cpu"``."""
+
+    preference: str = "auto"
+
+
+@dataclass(frozen=True)
+class Analyze(Request):
+    """Layer analysis of one zoo model; ``input_shape`` (C, H, W) of None means the model's own.
+
+    ``slot`` names who asks (a page, a panel): a newer request from the same slot replaces a waiting one,
+    requests from different slots are all served.
+    """
+
+    model: str
+    input_shape: tuple[int, int, int] | None = None
+    slot: str = "main"
+
+    @property
+    def channel(self) -> str | None:
+        return f"analyze:{self.slot}"
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class DescribeZoo(Request):
+    """One summary row for every model in the zoo (the overview page)."""
+
+
+@dataclass(frozen=True)
+class DescribeInception(Request):
+    """Every GoogLeNet Inception module, naive and with 1×1 reductions (the Inception page)."""
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+# ---------------------------------------------------------------- events (engine -> GUI)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base of every event. Events with the same non-None ``coalesce_key`` may be thinned to the newest."""
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return None
+
+
+@dataclass(frozen=True)
+class EngineStateChanged(Event):
+    """``state`` is one of ``starting``, ``idle``, ``busy``, ``stopped``; ``detail`` says what it is busy with."""
+
+    state: str
+    detail: str = ""
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return "engine-state"
+
+
+@dataclass(frozen=True)
+class DeviceReady(Event):
+    """The device now in use. ``kind`` is ``cuda``, ``mps`` or ``cpu``; ``name`` is for people (a GPU's name)."""
+
+    kind: str
+    name: str
+    available: tuple[str, ...] = ("cpu",)
+    torch_version: str = ""
+
+
+@dataclass(frozen=True)
+class AnalysisReady(Event):
+    """The layer analysis of ``model`` at ``input_shape`` (an ``engine.models.analysis.Analysis``, itself frozen)."""
+
+    model: str
+    input_shape: tuple[int, int, int]
+    analysis: object
+
+
+@dataclass(frozen=True)
+class ZooEntry:
+    """One model's line on the overview page; every figure comes from ``engine.models.analysis``."""
+
+    name: str
+    title: str
+    section: str
+    year: int
+    input_shape: tuple[int, int, int]
+    depth: int
+    params: int
+    macs: int
+    top1: float | None
+    authors: str
+    paper: str
+    ideas_en: tuple[str, ...]
+    ideas_ko: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ZooReady(Event):
+    entries: tuple[ZooEntry, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class InceptionReady(Event):
+    """``breakdowns``: ``engine.inspection.cost.InceptionBreakdown`` per module, in GoogLeNet's order (frozen)."""
+
+    breakdowns: tuple = ()
+
+
+@dataclass(frozen=True)
+class RequestFailed(Event):
+    """A request that could not be served; ``message`` is a sentence for people, already specific."""
+
+    request: str
+    message: str
+
+
+# ---------------------------------------------------------------- feature maps of one image (issue 4)
+
+
+@dataclass(frozen=True)
+class WeightsStatus:
+    """Where a model's weights came from: ``kind`` is ``shipped`` (resources/weights), ``cache`` (torchvision's
+    published weights in the user's torch hub cache), ``file`` (a file the user picked) or ``random`` (none
+    found: the predictions mean nothing). ``detail`` says what the weights are (``digits, epoch 12``,
+    ``ResNet18_Weights.IMAGENET1K_V1``); ``downloadable`` is True when torchvision publishes weights for the
+    model (``download_bytes`` long) that are not in the cache; ``problem`` says why a file that should have
+    given weights could not (damaged), empty when none."""
+
+    kind: str
+    path: str = ""
+    detail: str = ""
+    downloadable: bool = False
+    download_bytes: int = 0
+    problem: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class InspectImage(Request):
+    """Run ``model`` on one image: every layer's maps, top-5 and Grad-CAM.
+
+    The image is the file at ``path`` (decoded on the engine thread) or ``pixels`` (``uint8`` (H, W, 3), e.g.
+    pasted), called ``name`` in captions. ``cam_class`` picks Grad-CAM's class (None: the top one);
+    ``weights_file`` a state-dict file to use instead of the model's own weights. ``request_id`` comes back in
+    the events. Latest wins per ``slot``, and it is served between the batches of a training run.
+    """
+
+    model: str
+    path: str = ""
+    pixels: np.ndarray | None = None
+    name: str = ""
+    cam_class: int | None = None
+    weights_file: str = ""
+    request_id: int = 0
+    slot: str = "features"
+
+    @property
+    def channel(self) -> str | None:
+        return f"inspect:{self.slot}"
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class DownloadWeights(Request):
+    """Download torchvision's published weights of ``model`` into the user's torch hub cache (online only)."""
+
+    model: str
+
+    @property
+    def channel(self) -> str | None:
+        return f"download:{self.model}"
+
+
+@dataclass(frozen=True, eq=False)
+class LayerMaps:
+    """One row of ``engine.models.analysis.analyze(model).rows`` (``index``, ``name``, ``kind``, ``op``) with its output
+    for the image: ``shape`` is the full per-sample output shape, ``maps`` the first channels, downsampled for
+    display: ``float32`` (C, H, W); a vector is laid out row by row in one map, NaN past its end."""
+
+    index: int
+    name: str
+    kind: str
+    op: str
+    shape: tuple[int, ...]
+    maps: np.ndarray
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One of the top classes: output ``index``, its ``name`` and softmax ``probability`` (0..1)."""
+
+    index: int
+    name: str
+    probability: float
+
+
+@dataclass(frozen=True, eq=False)
+class FeatureMapsReady(Event):
+    """One image through one model.
+
+    ``crop`` is the image as the model takes it before normalisation (``uint8`` (H, W, 3), or (H, W) for a
+    one-channel model); ``model_input`` the normalised tensor it gets (``float32`` (C, H, W)), with ``mean``
+    and ``std`` (empty: not normalised). ``notes`` say what ``engine.data.images`` did to the file on the way;
+    ``inverted`` is True when a dark-on-light image was inverted for a digit network. ``filters`` are the
+    first convolution's weights, (C_out, kh, kw, 1 or 3) in [0, 1] (None without one), named
+    ``filters_layer``. ``cam_layer`` is the layer Grad-CAM will look at.
+    """
+
+    model: str
+    source: str
+    name: str
+    notes: tuple[str, ...]
+    original_size: tuple[int, int]
+    crop: np.ndarray
+    model_input: np.ndarray
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+    layers: tuple[LayerMaps, ...]
+    predictions: tuple[Prediction, ...]
+    filters: np.ndarray | None
+    filters_layer: str
+    weights: WeightsStatus
+    cam_layer: str
+    inverted: bool = False
+    request_id: int = 0
+    slot: str = "features"
+
+
+@dataclass(frozen=True, eq=False)
+class GradCamReady(Event):
+    """Grad-CAM of class ``class_index`` (``class_name``) at ``layer``: ``cam`` is ``float32`` (H, W) in [0, 1],
+    the size of ``FeatureMapsReady.crop``; all zeros when nothing in the image speaks for the class."""
+
+    model: str
+    class_index: int
+    class_name: str
+    layer: str
+    cam: np.ndarray
+    request_id: int = 0
+    slot: str = "features"
+
+
+@dataclass(frozen=True)
+class ImageRefused(Event):
+    """The image at ``source`` cannot be shown; ``message`` says why (``engine.data.images``)."""
+
+    source: str
+    message: str
+    request_id: int = 0
+    slot: str = "features"
+
+
+@dataclass(frozen=True)
+class WeightsRefused(Event):
+    """The weights file at ``path`` does not fit ``model``; the model ran with its own weights instead."""
+
+    model: str
+    path: str
+    message: str
+    slot: str = "features"
+
+
+@dataclass(frozen=True)
+class WeightsDownloadProgress(Event):
+    model: str
+    done: int
+    total: int
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"download:{self.model}"
+
+
+@dataclass(frozen=True)
+class WeightsDownloaded(Event):
+    """torchvision's weights of ``model`` are now in the cache at ``path``: ask again to use them."""
+
+    model: str
+    path: str
+
+
+@dataclass(frozen=True)
+class MakeThumbnails(Request):
+    """Small pictures of image files for the recent strip, at most ``size`` pixels a side. Every request is
+    served (none replaces another); served between the batches of a training run."""
+
+    paths: tuple[str, ...]
+    size: int = 96
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class ThumbnailReady(Event):
+    """The picture of ``path`` (``uint8`` (H, W, 3)); a file that cannot be read gets none."""
+
+    path: str
+    pixels: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class ImageRequest(Request):
+    """Run one image given as in :class:`InspectImage` (``path``, or ``pixels`` called ``name``) through a page's
+    demonstration; ``request_id`` comes back in the events. Served between the batches of a training run."""
+
+    path: str = ""
+    pixels: np.ndarray | None = None
+    name: str = ""
+    request_id: int = 0
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class ExplainPointwise(ImageRequest):
+    """Run the image up to a 1×1 convolution of a real network and show that it is a fully connected layer
+    applied at every pixel (the NiN page). Latest wins."""
+
+    @property
+    def channel(self) -> str | None:
+        return "pointwise"
+
+
+@dataclass(frozen=True, eq=False)
+class PointwiseExampleReady(Event):
+    """A 1×1 convolution (``layer`` of ``model``: a convolution, batch norm and ReLU) on one image.
+
+    ``inputs`` are the maps it gets (``float32`` (C_in, H, W)), ``outputs`` what comes out after the batch
+    norm and ReLU (C_out, H, W). At the pixel (``row``, ``column``) of output channel ``channel``, the
+    weighted sum of that pixel's ``pixel_inputs`` (C_in values) with the filter's ``filter_weights`` (C_in
+    values), computed on its own, is ``weighted_sum``; the convolution gave ``conv_value`` there, and
+    ``output_value`` after the batch norm and ReLU. ``zeroed`` is the fraction of outputs the ReLU set to 0.
+    """
+
+    model: str
+    layer: str
+    name: str
+    weights: WeightsStatus
+    inputs: np.ndarray
+    outputs: np.ndarray
+    channel: int
+    row: int
+    column: int
+    pixel_inputs: np.ndarray
+    filter_weights: np.ndarray
+    weighted_sum: float
+    conv_value: float
+    output_value: float
+    zeroed: float
+    request_id: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class PreviewAugmentations(ImageRequest):
+    """Random examples of each augmentation method on the image (the augmentation page), drawn from ``seed``.
+    Latest wins."""
+
+    seed: int = 0
+
+    @property
+    def channel(self) -> str | None:
+        return "augmentation"
+
+
+@dataclass(frozen=True, eq=False)
+class AugmentedImage:
+    """One example: ``method`` (``engine.data.augmentation.METHODS``), its ``pixels`` (``uint8`` (H, W, 3)) and the
+    ``parameters`` drawn for it (see ``engine.data.augmentation.augment``)."""
+
+    method: str
+    pixels: np.ndarray
+    parameters: tuple[float, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class AugmentationsReady(Event):
+    """The image ``name`` as the examples start from (``original``: its centre square, ``uint8`` (H, W, 3)) and
+    the ``examples``, method by method in the lecture's order."""
+
+    name: str
+    original: np.ndarray
+    examples: tuple[AugmentedImage, ...]
+    seed: int
+    request_id: int = 0
+
+
+# ---------------------------------------------------------------- training (engine.learning: training, runs)
+
+
+@dataclass(frozen=True)
+class StartTraining(Request):
+    """Train a model; ``config`` is an ``engine.learning.training.TrainConfig`` (frozen). A long job: the engine serves
+    quick requests, Pause/Resume/StopTraining among them, between its batches."""
+
+    config: object
+
+    @property
+    def channel(self) -> str | None:
+        return "training"
+
+
+@dataclass(frozen=True)
+class _TrainingControl(Request):
+    @property
+    def channel(self) -> str | None:
+        return "training-control"  # pause, resume and stop replace each other while waiting: the last click wins
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class PauseTraining(_TrainingControl):
+    """Hold the running training run after its current batch."""
+
+
+@dataclass(frozen=True)
+class ResumeTraining(_TrainingControl):
+    """Let a paused training run go on."""
+
+
+@dataclass(frozen=True)
+class StopTraining(_TrainingControl):
+    """End the running training run after its current batch; its files stay intact."""
+
+
+@dataclass(frozen=True)
+class ListRuns(Request):
+    """The training runs saved in ``folder`` (answered by ``RunsListed``)."""
+
+    folder: str
+
+    @property
+    def channel(self) -> str | None:
+        return "runs-list"
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class LoadRun(Request):
+    """The metrics of the saved run in the folder ``path`` (answered by ``RunLoaded``)."""
+
+    path: str
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class TrainingStarted(Event):
+    """A run has begun; ``config`` is its ``engine.learning.training.TrainConfig``; epochs count from 1, steps from 1.
+
+    ``first_epoch`` is above 1 when the run resumes a checkpoint; ``label`` names the run for people.
+    """
+
+    run_id: str
+    run_dir: str
+    label: str
+    config: object
+    classes: tuple[str, ...]
+    device: str
+    first_epoch: int
+    epochs: int
+    steps_per_epoch: int
+    train_images: int
+    test_images: int
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingProgress(Event):
+    """After every batch. ``phase`` is ``train`` or ``test`` (the evaluation after each epoch); ``done`` and
+    ``total`` count the batches of the whole run (training and testing together).
+
+    ``steps``, ``losses``, ``smoothed`` and ``lrs`` are the run's whole per-step history so far (read-only
+    arrays that the engine never changes again), so a view that only sees the newest event draws every step.
+    """
+
+    run_id: str
+    phase: str
+    epoch: int
+    done: int
+    total: int
+    images_per_second: float
+    seconds_left: float
+    steps: np.ndarray
+    losses: np.ndarray
+    smoothed: np.ndarray
+    lrs: np.ndarray
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"training-progress:{self.run_id}"
+
+
+@dataclass(frozen=True)
+class TrainingEpoch(Event):
+    """One epoch's figures: losses are mean cross-entropy, accuracies fractions in [0, 1]; ``lr`` at its end."""
+
+    run_id: str
+    epoch: int
+    step: int
+    train_loss: float
+    train_accuracy: float
+    test_loss: float
+    test_accuracy: float
+    lr: float
+    seconds: float
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingProbe(Event):
+    """What the network makes of one test image now: ``image`` (H, W) or (H, W, 3) in [0, 1]; ``maps`` pairs
+    a layer's name with its output (C, h, w); ``filters`` is the first convolution's (C_out, kh, kw, 1 or 3)
+    in [0, 1], 0.5 meaning a zero weight."""
+
+    run_id: str
+    step: int
+    label: str
+    prediction: str
+    image: np.ndarray
+    maps: tuple[tuple[str, np.ndarray], ...]
+    filters: np.ndarray | None
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"training-probe:{self.run_id}"
+
+
+@dataclass(frozen=True)
+class TrainingPaused(Event):
+    """The run has stopped between two batches (``paused`` True) or goes on again (False)."""
+
+    run_id: str
+    paused: bool
+
+
+@dataclass(frozen=True)
+class CheckpointSaved(Event):
+    """``path`` was written (atomically) after ``epoch``; ``best`` when it is the best test accuracy so far."""
+
+    run_id: str
+    path: str
+    epoch: int
+    best: bool
+
+
+@dataclass(frozen=True)
+class TrainingFinished(Event):
+    """The run ended normally or was stopped (``stopped``); its files are complete either way."""
+
+    run_id: str
+    run_dir: str
+    stopped: bool
+    epochs_done: int
+    test_accuracy: float | None
+    best_test_accuracy: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TrainingFailed(Event):
+    """The run could not go on. ``reason`` is ``diverged`` (loss NaN or infinite) or ``out_of_memory``;
+    ``message`` is a sentence for people; ``checkpoint`` the last good one kept ("" if none)."""
+
+    run_id: str
+    run_dir: str
+    reason: str
+    message: str
+    checkpoint: str
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """One saved run in a runs folder, for a list to choose from."""
+
+    run_id: str
+    path: str
+    label: str
+    model: str
+    dataset: str
+    status: str
+    epochs_done: int
+    epochs: int
+    best_test_accuracy: float | None
+
+
+@dataclass(frozen=True)
+class RunsListed(Event):
+    folder: str
+    runs: tuple[RunSummary, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class RunMetrics:
+    """A run's curves as saved: per step (``steps``, ``losses``, ``smoothed``, ``lrs``) and per epoch
+    (``epochs`` and the rest, accuracies as fractions); all read-only numpy arrays."""
+
+    run_id: str
+    path: str
+    label: str
+    steps: np.ndarray
+    losses: np.ndarray
+    smoothed: np.ndarray
+    lrs: np.ndarray
+    epochs: np.ndarray
+    train_loss: np.ndarray
+    train_accuracy: np.ndarray
+    test_loss: np.ndarray
+    test_accuracy: np.ndarray
+
+
+@dataclass(frozen=True)
+class RunLoaded(Event):
+    metrics: RunMetrics
+
+
+# ---------------------------------------------------------------- plain against residual (engine/learning/depth.py)
+
+
+@dataclass(frozen=True)
+class StartDepthSweep(Request):
+    """Train plain and residual networks side by side; ``config`` is an ``engine.learning.depth.DepthConfig`` (frozen).
+    A long job: the engine serves quick requests, ``StopDepthSweep`` among them, between its steps."""
+
+    config: object
+
+    @property
+    def channel(self) -> str | None:
+        return "depth"
+
+
+@dataclass(frozen=True)
+class StopDepthSweep(Request):
+    """End the running sweep after its current step, or only the run ``run`` (a zoo name, e.g. ``plain56``)."""
+
+    run: str = ""
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class DepthSweepStarted(Event):
+    """``runs``: an ``engine.learning.depth.DepthRun`` per network, before its first step (its parameters known)."""
+
+    config: object
+    runs: tuple
+    device: str
+    train_images: int
+    test_images: int
+
+
+@dataclass(frozen=True, eq=False)
+class DepthRunProgress(Event):
+    """After each step of one run: ``run`` is its whole record so far (a read-only ``DepthRun``)."""
+
+    run: object
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"depth-progress:{self.run.model}"
+
+
+@dataclass(frozen=True, eq=False)
+class DepthRunFinished(Event):
+    """One run has ended (``run.status``: finished, stopped or diverged), with its test error when measured."""
+
+    run: object
+
+
+@dataclass(frozen=True, eq=False)
+class DepthSweepFinished(Event):
+    """The sweep has ended (``stopped`` when cut short) and its ``DepthResult`` is saved at ``path``."""
+
+    result: object
+    path: str
+    stopped: bool

@@ -1,0 +1,1053 @@
+"""The feature-map page: an image flows through a network, layer by layer.
+
+Drop or open images (files or folders), paste one, or click a recent one: the engine runs the model on it and
+sends every layer's maps at once, so moving the layer slider costs no engine work. The view shows one layer's
+channel maps as a single mosaic image (one ``setImage`` per update), the input as the model sees it with a
+Grad-CAM overlay, the top-5 classes, the first layer's filters and where the weights came from. A bad file
+gets a message and the image on screen stays.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGraphicsRectItem,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
+from engine.models.zoo import get_info
+from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
+from engine.text.numbers import exact, shape_text
+from gui.i18n import localized
+from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
+
+__all__ = ["ImageFollower", "qimage_of", "refusal", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
+
+_COLORMAP = "viridis"  # perceptually uniform, and legible in gray on a washed-out projector
+_CAM_COLORMAP = "turbo"
+_CAM_OPACITY = 170  # of 255 at the hottest point; cold regions stay clear so the photo shows through
+_RECENT_KEPT = 16
+_THUMBNAIL = 72
+_INK = QColor("#212529")
+_DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
+_RENDER_TIMEOUT_S = 120.0
+
+
+def _mosaic_shape(channels: int, height: int, width: int) -> tuple[int, int, int]:
+    """(rows, columns, gap in pixels) of the grid that shows ``channels`` maps of ``height`` × ``width``."""
+    columns = max(1, math.ceil(math.sqrt(channels * height / max(width, 1))))
+    rows = math.ceil(channels / columns)
+    return rows, columns, max(1, max(height, width) // 16)
+
+
+class _ImagePanel(pg.GraphicsLayoutWidget):
+    """One picture, fitted to the panel, square pixels, no pan or zoom (a lecture needs a steady picture)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.ci.layout.setContentsMargins(0, 0, 0, 0)
+        self.box = self.addViewBox()
+        self.box.setAspectLocked(True)
+        self.box.invertY(True)
+        self.box.setMouseEnabled(False, False)
+        self.box.setMenuEnabled(False)
+        self.box.setDefaultPadding(0.02)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.box.addItem(self.image)
+        self.setMinimumSize(160, 160)
+
+    def show_array(self, array: np.ndarray, levels: tuple[float, float] | None = None,
+                   colormap: str | None = None) -> None:
+        """Show ``array``: (H, W) with ``colormap`` and ``levels``, or (H, W, 3) colour."""
+        resized = self.image.image is None or self.image.image.shape[:2] != array.shape[:2]
+        if colormap is not None:
+            self.image.setColorMap(pg.colormap.get(colormap))
+        self.image.setImage(array, levels=levels, autoLevels=levels is None)
+        if resized:
+            self.box.autoRange()
+
+    def clear(self) -> None:
+        self.image.clear()
+
+
+class MapGrid(_ImagePanel):
+    """A layer's channel maps tiled into one mosaic image, updated in place; a click picks a map."""
+
+    map_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buffer: np.ndarray | None = None
+        self._layout = (0, 0, 0, 0, 0)  # rows, columns, gap, height, width
+        self._count = 0  # maps in the mosaic
+        self.image.setColorMap(pg.colormap.get(_COLORMAP))
+        self.highlight = QGraphicsRectItem()
+        self.highlight.setPen(QPen(QColor("#ff2d55"), 0))
+        self.highlight.setZValue(10)
+        self.highlight.setVisible(False)
+        self.box.addItem(self.highlight, ignoreBounds=True)  # the fit follows the maps, not the outline
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+
+    def set_maps(self, maps: np.ndarray, per_channel: bool) -> None:
+        """Show ``maps`` (C, H, W), each scaled to [0, 1] on its own (``per_channel``) or on the layer's range."""
+        channels, height, width = maps.shape
+        rows, columns, gap = _mosaic_shape(channels, height, width)
+        layout = (rows, columns, gap, height, width)
+        if layout != self._layout:
+            self._layout = layout
+            self._buffer = np.full((rows, height + gap, columns, width + gap), np.nan, dtype=np.float32)
+        self._count = channels
+        cells = np.full((rows * columns, height, width), np.nan, dtype=np.float32)  # NaN: drawn transparent
+        cells[:channels] = _normalised(maps, per_channel)
+        # The buffer seen as (row, y, column, x): one assignment puts every map in its cell; the gaps stay NaN.
+        self._buffer[:, :height, :, :width] = cells.reshape(rows, columns, height, width).transpose(0, 2, 1, 3)
+        mosaic = self._buffer.reshape(rows * (height + gap), columns * (width + gap))[:-gap, :-gap]
+        self.show_array(mosaic, levels=(0.0, 1.0))
+
+    def mark(self, channel: int | None) -> None:
+        """Outline map ``channel`` (None: no outline)."""
+        rows, columns, gap, height, width = self._layout
+        if channel is None or not columns or channel >= self._count:
+            self.highlight.setVisible(False)
+            return
+        row, column = divmod(channel, columns)
+        self.highlight.setRect(QRectF(column * (width + gap) - 0.5, row * (height + gap) - 0.5, width + 1,
+                                      height + 1))
+        self.highlight.setVisible(True)
+
+    def channel_at(self, x: float, y: float) -> int | None:
+        """The map under image coordinates (x, y), or None over a gap or outside."""
+        rows, columns, gap, height, width = self._layout
+        if not columns or x < 0 or y < 0:
+            return None
+        column, across = divmod(int(x), width + gap)
+        row, down = divmod(int(y), height + gap)
+        channel = row * columns + column
+        if across >= width or down >= height or column >= columns or channel >= self._count:
+            return None
+        return channel
+
+    def _on_scene_clicked(self, event) -> None:
+        point = self.image.mapFromScene(event.scenePos())
+        channel = self.channel_at(point.x(), point.y())
+        if channel is not None:
+            self.map_clicked.emit(channel)
+
+
+def _normalised(maps: np.ndarray, per_channel: bool) -> np.ndarray:
+    """``maps`` (C, H, W) scaled to [0, 1]: each map on its own range, or all on the layer's; flat maps give 0.
+
+    NaN (the cells past the end of a vector laid out as a map) stays NaN, and is drawn transparent.
+    """
+    axes = (1, 2) if per_channel else None
+    low = np.nanmin(maps, axis=axes, keepdims=True)
+    span = np.nanmax(maps, axis=axes, keepdims=True) - low
+    span = np.where(span > 0, span, np.inf)  # a flat map shows as 0, not as a division by zero
+    return (maps - low) / span
+
+
+class _TopClasses(QWidget):
+    """The top classes as labelled bars; clicking one asks for its Grad-CAM."""
+
+    class_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(scaled_font(self, 1.25))
+        self._predictions: tuple[ev.Prediction, ...] = ()
+        self._selected: int | None = None
+        self.setMinimumHeight(self._row_height() * 5)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_predictions(self, predictions: tuple[ev.Prediction, ...], selected: int | None) -> None:
+        self._predictions, self._selected = predictions, selected
+        self.update()
+
+    def _row_height(self) -> int:
+        return int(self.fontMetrics().height() * 1.7)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, self._row_height() * 5)
+
+    def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        row_height = self._row_height()
+        label_width = int(self.width() * 0.46)
+        bar_space = self.width() - label_width - 8
+        metrics = self.fontMetrics()
+        for row, prediction in enumerate(self._predictions):
+            top = row * row_height
+            selected = prediction.index == self._selected
+            name = metrics.elidedText(prediction.name, Qt.TextElideMode.ElideRight, label_width - 8)
+            painter.setPen(_INK)
+            painter.setFont(scaled_font(self, 1.0, bold=selected))  # the class whose Grad-CAM is shown
+            painter.drawText(QRectF(0, top, label_width - 8, row_height),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
+            bar = QRectF(label_width, top + row_height * 0.18, max(2.0, bar_space * prediction.probability),
+                         row_height * 0.64)
+            painter.setPen(QPen(_INK, 2) if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(ACCENT) if row == 0 else QColor("#74a7f7"))
+            painter.drawRect(bar)
+            text = f"{prediction.probability * 100:.1f}%"
+            inside = metrics.horizontalAdvance(text) + 12 < bar.width()
+            painter.setPen(QColor("white") if inside else _INK)
+            where = QRectF(bar.left() + 6, bar.top(), bar.width() - 12, bar.height()) if inside else QRectF(
+                bar.right() + 6, bar.top(), bar_space, bar.height())
+            align = Qt.AlignmentFlag.AlignRight if inside else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(where, align | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.end()
+
+    def mousePressEvent(self, event) -> None:
+        row = int(event.position().y() // self._row_height())
+        if 0 <= row < len(self._predictions):
+            self.class_clicked.emit(self._predictions[row].index)
+
+
+def sample_photo() -> Path:
+    """The shipped photograph a page shows before the user gives an image."""
+    samples = sample_images()
+    photos = [path for path in samples if not path.name.startswith("digit_")]
+    return next((path for path in photos if path.name == "cat.jpg"), (photos or samples)[0])
+
+
+class ImageFollower:
+    """For a page that runs the user's latest image, or a shipped photo before any (the 1×1 and augmentation
+    pages): ``source`` gives the user's image as ``(path, pixels, name)`` or None (``FeatureMapView.user_image``)."""
+
+    def __init__(self) -> None:
+        self.source: Callable[[], tuple[str, np.ndarray | None, str] | None] = lambda: None
+        self.current: tuple[str, np.ndarray | None, str] | None = None  # asked for last
+
+    def changed(self) -> tuple[str, np.ndarray | None, str] | None:
+        """The image to ask for now, or None when it is the one asked for last."""
+        path, pixels, name = self.source() or (str(sample_photo()), None, "")
+        previous = self.current
+        if previous is not None and (previous[0], previous[2]) == (path, name) and previous[1] is pixels:
+            return None
+        self.current = (path, pixels, name)
+        return self.current
+
+
+def refusal(event: ev.Event, request: type[ev.ImageRequest], slot: str, request_id: int) -> str | None:
+    """Why the engine could not serve this page's latest ``request`` (its image refused on ``slot``, or the
+    request failed), or None when ``event`` says nothing of it."""
+    if isinstance(event, ev.ImageRefused) and event.slot == slot and event.request_id == request_id:
+        return event.message
+    if isinstance(event, ev.RequestFailed) and event.request == request.__name__:
+        return event.message
+    return None
+
+
+class _Source:
+    """An image the user gave: a file path, or pasted pixels with a name."""
+
+    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "") -> None:
+        # Absolute, so that the same file opened from a drop and from the samples is one entry.
+        self.path = os.path.abspath(path) if path else ""
+        self.pixels, self.name = pixels, name or Path(path).name
+
+    def same_as(self, other: _Source | None) -> bool:
+        return other is not None and (self.pixels is other.pixels if self.pixels is not None else
+                                      other.pixels is None and self.path == other.path)
+
+
+class FeatureMapView(LanguageAware, QWidget):
+    """Feature maps, top-5 and Grad-CAM of an image in one model.
+
+    Parameters
+    ----------
+    bridge : EngineBridge
+        The engine; the view submits ``InspectImage`` and ``DownloadWeights`` and reads ``event_ready``.
+    parent : QWidget, optional
+    slot : str
+        Requests of one slot replace each other (latest wins); give each view on screen its own.
+
+    Signals
+    -------
+    layer_changed(int)
+        The row of ``engine.models.analysis.analyze(model).rows`` shown, when the slider or ``select_layer`` moves it.
+    image_opened()
+        The user gave an image (a drop, File → Open, paste, the recent strip): see ``user_image``.
+    """
+
+    layer_changed = Signal(int)
+    image_opened = Signal()
+
+    def __init__(self, bridge, parent: QWidget | None = None, slot: str = "features") -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._slot = slot
+        self._model: str | None = None
+        self._weights_files: dict[str, str] = {}
+        self._source: _Source | None = None      # asked for last
+        self._asked: dict[int, _Source] = {}     # request id -> image, until its maps arrive
+        self._using_sample = False
+        self._request_id = 0
+        self._done_id = 0
+        self._event: ev.FeatureMapsReady | None = None
+        self._shown_source: _Source | None = None
+        self._cam: ev.GradCamReady | None = None
+        self._layer = _DEFAULT_LAYER
+        self._channel = 0
+        self._messages: list[str] = []
+        self._download: tuple[int, int] | None = None
+        self._thumbnails_asked: set[str] = set()  # file paths of the recent strip
+        self._thumbnails_pending: set[str] = set()  # of which the engine has not drawn yet
+        self._pictured: set[str] = set()  # ... whose icon is the crop of their shown maps
+
+        self._build()
+        bridge.event_ready.connect(self._on_event_ready)
+        self._fill_samples()
+        self.retranslate()
+
+    # ------------------------------------------------------------ construction
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_banner())
+        self.message_label = self._label(1.15, wrap=True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setVisible(False)
+        layout.addWidget(self.message_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_image_side())
+        splitter.addWidget(self._build_maps_side())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_strip())
+
+    def _build_banner(self) -> QHBoxLayout:
+        """Where the weights come from, with the buttons that change them."""
+        self.weights_label = self._label(1.1, wrap=True)
+        self.download_progress = QProgressBar(self)
+        self.download_progress.setVisible(False)
+        self.download_button = QPushButton(self, clicked=self._on_download_clicked)
+        self.weights_file_button = QPushButton(self, clicked=self._on_weights_file_clicked)
+        self.default_weights_button = QPushButton(self, clicked=self._on_default_weights_clicked)
+        banner = QHBoxLayout()
+        banner.addWidget(self.weights_label, 1)
+        banner.addWidget(self.download_progress)
+        for button in (self.download_button, self.weights_file_button, self.default_weights_button):
+            button.setFont(scaled_font(self, 1.1))
+            banner.addWidget(button)
+        return banner
+
+    def _build_image_side(self) -> QWidget:
+        """The input with Grad-CAM, the enlarged map, the top-5 and the first layer's filters."""
+        self.input_title = self._label(1.2, bold=True)
+        self.input_panel = _ImagePanel(self)
+        self.cam_overlay = pg.ImageItem(axisOrder="row-major")
+        self.cam_overlay.setZValue(5)
+        self.input_panel.box.addItem(self.cam_overlay)
+        self.input_caption = self._label(1.0, wrap=True)
+        self.enlarged_title = self._label(1.2, bold=True)
+        self.enlarged_panel = _ImagePanel(self)
+        self.enlarged_caption = self._label(1.0, wrap=True)
+        self.cam_check = QCheckBox(self, checked=True, toggled=self._on_cam_toggled)
+        self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
+        self.predictions_title = self._label(1.2, bold=True)
+        self.top_classes = _TopClasses(self)
+        self.top_classes.class_clicked.connect(self._on_class_clicked)
+        self.filters_title = self._label(1.2, bold=True)
+        self.filters_panel = _ImagePanel(self)
+        self.filters_panel.setMinimumSize(120, 120)
+
+        pictures = QGridLayout()
+        for column, (title, panel, caption) in enumerate(((self.input_title, self.input_panel, self.input_caption),
+                                                          (self.enlarged_title, self.enlarged_panel,
+                                                           self.enlarged_caption))):
+            pictures.addWidget(title, 0, column)
+            pictures.addWidget(panel, 1, column)
+            pictures.addWidget(caption, 2, column)
+        pictures.setRowStretch(1, 1)
+        checks = QHBoxLayout()
+        for check in (self.cam_check, self.normalised_check):
+            check.setFont(scaled_font(self, 1.1))
+            checks.addWidget(check)
+        checks.addStretch(1)
+        lower = QHBoxLayout()
+        lower.addLayout(_titled(self.predictions_title, self.top_classes), 3)
+        lower.addLayout(_titled(self.filters_title, self.filters_panel), 2)
+        side = QWidget(self)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pictures, 3)
+        layout.addLayout(checks)
+        layout.addLayout(lower, 2)
+        return side
+
+    def _build_maps_side(self) -> QWidget:
+        """The layer slider, the scale choice and the grid of the layer's maps."""
+        self.layer_title = self._label(1.2, bold=True)
+        self.layer_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.layer_slider.setRange(0, 0)
+        self.layer_slider.setPageStep(1)
+        self.layer_slider.valueChanged.connect(self._on_slider_moved)
+        self.scale_combo = QComboBox(self)
+        self.scale_combo.setFont(scaled_font(self, 1.1))
+        self.scale_combo.addItems(["", ""])
+        self.scale_combo.currentIndexChanged.connect(lambda _index: self._show_layer())
+        self.layer_label = self._label(1.25, bold=True, wrap=True)
+        self.grid_hint = self._label(1.3, wrap=True)
+        self.grid_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grid = MapGrid(self)
+        self.grid.map_clicked.connect(self._on_map_clicked)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(self.layer_title)
+        slider_row.addWidget(self.layer_slider, 1)
+        slider_row.addWidget(self.scale_combo)
+        side = QWidget(self)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(slider_row)
+        layout.addWidget(self.layer_label)
+        layout.addWidget(self.grid_hint)
+        layout.addWidget(self.grid, 1)
+        return side
+
+    def _build_strip(self) -> QHBoxLayout:
+        """Recent images (and the samples) to click back to, with Open and Paste."""
+        self.recent_title = self._label(1.1, bold=True)
+        self.recent = QListWidget(self)
+        self.recent.setViewMode(QListWidget.ViewMode.IconMode)
+        self.recent.setFlow(QListWidget.Flow.LeftToRight)
+        self.recent.setWrapping(False)
+        self.recent.setMovement(QListWidget.Movement.Static)
+        self.recent.setIconSize(QSize(_THUMBNAIL, _THUMBNAIL))
+        self.recent.setGridSize(QSize(_THUMBNAIL + 40, _THUMBNAIL + self.fontMetrics().height() + 12))
+        self.recent.setFixedHeight(_THUMBNAIL + self.fontMetrics().height() * 2 + 24)
+        self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent.itemClicked.connect(self._on_recent_clicked)
+        self._unseen_icon = _placeholder_icon()
+        self.open_button = QPushButton(self, clicked=self._on_open_clicked)
+        self.paste_button = QPushButton(self, clicked=self.open_clipboard_image)
+        self.busy_label = self._label(1.1, bold=True)
+        buttons = QVBoxLayout()
+        for widget in (self.open_button, self.paste_button, self.busy_label):
+            buttons.addWidget(widget)
+        strip = QHBoxLayout()
+        strip.addWidget(self.recent_title)
+        strip.addWidget(self.recent, 1)
+        strip.addLayout(buttons)
+        return strip
+
+    def _label(self, factor: float, bold: bool = False, wrap: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setFont(scaled_font(self, factor, bold=bold))
+        label.setWordWrap(wrap)
+        return label
+
+    def _fill_samples(self) -> None:
+        for path in sample_images():
+            self._remember(_Source(str(path)), None)
+        self._ask_thumbnails()
+
+    def _ask_thumbnails(self) -> None:
+        """The engine draws the strip's files not asked for yet (a shown image gets its crop instead)."""
+        paths = []
+        for row in range(self.recent.count()):
+            path = self.recent.item(row).data(Qt.ItemDataRole.UserRole).path
+            if path and path not in self._thumbnails_asked:
+                self._thumbnails_asked.add(path)
+                self._thumbnails_pending.add(path)
+                paths.append(path)
+        if paths:
+            self._bridge.submit(ev.MakeThumbnails(tuple(paths), _THUMBNAIL))
+
+    def _on_thumbnail_ready(self, event: ev.ThumbnailReady) -> None:
+        self._thumbnails_pending.discard(event.path)
+        for row in range(self.recent.count()):
+            item = self.recent.item(row)
+            if item.data(Qt.ItemDataRole.UserRole).path == event.path and event.path not in self._pictured:
+                item.setIcon(QIcon(QPixmap.fromImage(qimage_of(event.pixels))))
+
+    # ------------------------------------------------------------ public slots
+
+    def set_model(self, name: str) -> None:
+        """Show ``name`` (a zoo model); the image on screen is run through it."""
+        info = get_info(name)
+        if info.name == self._model:
+            return
+        self._model = info.name
+        self._download = None
+        self._messages = []
+        if info.input_shape[0] not in (1, 3):  # a module of the lecture (NiN block, Inception module)
+            self._messages.append(self.tr("{model} takes {channels} feature maps, not an image: pick a whole "
+                                          "network to see an image flow through it.").format(
+                model=info.title, channels=info.input_shape[0]))
+        elif self._source is None or self._using_sample:
+            self._source, self._using_sample = self._sample_for(info.name), True
+        self._show_messages()
+        self._submit()
+        self._show_texts()
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Files and folders (a drop, File → Open): the first image is shown, all go to the recent strip."""
+        images, skipped = collect_images(paths)
+        self._messages = []
+        if skipped:
+            self._messages.append(self.tr("Skipped (not images): {names}").format(
+                names=", ".join(Path(line.split(": ", 1)[0]).name for line in skipped[:5])
+                + (" …" if len(skipped) > 5 else "")))
+        if not images:
+            self._messages.append(self.tr("Nothing to show: none of these is an image file."))
+            self._show_messages()
+            return
+        for path in reversed(images[1:]):
+            self._remember(_Source(str(path)), None)
+        self._open(_Source(str(images[0])))
+        self._ask_thumbnails()
+
+    def open_clipboard_image(self) -> None:
+        """Paste: the clipboard's image is sent as pixels (no file is written)."""
+        image = QGuiApplication.clipboard().image()
+        self._messages = []
+        if image.isNull():
+            self._messages.append(self.tr("The clipboard holds no image."))
+            self._show_messages()
+            return
+        self._open(_Source(pixels=_pixels_of(image), name=self.tr("Pasted image")))
+
+    def select_layer(self, index: int) -> None:
+        """Show row ``index`` of the model's analysis (the diagram's selection). ``layer_changed`` follows when
+        the layer on screen changes, not when it already is ``index``, so the two can be connected both ways."""
+        if self._event is None:
+            self._layer = index
+        else:
+            self.layer_slider.setValue(min(max(index, 0), len(self._event.layers) - 1))
+
+    # ------------------------------------------------------------ read by the lead, the tests and the CLI
+
+    def current_layer(self) -> int:
+        return self.layer_slider.value() if self._event is not None else self._layer
+
+    def user_image(self) -> tuple[str, np.ndarray | None, str] | None:
+        """The image the user gave last as ``(path, pixels, name)``, as ``InspectImage`` takes it; None while
+        the page shows a shipped sample."""
+        if self._source is None or self._using_sample:
+            return None
+        return self._source.path, self._source.pixels, self._source.name
+
+    def shown_image(self) -> str | None:
+        """The name of the image whose maps are on screen (None before the first)."""
+        return None if self._event is None else self._event.name
+
+    def thumbnails_pending(self) -> int:
+        """Files of the recent strip whose picture the engine has not sent (an unreadable file never has one)."""
+        return len(self._thumbnails_pending)
+
+    def is_busy(self) -> bool:
+        """True while a request of this view is being served."""
+        return self._done_id < self._request_id
+
+    def messages(self) -> list[str]:
+        """The problems shown to the user now (bad files, refused weights)."""
+        return list(self._messages)
+
+    def layer_names(self) -> list[str]:
+        return [] if self._event is None else [layer.name for layer in self._event.layers]
+
+    # ------------------------------------------------------------ requests
+
+    def _sample_for(self, model: str) -> _Source:
+        if get_info(model).input_shape[0] != 1:
+            return _Source(str(sample_photo()))
+        samples = sample_images()
+        digits = [path for path in samples if path.name.startswith("digit_")]
+        return _Source(str((digits or samples)[len(digits) // 2]))
+
+    def _open(self, source: _Source) -> None:
+        self._source, self._using_sample = source, False
+        self._show_messages()
+        self._submit()
+        self.image_opened.emit()
+
+    def _submit(self, cam_class: int | None = None) -> None:
+        if self._model is None or self._source is None or get_info(self._model).input_shape[0] not in (1, 3):
+            return
+        self._request_id += 1
+        source = self._source
+        self._asked[self._request_id] = source
+        self._bridge.submit(ev.InspectImage(
+            self._model, path=source.path, pixels=source.pixels, name=source.name, cam_class=cam_class,
+            weights_file=self._weights_files.get(self._model, ""), request_id=self._request_id, slot=self._slot))
+        self._show_busy()
+
+    # ------------------------------------------------------------ events
+
+    def _on_event_ready(self, event: ev.Event) -> None:
+        if isinstance(event, ev.FeatureMapsReady | ev.GradCamReady | ev.ImageRefused | ev.WeightsRefused) and (
+                event.slot != self._slot):
+            return
+        if isinstance(event, ev.FeatureMapsReady):
+            self._on_feature_maps_ready(event)
+        elif isinstance(event, ev.GradCamReady):
+            self._on_grad_cam_ready(event)
+        elif isinstance(event, ev.ImageRefused):
+            self._on_image_refused(event)
+        elif isinstance(event, ev.WeightsRefused):
+            self._on_weights_refused(event)
+        elif isinstance(event, ev.WeightsDownloadProgress) and event.model == self._model:
+            self._download = (event.done, event.total)
+            self._show_weights()
+        elif isinstance(event, ev.WeightsDownloaded) and event.model == self._model:
+            self._download = None
+            self._submit()
+        elif isinstance(event, ev.ThumbnailReady):
+            self._on_thumbnail_ready(event)
+        elif isinstance(event, ev.RequestFailed):
+            self._on_request_failed(event)
+
+    def _on_feature_maps_ready(self, event: ev.FeatureMapsReady) -> None:
+        if event.model != self._model or (self._event is not None and event.request_id < self._event.request_id):
+            return
+        source = self._asked.get(event.request_id) or _Source(event.source)
+        self._asked = {key: value for key, value in self._asked.items() if key > event.request_id}
+        if self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
+            self._cam = None  # another image's overlay; the same image keeps its own until the new one comes
+        self._event, self._shown_source = event, source
+        self._remember(source, event)
+        self.layer_slider.blockSignals(True)
+        self.layer_slider.setRange(0, len(event.layers) - 1)
+        self.layer_slider.setValue(min(max(self._layer, 0), len(event.layers) - 1))
+        self.layer_slider.blockSignals(False)
+        if self.layer_slider.value() != self._layer:
+            self._layer = self.layer_slider.value()
+            self.layer_changed.emit(self._layer)
+        self._show_input()
+        self._show_layer()
+        self._show_filters()
+        self._show_predictions()
+        self._show_texts()
+
+    def _on_grad_cam_ready(self, event: ev.GradCamReady) -> None:
+        if self._event is None or event.request_id < self._event.request_id or event.model != self._model:
+            return
+        self._cam = event
+        self._done_id = max(self._done_id, event.request_id)
+        self._show_cam()
+        self._show_predictions()
+        self._show_texts()
+        self._show_busy()
+
+    def _on_image_refused(self, event: ev.ImageRefused) -> None:
+        self._done_id = max(self._done_id, event.request_id)
+        self._messages.append(event.message)
+        self._show_messages()
+        self._show_busy()
+
+    def _on_weights_refused(self, event: ev.WeightsRefused) -> None:
+        if self._weights_files.get(event.model) == event.path:
+            del self._weights_files[event.model]
+        self._messages.append(event.message)
+        self._show_messages()
+
+    def _on_request_failed(self, event: ev.RequestFailed) -> None:
+        if event.request == "InspectImage" and self.is_busy():
+            self._done_id = self._request_id
+            self._messages.append(event.message)
+        elif event.request == "DownloadWeights" and self._download is not None:
+            self._download = None
+            self._messages.append(self.tr("The weights could not be downloaded: {reason}").format(
+                reason=localized(event.message)))
+            self._show_weights()
+        else:
+            return
+        self._show_messages()
+        self._show_busy()
+
+    # ------------------------------------------------------------ user actions
+
+    def _on_slider_moved(self, value: int) -> None:
+        self._layer = value
+        self._show_layer()
+        self.layer_changed.emit(value)
+
+    def _on_map_clicked(self, channel: int) -> None:
+        self._channel = channel
+        self._show_enlarged()
+
+    def _on_class_clicked(self, index: int) -> None:
+        self._submit(cam_class=index)
+
+    def _on_cam_toggled(self, checked: bool) -> None:
+        self.cam_overlay.setVisible(checked)
+
+    def _on_recent_clicked(self, item: QListWidgetItem) -> None:
+        self._messages = []
+        self._open(item.data(Qt.ItemDataRole.UserRole))
+
+    def _on_open_clicked(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "",
+                                                self.tr("Images ({patterns})").format(patterns=patterns))
+        if paths:
+            self.open_paths(paths)
+
+    def _on_download_clicked(self) -> None:
+        if self._model is not None:
+            self._download = (0, 0)
+            self._bridge.submit(ev.DownloadWeights(self._model))
+            self._show_weights()
+
+    def _on_weights_file_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), "", self.tr(
+            "PyTorch weights (*.pt *.pth *.ckpt *.bin);;All files (*)"))
+        if path and self._model is not None:
+            self._weights_files[self._model] = path
+            self._messages = []
+            self._show_messages()
+            self._submit()
+
+    def _on_default_weights_clicked(self) -> None:
+        if self._model is not None and self._weights_files.pop(self._model, None):
+            self._submit()
+
+    # ------------------------------------------------------------ drawing
+
+    def _show_input(self) -> None:
+        if self._event is None:
+            return
+        event = self._event
+        if self.normalised_check.isChecked():
+            values = event.model_input.transpose(1, 2, 0)
+            values = values[..., 0] if values.shape[2] == 1 else values
+            self.input_panel.show_array(values, levels=(float(values.min()), float(values.max())),
+                                        colormap="CET-L1" if values.ndim == 2 else None)
+        else:
+            self.input_panel.show_array(event.crop, levels=(0, 255), colormap="CET-L1" if event.crop.ndim == 2
+                                        else None)
+        self._show_cam()
+
+    def _show_cam(self) -> None:
+        if self._cam is None:
+            self.cam_overlay.clear()
+            return
+        lut = pg.colormap.get(_CAM_COLORMAP).getLookupTable(nPts=256, alpha=True)
+        lut[:, 3] = np.linspace(0, _CAM_OPACITY, 256).astype(np.uint8)
+        self.cam_overlay.setImage(self._cam.cam, levels=(0.0, 1.0), lut=lut)
+        self.cam_overlay.setRect(QRectF(0, 0, self._event.crop.shape[1], self._event.crop.shape[0]))
+        self.cam_overlay.setVisible(self.cam_check.isChecked())
+
+    def _show_layer(self) -> None:
+        if self._event is None:
+            self.grid_hint.setVisible(True)
+            return
+        self.grid_hint.setVisible(False)
+        layer = self._event.layers[self.layer_slider.value()]
+        self.grid.set_maps(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)
+        self._channel = min(self._channel, layer.maps.shape[0] - 1)
+        self._show_enlarged()
+        self._show_layer_label()
+
+    def _show_enlarged(self) -> None:
+        if self._event is None:
+            return
+        layer = self._event.layers[self.layer_slider.value()]
+        scaled = _normalised(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)[self._channel]
+        self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=_COLORMAP)
+        self.grid.mark(self._channel)
+        self.enlarged_caption.setText(self.tr("Map {channel} of {count} in {layer}").format(
+            channel=self._channel + 1, count=layer.maps.shape[0], layer=layer.name))
+
+    def _show_filters(self) -> None:
+        filters = None if self._event is None else self._event.filters
+        if filters is None:
+            self.filters_panel.clear()
+            return
+        count, height, width, channels = filters.shape
+        rows, columns, gap = _mosaic_shape(count, height, width)
+        sheet = np.ones((rows * (height + gap) - gap, columns * (width + gap) - gap, channels), np.float32)
+        for index in range(count):
+            row, column = divmod(index, columns)
+            top, left = row * (height + gap), column * (width + gap)
+            sheet[top:top + height, left:left + width] = filters[index]
+        picture = sheet[..., 0] if channels == 1 else sheet
+        self.filters_panel.show_array(picture, levels=(0.0, 1.0), colormap="CET-L1" if channels == 1 else None)
+
+    def _show_predictions(self) -> None:
+        predictions = () if self._event is None else self._event.predictions
+        chosen = self._cam.class_index if self._cam is not None else None
+        self.top_classes.set_predictions(predictions, chosen)
+
+    def _show_messages(self) -> None:
+        self.message_label.setText("\n".join(localized(message) for message in self._messages))
+        self.message_label.setVisible(bool(self._messages))
+
+    def _show_busy(self) -> None:
+        self.busy_label.setText(self.tr("Working…") if self.is_busy() else "")
+
+    def _remember(self, source: _Source, event: ev.FeatureMapsReady | None) -> None:
+        """Put ``source`` first in the recent strip (once), with a thumbnail once it has been shown."""
+        for row in range(self.recent.count()):
+            if self.recent.item(row).data(Qt.ItemDataRole.UserRole).same_as(source):
+                item = self.recent.takeItem(row)
+                break
+        else:
+            item = QListWidgetItem(self._unseen_icon, source.name)
+            item.setData(Qt.ItemDataRole.UserRole, source)
+            item.setToolTip(source.path or source.name)
+        if event is not None:
+            self._pictured.add(source.path)
+            thumbnail = QPixmap.fromImage(qimage_of(event.crop)).scaled(
+                _THUMBNAIL, _THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+            item.setIcon(QIcon(thumbnail))  # scaled here: an icon is never enlarged, and LeNet sees 32×32
+        self.recent.insertItem(0, item)
+        while self.recent.count() > _RECENT_KEPT:
+            self.recent.takeItem(self.recent.count() - 1)
+
+    # ------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.download_button.setToolTip(self.tr("Download torchvision's ImageNet weights into this computer's "
+                                                "torch cache (needs the internet once)"))
+        self.weights_file_button.setText(self.tr("Load weights file…"))
+        self.default_weights_button.setText(self.tr("Use default weights"))
+        self.input_title.setText(self.tr("What the network sees"))
+        self.enlarged_title.setText(self.tr("Selected map"))
+        self.normalised_check.setText(self.tr("Show normalised values"))
+        self.predictions_title.setText(self.tr("Top 5 (click one for its Grad-CAM)"))
+        self.layer_title.setText(self.tr("Layer"))
+        self.scale_combo.setItemText(0, self.tr("Each map on its own scale"))
+        self.scale_combo.setItemText(1, self.tr("One scale for the whole layer"))
+        self.grid_hint.setText(self.tr("Drop an image anywhere on the window, open one, paste one, or click a "
+                                       "sample below."))
+        self.recent_title.setText(self.tr("Images"))
+        self.open_button.setText(self.tr("Open images…"))
+        self.paste_button.setText(self.tr("Paste image"))
+        self._show_texts()
+        self._show_messages()  # an engine message follows the language too
+        self._show_busy()
+
+    def _show_texts(self) -> None:
+        self._show_weights()
+        self._show_layer_label()
+        self._show_input_caption()
+        event = self._event
+        if event is None or event.filters is None:
+            self.filters_title.setText(self.tr("First-layer filters"))
+        else:
+            count, height, width, channels = event.filters.shape
+            self.filters_title.setText(self.tr("First-layer filters: {count} of {size}").format(
+                count=count, size=f"{height}×{width}×{channels}"))
+        if self._cam is None:
+            self.cam_check.setText(self.tr("Grad-CAM overlay"))
+        else:
+            self.cam_check.setText(self.tr("Grad-CAM overlay: where the image speaks for “{name}”").format(
+                name=self._cam.class_name))
+
+    def _show_layer_label(self) -> None:
+        if self._event is None:
+            self.layer_label.setText("")
+            return
+        layer = self._event.layers[self.layer_slider.value()]
+        text = self.tr("{index} of {last}: {name} ({op}), output {shape}").format(
+            index=layer.index, last=len(self._event.layers) - 1, name=layer.name, op=layer.op,
+            shape=shape_text(layer.shape))
+        if len(layer.shape) == 3 and layer.maps.shape[0] < layer.shape[0]:
+            text += " · " + self.tr("first {shown} of {count} maps").format(
+                shown=layer.maps.shape[0], count=layer.shape[0])
+        elif len(layer.shape) != 3:
+            text += " · " + self.tr("{count} values, laid out row by row").format(count=exact(math.prod(
+                layer.shape)))
+        self.layer_label.setText(text)
+
+    def _show_input_caption(self) -> None:
+        event = self._event
+        if event is None:
+            self.input_caption.setText("")
+            return
+        height, width = event.crop.shape[:2]
+        parts = [self.tr("{name}, {width}×{height} → {size} after resize and centre crop").format(
+            name=event.name, width=event.original_size[0], height=event.original_size[1],
+            size=f"{width}×{height}")]
+        if event.mean:
+            parts.append(self.tr("normalised: mean {mean}, std {std}").format(
+                mean=", ".join(f"{m:.3f}" for m in event.mean), std=", ".join(f"{s:.3f}" for s in event.std)))
+        if event.inverted:
+            parts.append(self.tr("inverted to light strokes on dark, as the network was trained"))
+        parts += [localized(note) for note in event.notes]
+        self.input_caption.setText("; ".join(parts))
+
+    def _show_weights(self) -> None:
+        status = None if self._event is None or self._event.model != self._model else self._event.weights
+        title = get_info(self._model).title if self._model else ""
+        downloading = self._download is not None
+        self.download_progress.setVisible(downloading)
+        self.download_button.setVisible(bool(status and status.downloadable) and not downloading)
+        self.default_weights_button.setVisible(bool(status and status.kind == "file"))
+        if downloading:
+            done, total = self._download
+            self.download_progress.setRange(0, max(total, 1) if total else 0)
+            self.download_progress.setValue(done)
+            self.weights_label.setText(self.tr("Downloading the weights of {model}: {done} of {total} MB…").format(
+                model=title, done=f"{done / 1e6:.0f}", total=f"{total / 1e6:.0f}" if total else "?"))
+            self.weights_label.setStyleSheet(NOTICE_STYLE)
+            return
+        if status is None:
+            loading = title and self.is_busy()
+            self.weights_label.setText(self.tr("Loading {model}…").format(model=title) if loading else "")
+            self.weights_label.setStyleSheet("")
+            return
+        if status.downloadable:
+            self.download_button.setText(self.tr("Download weights ({size} MB)").format(
+                size=f"{status.download_bytes / 1e6:.0f}"))
+        texts = {
+            "shipped": self.tr("Trained weights that ship with the app ({detail})."),
+            "cache": self.tr("torchvision's ImageNet weights ({detail}), from this computer's torch cache."),
+            "file": self.tr("Weights from {path}."),
+            "random": self.tr("Random weights: no trained weights for {model} are on this computer, so its "
+                              "guesses below mean nothing. The maps show what untrained filters do."),
+        }
+        text = texts.get(status.kind, "").format(detail=status.detail, path=Path(status.path).name, model=title)
+        if status.kind == "random" and status.downloadable:
+            text += " " + self.tr("Download them once (online) to see real predictions, or load a weights file.")
+        if status.problem:
+            text += " " + self.tr("Problem: {problem}").format(problem=status.problem)
+        self.weights_label.setText(text)
+        self.weights_label.setStyleSheet(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
+
+
+# ---------------------------------------------------------------- images between Qt and numpy
+
+
+def _pixels_of(image: QImage) -> np.ndarray:
+    """A QImage as ``uint8`` (H, W, 3) RGB pixels (transparency flattened on white, as engine.data.images does)."""
+    flat = QImage(image.size(), QImage.Format.Format_RGB888)
+    flat.fill(QColor("white"))
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    width, height, stride = flat.width(), flat.height(), flat.bytesPerLine()
+    rows = np.frombuffer(flat.constBits(), dtype=np.uint8, count=stride * height).reshape(height, stride)
+    return rows[:, : width * 3].reshape(height, width, 3).copy()
+
+
+def _titled(title: QLabel, body: QWidget) -> QVBoxLayout:
+    """``title`` over ``body``, the body taking the height."""
+    column = QVBoxLayout()
+    column.addWidget(title)
+    column.addWidget(body, 1)
+    return column
+
+
+def _placeholder_icon() -> QIcon:
+    """A light square for an image not shown yet (its thumbnail comes from the engine once it is)."""
+    pixmap = QPixmap(_THUMBNAIL, _THUMBNAIL)
+    pixmap.fill(QColor("#e9ecef"))
+    return QIcon(pixmap)
+
+
+def qimage_of(pixels: np.ndarray) -> QImage:
+    """``uint8`` (H, W, 3) or (H, W) pixels as a QImage that owns a copy of them."""
+    pixels = np.ascontiguousarray(pixels)
+    height, width = pixels.shape[:2]
+    fmt = QImage.Format.Format_Grayscale8 if pixels.ndim == 2 else QImage.Format.Format_RGB888
+    return QImage(pixels.data, width, height, pixels.strides[0], fmt).copy()
+
+
+# ---------------------------------------------------------------- command line
+
+
+def render_features_cli(args) -> int:
+    """``python main.py render features --model M --image PATH [--layer NAME] --out FILE``; the exit status.
+
+    Raises
+    ------
+    UserInputError
+        For an unknown model or layer, an image that cannot be shown, or an output that cannot be written.
+    """
+    from engine.data.images import load_image
+    from gui.app import create_app
+    from gui.engine_bridge import EngineBridge
+    from gui.i18n import set_language
+    from gui.render import check_output_path, parse_size, save_widget
+
+    model = get_info(args.model or "resnet18").name
+    width, height = parse_size(args.size)
+    out = check_output_path(args.out)
+    if not 0.25 <= args.scale <= 8:
+        raise UserInputError(f"--scale must be between 0.25 and 8, got {args.scale}")
+    if args.image:
+        load_image(args.image)  # a bad file is refused here, with the same sentence the window shows
+    app = create_app()
+    set_language(getattr(args, "language", None) or "en")
+    bridge = EngineBridge(device=getattr(args, "device", None) or "cpu")
+    view = FeatureMapView(bridge)
+    try:
+        view.resize(width, height)
+        if args.image:
+            view.open_paths([args.image])
+        view.set_model(model)
+        view.show()
+        bridge.start()
+        _wait(app, view)
+        if view.messages():
+            raise UserInputError(view.messages()[-1])
+        if args.layer:
+            view.select_layer(_layer_index(view, args.layer))
+        _wait_for_thumbnails(app, view)
+        save_widget(view, out, args.scale)
+    finally:
+        bridge.shutdown()
+        view.close()
+    print(out)
+    return 0
+
+
+def _wait(app, view: FeatureMapView) -> None:
+    deadline = time.monotonic() + _RENDER_TIMEOUT_S
+    while view.is_busy() or view.shown_image() is None:
+        if view.messages() and not view.is_busy():
+            return
+        if time.monotonic() > deadline:
+            raise UserInputError("the engine did not finish the feature maps within two minutes")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _wait_for_thumbnails(app, view: FeatureMapView, seconds: float = 5.0) -> None:
+    """The recent strip's pictures, for a few seconds at most: an unreadable file never gets one."""
+    deadline = time.monotonic() + seconds
+    app.processEvents()
+    while view.thumbnails_pending() and time.monotonic() < deadline:
+        time.sleep(0.01)
+        app.processEvents()
+
+
+def _layer_index(view: FeatureMapView, layer: str) -> int:
+    names = view.layer_names()
+    if layer in names:
+        return names.index(layer)
+    if layer.isdigit() and int(layer) < len(names):
+        return int(layer)
+    shown = ", ".join(names[:8])
+    raise UserInputError(f"unknown layer {layer!r}; give a row number 0-{len(names) - 1} or a name such as "
+                         f"{shown}, … (python main.py summary MODEL lists them)")

@@ -1,0 +1,673 @@
+"""What a convolution costs: the 1×1 bottleneck widget, and where the cost goes in a whole network.
+
+``CostView`` is the lecture's Inception cost problem with every number adjustable: both computations as
+formulas with the numbers substituted, their exact products, the ratio, the parameters, a bar chart split
+by stage and a sketch of the volumes. The arithmetic is ``engine.inspection.cost`` (pure integers, no torch).
+
+``CostDistributionView`` sorts the layers of any analysed model by their multiply-accumulates (or
+parameters) and links a clicked bar to the rest of the window through ``layer_selected``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import pairwise
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.inspection.cost import (
+    PRESETS,
+    BottleneckCost,
+    BottleneckSetting,
+    bottleneck_cost,
+    format_ratio,
+)
+from engine.text.numbers import exact, rounded
+from gui.widgets.text import LanguageAware, PageHeader, scaled_font, text_label
+
+__all__ = ["CostView", "CostDistributionView", "CountAxis", "DIRECT_COLOUR", "REDUCE_COLOUR", "CONV_COLOUR"]
+
+DIRECT_COLOUR = "#e8590c"   # the expensive direct convolution
+REDUCE_COLOUR = "#2f9e44"   # the cheap 1×1 reduction
+CONV_COLOUR = "#1c7ed6"     # the k×k convolution after the reduction
+_INPUT_COLOUR = "#868e96"
+_SELECTED_COLOUR = "#fab005"
+_REFUSED_STYLE = "QSpinBox { border: 3px solid #c92a2a; }"
+
+# Widget limits: wide enough for every network in the zoo, small enough for a slider to be usable.
+_RANGES = {"height": 512, "width": 512, "in_channels": 4096, "out_channels": 4096, "kernel": 15,
+           "bottleneck": 4096}
+
+
+class _NumberInput(QWidget):
+    """A spin box and a slider that move together; the spin box's range is the validator."""
+
+    value_changed = Signal(int)
+
+    def __init__(self, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setFont(scaled_font(self, 1.25))
+        self.spin = QSpinBox(self)
+        self.spin.setRange(1, maximum)
+        self.spin.setGroupSeparatorShown(True)
+        self.spin.setFont(scaled_font(self, 1.5, bold=True))
+        self.spin.setMinimumWidth(130)
+        self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(1, maximum)
+        self.spin.valueChanged.connect(self.slider.setValue)
+        self.slider.valueChanged.connect(self.spin.setValue)
+        self.spin.valueChanged.connect(self.value_changed)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.label, 0, 0)
+        layout.addWidget(self.spin, 0, 1)
+        layout.addWidget(self.slider, 1, 0, 1, 2)
+
+    def value(self) -> int:
+        return self.spin.value()
+
+    def set_value(self, value: int) -> None:
+        self.spin.setValue(value)
+
+    def set_refused(self, refused: bool) -> None:
+        self.spin.setStyleSheet(_REFUSED_STYLE if refused else "")
+
+
+class CountAxis(pg.AxisItem):
+    """An axis of counts written the lecture's way: 120.4M rather than 1.204e8."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [rounded(int(v * scale)) if v >= 0 else "" for v in values]
+
+
+def _style_axes(plot: pg.PlotWidget, widget: QWidget) -> None:
+    font = scaled_font(widget, 1.2)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(font)
+        axis.setTextPen("k")
+        axis.setPen("k")
+
+
+class _CostChart(pg.PlotWidget):
+    """Two bars, direct and with the bottleneck, the second stacked by stage."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w", axisItems={"left": CountAxis("left")})
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.showGrid(x=False, y=True, alpha=0.3)
+        self.legend = self.addLegend(offset=(-10, 10), labelTextSize="14pt", labelTextColor="k",
+                                     brush=pg.mkBrush(255, 255, 255, 220))
+        self.direct_bar = pg.BarGraphItem(x=[0], height=[0], width=0.6, brush=DIRECT_COLOUR)
+        self.reduce_bar = pg.BarGraphItem(x=[1], height=[0], width=0.6, brush=REDUCE_COLOUR)
+        self.conv_bar = pg.BarGraphItem(x=[1], y0=[0], height=[0], width=0.6, brush=CONV_COLOUR)
+        for bar in (self.direct_bar, self.reduce_bar, self.conv_bar):
+            self.addItem(bar)
+        self.direct_text = pg.TextItem(anchor=(0.5, 1.0), color="k")
+        self.bottleneck_text = pg.TextItem(anchor=(0.5, 1.0), color="k")
+        for text in (self.direct_text, self.bottleneck_text):
+            text.setFont(scaled_font(self, 1.6, bold=True))
+            self.addItem(text)
+        _style_axes(self, self)
+        self.getAxis("left").setWidth(90)  # room for "120.4M" before the first layout pass measures it
+        self.setXRange(-0.6, 1.6, padding=0)
+
+    def set_labels(self, direct: str, bottleneck: str, reduce: str, conv: str) -> None:
+        self.getAxis("bottom").setTicks([[(0, direct), (1, bottleneck)]])
+        self.legend.clear()
+        self.legend.addItem(self.reduce_bar, reduce)
+        self.legend.addItem(self.conv_bar, conv)
+
+    def set_cost(self, cost: BottleneckCost) -> None:
+        direct, reduce, conv = cost.direct.macs, cost.reduce.macs, cost.conv.macs
+        self.direct_bar.setOpts(height=[direct])
+        self.reduce_bar.setOpts(height=[reduce])
+        self.conv_bar.setOpts(y0=[reduce], height=[conv])
+        self.setYRange(0, max(direct, reduce + conv) * 1.15, padding=0)
+        self.direct_text.setText(rounded(direct))
+        self.direct_text.setPos(0, direct)
+        self.bottleneck_text.setText(rounded(reduce + conv))
+        self.bottleneck_text.setPos(1, reduce + conv)
+
+
+class _VolumesSketch(QWidget):
+    """Input → 1×1 → k×k → output as boxes: thickness follows channels, face follows height and width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(420, 260)
+        self._cost: BottleneckCost | None = None
+        self._row_titles = ("", "")
+
+    def set_cost(self, cost: BottleneckCost, direct_title: str, bottleneck_title: str) -> None:
+        self._cost = cost
+        self._row_titles = (direct_title, bottleneck_title)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        if self._cost is None:
+            return
+        c = self._cost
+        s = c.setting
+        volumes_direct = [(s.in_channels, s.height, s.width, _INPUT_COLOUR),
+                          (s.out_channels, c.direct.out_height, c.direct.out_width, DIRECT_COLOUR)]
+        volumes_bottleneck = [(s.in_channels, s.height, s.width, _INPUT_COLOUR),
+                              (s.bottleneck, s.height, s.width, REDUCE_COLOUR),
+                              (s.out_channels, c.conv.out_height, c.conv.out_width, CONV_COLOUR)]
+        k = s.kernel
+        arrows_direct = [(f"{k}×{k}", DIRECT_COLOUR)]
+        arrows_bottleneck = [("1×1", REDUCE_COLOUR), (f"{k}×{k}", CONV_COLOUR)]
+        channels = max(s.in_channels, s.out_channels, s.bottleneck)
+        spatial = max(s.height, s.width)
+        row_height = self.height() / 2
+        for row, (title, volumes, arrows) in enumerate(((self._row_titles[0], volumes_direct, arrows_direct),
+                                                        (self._row_titles[1], volumes_bottleneck,
+                                                         arrows_bottleneck))):
+            self._draw_row(painter, QRectF(0, row * row_height, self.width(), row_height), title, volumes,
+                           arrows, channels, spatial)
+        painter.end()
+
+    def _draw_row(self, painter: QPainter, area: QRectF, title: str, volumes, arrows, channels: int,
+                  spatial: int) -> None:
+        painter.setFont(scaled_font(self, 1.35, bold=True))
+        painter.setPen(QColor("#212529"))
+        painter.drawText(area.adjusted(8, 4, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         title)
+        label_font = scaled_font(self, 1.1)
+        arrow_font = scaled_font(self, 1.3, bold=True)
+        slot = area.width() / 3  # three slots per row, so both rows line their boxes up
+        face_max = area.height() * 0.45
+        thick_max = slot * 0.45
+        centre_y = area.top() + area.height() * 0.5
+        x_positions = [slot * 0.5, slot * 1.5, slot * 2.5] if len(volumes) == 3 else [slot * 0.5, slot * 2.5]
+        right_edges = []
+        for (depth, height, width, colour), x in zip(volumes, x_positions, strict=True):
+            face_h = max(6.0, face_max * height / spatial)
+            skew = max(4.0, face_max * 0.5 * width / spatial)
+            thick = max(3.0, thick_max * depth / channels)
+            left = x - (thick + skew) / 2
+            top = centre_y - face_h / 2 + skew / 2
+            _draw_box(painter, QRectF(left, top, thick, face_h), skew, QColor(colour))
+            right_edges.append((left, left + thick + skew))
+            painter.setFont(label_font)
+            painter.setPen(QColor("#212529"))
+            label_rect = QRectF(x - slot / 2, top + face_h + 4, slot, 28)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             f"{height}×{width}×{depth}")
+        for (text, colour), ((_, start), (end, _)) in zip(arrows, pairwise(right_edges), strict=True):
+            _draw_arrow(painter, QPointF(start + 6, centre_y), QPointF(end - 6, centre_y), text,
+                        QColor(colour), arrow_font)
+
+
+def _draw_box(painter: QPainter, front: QRectF, skew: float, colour: QColor) -> None:
+    """A cuboid: ``front`` face, and top and side faces receding by ``skew`` up and to the right."""
+    up = QPointF(skew, -skew)
+    top = QPolygonF([front.topLeft(), front.topRight(), front.topRight() + up, front.topLeft() + up])
+    side = QPolygonF([front.topRight(), front.bottomRight(), front.bottomRight() + up, front.topRight() + up])
+    painter.setPen(QPen(colour.darker(150), 1.5))
+    painter.setBrush(colour.lighter(135))
+    painter.drawPolygon(top)
+    painter.setBrush(colour.darker(115))
+    painter.drawPolygon(side)
+    painter.setBrush(colour)
+    painter.drawRect(front)
+
+
+def _draw_arrow(painter: QPainter, start: QPointF, end: QPointF, text: str, colour: QColor, font) -> None:
+    if end.x() - start.x() < 12:
+        return
+    painter.setPen(QPen(colour, 3))
+    painter.drawLine(start, end - QPointF(8, 0))
+    head = QPainterPath(end)
+    head.lineTo(end + QPointF(-12, -7))
+    head.lineTo(end + QPointF(-12, 7))
+    head.closeSubpath()
+    painter.fillPath(head, colour)
+    painter.setFont(font)
+    painter.drawText(QRectF(start.x(), start.y() - 34, end.x() - start.x(), 28),
+                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
+
+
+def _coloured(colour: str, text: str) -> str:
+    return f"<span style='color:{colour}'>{escape(text)}</span>"
+
+
+def _formula_html(colour: str, formula: str, value: int) -> str:
+    return f"{_coloured(colour, formula)} = {exact(value)}"
+
+
+class CostView(LanguageAware, QWidget):
+    """The 1×1 bottleneck cost widget: change any number and watch both costs move."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cost: BottleneckCost | None = None
+        self.header = PageHeader(self)
+
+        self.preset_label = QLabel(self)
+        self.preset_label.setFont(scaled_font(self, 1.25))
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setFont(scaled_font(self, 1.2))
+        self.preset_combo.addItem("", None)  # "Custom", named in retranslate
+        for key in PRESETS:
+            self.preset_combo.addItem("", key)
+        self.preset_combo.activated.connect(self._on_preset_chosen)
+        self.inputs = {name: _NumberInput(maximum, self) for name, maximum in _RANGES.items()}
+        self.padding_label = QLabel(self)
+        self.padding_label.setFont(scaled_font(self, 1.25))
+        self.padding_same = QRadioButton(self)
+        self.padding_none = QRadioButton(self)
+        for button in (self.padding_same, self.padding_none):
+            button.setFont(scaled_font(self, 1.15))
+        self.padding_group = QButtonGroup(self)
+        self.padding_group.addButton(self.padding_same)
+        self.padding_group.addButton(self.padding_none)
+        self.padding_same.setChecked(True)
+
+        self.controls = QGroupBox(self)
+        self.controls.setFont(scaled_font(self, 1.2, bold=True))
+        controls = QVBoxLayout(self.controls)
+        controls.addWidget(self.preset_label)
+        controls.addWidget(self.preset_combo)
+        for number_input in self.inputs.values():
+            controls.addWidget(number_input)
+        controls.addWidget(self.padding_label)
+        controls.addWidget(self.padding_same)
+        controls.addWidget(self.padding_none)
+        controls.addStretch(1)
+        self.controls.setFixedWidth(400)
+
+        self.refusal = QLabel(self)
+        self.refusal.setWordWrap(True)
+        self.refusal.setFont(scaled_font(self, 1.6, bold=True))
+        self.refusal.setStyleSheet("color: #c92a2a; background: #fff0f0; padding: 10px; border-radius: 4px;")
+        self.refusal.hide()
+
+        self.direct_title = self._label(1.4, bold=True, colour=DIRECT_COLOUR)
+        self.direct_formula = self._label(1.5)
+        self.direct_total = self._label(2.6, bold=True)
+        self.direct_rounded = self._label(1.5)
+        self.direct_params = self._label(1.3)
+        self.bottleneck_title = self._label(1.4, bold=True, colour=CONV_COLOUR)
+        self.bottleneck_formula = self._label(1.5)
+        self.bottleneck_total = self._label(2.6, bold=True)
+        self.bottleneck_rounded = self._label(1.5)
+        self.bottleneck_params = self._label(1.3)
+        self.ratio = self._label(2.0, bold=True)
+        self.ratio.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ratio.setStyleSheet("color: #2b8a3e;")
+
+        panels = QHBoxLayout()
+        panels.addWidget(self._panel(self.direct_title, self.direct_formula, self.direct_total,
+                                     self.direct_rounded, self.direct_params), 1)
+        panels.addWidget(self._panel(self.bottleneck_title, self.bottleneck_formula, self.bottleneck_total,
+                                     self.bottleneck_rounded, self.bottleneck_params), 1)
+        self.chart = _CostChart(self)
+        self.sketch = _VolumesSketch(self)
+        pictures = QHBoxLayout()
+        pictures.addWidget(self.chart, 1)
+        pictures.addWidget(self.sketch, 1)
+        self.results = QWidget(self)  # hidden while the setting is refused: no stale or empty figures
+        results = QVBoxLayout(self.results)
+        results.setContentsMargins(0, 0, 0, 0)
+        results.addLayout(panels)
+        results.addWidget(self.ratio)
+        results.addLayout(pictures, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.refusal)
+        right.addWidget(self.results, 1)
+        right.addStretch(0)
+        body = QHBoxLayout()
+        body.addWidget(self.controls)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+
+        self.set_setting(PRESETS["lecture"])
+        for number_input in self.inputs.values():
+            number_input.value_changed.connect(self._on_value_changed)
+        self.padding_group.buttonToggled.connect(self._on_value_changed)
+        self.retranslate()
+
+    # ------------------------------------------------------------ inputs
+
+    def setting(self) -> BottleneckSetting:
+        """The setting the inputs show now (possibly one that is refused)."""
+        values = {name: number_input.value() for name, number_input in self.inputs.items()}
+        return BottleneckSetting(**values, padding="none" if self.padding_none.isChecked() else "same")
+
+    def set_setting(self, setting: BottleneckSetting) -> None:
+        """Show ``setting`` (values beyond the widget's ranges are clamped to them)."""
+        for number_input in self.inputs.values():
+            number_input.blockSignals(True)
+        for name, number_input in self.inputs.items():
+            number_input.set_value(getattr(setting, name))
+        self.padding_group.blockSignals(True)
+        (self.padding_none if setting.padding == "none" else self.padding_same).setChecked(True)
+        self.padding_group.blockSignals(False)
+        for number_input in self.inputs.values():
+            number_input.blockSignals(False)
+        self._on_value_changed()
+
+    def current_cost(self) -> BottleneckCost | None:
+        """The figures on screen, or None while the setting is refused."""
+        return self._cost
+
+    # ------------------------------------------------------------ events
+
+    def _on_preset_chosen(self, index: int) -> None:
+        key = self.preset_combo.itemData(index)
+        if key is not None:
+            self.set_setting(PRESETS[key])
+
+    def _on_value_changed(self, *_) -> None:
+        setting = self.setting()
+        problem = setting.problem()
+        self.inputs["bottleneck"].set_refused(problem == "bottleneck_wider")
+        self.inputs["in_channels"].set_refused(problem == "bottleneck_wider")
+        self.inputs["kernel"].set_refused(problem == "filter_larger")
+        self._cost = None if problem else bottleneck_cost(setting)
+        matching = [key for key, preset in PRESETS.items() if preset == setting]
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(matching[0]) if matching else 0)
+        self._show()
+
+    def retranslate(self) -> None:
+        self.header.set_texts(
+            self.tr("The 1×1 bottleneck: what a convolution costs"),
+            self.tr("Q. How many multiplications does a 5×5 convolution from 28×28×192 to 28×28×32 need? "
+                    "And with a 1×1 convolution down to 16 channels first?"))
+        self.controls.setTitle(self.tr("Setting"))
+        self.preset_label.setText(self.tr("Preset"))
+        preset_names = {
+            None: self.tr("Custom"),
+            "lecture": self.tr("Lecture: 5×5, 192 → 32 through 16"),
+            "inception3a_3x3": self.tr("Inception 3a, 3×3 branch: 192 → 128 through 96"),
+            "inception4a_5x5": self.tr("Inception 4a, 5×5 branch: 480 → 48 through 16"),
+            "inception5b_3x3": self.tr("Inception 5b, 3×3 branch: 832 → 384 through 192"),
+        }
+        for index in range(self.preset_combo.count()):
+            self.preset_combo.setItemText(index, preset_names[self.preset_combo.itemData(index)])
+        labels = {
+            "height": self.tr("Height"),
+            "width": self.tr("Width"),
+            "in_channels": self.tr("Input channels"),
+            "out_channels": self.tr("Output channels"),
+            "kernel": self.tr("Filter size"),
+            "bottleneck": self.tr("Bottleneck channels"),
+        }
+        for name, number_input in self.inputs.items():
+            number_input.label.setText(labels[name])
+        self.padding_label.setText(self.tr("Padding"))
+        self.padding_same.setText(self.tr("Same (output keeps height and width)"))
+        self.padding_none.setText(self.tr("None (output shrinks by filter size − 1)"))
+        self._show()
+
+    # ------------------------------------------------------------ drawing
+
+    def _label(self, factor: float, bold: bool = False, colour: str | None = None) -> QLabel:
+        label = text_label(self, factor, bold)
+        if colour:
+            label.setStyleSheet(f"color: {colour};")
+        return label
+
+    def _panel(self, *labels: QLabel) -> QFrame:
+        frame = QFrame(self)
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(frame)
+        for label in labels:
+            layout.addWidget(label)
+        return frame
+
+    def _show(self) -> None:
+        setting, cost = self.setting(), self._cost
+        k = setting.kernel
+        self.direct_title.setText(self.tr("Direct {0}×{0} convolution").format(k))
+        self.bottleneck_title.setText(
+            self.tr("With a 1×1 bottleneck of {0} channels").format(exact(setting.bottleneck)))
+        self.refusal.setVisible(cost is None)
+        self.refusal.setText(self._refusal_text(setting))
+        self.results.setVisible(cost is not None)
+        self.chart.set_labels(self.tr("Direct"), self.tr("With bottleneck"), self.tr("1×1 reduction"),
+                              self.tr("{0}×{0} convolution").format(k))
+        if cost is None:
+            return
+        self.chart.set_cost(cost)
+        self.sketch.set_cost(cost, self.tr("Direct"), self.tr("With bottleneck"))
+        self.direct_formula.setText(_coloured(DIRECT_COLOUR, cost.direct.macs_formula()))
+        self.bottleneck_formula.setText(
+            _formula_html(REDUCE_COLOUR, cost.reduce.macs_formula(), cost.reduce.macs) + "<br>+ "
+            + _formula_html(CONV_COLOUR, cost.conv.macs_formula(), cost.conv.macs))
+        self.direct_total.setText(f"= {exact(cost.direct.macs)}")
+        self.bottleneck_total.setText(f"= {exact(cost.bottleneck_macs)}")
+        about = self.tr("≈ {0} multiplications")
+        self.direct_rounded.setText(about.format(rounded(cost.direct.macs)))
+        self.bottleneck_rounded.setText(about.format(rounded(cost.bottleneck_macs)))
+        params = self.tr("Parameters: {0} = {1}")
+        self.direct_params.setText(params.format(cost.direct.params_formula(), exact(cost.direct.params)))
+        self.bottleneck_params.setText(params.format(
+            f"{cost.reduce.params_formula()} + {cost.conv.params_formula()}", exact(cost.bottleneck_params)))
+        self.ratio.setText(self._ratio_text(cost))
+
+    def _ratio_text(self, cost: BottleneckCost) -> str:
+        if cost.macs_ratio >= 1:
+            macs = self.tr("The bottleneck needs {0} fewer multiplications").format(
+                format_ratio(cost.macs_ratio))
+        else:
+            macs = self.tr("The bottleneck needs {0} more multiplications").format(
+                format_ratio(1 / cost.macs_ratio))
+        if cost.params_ratio >= 1:
+            params = self.tr("{0} fewer parameters").format(format_ratio(cost.params_ratio))
+        else:
+            params = self.tr("{0} more parameters").format(format_ratio(1 / cost.params_ratio))
+        return f"{macs} · {params}"
+
+    def _refusal_text(self, setting: BottleneckSetting) -> str:
+        problem = setting.problem()
+        if problem == "bottleneck_wider":
+            return self.tr("Refused: the bottleneck ({0} channels) is wider than the input ({1} channels). "
+                           "A 1×1 reduction must shrink the channels.").format(
+                               exact(setting.bottleneck), exact(setting.in_channels))
+        if problem == "filter_larger":
+            return self.tr("Refused: the {0}×{0} filter is larger than the {1}×{2} image and there is no "
+                           "padding. Choose a smaller filter or same padding.").format(
+                               setting.kernel, setting.height, setting.width)
+        return ""
+
+
+class CostDistributionView(LanguageAware, QWidget):
+    """Where the cost goes: a model's weighted layers sorted by multiply-accumulates or parameters.
+
+    Passive: give it an ``engine.models.analysis.Analysis`` with :meth:`set_analysis`; a click on a bar emits
+    ``layer_selected`` with the analysis row's index, and :meth:`select_layer` highlights a row's bar. The
+    chart is built when the view is first shown (every model page has one, behind a tab).
+    """
+
+    layer_selected = Signal(int)
+
+    _SHOWN = 20  # more bars than this are unreadable on a projector; the rest are summed in the caption
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._analysis = None
+        self._rows: list = []        # the bars, largest first
+        self._total = 0              # of all the layers, the bars' and the rest's
+        self._selected: int | None = None
+        self.title = QLabel(self)
+        self.title.setFont(scaled_font(self, 1.6, bold=True))
+        self.measure_label = QLabel(self)
+        self.measure_label.setFont(scaled_font(self, 1.2))
+        self.measure_macs = QRadioButton(self)
+        self.measure_params = QRadioButton(self)
+        for button in (self.measure_macs, self.measure_params):
+            button.setFont(scaled_font(self, 1.2))
+        self.measure_group = QButtonGroup(self)
+        self.measure_group.addButton(self.measure_macs)
+        self.measure_group.addButton(self.measure_params)
+        self.measure_macs.setChecked(True)
+        self.measure_group.buttonToggled.connect(self._on_measure_changed)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.caption.setFont(scaled_font(self, 1.35))
+        self.plot: pg.PlotWidget | None = None
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.measure_label)
+        top.addWidget(self.measure_macs)
+        top.addWidget(self.measure_params)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.caption)
+        self.retranslate()
+
+    def showEvent(self, event) -> None:
+        if self.plot is None:
+            self._build_chart()
+            self._draw()
+        super().showEvent(event)
+
+    def _build_chart(self) -> None:
+        self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": CountAxis("bottom")})
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=False, alpha=0.3)
+        self.plot.getViewBox().invertY(True)  # largest on top
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=DIRECT_COLOUR)
+        self.highlight = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=_SELECTED_COLOUR,
+                                         pen=pg.mkPen("k", width=2))
+        self.plot.addItem(self.bars)
+        self.plot.addItem(self.highlight)
+        self.values = [pg.TextItem(anchor=(0, 0.5), color="k") for _ in range(self._SHOWN)]
+        for text in self.values:
+            text.setFont(scaled_font(self, 1.1))
+            self.plot.addItem(text)
+        _style_axes(self.plot, self)
+        self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
+        self._layout.addWidget(self.plot, 1)
+
+    # ------------------------------------------------------------ inputs
+
+    def set_analysis(self, analysis) -> None:
+        """Show ``analysis`` (an ``engine.models.analysis.Analysis``); None clears the chart."""
+        self._analysis = analysis
+        self._selected = None
+        self._fill()
+
+    def select_layer(self, index: int) -> None:
+        """Highlight the bar of analysis row ``index`` (nothing when that row has no bar)."""
+        self._selected = index
+        if self.plot is not None:
+            self._show_highlight()
+
+    def shown_rows(self) -> list:
+        """The analysis rows that have a bar, top to bottom."""
+        return list(self._rows)
+
+    # ------------------------------------------------------------ events
+
+    def _on_measure_changed(self, *_) -> None:
+        self._fill()
+
+    def _on_plot_clicked(self, event) -> None:
+        if not self._rows:
+            return
+        point = self.plot.getViewBox().mapSceneToView(event.scenePos())
+        position = round(point.y())
+        if 0 <= position < len(self._rows) and 0 <= point.x():
+            self.select_layer(self._rows[position].index)
+            self.layer_selected.emit(self._rows[position].index)
+
+    def retranslate(self) -> None:
+        self.measure_label.setText(self.tr("Sort by:"))
+        self.measure_macs.setText(self.tr("Multiply-accumulates"))
+        self.measure_params.setText(self.tr("Parameters"))
+        self._fill()
+
+    # ------------------------------------------------------------ drawing
+
+    def _measure(self, row) -> int:
+        return row.params if self.measure_params.isChecked() else row.macs
+
+    def _fill(self) -> None:
+        by_params = self.measure_params.isChecked()
+        weighted = [] if self._analysis is None else sorted(
+            (r for r in self._analysis.rows if self._measure(r) > 0), key=self._measure, reverse=True)
+        total = sum(self._measure(r) for r in weighted)
+        self._rows, self._total = weighted[:self._SHOWN], total
+        if self._analysis is None:
+            self.title.setText(self.tr("Where the cost goes"))
+            self.caption.setText(self.tr("Waiting for the layer analysis…"))
+        else:
+            self.title.setText(self.tr("Where the cost goes: {0}").format(self._analysis.model))
+            self.caption.setText(self._caption(by_params, total, len(weighted),
+                                               sum(self._measure(r) for r in self._rows)))
+        if self.plot is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        by_params = self.measure_params.isChecked()
+        values = [self._measure(r) for r in self._rows]
+        total = self._total or 1
+        self.bars.setOpts(x0=np.zeros(len(values)), y=np.arange(len(values), dtype=float),
+                          width=np.array(values, dtype=float),
+                          brush=CONV_COLOUR if by_params else DIRECT_COLOUR)
+        names = [f"{r.name} ({r.op})" for r in self._rows]
+        axis = self.plot.getAxis("left")
+        axis.setTicks([list(enumerate(names))])
+        # pyqtgraph widens an axis only after a paint that did not fit (dropping labels): size it now.
+        metrics = QFontMetrics(axis.style["tickFont"] or self.font())
+        axis.setWidth(max((metrics.horizontalAdvance(n) for n in names), default=40) + 20)
+        for i, text in enumerate(self.values):
+            text.setVisible(i < len(values))
+            if i < len(values):
+                text.setText(f" {rounded(values[i])} ({100 * values[i] / total:.1f}%)")
+                text.setPos(float(values[i]), float(i))
+        if values:
+            self.plot.setXRange(0, max(values) * 1.18, padding=0)  # room for the value labels
+            self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
+        self._show_highlight()
+
+    def _caption(self, by_params: bool, total: int, layers: int, shown: int) -> str:
+        if layers <= self._SHOWN:
+            if by_params:
+                return self.tr("{0} parameters in {1} layers").format(exact(total), layers)
+            return self.tr("{0} multiply-accumulates in {1} layers").format(exact(total), layers)
+        share = 100 * shown / total
+        if by_params:
+            return self.tr("{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.").format(
+                exact(total), layers, self._SHOWN, share)
+        return self.tr("{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.").format(
+            exact(total), layers, self._SHOWN, share)
+
+    def _show_highlight(self) -> None:
+        positions = [i for i, r in enumerate(self._rows) if r.index == self._selected]
+        values = [float(self._measure(self._rows[i])) for i in positions]
+        self.highlight.setOpts(x0=[0.0] * len(positions), y=[float(p) for p in positions], width=values)

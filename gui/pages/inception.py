@@ -1,0 +1,368 @@
+"""The Inception explorer: one GoogLeNet module, naive or with 1×1 reductions, branch by branch.
+
+Each branch's output channels, the concatenated shape, and cost and parameters per branch and in total,
+as measured by ``engine.inspection.cost.inception_breakdowns`` on the engine thread. The view is passive: it asks
+with ``breakdowns_wanted`` and shows what :meth:`InceptionView.set_breakdowns` gives it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.inspection.cost import format_ratio
+from engine.text.numbers import exact, rounded
+from gui.pages.cost import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis
+from gui.widgets.text import ACCENT, LanguageAware, PageHeader, scaled_font
+
+__all__ = ["InceptionView"]
+
+_KERNEL_COLOURS = {1: REDUCE_COLOUR, 3: CONV_COLOUR, 5: DIRECT_COLOUR}
+_POOL_COLOUR = "#868e96"
+_NAIVE_COLOUR = "#adb5bd"
+_SELECTED_BACKGROUND = QColor("#fff3bf")
+
+
+def _shape(shape: tuple[int, int, int]) -> str:
+    c, h, w = shape
+    return f"{h}×{w}×{c}"
+
+
+class _ModuleSketch(QWidget):
+    """The module as in the paper's figure 2: previous layer, four branches, concatenation.
+
+    ``on_branch_clicked`` is called with the branch index (0-3) a click lands in.
+    """
+
+    def __init__(self, on_branch_clicked, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(560, 420)
+        self._on_branch_clicked = on_branch_clicked
+        self._breakdown = None
+        self._design = None
+        self._selected: int | None = None
+        self._texts: dict[str, str] = {}
+
+    def set_state(self, breakdown, design, selected: int | None, texts: dict[str, str]) -> None:
+        self._breakdown, self._design, self._selected, self._texts = breakdown, design, selected, texts
+        self.update()
+
+    def mousePressEvent(self, event) -> None:
+        if self._design is not None:
+            column = int(event.position().x() // (self.width() / 4))
+            self._on_branch_clicked(min(max(column, 0), 3))
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        if self._design is not None:
+            self._draw(painter)
+        painter.end()
+
+    def _draw(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        column = w / 4
+        concat = self._box(painter, QRectF(w * 0.1, h * 0.03, w * 0.8, h * 0.11), "#495057",
+                           self._texts["concat"], _shape(self._design.output_shape))
+        previous = self._box(painter, QRectF(w * 0.1, h * 0.86, w * 0.8, h * 0.11), "#495057",
+                             self._texts["previous"], _shape(self._breakdown.input_shape))
+        for index, branch in enumerate(self._design.branches):
+            x = column * (index + 0.5)
+            if index == self._selected:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(_SELECTED_BACKGROUND)
+                painter.drawRoundedRect(QRectF(column * index + 4, h * 0.15, column - 8, h * 0.70), 10, 10)
+            slots = [h * 0.62, h * 0.40] if len(branch.steps) == 2 else [h * 0.40]
+            below = QPointF(x, previous.top())
+            for step, y in zip(branch.steps, slots, strict=True):
+                box = QRectF(x - column * 0.42, y, column * 0.84, h * 0.13)
+                colour = _POOL_COLOUR if step.op == "pool" else _KERNEL_COLOURS.get(step.kernel, CONV_COLOUR)
+                template = self._texts["pool"] if step.op == "pool" else self._texts["conv"]
+                self._arrow(painter, below, QPointF(x, box.bottom()))
+                self._box(painter, box, colour, template.format(step.kernel), exact(step.out_channels))
+                below = QPointF(x, box.top())
+            self._arrow(painter, below, QPointF(x, concat.bottom()))
+            painter.setPen(QColor("#212529"))
+            painter.setFont(scaled_font(self, 1.25, bold=True))
+            painter.drawText(QRectF(x - column / 2, h * 0.19, column, h * 0.08), Qt.AlignmentFlag.AlignCenter,
+                             rounded(branch.macs))
+
+    def _box(self, painter: QPainter, rect: QRectF, colour: str, title: str, detail: str) -> QRectF:
+        painter.setPen(QPen(QColor(colour).darker(140), 1.5))
+        painter.setBrush(QColor(colour))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor("white"))
+        painter.setFont(scaled_font(self, 1.15, bold=True))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{title}\n{detail}")
+        return rect
+
+    @staticmethod
+    def _arrow(painter: QPainter, start: QPointF, end: QPointF) -> None:
+        painter.setPen(QPen(QColor("#495057"), 2))
+        painter.drawLine(start, end + QPointF(0, 8))
+        painter.setBrush(QColor("#495057"))
+        painter.drawPolygon([end, end + QPointF(-6, 10), end + QPointF(6, 10)])
+
+
+class InceptionView(LanguageAware, QWidget):
+    """GoogLeNet's Inception modules, naive or with 1×1 reductions, with the figures of every branch.
+
+    Signals
+    -------
+    breakdowns_wanted
+        Emitted when the view is shown without data: answer with :meth:`set_breakdowns`.
+    branch_selected(str, int)
+        A branch was clicked: the module (``"3a"`` ...) and the branch index (0: 1×1, 1: 3×3, 2: 5×5,
+        3: pool). The breakdown's steps carry the rows of ``engine.models.analysis`` for linking to a diagram.
+    """
+
+    breakdowns_wanted = Signal()
+    branch_selected = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._breakdowns: tuple = ()
+        self._selected: int | None = None
+        self._asked = False
+        self.header = PageHeader(self)
+        self.module_label = QLabel(self)
+        self.module_label.setFont(scaled_font(self, 1.3))
+        self.module_combo = QComboBox(self)
+        self.module_combo.setFont(scaled_font(self, 1.3))
+        self.module_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.module_combo.currentIndexChanged.connect(self._on_module_changed)
+        self.reductions_check = QCheckBox(self)
+        self.reductions_check.setFont(scaled_font(self, 1.3, bold=True))
+        self.reductions_check.setChecked(True)
+        self.reductions_check.toggled.connect(self._on_reductions_toggled)
+        controls = QHBoxLayout()
+        controls.addWidget(self.module_label)
+        controls.addWidget(self.module_combo)
+        controls.addSpacing(30)
+        controls.addWidget(self.reductions_check)
+        controls.addStretch(1)
+
+        self.sketch = _ModuleSketch(self._on_branch_clicked, self)
+        self.table = QTableWidget(5, 5, self)
+        self.table.setFont(scaled_font(self, 1.25))
+        self.table.horizontalHeader().setFont(scaled_font(self, 1.15, bold=True))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellClicked.connect(self._on_table_clicked)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.summary = QLabel(self)
+        self.summary.setFont(scaled_font(self, 1.5, bold=True))
+        self.summary.setWordWrap(True)
+        self.change = QLabel(self)
+        self.change.setFont(scaled_font(self, 1.4, bold=True))
+        self.change.setStyleSheet("color: #2b8a3e;")
+        self.change.setWordWrap(True)
+        self.chart = pg.PlotWidget(self, background="w", axisItems={"left": CountAxis("left")})
+        self.chart.setMenuEnabled(False)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.hideButtons()
+        self.chart.showGrid(x=False, y=True, alpha=0.3)
+        self.chart.getAxis("left").setWidth(90)
+        for name in ("left", "bottom"):
+            axis = self.chart.getAxis(name)
+            axis.setTickFont(scaled_font(self, 1.2))
+            axis.setTextPen("k")
+            axis.setPen("k")
+        self.legend = self.chart.addLegend(offset=(-10, 10), labelTextSize="13pt", labelTextColor="k",
+                                           brush=pg.mkBrush(255, 255, 255, 220))
+        self.naive_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=_NAIVE_COLOUR)
+        self.reduced_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CONV_COLOUR)
+        self.chart.addItem(self.naive_bars)
+        self.chart.addItem(self.reduced_bars)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setFont(scaled_font(self, 1.0))
+        self.note.setStyleSheet("color: #495057;")
+
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.table)
+        right.addWidget(self.change)
+        right.addWidget(self.chart, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.sketch, 5)
+        body.addLayout(right, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(controls)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.note)
+        self.retranslate()
+
+    # ------------------------------------------------------------ inputs
+
+    def set_breakdowns(self, breakdowns) -> None:
+        """Every module's ``engine.inspection.cost.InceptionBreakdown``, in GoogLeNet's order."""
+        current = self.module_combo.currentData()
+        self._breakdowns = tuple(breakdowns)
+        self.module_combo.blockSignals(True)
+        self.module_combo.clear()
+        for breakdown in self._breakdowns:
+            self.module_combo.addItem("", breakdown.module)
+        self.module_combo.setCurrentIndex(max(self.module_combo.findData(current), 0))
+        self.module_combo.blockSignals(False)
+        self.retranslate()
+
+    def select_branch(self, index: int | None) -> None:
+        """Highlight branch ``index`` (0-3) of the module on screen; None clears the highlight."""
+        self._selected = index
+        self._show()
+
+    def current_breakdown(self):
+        """The ``InceptionBreakdown`` on screen, or None before the data arrives."""
+        index = self.module_combo.currentIndex()
+        return self._breakdowns[index] if 0 <= index < len(self._breakdowns) else None
+
+    def current_design(self):
+        """The design on screen: the breakdown's ``reduced`` or ``naive`` ``InceptionDesign``."""
+        breakdown = self.current_breakdown()
+        if breakdown is None:
+            return None
+        return breakdown.reduced if self.reductions_check.isChecked() else breakdown.naive
+
+    # ------------------------------------------------------------ events
+
+    def showEvent(self, event) -> None:
+        if not self._breakdowns and not self._asked:
+            self._asked = True
+            self.breakdowns_wanted.emit()
+        super().showEvent(event)
+
+    def _on_module_changed(self, *_) -> None:
+        self._selected = None
+        self._show()
+
+    def _on_reductions_toggled(self, *_) -> None:
+        self._show()
+
+    def _on_branch_clicked(self, index: int) -> None:
+        breakdown = self.current_breakdown()
+        self.select_branch(index)
+        if breakdown is not None:
+            self.branch_selected.emit(breakdown.module, index)
+
+    def _on_table_clicked(self, row: int, _column: int) -> None:
+        if row < 4:
+            self._on_branch_clicked(row)
+
+    def retranslate(self) -> None:
+        self.header.set_texts(
+            self.tr("Inception: every filter size at once"),
+            self.tr("Q. Why choose between 1×1, 3×3, 5×5 and pooling? Apply them all side by side and let "
+                    "the network learn the mix. What does that cost, and how do 1×1 reductions fix it?"))
+        self.module_label.setText(self.tr("Module:"))
+        for index, breakdown in enumerate(self._breakdowns):
+            self.module_combo.setItemText(index, self.tr("Inception {0} ({1} in)").format(
+                breakdown.module, _shape(breakdown.input_shape)))
+        self.reductions_check.setText(self.tr("With 1×1 reductions"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Branch"), self.tr("Layers"), self.tr("Output channels"), self.tr("Multiplications"),
+            self.tr("Parameters")])
+        self.note.setText(self.tr(
+            "Channel numbers and input sizes are read from torchvision's GoogLeNet; every figure is measured "
+            "by the layer analysis on modules built with the paper's 5×5 filters (torchvision's GoogLeNet "
+            "uses 3×3 in that branch, a known quirk kept for its published weights). Pooling and ReLU "
+            "cost no multiplications."))
+        self.legend.clear()
+        self.legend.addItem(self.naive_bars, self.tr("Naive"))
+        self.legend.addItem(self.reduced_bars, self.tr("With 1×1 reductions"))
+        self._show()
+
+    # ------------------------------------------------------------ drawing
+
+    def _branch_name(self, key: str) -> str:
+        return self.tr("Pooling") if key == "pool" else key.replace("x", "×")
+
+    def _layers_text(self, branch) -> str:
+        parts = []
+        for step in branch.steps:
+            template = self.tr("{0}×{0} max pool") if step.op == "pool" else self.tr("{0}×{0} conv {1}")
+            parts.append(template.format(step.kernel, exact(step.out_channels)))
+        return " → ".join(parts)
+
+    def _show(self) -> None:
+        breakdown, design = self.current_breakdown(), self.current_design()
+        self.sketch.set_state(breakdown, design, self._selected, {
+            "previous": self.tr("Previous layer"),
+            "concat": self.tr("Concatenation"),
+            "conv": self.tr("{0}×{0} conv"),
+            "pool": self.tr("{0}×{0} max pool"),
+        })
+        if design is None:
+            self.summary.setText(self.tr("Measuring GoogLeNet's Inception modules…"))
+            self.change.clear()
+            self.table.clearContents()
+            return
+        for row, branch in enumerate(design.branches):
+            self._fill_row(row, (self._branch_name(branch.key), self._layers_text(branch),
+                                 exact(branch.out_channels), exact(branch.macs), exact(branch.params)))
+        concatenated = self.tr("concatenated: {0}").format(_shape(design.output_shape))
+        self._fill_row(4, (self.tr("Total"), concatenated, exact(design.output_shape[0]), exact(design.macs),
+                           exact(design.params)), bold=True)
+        if self._selected is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(self._selected)
+        self.summary.setText(self.tr("Output {0}: {1} multiplications, {2} parameters").format(
+            _shape(design.output_shape), rounded(design.macs), exact(design.params)))
+        naive, reduced = breakdown.naive, breakdown.reduced
+        self.change.setText(self.tr(
+            "1×1 reductions: {0} → {1} multiplications ({2} fewer), {3} → {4} parameters").format(
+                rounded(naive.macs), rounded(reduced.macs),
+                format_ratio(naive.macs / reduced.macs), exact(naive.params), exact(reduced.params)))
+        self._fill_chart(breakdown)
+
+    def _fill_row(self, row: int, texts: tuple[str, ...], bold: bool = False) -> None:
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            if column >= 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if bold:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.table.setItem(row, column, item)
+
+    def _fill_chart(self, breakdown) -> None:
+        positions = np.arange(4, dtype=float)
+        naive = [float(b.macs) for b in breakdown.naive.branches]
+        reduced = [float(b.macs) for b in breakdown.reduced.branches]
+        self.naive_bars.setOpts(x=positions - 0.2, height=naive)
+        self.reduced_bars.setOpts(x=positions + 0.2, height=reduced)
+        highlighted = self.reductions_check.isChecked()
+        self.reduced_bars.setOpts(brush=CONV_COLOUR if highlighted else _NAIVE_COLOUR)
+        self.naive_bars.setOpts(brush=_NAIVE_COLOUR if highlighted else DIRECT_COLOUR)
+        self.chart.getAxis("bottom").setTicks([[(i, self._branch_name(b.key))
+                                                for i, b in enumerate(breakdown.naive.branches)]])
+        self.chart.setXRange(-0.6, 3.6, padding=0)
+        self.chart.setYRange(0, max(naive + reduced) * 1.1, padding=0)
+        self.chart.setTitle(self.tr("Multiplications per branch"), color=ACCENT, size="14pt")

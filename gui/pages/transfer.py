@@ -1,0 +1,299 @@
+"""Transfer learning (section 8): the lecture's three cases drawn on a real pretrained network, layer by layer.
+
+Every weight layer of the chosen network is a bar (its height the layer's parameters, on a log scale); the
+layers a case freezes are grey, the ones it trains are coloured, and the figures under the strip count the
+parameters each side. "Train this case" sets the training panel up to run it on a data set chosen there.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.learning.training import trainable_models
+from engine.learning.transfer import TransferPlan, has_pretrained_source, plan_of, pretrained_on_disk
+from engine.models.zoo import get_info
+from engine.runtime import events as ev
+from engine.text.numbers import exact, rounded
+from gui.widgets.text import ACCENT, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font, text_label
+
+__all__ = ["LayerStrip", "TransferLearningView"]
+
+CASES = ("classifier", "later", "all")
+_DEFAULT_MODEL = "resnet18"
+_CASE_STYLE = f"QPushButton:checked {{ background: {ACCENT}; color: white; border-radius: 4px; padding: 6px; }}"
+_FROZEN, _TRAINED, _AXIS = QColor("#9aa5b1"), QColor("#e8590c"), QColor("#495057")
+
+
+class LayerStrip(QWidget):
+    """The weight layers of a :class:`~engine.learning.transfer.TransferPlan` as bars, input on the left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan: TransferPlan | None = None
+        self.texts = {"frozen": "frozen", "trained": "trained", "axis": "parameters", "input": "input",
+                      "output": "output"}
+        self.setMinimumHeight(300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+
+    def set_plan(self, plan: TransferPlan | None) -> None:
+        self.plan = plan
+        self.update()
+
+    def bar_rects(self) -> list[QRectF]:
+        """Where each layer's bar is drawn, in the strip's coordinates."""
+        if self.plan is None or not self.plan.layers:
+            return []
+        area, (low, high) = self._area(), self._decades()
+        step = area.width() / len(self.plan.layers)
+        rects = []
+        for index, layer in enumerate(self.plan.layers):
+            height = area.height() * max(math.log10(max(layer.params, 1)) - low, 0.05) / (high - low)
+            rects.append(QRectF(area.left() + index * step + step * 0.12, area.bottom() - height, step * 0.76, height))
+        return rects
+
+    def _area(self) -> QRectF:
+        line = self.fontMetrics().height()
+        return QRectF(self.rect()).adjusted(line * 4.5, line * 2.6, -line * 0.5, -line * 2.2)
+
+    def _decades(self) -> tuple[int, int]:
+        """The powers of ten at the foot and the top of the axis: around the smallest and the largest layer."""
+        counts = [max(layer.params, 1) for layer in self.plan.layers]
+        low = math.floor(math.log10(min(counts)))
+        return low, max(low + 1, math.ceil(math.log10(max(counts))))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        rects = self.bar_rects()
+        if not rects:
+            return
+        area, line = self._area(), self.fontMetrics().height()
+        for rect, layer in zip(rects, self.plan.layers, strict=True):
+            painter.fillRect(rect, _FROZEN if layer.frozen else _TRAINED)
+        self._draw_scale(painter, area, line)
+        frozen = self.plan.frozen_layers
+        if 0 < frozen < len(rects):  # the boundary between what stays and what learns
+            x = (rects[frozen - 1].right() + rects[frozen].left()) / 2
+            painter.setPen(QPen(_AXIS, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(int(x), int(area.top() - line * 0.3), int(x), int(area.bottom() + line * 0.3))
+        self._draw_texts(painter, area, line)
+
+    def _draw_scale(self, painter: QPainter, area: QRectF, line: int) -> None:
+        low, high = self._decades()
+        for power in range(low, high + 1):
+            y = area.bottom() - area.height() * (power - low) / (high - low)
+            painter.setPen(QPen(QColor("#dee2e6"), 1))
+            painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
+            painter.setPen(_AXIS)
+            painter.drawText(QRectF(area.left() - line * 3.2, y - line, line * 3, line * 2),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             rounded(10**power).replace(".0", ""))
+        painter.setPen(QPen(_AXIS, 1.5))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+
+    def _draw_texts(self, painter: QPainter, area: QRectF, line: int) -> None:
+        painter.setPen(_AXIS)
+        painter.save()  # the axis title, upright along the left edge
+        painter.translate(line * 0.2, area.center().y())
+        painter.rotate(-90)
+        painter.drawText(QRectF(-area.height() / 2, 0, area.height(), line * 1.2), Qt.AlignmentFlag.AlignCenter,
+                         self.texts["axis"])
+        painter.restore()
+        below = QRectF(area.left(), area.bottom() + line * 0.4, area.width(), line * 1.4)
+        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, "← " + self.texts["input"])
+        painter.drawText(below, Qt.AlignmentFlag.AlignRight, self.texts["output"] + " →")
+        legend = QFont(self.font())
+        legend.setBold(True)
+        painter.setFont(legend)
+        x = area.left()
+        for key, colour in (("frozen", _FROZEN), ("trained", _TRAINED)):
+            painter.fillRect(QRectF(x, line * 0.5, line, line), colour)
+            width = painter.fontMetrics().horizontalAdvance(self.texts[key])
+            painter.drawText(QRectF(x + line * 1.4, line * 0.35, width + 4, line * 1.3),
+                             Qt.AlignmentFlag.AlignVCenter, self.texts[key])
+            x += line * 3 + width
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        point = event.position()
+        for rect, layer in zip(self.bar_rects(), self.plan.layers if self.plan else (), strict=False):
+            if rect.left() <= point.x() <= rect.right():
+                names = ", ".join((layer.name, *layer.followers))
+                QToolTip.showText(event.globalPosition().toPoint(), f"{names}: {exact(layer.params)}", self)
+                return
+        QToolTip.hideText()
+
+
+class TransferLearningView(LanguageAware, QWidget):
+    """The section's page: a pretrained network, the three cases, and what each trains."""
+
+    train_requested = Signal(str, str)  # model, case: set the training panel up for this run
+
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._analyses: dict[str, object] = {}
+        self._asked = False
+        self.header = PageHeader(self)
+        self.model_combo = QComboBox(self)
+        self.model_combo.setFont(scaled_font(self, 1.2))
+        for name in trainable_models():
+            if has_pretrained_source(name):
+                self.model_combo.addItem(f"{get_info(name).title}  ({name})", name)
+        self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(_DEFAULT_MODEL)))
+        self.model_combo.currentIndexChanged.connect(self._on_model_changed)
+        self.model_label = QLabel(self)
+        self.model_label.setFont(scaled_font(self, 1.2))
+        self.weights_label = text_label(self, 1.1)
+
+        self.case_group = QButtonGroup(self)
+        self.case_buttons, self.case_texts = [], []
+        cases = QHBoxLayout()
+        for index, _case in enumerate(CASES):
+            button = QPushButton(self)
+            button.setCheckable(True)
+            button.setFont(scaled_font(self, 1.25, bold=True))
+            button.setMinimumHeight(44)
+            button.setStyleSheet(_CASE_STYLE)
+            self.case_group.addButton(button, index)
+            explanation = text_label(self, 1.15)
+            explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            column = QVBoxLayout()
+            column.addWidget(button)
+            column.addWidget(explanation, 1)
+            cases.addLayout(column, 1)
+            self.case_buttons.append(button)
+            self.case_texts.append(explanation)
+        self.case_buttons[0].setChecked(True)
+        self.case_group.idClicked.connect(lambda _: self._show_plan())
+
+        self.strip = LayerStrip(self)
+        self.figures = text_label(self, 1.3, bold=True)
+        self.train_button = QPushButton(self)
+        self.train_button.setFont(scaled_font(self, 1.2, bold=True))
+        self.train_button.setMinimumHeight(44)
+        self.train_button.clicked.connect(
+            lambda: self.train_requested.emit(self.model_combo.currentData(), self.case()))
+        self.train_note = text_label(self, 1.05)
+
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.model_label)
+        chooser.addWidget(self.model_combo)
+        chooser.addWidget(self.weights_label, 1)
+        action = QHBoxLayout()
+        action.addWidget(self.train_button)
+        action.addWidget(self.train_note, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(chooser)
+        layout.addLayout(cases)
+        layout.addWidget(self.strip, 1)
+        layout.addWidget(self.figures)
+        layout.addLayout(action)
+        bridge.analysis_ready.connect(self._on_analysis_ready)
+        self.retranslate()
+
+    def case(self) -> str:
+        return CASES[max(0, self.case_group.checkedId())]
+
+    def select(self, model: str, case: str) -> None:
+        """Show ``case`` (one of ``CASES``) on ``model`` (a zoo name offered in the model list)."""
+        self.case_buttons[CASES.index(case)].setChecked(True)
+        self.model_combo.setCurrentIndex(self.model_combo.findData(get_info(model).name))
+        self._show_plan()
+
+    def plan(self) -> TransferPlan | None:
+        analysis = self._analyses.get(self.model_combo.currentData())
+        return plan_of(analysis, self.case()) if analysis is not None else None
+
+    # ------------------------------------------------------------ engine
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._asked:  # the analysis is asked for when the page is first seen, not at start-up
+            self._asked = True
+            self._ask()
+        super().showEvent(event)
+
+    def _ask(self) -> None:
+        name = self.model_combo.currentData()
+        if name not in self._analyses:
+            self._bridge.submit(ev.Analyze(name, slot="transfer"))
+
+    def _on_analysis_ready(self, event: ev.AnalysisReady) -> None:
+        if self.model_combo.findData(event.model) >= 0 and event.input_shape == get_info(event.model).input_shape:
+            self._analyses[event.model] = event.analysis
+            self._show_plan()
+
+    def _on_model_changed(self) -> None:
+        self._ask()
+        self._show_plan()
+
+    # ------------------------------------------------------------ showing
+
+    def _show_plan(self) -> None:
+        plan = self.plan()
+        self.strip.set_plan(plan)
+        name = self.model_combo.currentData()
+        title = get_info(name).title
+        if plan is None:
+            self.figures.setText(self.tr("Counting the layers of {model}…").format(model=title))
+        else:
+            trained = sum(not layer.frozen for layer in plan.layers)
+            self.figures.setText(self.tr(
+                "Trained: {trained} of {total} parameters ({share}), in {layers} of {count} layers. "
+                "Frozen: {frozen} parameters.").format(
+                trained=exact(plan.trained_params), total=exact(plan.params),
+                share=f"{100 * plan.trained_params / plan.params:.1f} %", layers=trained,
+                count=len(plan.layers), frozen=exact(plan.params - plan.trained_params)))
+        on_disk = pretrained_on_disk(name) if name in self._analyses else None
+        if on_disk is None:
+            self.weights_label.clear()
+        elif on_disk:
+            self.weights_label.setText(self.tr("The pretrained weights of {model} are on this computer.").format(
+                model=title))
+        else:
+            self.weights_label.setText(self.tr(
+                "The pretrained weights of {model} are not on this computer: download them once (online) on "
+                "its feature-map page; until then a run from them is refused.").format(model=title))
+        self.weights_label.setStyleSheet(GOOD_STYLE if on_disk else NOTICE_STYLE if on_disk is False else "")
+        self.weights_label.setVisible(on_disk is not None)
+
+    def retranslate(self) -> None:
+        self.header.set_texts(self.tr("Transfer learning"),
+                              self.tr("Start from a network trained on ImageNet; how much of it to retrain "
+                                      "depends on how much data you have."))
+        self.model_label.setText(self.tr("Pretrained network:"))
+        titles = (self.tr("Case 1: little data"), self.tr("Case 2: more data"), self.tr("Case 3: lots of data"))
+        texts = (
+            self.tr("Freeze every pretrained layer and train only a new classifier (softmax) on top."),
+            self.tr("Freeze the early layers (generic edges and textures) and retrain the later ones "
+                    "with the new classifier: here the first half of the weight layers stays frozen."),
+            self.tr("Use the pretrained weights as the starting point and fine-tune the whole network."),
+        )
+        for button, explanation, title, body in zip(self.case_buttons, self.case_texts, titles, texts, strict=True):
+            button.setText(title)
+            explanation.setText(body)
+        self.strip.texts = {"frozen": self.tr("frozen: kept as pretrained"), "trained": self.tr("trained"),
+                            "axis": self.tr("parameters (log scale)"), "input": self.tr("input"),
+                            "output": self.tr("new classifier")}
+        self.strip.update()
+        self.train_button.setText(self.tr("Train this case…"))
+        self.train_note.setText(self.tr(
+            "Opens the training panel set up for this network and case: choose the data there (your own "
+            "image folder, one subfolder per class, or CIFAR-10) and press Start."))
+        self._show_plan()

@@ -1,0 +1,1 @@
+"""Docks that sit beside any page: the training panel."""
