@@ -139,10 +139,12 @@ def _event_loop_lateness(repeat: int) -> tuple[list[float], list[float]]:
             idle = _lateness(ticks)
             ticks.clear()
             view.set_options(TrainConfig(**_CONFIG | dict(epochs=repeat, batch_size=8)))
-            bridge.event_ready.connect(lambda event: loop.quit() if isinstance(
-                event, (ev.TrainingFinished, ev.TrainingFailed, ev.RequestFailed)) else None)
             view.start()
+            watch = QTimer(interval=50)  # the run is over when the panel is idle again (finished or failed)
+            watch.timeout.connect(lambda: loop.quit() if view.state() == "idle" else None)
+            watch.start()
             loop.exec()
+            watch.stop()
             training = _lateness(ticks)
         finally:
             timer.stop()

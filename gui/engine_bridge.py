@@ -1,15 +1,22 @@
-"""The only place that talks to the engine thread.
+"""The only place that talks to the engine thread (docs/ARCHITECTURE.md, "Requests and replies").
 
-Requests go in through :meth:`EngineBridge.submit`. Events come back on the engine thread, wait in a queue and
-are re-emitted as Qt signals on the GUI thread at most ~30 times a second; between two deliveries events that
-share a ``coalesce_key`` (progress, engine state) are thinned to the newest, the others arrive in order.
+A view asks through its own :class:`EngineClient` (``bridge.client(view)``): ``submit(request, replies,
+on_failure)`` numbers the request and sends it; every event that answers it comes back to that view's
+handlers, and to no other view. Events come back on the engine thread, wait in a queue and are delivered on
+the GUI thread at most ~30 times a second; between two deliveries events that share a ``coalesce_key``
+(progress, engine state) are thinned to the newest, the others arrive in order. Only what concerns every
+view is broadcast as a signal: the engine's state, the device, and failures nobody asked to handle.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import threading
 import weakref
 from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 from superqt.utils import qthrottled
@@ -17,23 +24,28 @@ from superqt.utils import qthrottled
 from engine.runtime import events as ev
 from engine.runtime.worker import EngineWorker
 
-__all__ = ["EngineBridge"]
+__all__ = ["EngineBridge", "EngineClient", "Replies"]
 
 _FRAME_MS = 33  # <= 30 deliveries a second: faster than a projector needs, slow enough to keep the GUI idle
 
+Replies = Mapping[type, Callable[[ev.Event], None]]  # event type -> the handler of that answer
+
+
+@dataclass
+class _Asked:
+    """Who waits for the answers to one request."""
+
+    replies: Replies
+    on_failure: Callable[[ev.RequestFailed], None] | None
+    sender: int
+
 
 class EngineBridge(QObject):
-    """Owns the engine thread for the window's lifetime.
+    """Owns the engine thread for the window's lifetime, and routes each answer to whoever asked."""
 
-    Signals carry the frozen event objects of :mod:`engine.runtime.events`.
-    """
-
-    state_changed = Signal(object)      # EngineStateChanged
-    device_ready = Signal(object)       # DeviceReady
-    analysis_ready = Signal(object)     # AnalysisReady
-    zoo_ready = Signal(object)          # ZooReady
-    request_failed = Signal(object)     # RequestFailed
-    event_ready = Signal(object)        # every event, after the typed signal
+    state_changed = Signal(object)      # EngineStateChanged, for everyone
+    device_ready = Signal(object)       # DeviceReady, for everyone
+    failure_unhandled = Signal(object)  # RequestFailed whose sender gave no on_failure (the status bar shows it)
 
     _events_waiting = Signal()          # engine thread -> GUI thread wake-up (queued connection)
 
@@ -42,24 +54,44 @@ class EngineBridge(QObject):
         self._queue: deque[ev.Event] = deque()
         self._lock = threading.Lock()
         self._wake_pending = False
+        self._ids = itertools.count(1)
+        self._senders = itertools.count(1)
+        self._asked: dict[int, _Asked] = {}  # request id -> its receiver, until RequestDone or a cancel
         # The worker holds only a weak reference back: a bridge <-> worker cycle would leave the bridge to the
         # cycle collector, which may run on another engine thread and destroy Qt objects off their thread.
         self._worker = EngineWorker(_weak_callback(self._on_engine_event), device=device)
         self._events_waiting.connect(self._deliver_throttled)
-        self._typed = {
-            ev.EngineStateChanged: self.state_changed,
-            ev.DeviceReady: self.device_ready,
-            ev.AnalysisReady: self.analysis_ready,
-            ev.ZooReady: self.zoo_ready,
-            ev.RequestFailed: self.request_failed,
-        }
+        self._broadcast = {ev.EngineStateChanged: self.state_changed, ev.DeviceReady: self.device_ready}
 
     def start(self) -> None:
         """Start the engine thread (it imports torch there, so call this after the window is shown)."""
         self._worker.start()
 
-    def submit(self, request: ev.Request) -> None:
-        self._worker.submit(request)
+    def client(self, owner: QObject | None = None) -> EngineClient:
+        """A new sender; its outstanding requests are cancelled when ``owner`` is destroyed."""
+        return EngineClient(self, next(self._senders), owner)
+
+    def submit(self, request: ev.Request, replies: Replies | None = None,
+               on_failure: Callable[[ev.RequestFailed], None] | None = None, sender: int = 0) -> int:
+        """Send ``request``; its answers go to ``replies[type(event)]``, a failure to ``on_failure`` (or to
+        ``failure_unhandled``). Returns the request's id."""
+        request_id = next(self._ids)
+        if replies or on_failure:
+            self._asked[request_id] = _Asked(dict(replies or {}), on_failure, sender)
+        self._worker.submit(dataclasses.replace(request, request_id=request_id, sender=sender))
+        return request_id
+
+    def cancel(self, request_id: int) -> None:
+        """Forget request ``request_id``: answers still on their way are dropped."""
+        self._asked.pop(request_id, None)
+
+    def cancel_sender(self, sender: int) -> None:
+        """Forget every request of ``sender``."""
+        self._asked = {key: asked for key, asked in self._asked.items() if asked.sender != sender}
+
+    def outstanding(self) -> int:
+        """How many requests still have a receiver waiting (for the tests and the memory benchmark)."""
+        return len(self._asked)
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Stop the engine thread; True when it exited within ``timeout`` seconds."""
@@ -93,10 +125,55 @@ class EngineBridge(QObject):
             self._queue.clear()
             self._wake_pending = False
         for event in _newest_per_key(batch):
-            signal = self._typed.get(type(event))
-            if signal is not None:
-                signal.emit(event)
-            self.event_ready.emit(event)
+            self._route(event)
+
+    def _route(self, event: ev.Event) -> None:
+        signal = self._broadcast.get(type(event))
+        if signal is not None:
+            signal.emit(event)
+            return
+        if isinstance(event, ev.RequestDone):
+            self._asked.pop(event.request_id, None)
+            return
+        asked = self._asked.get(event.request_id)
+        if isinstance(event, ev.RequestFailed):
+            if asked is not None and asked.on_failure is not None:
+                asked.on_failure(event)
+            else:
+                self.failure_unhandled.emit(event)
+        elif asked is not None and (handler := asked.replies.get(type(event))) is not None:
+            handler(event)
+
+
+class EngineClient:
+    """One sender's side of the bridge: a view's requests and the answers to them.
+
+    Asking again for a ``latest_wins`` kind of request cancels the one before it (the engine drops it if it is
+    still waiting, and any answer still on its way is ignored); when ``owner`` is destroyed, everything it
+    asked for is cancelled.
+    """
+
+    def __init__(self, bridge: EngineBridge, sender: int, owner: QObject | None) -> None:
+        self._bridge = bridge
+        self._sender = sender
+        self._latest: dict[type, int] = {}  # latest_wins request kind -> the id of the one asked last
+        if owner is not None:
+            owner.destroyed.connect(self.cancel_all)
+
+    def submit(self, request: ev.Request, replies: Replies | None = None,
+               on_failure: Callable[[ev.RequestFailed], None] | None = None) -> int:
+        """Send ``request`` (see :meth:`EngineBridge.submit`); returns its id."""
+        kind = type(request)
+        if request.latest_wins and kind in self._latest:
+            self._bridge.cancel(self._latest.pop(kind))
+        request_id = self._bridge.submit(request, replies, on_failure, sender=self._sender)
+        if request.latest_wins:
+            self._latest[kind] = request_id
+        return request_id
+
+    def cancel_all(self) -> None:
+        self._bridge.cancel_sender(self._sender)
+        self._latest.clear()
 
 
 def _weak_callback(method):

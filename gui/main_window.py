@@ -49,13 +49,19 @@ _PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; be
 
 
 class MainWindow(LanguageAware, QMainWindow):
-    """The app. Owns the engine bridge and routes its events to the pages."""
+    """The app: the sections in lecture order, the menus, the status bar, and where a dropped image goes.
+
+    It owns the engine bridge; each page asks the engine for what it needs through its own client and gets
+    the answers itself (docs/ARCHITECTURE.md). The window shows only what concerns everyone: the engine's
+    state, the device, and failures that no page took.
+    """
 
     files_dropped = Signal(list)  # list[str] of local paths, for the view that takes images
 
     def __init__(self, bridge: EngineBridge, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self._engine = bridge.client(self)
         self.settings = settings
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
@@ -68,12 +74,13 @@ class MainWindow(LanguageAware, QMainWindow):
         self.nav.setMinimumWidth(230)
         self.pages = QStackedWidget(self)
         self.overview = OverviewView(self)
-        self.model_pages = {key: ModelPageView(key, self) for key in _MODEL_SECTIONS}
+        self.model_pages = {key: ModelPageView(key, bridge, self) for key in _MODEL_SECTIONS}
         self.nin_view = NinView(bridge, self)
         self.inception_view = InceptionView(self)
         self.cost_view = CostView(self)
         self.feature_view = FeatureMapView(bridge, self)
         self._feature_page: ModelPageView | None = None  # the model page the feature view is lent to
+        self._lend_feature_view(self.model_pages["lenet"])
         self.augmentation_view = AugmentationView(bridge, self)
         # The pages that run the user's latest image follow the feature maps' image.
         for page in (self.nin_view.live, self.augmentation_view):
@@ -205,27 +212,19 @@ class MainWindow(LanguageAware, QMainWindow):
     def _connect_engine(self) -> None:
         self.bridge.state_changed.connect(self._on_engine_state_changed)
         self.bridge.device_ready.connect(self._on_device_ready)
-        self.bridge.zoo_ready.connect(self._on_zoo_ready)
-        self.bridge.analysis_ready.connect(self._on_analysis_ready)
-        self.bridge.request_failed.connect(self._on_request_failed)
-        self.bridge.event_ready.connect(self._on_engine_event)
-        for key, page in self.model_pages.items():
-            page.analysis_wanted.connect(lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=k)))
-            page.counterpart_wanted.connect(
-                lambda name, k=key: self.bridge.submit(ev.Analyze(name, slot=f"{k}-counterpart")))
-        self.inception_view.breakdowns_wanted.connect(lambda: self.bridge.submit(ev.DescribeInception()))
+        self.bridge.failure_unhandled.connect(self._on_request_failed)
+        self.inception_view.breakdowns_wanted.connect(lambda: self._engine.submit(
+            ev.DescribeInception(), {ev.InceptionReady: lambda event: self.inception_view.set_breakdowns(
+                event.breakdowns)}))
         for page in self.model_pages.values():
-            page.views.currentChanged.connect(self._sync_feature_model)
-            page.analysis_wanted.connect(self._sync_feature_model)  # the variant changed or arrived
-            page.diagram.layer_selected.connect(lambda row, p=page: self._on_diagram_layer_selected(p, row))
-        self.feature_view.layer_changed.connect(self._on_feature_layer_changed)
+            page.model_changed.connect(lambda _name, p=page: self._on_page_model_changed(p))
 
     # ------------------------------------------------------------ public
 
     def start_engine(self) -> None:
         """Start the engine thread and ask for the zoo (call after the window is shown)."""
         self.bridge.start()
-        self.bridge.submit(ev.DescribeZoo())
+        self._engine.submit(ev.DescribeZoo(), {ev.ZooReady: self._on_zoo_ready})
 
     def engine_idle(self) -> bool:
         """True once the engine has started and has nothing left to do."""
@@ -247,7 +246,7 @@ class MainWindow(LanguageAware, QMainWindow):
 
     def change_device(self, kind: str) -> None:
         self.settings.setValue("device", kind)
-        self.bridge.submit(ev.SetDevice(kind))
+        self._engine.submit(ev.SetDevice(kind))
 
     def restore_state(self, page: str | None = None) -> None:
         geometry = self.settings.value("geometry")
@@ -291,10 +290,10 @@ class MainWindow(LanguageAware, QMainWindow):
     # ------------------------------------------------------------ handlers
 
     def _on_section_changed(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
         page = self.model_pages.get(SECTIONS[row])
         if page is not None:
             self._lend_feature_view(page)
+        self.pages.setCurrentIndex(row)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
 
     def set_up_training(self, model: str, transfer: str) -> None:
@@ -334,31 +333,42 @@ class MainWindow(LanguageAware, QMainWindow):
         if more > 0:
             names += " " + self.tr("(+{count} more)").format(count=more)
         self.statusBar().showMessage(self.tr("Dropped: {names}").format(names=names), 15000)
-        self._raise_feature_view()
-        self.feature_view.open_paths(paths)
+        self.open_images(paths)
         self.files_dropped.emit(paths)
 
     def _on_open_images(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "", self.tr(
             "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff);;All files (*)"))
         if paths:
-            self._raise_feature_view()
-            self.feature_view.open_paths(paths)
+            self.open_images(paths)
 
     def _on_paste_image(self) -> None:
-        self._raise_feature_view()
-        self.feature_view.open_clipboard_image()
+        with self.feature_view.one_request():
+            self._raise_feature_view()
+            self.feature_view.open_clipboard_image()
 
     # ------------------------------------------------------------ the feature-map view
 
-    def _lend_feature_view(self, page: ModelPageView, on_top: bool = False) -> None:
-        """Move the one feature-map view to ``page`` (the model page on screen)."""
+    def open_images(self, paths: list[str]) -> None:
+        """The one path from a drop (or File → Open) to the pixels: the page and model are chosen first, then
+        the image is asked for once (docs/ARCHITECTURE.md, "A drop, step by step")."""
+        with self.feature_view.one_request():
+            self._raise_feature_view()
+            self.feature_view.open_paths(paths)
+
+    def _lend_feature_view(self, page: ModelPageView) -> None:
+        """Move the one feature-map view to ``page`` (the model page on screen), showing its model."""
         previous = self._feature_page
-        if previous is not None and previous is not page:
-            previous.views.removeTab(previous.views.indexOf(self.feature_view))
-        self._feature_page = page
-        page.show_feature_view(self.feature_view, on_top)
-        self._sync_feature_model()
+        if previous is not page:
+            if previous is not None:
+                previous.return_feature_view()
+            self._feature_page = page
+            page.lend_feature_view(self.feature_view)
+        self._on_page_model_changed(page)
+
+    def _on_page_model_changed(self, page: ModelPageView) -> None:
+        if page is self._feature_page and page.current_model():
+            self.feature_view.set_model(page.current_model())  # it runs the model only while on screen
 
     def _raise_feature_view(self) -> None:
         """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first).
@@ -370,21 +380,7 @@ class MainWindow(LanguageAware, QMainWindow):
         tabs = self.section_tabs.get(page.section)
         if tabs is not None:
             tabs.setCurrentWidget(page)
-        self._lend_feature_view(page, on_top=True)
-
-    def _sync_feature_model(self) -> None:
-        # Only the visible feature tab runs a model: VGG-16 costs half a gigabyte and seconds to build.
-        page = self._feature_page
-        if page is not None and page.views.currentWidget() is self.feature_view and page.current_model():
-            self.feature_view.set_model(page.current_model())
-
-    def _on_diagram_layer_selected(self, page: ModelPageView, row: int) -> None:
-        if page is self._feature_page:
-            self.feature_view.select_layer(row)
-
-    def _on_feature_layer_changed(self, row: int) -> None:
-        if self._feature_page is not None:
-            self._feature_page.diagram.select_layer(row)
+        page.views.setCurrentWidget(self.feature_view)
 
     def _on_engine_state_changed(self, event: ev.EngineStateChanged) -> None:
         self._engine_state = event.state
@@ -400,14 +396,6 @@ class MainWindow(LanguageAware, QMainWindow):
         self.overview.set_entries(event.entries)
         for key, page in self.model_pages.items():
             page.set_entries([e for e in event.entries if e.section == key])
-
-    def _on_analysis_ready(self, event: ev.AnalysisReady) -> None:
-        for page in self.model_pages.values():
-            page.set_analysis(event)
-
-    def _on_engine_event(self, event: ev.Event) -> None:
-        if isinstance(event, ev.InceptionReady):
-            self.inception_view.set_breakdowns(event.breakdowns)
 
     def _on_request_failed(self, event: ev.RequestFailed) -> None:
         self.statusBar().showMessage(localized(event.message), 15000)

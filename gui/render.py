@@ -1,12 +1,11 @@
-"""``python main.py render PAGE --out FILE``: draw a section of the app offscreen to PNG or SVG.
+"""``python main.py render PAGE --out FILE``: draw a section of the app, or one view, offscreen to PNG or SVG.
 
 The page is the real window's page, filled by the real engine thread, so a slide shows exactly what the
-app shows in class.
+app shows in class. The command-line renderers live here and only here: no view imports the app.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import tempfile
@@ -18,9 +17,7 @@ from engine.runtime.errors import UserInputError
 __all__ = ["render", "parse_size", "save_widget", "check_output_path"]
 
 _TIMEOUT_S = 120.0
-# Views with their own renderer (a single view, not a whole page): name -> "module:function(args) -> int".
-_VIEW_RENDERERS = {"diagram": "gui.diagram.view:render_diagram_cli",
-                   "features": "gui.feature_maps.view:render_features_cli"}
+_VIEWS = ("diagram", "features")  # single views with a renderer of their own, beside the window's sections
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -32,6 +29,11 @@ def parse_size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise UserInputError(f"--size must be between 320x240 and 7680x4320, got {width}x{height}")
     return width, height
+
+
+def _check_scale(scale: float) -> None:
+    if not 0.25 <= scale <= 8:
+        raise UserInputError(f"--scale must be between 0.25 and 8, got {scale}")
 
 
 def check_output_path(path: str) -> Path:
@@ -93,18 +95,17 @@ def render(args) -> int:
     """Render ``args.page`` to ``args.out``; returns the exit status."""
     from gui.main_window import SECTIONS
 
-    if args.page in _VIEW_RENDERERS:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        module, function = _VIEW_RENDERERS[args.page].split(":")
-        return getattr(importlib.import_module(module), function)(args)
-    if args.page not in SECTIONS:
-        accepted = ", ".join([*SECTIONS, *_VIEW_RENDERERS])
+    if args.page not in (*SECTIONS, *_VIEWS):
+        accepted = ", ".join([*SECTIONS, *_VIEWS])
         raise UserInputError(f"unknown page {args.page!r}; accepted: {accepted}")
+    _check_scale(args.scale)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.page == "diagram":
+        return _render_diagram(args)
+    if args.page == "features":
+        return _render_features(args)
     width, height = parse_size(args.size)
     out = check_output_path(args.out)
-    if not 0.25 <= args.scale <= 8:
-        raise UserInputError(f"--scale must be between 0.25 and 8, got {args.scale}")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QSettings, Qt
 
@@ -132,3 +133,107 @@ def render(args) -> int:
             window.close()
     print(out)
     return 0
+
+
+def _render_diagram(args) -> int:
+    """``render diagram --model M [--collapsed] [--size WxH] [--scale S] [--language L] --out FILE``.
+
+    The whole diagram, expanded unless ``--collapsed``, wrapped into the bands that suit a slide of
+    ``--size`` (default 1920x1080); PNG at ``--scale`` × scene pixels, or SVG. Returns 0.
+    """
+    if not getattr(args, "model", None):
+        raise UserInputError("render diagram needs --model NAME (see `python main.py models`)")
+    out = check_output_path(args.out)
+    size = parse_size(getattr(args, "size", None) or "1920x1080")
+    from engine.models.analysis import analyze  # the command line is a script: no engine thread needed
+    from gui.app import create_app
+    from gui.diagram.view import DiagramView
+    from gui.i18n import set_language
+
+    analysis = analyze(args.model)
+    create_app()
+    set_language(getattr(args, "language", None) or "en")
+    view = DiagramView()
+    view.set_layout_size(size)
+    view.set_analysis(analysis, collapsed=frozenset())
+    if args.collapsed:
+        view.collapse_all()
+    view.export_image(out, args.scale)
+    print(out)
+    return 0
+
+
+def _render_features(args) -> int:
+    """``render features --model M --image PATH [--layer NAME] --out FILE``; the exit status.
+
+    Raises
+    ------
+    UserInputError
+        For an unknown model or layer, an image that cannot be shown, or an output that cannot be written.
+    """
+    from engine.data.images import load_image
+    from engine.models.zoo import get_info
+    from gui.app import create_app
+    from gui.engine_bridge import EngineBridge
+    from gui.feature_maps.view import FeatureMapView
+    from gui.i18n import set_language
+
+    model = get_info(args.model or "resnet18").name
+    width, height = parse_size(args.size)
+    out = check_output_path(args.out)
+    if args.image:
+        load_image(args.image)  # a bad file is refused here, with the same sentence the window shows
+    app = create_app()
+    set_language(getattr(args, "language", None) or "en")
+    bridge = EngineBridge(device=getattr(args, "device", None) or "cpu")
+    view = FeatureMapView(bridge)
+    try:
+        view.resize(width, height)
+        if args.image:
+            view.open_paths([args.image])
+        view.set_model(model)
+        view.show()
+        bridge.start()
+        _wait_for_maps(app, view)
+        if view.messages():
+            raise UserInputError(view.messages()[-1])
+        if args.layer:
+            view.select_layer(_layer_index(view, args.layer))
+        _wait_for_thumbnails(app, view)
+        save_widget(view, out, args.scale)
+    finally:
+        bridge.shutdown()
+        view.close()
+    print(out)
+    return 0
+
+
+def _wait_for_maps(app, view) -> None:
+    deadline = time.monotonic() + _TIMEOUT_S
+    while view.is_busy() or view.shown_image() is None:
+        if view.messages() and not view.is_busy():
+            return
+        if time.monotonic() > deadline:
+            raise UserInputError("the engine did not finish the feature maps within two minutes")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _wait_for_thumbnails(app, view, seconds: float = 5.0) -> None:
+    """The recent strip's pictures, for a few seconds at most: an unreadable file never gets one."""
+    deadline = time.monotonic() + seconds
+    app.processEvents()
+    while view.thumbnails_pending() and time.monotonic() < deadline:
+        time.sleep(0.01)
+        app.processEvents()
+
+
+def _layer_index(view, layer: str) -> int:
+    names = view.layer_names()
+    if layer in names:
+        return names.index(layer)
+    if layer.isdigit() and int(layer) < len(names):
+        return int(layer)
+    shown = ", ".join(names[:8])
+    raise UserInputError(f"unknown layer {layer!r}; give a row number 0-{len(names) - 1} or a name such as "
+                         f"{shown}, … (python main.py summary MODEL lists them)")

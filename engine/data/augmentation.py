@@ -88,7 +88,7 @@ def preview_events(worker, request: ev.PreviewAugmentations) -> Iterator[ev.Even
     try:
         image = image_of(request)
     except UserInputError as error:
-        yield ev.ImageRefused(request.path or request.name, str(error), request.request_id, "augmentation")
+        yield ev.ImageRefused(request.path or request.name, str(error))
         return
     if worker.superseded(request):
         return
@@ -101,7 +101,7 @@ def preview_events(worker, request: ev.PreviewAugmentations) -> Iterator[ev.Even
             for _ in range(1 if method == "mirror" else EXAMPLES):
                 augmented, parameters = augment(square, method)
                 examples.append(ev.AugmentedImage(method, _pixels(augmented), parameters))
-    yield ev.AugmentationsReady(image.name, _pixels(square), tuple(examples), request.seed, request.request_id)
+    yield ev.AugmentationsReady(image.name, _pixels(square), tuple(examples), request.seed)
 
 
 @cache

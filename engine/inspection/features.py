@@ -226,7 +226,7 @@ def preprocess(pixels: np.ndarray, preprocessing: Preprocessing) -> tuple[Tensor
 def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]:
     """Serve an ``InspectImage`` request: feature maps and top-5 first, then Grad-CAM.
 
-    Gives up as soon as a newer request of the same slot waits (latest wins). A bad image ends in
+    Gives up as soon as a newer request from the same sender waits (latest wins). A bad image ends in
     ``ImageRefused``; a weights file that does not fit in ``WeightsRefused``, then the model's own weights.
     """
     _check_takes_images(request.model)
@@ -235,14 +235,14 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     except UserInputError as error:
         if not request.weights_file:
             raise
-        yield ev.WeightsRefused(request.model, request.weights_file, str(error), request.slot)
+        yield ev.WeightsRefused(request.model, request.weights_file, str(error))
         prepared = _MODELS.get(request.model, "", worker.device)
     if worker.superseded(request):
         return
     try:
         image = image_of(request)
     except UserInputError as error:
-        yield ev.ImageRefused(request.path or request.name, str(error), request.request_id, request.slot)
+        yield ev.ImageRefused(request.path or request.name, str(error))
         return
     if worker.superseded(request):
         return
@@ -254,8 +254,7 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
         return
     cam, index = grad_cam(prepared.loaded.module, batch, prepared.cam_layer, request.cam_class,
                           prepared.rows[-1].name)
-    yield ev.GradCamReady(maps.model, index, prepared.loaded.classes[index], prepared.cam_layer, _read_only(cam),
-                          request.request_id, request.slot)
+    yield ev.GradCamReady(maps.model, index, prepared.loaded.classes[index], prepared.cam_layer, _read_only(cam))
 
 
 def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedImage, batch: Tensor,
@@ -271,8 +270,7 @@ def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedIm
         original_size=image.original_size, crop=_read_only(crop), model_input=_read_only(batch[0].cpu().numpy()),
         mean=loaded.preprocessing.mean, std=loaded.preprocessing.std, layers=layers,
         predictions=_top(scores, loaded.classes), filters=prepared.filters, filters_layer=prepared.filters_layer,
-        weights=loaded.status, cam_layer=prepared.cam_layer, inverted=inverted, request_id=request.request_id,
-        slot=request.slot,
+        weights=loaded.status, cam_layer=prepared.cam_layer, inverted=inverted,
     )
 
 
@@ -294,7 +292,7 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
     try:
         image = image_of(request)
     except UserInputError as error:
-        yield ev.ImageRefused(request.path or request.name, str(error), request.request_id, "pointwise")
+        yield ev.ImageRefused(request.path or request.name, str(error))
         return
     module = prepared.loaded.module
     batch, _, _ = preprocess(image.pixels, prepared.loaded.preprocessing)
@@ -312,7 +310,7 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
     yield ev.PointwiseExampleReady(
         POINTWISE_MODEL, POINTWISE_LAYER, image.name, prepared.loaded.status, inputs, outputs, channel, row, column,
         pixel, weights, weighted_sum, float(convolved[channel, row, column]), float(outputs[channel, row, column]),
-        float(np.mean(outputs == 0)), request.request_id)
+        float(np.mean(outputs == 0)))
 
 
 # ---------------------------------------------------------------- models kept on the engine thread

@@ -7,12 +7,14 @@ message can be read on either thread without locks (DESIGN.md, house rule 2).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
 __all__ = [
     "Request",
     "Event",
+    "RequestDone",
     "SetDevice",
     "Analyze",
     "DescribeZoo",
@@ -75,12 +77,22 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Request:
-    """Base of every request. ``channel`` groups requests where only the newest one matters."""
+    """Base of every request (docs/ARCHITECTURE.md, "Requests and replies").
+
+    ``request_id`` is given by the bridge when the request is sent; every event that answers it, a failure
+    included, carries it back, so the answer reaches whoever asked. ``sender`` numbers who asked: a request
+    kind that is ``latest_wins`` replaces a waiting request of the same kind from the same sender.
+    """
+
+    request_id: int = field(default=0, kw_only=True)
+    sender: int = field(default=0, kw_only=True)
+
+    latest_wins: ClassVar[bool] = False
 
     @property
-    def channel(self) -> str | None:
+    def channel(self) -> tuple | None:
         """Requests on the same channel replace each other while waiting (latest wins); None queues."""
-        return None
+        return (type(self).__name__, self.sender) if self.latest_wins else None
 
     @property
     def interleave(self) -> bool:
@@ -98,19 +110,12 @@ class SetDevice(Request):
 
 @dataclass(frozen=True)
 class Analyze(Request):
-    """Layer analysis of one zoo model; ``input_shape`` (C, H, W) of None means the model's own.
-
-    ``slot`` names who asks (a page, a panel): a newer request from the same slot replaces a waiting one,
-    requests from different slots are all served.
-    """
+    """Layer analysis of one zoo model; ``input_shape`` (C, H, W) of None means the model's own. Latest wins."""
 
     model: str
     input_shape: tuple[int, int, int] | None = None
-    slot: str = "main"
 
-    @property
-    def channel(self) -> str | None:
-        return f"analyze:{self.slot}"
+    latest_wins: ClassVar[bool] = True
 
     @property
     def interleave(self) -> bool:
@@ -136,11 +141,21 @@ class DescribeInception(Request):
 
 @dataclass(frozen=True)
 class Event:
-    """Base of every event. Events with the same non-None ``coalesce_key`` may be thinned to the newest."""
+    """Base of every event. ``request_id`` is the request it answers (the worker sets it), 0 for what every
+    view may want (the device, the engine's state). Events with the same non-None ``coalesce_key`` may be
+    thinned to the newest."""
+
+    request_id: int = field(default=0, kw_only=True)
 
     @property
     def coalesce_key(self) -> str | None:
         return None
+
+
+@dataclass(frozen=True)
+class RequestDone(Event):
+    """The engine has finished with request ``request_id`` (served, failed or replaced by a newer one): no
+    more events will answer it, so the bridge forgets who asked."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +222,8 @@ class InceptionReady(Event):
 
 @dataclass(frozen=True)
 class RequestFailed(Event):
-    """A request that could not be served; ``message`` is a sentence for people, already specific."""
+    """A request that could not be served; ``message`` is a sentence for people, already specific. ``request``
+    names the request's kind, for the log and the status bar (answers are matched by ``request_id``)."""
 
     request: str
     message: str
@@ -239,8 +255,8 @@ class InspectImage(Request):
 
     The image is the file at ``path`` (decoded on the engine thread) or ``pixels`` (``uint8`` (H, W, 3), e.g.
     pasted), called ``name`` in captions. ``cam_class`` picks Grad-CAM's class (None: the top one);
-    ``weights_file`` a state-dict file to use instead of the model's own weights. ``request_id`` comes back in
-    the events. Latest wins per ``slot``, and it is served between the batches of a training run.
+    ``weights_file`` a state-dict file to use instead of the model's own weights. Latest wins, and it is
+    served between the batches of a training run.
     """
 
     model: str
@@ -249,12 +265,8 @@ class InspectImage(Request):
     name: str = ""
     cam_class: int | None = None
     weights_file: str = ""
-    request_id: int = 0
-    slot: str = "features"
 
-    @property
-    def channel(self) -> str | None:
-        return f"inspect:{self.slot}"
+    latest_wins: ClassVar[bool] = True
 
     @property
     def interleave(self) -> bool:
@@ -268,8 +280,8 @@ class DownloadWeights(Request):
     model: str
 
     @property
-    def channel(self) -> str | None:
-        return f"download:{self.model}"
+    def channel(self) -> tuple | None:
+        return ("DownloadWeights", self.model)  # one download per file, whoever asks
 
 
 @dataclass(frozen=True, eq=False)
@@ -323,8 +335,6 @@ class FeatureMapsReady(Event):
     weights: WeightsStatus
     cam_layer: str
     inverted: bool = False
-    request_id: int = 0
-    slot: str = "features"
 
 
 @dataclass(frozen=True, eq=False)
@@ -337,8 +347,6 @@ class GradCamReady(Event):
     class_name: str
     layer: str
     cam: np.ndarray
-    request_id: int = 0
-    slot: str = "features"
 
 
 @dataclass(frozen=True)
@@ -347,8 +355,6 @@ class ImageRefused(Event):
 
     source: str
     message: str
-    request_id: int = 0
-    slot: str = "features"
 
 
 @dataclass(frozen=True)
@@ -358,7 +364,6 @@ class WeightsRefused(Event):
     model: str
     path: str
     message: str
-    slot: str = "features"
 
 
 @dataclass(frozen=True)
@@ -404,12 +409,13 @@ class ThumbnailReady(Event):
 @dataclass(frozen=True, eq=False)
 class ImageRequest(Request):
     """Run one image given as in :class:`InspectImage` (``path``, or ``pixels`` called ``name``) through a page's
-    demonstration; ``request_id`` comes back in the events. Served between the batches of a training run."""
+    demonstration. Latest wins; served between the batches of a training run."""
 
     path: str = ""
     pixels: np.ndarray | None = None
     name: str = ""
-    request_id: int = 0
+
+    latest_wins: ClassVar[bool] = True
 
     @property
     def interleave(self) -> bool:
@@ -420,10 +426,6 @@ class ImageRequest(Request):
 class ExplainPointwise(ImageRequest):
     """Run the image up to a 1×1 convolution of a real network and show that it is a fully connected layer
     applied at every pixel (the NiN page). Latest wins."""
-
-    @property
-    def channel(self) -> str | None:
-        return "pointwise"
 
 
 @dataclass(frozen=True, eq=False)
@@ -452,7 +454,6 @@ class PointwiseExampleReady(Event):
     conv_value: float
     output_value: float
     zeroed: float
-    request_id: int = 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -461,10 +462,6 @@ class PreviewAugmentations(ImageRequest):
     Latest wins."""
 
     seed: int = 0
-
-    @property
-    def channel(self) -> str | None:
-        return "augmentation"
 
 
 @dataclass(frozen=True, eq=False)
@@ -486,7 +483,6 @@ class AugmentationsReady(Event):
     original: np.ndarray
     examples: tuple[AugmentedImage, ...]
     seed: int
-    request_id: int = 0
 
 
 # ---------------------------------------------------------------- training (engine.learning: training, runs)
@@ -499,16 +495,14 @@ class StartTraining(Request):
 
     config: object
 
-    @property
-    def channel(self) -> str | None:
-        return "training"
+    latest_wins: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)
 class _TrainingControl(Request):
     @property
-    def channel(self) -> str | None:
-        return "training-control"  # pause, resume and stop replace each other while waiting: the last click wins
+    def channel(self) -> tuple | None:
+        return ("TrainingControl", self.sender)  # pause, resume and stop replace each other: the last click wins
 
     @property
     def interleave(self) -> bool:
@@ -536,9 +530,7 @@ class ListRuns(Request):
 
     folder: str
 
-    @property
-    def channel(self) -> str | None:
-        return "runs-list"
+    latest_wins: ClassVar[bool] = True
 
     @property
     def interleave(self) -> bool:
@@ -734,9 +726,7 @@ class StartDepthSweep(Request):
 
     config: object
 
-    @property
-    def channel(self) -> str | None:
-        return "depth"
+    latest_wins: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)

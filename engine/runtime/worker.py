@@ -3,6 +3,9 @@
 The GUI never calls it directly; ``gui/engine_bridge.py`` does, passing immutable requests in and receiving
 immutable events through a callback that is called *on the engine thread*.
 
+Every event a handler yields is stamped with the ``request_id`` of the request it answers, and a
+``RequestDone`` follows the last one, so the bridge can give each answer to whoever asked (docs/ARCHITECTURE.md).
+
 Scheduling: requests that name a ``channel`` replace a waiting request of the same channel (latest wins), so
 a burst of clicks costs one piece of work; the others queue in order. Long handlers are generators and the
 worker checks its stop flag between every item they yield (every batch, every layer); there it also serves
@@ -11,6 +14,7 @@ waiting ``interleave`` requests, so a dropped image gets its feature maps while 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import threading
 import traceback
@@ -57,11 +61,14 @@ class EngineWorker:
             if request.channel is None:
                 self._sequence += 1
                 key: object = ("queue", self._sequence)
+                replaced = None
             else:
                 key = request.channel
-                self._pending.pop(key, None)  # re-inserted at the end: newest goes last
+                replaced = self._pending.pop(key, None)  # re-inserted at the end: newest goes last
             self._pending[key] = request
             self._wake.notify()
+        if replaced is not None:
+            self._emit(ev.RequestDone(request_id=replaced.request_id))
 
     def stop(self, timeout: float = 2.0) -> bool:
         """Ask the thread to finish its current batch and exit; True when it has exited within ``timeout``."""
@@ -128,6 +135,7 @@ class EngineWorker:
     def _serve(self, request: ev.Request, nested: bool = False) -> None:
         handler = _HANDLERS.get(type(request))
         name = type(request).__name__
+        answer = request.request_id
         try:
             if handler is None:
                 raise UserInputError(f"the engine has no handler for {name}")
@@ -136,6 +144,8 @@ class EngineWorker:
                 for event in events:
                     if self._stopping.is_set():
                         return
+                    if event.request_id != answer:
+                        event = dataclasses.replace(event, request_id=answer)
                     self._emit(event)
                     if not nested:
                         self.serve_interleaved()
@@ -143,10 +153,12 @@ class EngineWorker:
                 if hasattr(events, "close"):
                     events.close()  # run the handler's finally blocks now: files are closed intact
         except UserInputError as error:
-            self._emit(ev.RequestFailed(name, str(error)))
+            self._emit(ev.RequestFailed(name, str(error), request_id=answer))
         except Exception as error:  # noqa: BLE001 - report, keep serving: one bad request must not end the engine
             traceback.print_exc()
-            self._emit(ev.RequestFailed(name, f"{type(error).__name__}: {error}"))
+            self._emit(ev.RequestFailed(name, f"{type(error).__name__}: {error}", request_id=answer))
+        finally:
+            self._emit(ev.RequestDone(request_id=answer))
 
     @property
     def device(self):

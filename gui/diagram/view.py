@@ -4,8 +4,8 @@
 fits the window, shows a layer's full row on hover, selects on click (``layer_selected``), steps through
 layers with the left and right arrow keys, expands a collapsed group on click and collapses an expanded
 one from its title, and exports PNG (at a scale, optionally transparent) and SVG from its context menu.
-``LayerDetailsView`` works out the selected layer's numbers in the open. ``render_diagram_cli`` serves
-``python main.py render diagram --model M [--collapsed] [--scale S] --out FILE.png|.svg``.
+``LayerDetailsView`` works out the selected layer's numbers in the open. ``python main.py render diagram``
+draws one offscreen (``gui.render``).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from engine.text.numbers import exact, shape_text
 from gui.diagram import layout as dl
 from gui.widgets.text import ACCENT, LanguageAware, scaled_font
 
-__all__ = ["DiagramView", "LayerDetailsView", "render_diagram_cli", "KIND_COLOURS"]
+__all__ = ["DiagramView", "LayerDetailsView", "KIND_COLOURS"]
 
 # Fill colours by kind: mid tones that stay apart on a washed-out projector, dark outlines and text.
 KIND_COLOURS = {
@@ -770,40 +770,3 @@ class LayerDetailsView(LanguageAware, QWidget):
         if row.kind == "linear" and row.macs == row.input_shape[-1] * row.output_shape[-1]:
             return [("n_in×n_out", f"{row.input_shape[-1]}×{row.output_shape[-1]}", total)]
         return [(total if row.macs else self.tr("none counted (element-wise)"),)]
-
-
-def render_diagram_cli(args) -> int:
-    """``render diagram --model M [--collapsed] [--size WxH] [--scale S] [--language L] --out FILE``.
-
-    The whole diagram, expanded unless ``--collapsed``, wrapped into the bands that suit a slide of
-    ``--size`` (default 1920x1080); PNG at ``--scale`` × scene pixels, or SVG. Returns 0.
-
-    Raises
-    ------
-    UserInputError
-        No or unknown model, a scale out of range, or an output path that cannot be written.
-    """
-    from gui.render import check_output_path, parse_size
-
-    if not getattr(args, "model", None):
-        raise UserInputError("render diagram needs --model NAME (see `python main.py models`)")
-    out = check_output_path(args.out)
-    size = parse_size(getattr(args, "size", None) or "1920x1080")
-    if not 0.25 <= args.scale <= 8:
-        raise UserInputError(f"--scale must be between 0.25 and 8, got {args.scale}")
-    from engine.models.analysis import analyze  # the command line is a script: no engine thread needed
-
-    analysis = analyze(args.model)
-    from gui.app import create_app
-    from gui.i18n import set_language
-
-    create_app()
-    set_language(getattr(args, "language", None) or "en")
-    view = DiagramView()
-    view.set_layout_size(size)
-    view.set_analysis(analysis, collapsed=frozenset())
-    if args.collapsed:
-        view.collapse_all()
-    view.export_image(out, args.scale)
-    print(out)
-    return 0

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import math
 import os
-import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QGraphicsRectItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -40,135 +39,20 @@ from PySide6.QtWidgets import (
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
-from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact, shape_text
 from gui.i18n import localized
+from gui.widgets.images import pixels_of, qimage_of, sample_photo
+from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
-__all__ = ["ImageFollower", "qimage_of", "refusal", "sample_photo", "FeatureMapView", "MapGrid", "render_features_cli"]
+__all__ = ["FeatureMapView"]
 
-_COLORMAP = "viridis"  # perceptually uniform, and legible in gray on a washed-out projector
 _CAM_COLORMAP = "turbo"
 _CAM_OPACITY = 170  # of 255 at the hottest point; cold regions stay clear so the photo shows through
 _RECENT_KEPT = 16
 _THUMBNAIL = 72
 _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
-_RENDER_TIMEOUT_S = 120.0
-
-
-def _mosaic_shape(channels: int, height: int, width: int) -> tuple[int, int, int]:
-    """(rows, columns, gap in pixels) of the grid that shows ``channels`` maps of ``height`` × ``width``."""
-    columns = max(1, math.ceil(math.sqrt(channels * height / max(width, 1))))
-    rows = math.ceil(channels / columns)
-    return rows, columns, max(1, max(height, width) // 16)
-
-
-class _ImagePanel(pg.GraphicsLayoutWidget):
-    """One picture, fitted to the panel, square pixels, no pan or zoom (a lecture needs a steady picture)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setBackground("w")
-        self.ci.layout.setContentsMargins(0, 0, 0, 0)
-        self.box = self.addViewBox()
-        self.box.setAspectLocked(True)
-        self.box.invertY(True)
-        self.box.setMouseEnabled(False, False)
-        self.box.setMenuEnabled(False)
-        self.box.setDefaultPadding(0.02)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.box.addItem(self.image)
-        self.setMinimumSize(160, 160)
-
-    def show_array(self, array: np.ndarray, levels: tuple[float, float] | None = None,
-                   colormap: str | None = None) -> None:
-        """Show ``array``: (H, W) with ``colormap`` and ``levels``, or (H, W, 3) colour."""
-        resized = self.image.image is None or self.image.image.shape[:2] != array.shape[:2]
-        if colormap is not None:
-            self.image.setColorMap(pg.colormap.get(colormap))
-        self.image.setImage(array, levels=levels, autoLevels=levels is None)
-        if resized:
-            self.box.autoRange()
-
-    def clear(self) -> None:
-        self.image.clear()
-
-
-class MapGrid(_ImagePanel):
-    """A layer's channel maps tiled into one mosaic image, updated in place; a click picks a map."""
-
-    map_clicked = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._buffer: np.ndarray | None = None
-        self._layout = (0, 0, 0, 0, 0)  # rows, columns, gap, height, width
-        self._count = 0  # maps in the mosaic
-        self.image.setColorMap(pg.colormap.get(_COLORMAP))
-        self.highlight = QGraphicsRectItem()
-        self.highlight.setPen(QPen(QColor("#ff2d55"), 0))
-        self.highlight.setZValue(10)
-        self.highlight.setVisible(False)
-        self.box.addItem(self.highlight, ignoreBounds=True)  # the fit follows the maps, not the outline
-        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
-
-    def set_maps(self, maps: np.ndarray, per_channel: bool) -> None:
-        """Show ``maps`` (C, H, W), each scaled to [0, 1] on its own (``per_channel``) or on the layer's range."""
-        channels, height, width = maps.shape
-        rows, columns, gap = _mosaic_shape(channels, height, width)
-        layout = (rows, columns, gap, height, width)
-        if layout != self._layout:
-            self._layout = layout
-            self._buffer = np.full((rows, height + gap, columns, width + gap), np.nan, dtype=np.float32)
-        self._count = channels
-        cells = np.full((rows * columns, height, width), np.nan, dtype=np.float32)  # NaN: drawn transparent
-        cells[:channels] = _normalised(maps, per_channel)
-        # The buffer seen as (row, y, column, x): one assignment puts every map in its cell; the gaps stay NaN.
-        self._buffer[:, :height, :, :width] = cells.reshape(rows, columns, height, width).transpose(0, 2, 1, 3)
-        mosaic = self._buffer.reshape(rows * (height + gap), columns * (width + gap))[:-gap, :-gap]
-        self.show_array(mosaic, levels=(0.0, 1.0))
-
-    def mark(self, channel: int | None) -> None:
-        """Outline map ``channel`` (None: no outline)."""
-        rows, columns, gap, height, width = self._layout
-        if channel is None or not columns or channel >= self._count:
-            self.highlight.setVisible(False)
-            return
-        row, column = divmod(channel, columns)
-        self.highlight.setRect(QRectF(column * (width + gap) - 0.5, row * (height + gap) - 0.5, width + 1,
-                                      height + 1))
-        self.highlight.setVisible(True)
-
-    def channel_at(self, x: float, y: float) -> int | None:
-        """The map under image coordinates (x, y), or None over a gap or outside."""
-        rows, columns, gap, height, width = self._layout
-        if not columns or x < 0 or y < 0:
-            return None
-        column, across = divmod(int(x), width + gap)
-        row, down = divmod(int(y), height + gap)
-        channel = row * columns + column
-        if across >= width or down >= height or column >= columns or channel >= self._count:
-            return None
-        return channel
-
-    def _on_scene_clicked(self, event) -> None:
-        point = self.image.mapFromScene(event.scenePos())
-        channel = self.channel_at(point.x(), point.y())
-        if channel is not None:
-            self.map_clicked.emit(channel)
-
-
-def _normalised(maps: np.ndarray, per_channel: bool) -> np.ndarray:
-    """``maps`` (C, H, W) scaled to [0, 1]: each map on its own range, or all on the layer's; flat maps give 0.
-
-    NaN (the cells past the end of a vector laid out as a map) stays NaN, and is drawn transparent.
-    """
-    axes = (1, 2) if per_channel else None
-    low = np.nanmin(maps, axis=axes, keepdims=True)
-    span = np.nanmax(maps, axis=axes, keepdims=True) - low
-    span = np.where(span > 0, span, np.inf)  # a flat map shows as 0, not as a division by zero
-    return (maps - low) / span
 
 
 class _TopClasses(QWidget):
@@ -229,41 +113,6 @@ class _TopClasses(QWidget):
             self.class_clicked.emit(self._predictions[row].index)
 
 
-def sample_photo() -> Path:
-    """The shipped photograph a page shows before the user gives an image."""
-    samples = sample_images()
-    photos = [path for path in samples if not path.name.startswith("digit_")]
-    return next((path for path in photos if path.name == "cat.jpg"), (photos or samples)[0])
-
-
-class ImageFollower:
-    """For a page that runs the user's latest image, or a shipped photo before any (the 1×1 and augmentation
-    pages): ``source`` gives the user's image as ``(path, pixels, name)`` or None (``FeatureMapView.user_image``)."""
-
-    def __init__(self) -> None:
-        self.source: Callable[[], tuple[str, np.ndarray | None, str] | None] = lambda: None
-        self.current: tuple[str, np.ndarray | None, str] | None = None  # asked for last
-
-    def changed(self) -> tuple[str, np.ndarray | None, str] | None:
-        """The image to ask for now, or None when it is the one asked for last."""
-        path, pixels, name = self.source() or (str(sample_photo()), None, "")
-        previous = self.current
-        if previous is not None and (previous[0], previous[2]) == (path, name) and previous[1] is pixels:
-            return None
-        self.current = (path, pixels, name)
-        return self.current
-
-
-def refusal(event: ev.Event, request: type[ev.ImageRequest], slot: str, request_id: int) -> str | None:
-    """Why the engine could not serve this page's latest ``request`` (its image refused on ``slot``, or the
-    request failed), or None when ``event`` says nothing of it."""
-    if isinstance(event, ev.ImageRefused) and event.slot == slot and event.request_id == request_id:
-        return event.message
-    if isinstance(event, ev.RequestFailed) and event.request == request.__name__:
-        return event.message
-    return None
-
-
 class _Source:
     """An image the user gave: a file path, or pasted pixels with a name."""
 
@@ -283,10 +132,9 @@ class FeatureMapView(LanguageAware, QWidget):
     Parameters
     ----------
     bridge : EngineBridge
-        The engine; the view submits ``InspectImage`` and ``DownloadWeights`` and reads ``event_ready``.
+        The engine; the view submits ``InspectImage``, ``MakeThumbnails`` and ``DownloadWeights`` through its
+        own client and gets their answers.
     parent : QWidget, optional
-    slot : str
-        Requests of one slot replace each other (latest wins); give each view on screen its own.
 
     Signals
     -------
@@ -299,10 +147,9 @@ class FeatureMapView(LanguageAware, QWidget):
     layer_changed = Signal(int)
     image_opened = Signal()
 
-    def __init__(self, bridge, parent: QWidget | None = None, slot: str = "features") -> None:
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._bridge = bridge
-        self._slot = slot
+        self._engine = bridge.client(self)
         self._model: str | None = None
         self._weights_files: dict[str, str] = {}
         self._source: _Source | None = None      # asked for last
@@ -310,6 +157,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._using_sample = False
         self._request_id = 0
         self._done_id = 0
+        self._held = 0  # inside one_request(): requests wait for the end of the block
+        self._wanted = False  # a request is owed (held, or asked for while off screen)
         self._event: ev.FeatureMapsReady | None = None
         self._shown_source: _Source | None = None
         self._cam: ev.GradCamReady | None = None
@@ -322,7 +171,6 @@ class FeatureMapView(LanguageAware, QWidget):
         self._pictured: set[str] = set()  # ... whose icon is the crop of their shown maps
 
         self._build()
-        bridge.event_ready.connect(self._on_event_ready)
         self._fill_samples()
         self.retranslate()
 
@@ -362,13 +210,13 @@ class FeatureMapView(LanguageAware, QWidget):
     def _build_image_side(self) -> QWidget:
         """The input with Grad-CAM, the enlarged map, the top-5 and the first layer's filters."""
         self.input_title = self._label(1.2, bold=True)
-        self.input_panel = _ImagePanel(self)
+        self.input_panel = ImagePanel(self)
         self.cam_overlay = pg.ImageItem(axisOrder="row-major")
         self.cam_overlay.setZValue(5)
         self.input_panel.box.addItem(self.cam_overlay)
         self.input_caption = self._label(1.0, wrap=True)
         self.enlarged_title = self._label(1.2, bold=True)
-        self.enlarged_panel = _ImagePanel(self)
+        self.enlarged_panel = ImagePanel(self)
         self.enlarged_caption = self._label(1.0, wrap=True)
         self.cam_check = QCheckBox(self, checked=True, toggled=self._on_cam_toggled)
         self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
@@ -376,7 +224,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.top_classes = _TopClasses(self)
         self.top_classes.class_clicked.connect(self._on_class_clicked)
         self.filters_title = self._label(1.2, bold=True)
-        self.filters_panel = _ImagePanel(self)
+        self.filters_panel = ImagePanel(self)
         self.filters_panel.setMinimumSize(120, 120)
 
         pictures = QGridLayout()
@@ -479,7 +327,8 @@ class FeatureMapView(LanguageAware, QWidget):
                 self._thumbnails_pending.add(path)
                 paths.append(path)
         if paths:
-            self._bridge.submit(ev.MakeThumbnails(tuple(paths), _THUMBNAIL))
+            self._engine.submit(ev.MakeThumbnails(tuple(paths), _THUMBNAIL),
+                                {ev.ThumbnailReady: self._on_thumbnail_ready})
 
     def _on_thumbnail_ready(self, event: ev.ThumbnailReady) -> None:
         self._thumbnails_pending.discard(event.path)
@@ -533,15 +382,35 @@ class FeatureMapView(LanguageAware, QWidget):
             self._messages.append(self.tr("The clipboard holds no image."))
             self._show_messages()
             return
-        self._open(_Source(pixels=_pixels_of(image), name=self.tr("Pasted image")))
+        self._open(_Source(pixels=pixels_of(image), name=self.tr("Pasted image")))
 
     def select_layer(self, index: int) -> None:
-        """Show row ``index`` of the model's analysis (the diagram's selection). ``layer_changed`` follows when
-        the layer on screen changes, not when it already is ``index``, so the two can be connected both ways."""
+        """Show row ``index`` of the model's analysis (the page's selection). Emits nothing: ``layer_changed``
+        reports the user's own moves of the slider to the page, which owns the selection."""
         if self._event is None:
             self._layer = index
-        else:
-            self.layer_slider.setValue(min(max(index, 0), len(self._event.layers) - 1))
+            return
+        self.layer_slider.blockSignals(True)
+        self.layer_slider.setValue(min(max(index, 0), len(self._event.layers) - 1))
+        self.layer_slider.blockSignals(False)
+        self._layer = self.layer_slider.value()
+        self._show_layer()
+
+    @contextmanager
+    def one_request(self) -> Iterator[None]:
+        """What changes inside the block (the page, the model, the image) is sent as one request at its end."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._wanted:
+                self._submit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._wanted:
+            self._submit()
 
     # ------------------------------------------------------------ read by the lead, the tests and the CLI
 
@@ -590,46 +459,29 @@ class FeatureMapView(LanguageAware, QWidget):
         self.image_opened.emit()
 
     def _submit(self, cam_class: int | None = None) -> None:
+        """Ask for the maps of the image on screen in the model on screen: only while the view is on screen
+        (VGG-16 costs half a gigabyte and seconds to build), and once for all the changes of a block."""
         if self._model is None or self._source is None or get_info(self._model).input_shape[0] not in (1, 3):
             return
-        self._request_id += 1
+        self._wanted = self._held > 0 or not self.isVisible()
+        if self._wanted:
+            return
         source = self._source
-        self._asked[self._request_id] = source
-        self._bridge.submit(ev.InspectImage(
+        self._request_id = self._engine.submit(ev.InspectImage(
             self._model, path=source.path, pixels=source.pixels, name=source.name, cam_class=cam_class,
-            weights_file=self._weights_files.get(self._model, ""), request_id=self._request_id, slot=self._slot))
+            weights_file=self._weights_files.get(self._model, "")), {
+            ev.FeatureMapsReady: self._on_feature_maps_ready, ev.GradCamReady: self._on_grad_cam_ready,
+            ev.ImageRefused: self._on_image_refused, ev.WeightsRefused: self._on_weights_refused,
+        }, self._on_inspect_failed)
+        self._asked = {self._request_id: source}  # an earlier request is cancelled: its answers never come
         self._show_busy()
 
     # ------------------------------------------------------------ events
 
-    def _on_event_ready(self, event: ev.Event) -> None:
-        if isinstance(event, ev.FeatureMapsReady | ev.GradCamReady | ev.ImageRefused | ev.WeightsRefused) and (
-                event.slot != self._slot):
-            return
-        if isinstance(event, ev.FeatureMapsReady):
-            self._on_feature_maps_ready(event)
-        elif isinstance(event, ev.GradCamReady):
-            self._on_grad_cam_ready(event)
-        elif isinstance(event, ev.ImageRefused):
-            self._on_image_refused(event)
-        elif isinstance(event, ev.WeightsRefused):
-            self._on_weights_refused(event)
-        elif isinstance(event, ev.WeightsDownloadProgress) and event.model == self._model:
-            self._download = (event.done, event.total)
-            self._show_weights()
-        elif isinstance(event, ev.WeightsDownloaded) and event.model == self._model:
-            self._download = None
-            self._submit()
-        elif isinstance(event, ev.ThumbnailReady):
-            self._on_thumbnail_ready(event)
-        elif isinstance(event, ev.RequestFailed):
-            self._on_request_failed(event)
-
     def _on_feature_maps_ready(self, event: ev.FeatureMapsReady) -> None:
         if event.model != self._model or (self._event is not None and event.request_id < self._event.request_id):
             return
-        source = self._asked.get(event.request_id) or _Source(event.source)
-        self._asked = {key: value for key, value in self._asked.items() if key > event.request_id}
+        source = self._asked.pop(event.request_id, None) or _Source(event.source)
         if self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
             self._cam = None  # another image's overlay; the same image keeps its own until the new one comes
         self._event, self._shown_source = event, source
@@ -669,19 +521,28 @@ class FeatureMapView(LanguageAware, QWidget):
         self._messages.append(event.message)
         self._show_messages()
 
-    def _on_request_failed(self, event: ev.RequestFailed) -> None:
-        if event.request == "InspectImage" and self.is_busy():
-            self._done_id = self._request_id
-            self._messages.append(event.message)
-        elif event.request == "DownloadWeights" and self._download is not None:
-            self._download = None
-            self._messages.append(self.tr("The weights could not be downloaded: {reason}").format(
-                reason=localized(event.message)))
-            self._show_weights()
-        else:
-            return
+    def _on_inspect_failed(self, event: ev.RequestFailed) -> None:
+        self._done_id = max(self._done_id, event.request_id)
+        self._messages.append(event.message)
         self._show_messages()
         self._show_busy()
+
+    def _on_download_progress(self, event: ev.WeightsDownloadProgress) -> None:
+        if event.model == self._model:
+            self._download = (event.done, event.total)
+            self._show_weights()
+
+    def _on_weights_downloaded(self, event: ev.WeightsDownloaded) -> None:
+        if event.model == self._model:
+            self._download = None
+            self._submit()
+
+    def _on_download_failed(self, event: ev.RequestFailed) -> None:
+        self._download = None
+        self._messages.append(self.tr("The weights could not be downloaded: {reason}").format(
+            reason=localized(event.message)))
+        self._show_weights()
+        self._show_messages()
 
     # ------------------------------------------------------------ user actions
 
@@ -714,7 +575,9 @@ class FeatureMapView(LanguageAware, QWidget):
     def _on_download_clicked(self) -> None:
         if self._model is not None:
             self._download = (0, 0)
-            self._bridge.submit(ev.DownloadWeights(self._model))
+            self._engine.submit(ev.DownloadWeights(self._model), {
+                ev.WeightsDownloadProgress: self._on_download_progress,
+                ev.WeightsDownloaded: self._on_weights_downloaded}, self._on_download_failed)
             self._show_weights()
 
     def _on_weights_file_clicked(self) -> None:
@@ -771,8 +634,8 @@ class FeatureMapView(LanguageAware, QWidget):
         if self._event is None:
             return
         layer = self._event.layers[self.layer_slider.value()]
-        scaled = _normalised(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)[self._channel]
-        self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=_COLORMAP)
+        scaled = normalised(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)[self._channel]
+        self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=COLORMAP)
         self.grid.mark(self._channel)
         self.enlarged_caption.setText(self.tr("Map {channel} of {count} in {layer}").format(
             channel=self._channel + 1, count=layer.maps.shape[0], layer=layer.name))
@@ -783,7 +646,7 @@ class FeatureMapView(LanguageAware, QWidget):
             self.filters_panel.clear()
             return
         count, height, width, channels = filters.shape
-        rows, columns, gap = _mosaic_shape(count, height, width)
+        rows, columns, gap = mosaic_shape(count, height, width)
         sheet = np.ones((rows * (height + gap) - gap, columns * (width + gap) - gap, channels), np.float32)
         for index in range(count):
             row, column = divmod(index, columns)
@@ -935,21 +798,6 @@ class FeatureMapView(LanguageAware, QWidget):
         self.weights_label.setStyleSheet(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
 
 
-# ---------------------------------------------------------------- images between Qt and numpy
-
-
-def _pixels_of(image: QImage) -> np.ndarray:
-    """A QImage as ``uint8`` (H, W, 3) RGB pixels (transparency flattened on white, as engine.data.images does)."""
-    flat = QImage(image.size(), QImage.Format.Format_RGB888)
-    flat.fill(QColor("white"))
-    painter = QPainter(flat)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    width, height, stride = flat.width(), flat.height(), flat.bytesPerLine()
-    rows = np.frombuffer(flat.constBits(), dtype=np.uint8, count=stride * height).reshape(height, stride)
-    return rows[:, : width * 3].reshape(height, width, 3).copy()
-
-
 def _titled(title: QLabel, body: QWidget) -> QVBoxLayout:
     """``title`` over ``body``, the body taking the height."""
     column = QVBoxLayout()
@@ -963,91 +811,3 @@ def _placeholder_icon() -> QIcon:
     pixmap = QPixmap(_THUMBNAIL, _THUMBNAIL)
     pixmap.fill(QColor("#e9ecef"))
     return QIcon(pixmap)
-
-
-def qimage_of(pixels: np.ndarray) -> QImage:
-    """``uint8`` (H, W, 3) or (H, W) pixels as a QImage that owns a copy of them."""
-    pixels = np.ascontiguousarray(pixels)
-    height, width = pixels.shape[:2]
-    fmt = QImage.Format.Format_Grayscale8 if pixels.ndim == 2 else QImage.Format.Format_RGB888
-    return QImage(pixels.data, width, height, pixels.strides[0], fmt).copy()
-
-
-# ---------------------------------------------------------------- command line
-
-
-def render_features_cli(args) -> int:
-    """``python main.py render features --model M --image PATH [--layer NAME] --out FILE``; the exit status.
-
-    Raises
-    ------
-    UserInputError
-        For an unknown model or layer, an image that cannot be shown, or an output that cannot be written.
-    """
-    from engine.data.images import load_image
-    from gui.app import create_app
-    from gui.engine_bridge import EngineBridge
-    from gui.i18n import set_language
-    from gui.render import check_output_path, parse_size, save_widget
-
-    model = get_info(args.model or "resnet18").name
-    width, height = parse_size(args.size)
-    out = check_output_path(args.out)
-    if not 0.25 <= args.scale <= 8:
-        raise UserInputError(f"--scale must be between 0.25 and 8, got {args.scale}")
-    if args.image:
-        load_image(args.image)  # a bad file is refused here, with the same sentence the window shows
-    app = create_app()
-    set_language(getattr(args, "language", None) or "en")
-    bridge = EngineBridge(device=getattr(args, "device", None) or "cpu")
-    view = FeatureMapView(bridge)
-    try:
-        view.resize(width, height)
-        if args.image:
-            view.open_paths([args.image])
-        view.set_model(model)
-        view.show()
-        bridge.start()
-        _wait(app, view)
-        if view.messages():
-            raise UserInputError(view.messages()[-1])
-        if args.layer:
-            view.select_layer(_layer_index(view, args.layer))
-        _wait_for_thumbnails(app, view)
-        save_widget(view, out, args.scale)
-    finally:
-        bridge.shutdown()
-        view.close()
-    print(out)
-    return 0
-
-
-def _wait(app, view: FeatureMapView) -> None:
-    deadline = time.monotonic() + _RENDER_TIMEOUT_S
-    while view.is_busy() or view.shown_image() is None:
-        if view.messages() and not view.is_busy():
-            return
-        if time.monotonic() > deadline:
-            raise UserInputError("the engine did not finish the feature maps within two minutes")
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def _wait_for_thumbnails(app, view: FeatureMapView, seconds: float = 5.0) -> None:
-    """The recent strip's pictures, for a few seconds at most: an unreadable file never gets one."""
-    deadline = time.monotonic() + seconds
-    app.processEvents()
-    while view.thumbnails_pending() and time.monotonic() < deadline:
-        time.sleep(0.01)
-        app.processEvents()
-
-
-def _layer_index(view: FeatureMapView, layer: str) -> int:
-    names = view.layer_names()
-    if layer in names:
-        return names.index(layer)
-    if layer.isdigit() and int(layer) < len(names):
-        return int(layer)
-    shown = ", ".join(names[:8])
-    raise UserInputError(f"unknown layer {layer!r}; give a row number 0-{len(names) - 1} or a name such as "
-                         f"{shown}, … (python main.py summary MODEL lists them)")

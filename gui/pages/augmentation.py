@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from engine.data.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE
 from engine.runtime import events as ev
-from gui.feature_maps.view import ImageFollower, qimage_of, refusal
 from gui.i18n import localized
+from gui.widgets.images import ImageDemo, qimage_of
 from gui.widgets.text import ERROR_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["AugmentationView"]
@@ -88,9 +88,9 @@ class AugmentationView(LanguageAware, QWidget):
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._bridge = bridge
-        self.images = ImageFollower()
-        self._request_id = 0
+        self.images = ImageDemo(bridge.client(self), lambda path, pixels, name: ev.PreviewAugmentations(
+            path=path, pixels=pixels, name=name, seed=random.randrange(2**31)), ev.AugmentationsReady,
+            self._on_examples_ready, self._on_problem)
         self._event: ev.AugmentationsReady | None = None
         self._problem = ""
         self.header = PageHeader(self)
@@ -122,7 +122,6 @@ class AugmentationView(LanguageAware, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
-        bridge.event_ready.connect(self._on_event_ready)
         self.retranslate()
 
     def _panel(self, method: str) -> QGroupBox:
@@ -143,14 +142,13 @@ class AugmentationView(LanguageAware, QWidget):
 
     def refresh(self) -> None:
         """Ask for examples of the user's latest image, if the page is on screen and the image has changed."""
-        if self.isVisible() and self.images.changed() is not None:
-            self._submit()
+        if self.images.refresh(self.isVisible()):
+            self._asked()
 
     def again(self) -> None:
         """New random examples of the same image."""
-        if self.images.current is None:
-            self.images.changed()
-        self._submit()
+        self.images.submit()
+        self._asked()
 
     def preview(self) -> ev.AugmentationsReady | None:
         """The examples on screen (None before the first)."""
@@ -160,30 +158,26 @@ class AugmentationView(LanguageAware, QWidget):
         super().showEvent(event)
         self.refresh()
 
-    def _submit(self) -> None:
-        path, pixels, name = self.images.current
-        self._request_id += 1
+    def _asked(self) -> None:
         self._problem = ""
-        self._bridge.submit(ev.PreviewAugmentations(path=path, pixels=pixels, name=name,
-                                                    seed=random.randrange(2**31), request_id=self._request_id))
         self._show_status()
 
     # ------------------------------------------------------------ events
 
-    def _on_event_ready(self, event: ev.Event) -> None:
-        if isinstance(event, ev.AugmentationsReady) and event.request_id == self._request_id:
-            self._event, self._problem = event, ""
-            self.original.picture.set_pixels(event.original)
-            for method in METHODS:
-                made = [e.pixels for e in event.examples if e.method == method]
-                if method == "mirror":
-                    made = [event.original, *made]
-                for example, pixels in zip(self.examples[method], made, strict=True):
-                    example.picture.set_pixels(pixels)
-            self._show_texts()
-        elif (problem := refusal(event, ev.PreviewAugmentations, "augmentation", self._request_id)) is not None:
-            self._problem = problem
-            self._show_status()
+    def _on_examples_ready(self, event: ev.AugmentationsReady) -> None:
+        self._event, self._problem = event, ""
+        self.original.picture.set_pixels(event.original)
+        for method in METHODS:
+            made = [e.pixels for e in event.examples if e.method == method]
+            if method == "mirror":
+                made = [event.original, *made]
+            for example, pixels in zip(self.examples[method], made, strict=True):
+                example.picture.set_pixels(pixels)
+        self._show_texts()
+
+    def _on_problem(self, message: str) -> None:
+        self._problem = message
+        self._show_status()
 
     # ------------------------------------------------------------ texts
 
@@ -233,7 +227,7 @@ class AugmentationView(LanguageAware, QWidget):
     def _show_status(self) -> None:
         if self._problem:
             text, style = localized(self._problem), ERROR_STYLE
-        elif self._event is None or self._event.request_id != self._request_id:
+        elif self._event is None or self.images.pending:
             text, style = self.tr("Making the examples…"), NOTICE_STYLE
         else:
             text, style = "", ""

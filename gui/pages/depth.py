@@ -77,13 +77,14 @@ class DepthView(LanguageAware, QWidget):
     Parameters
     ----------
     bridge : gui.engine_bridge.EngineBridge
-        The engine thread's bridge: the view submits ``StartDepthSweep`` / ``StopDepthSweep`` and reads
-        ``event_ready``.
+        The engine thread's bridge: the view submits ``StartDepthSweep`` / ``StopDepthSweep`` through its own
+        client and gets their answers.
     """
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self._engine = bridge.client(self)
         self.result: DepthResult | None = None   # what the plots show (loaded, or the live sweep's so far)
         self._source = ""                         # shipped | file | live
         self._starting = False                    # a sweep is asked for and has not begun yet
@@ -112,7 +113,6 @@ class DepthView(LanguageAware, QWidget):
         layout.addWidget(controls)
         layout.addLayout(right, 1)
 
-        bridge.event_ready.connect(self._on_engine_event)
         self.retranslate()
 
     # ------------------------------------------------------------ construction
@@ -284,37 +284,44 @@ class DepthView(LanguageAware, QWidget):
             return
         self._show_message("")
         self._running = self._starting = True  # the shown curves stay until the sweep begins
-        self.bridge.submit(ev.StartDepthSweep(config))
+        self._engine.submit(ev.StartDepthSweep(config), {
+            ev.DepthSweepStarted: self._on_sweep_started, ev.DepthRunProgress: self._on_run_progress,
+            ev.DepthRunFinished: self._on_run_progress, ev.DepthSweepFinished: self._on_sweep_finished,
+        }, self._on_sweep_failed)
         self._show_state()
 
     def stop(self, run: str = "") -> None:
         """Stop the whole sweep, or only the run named ``run`` (``plain56``)."""
         if self._running:
-            self.bridge.submit(ev.StopDepthSweep(run))
+            self._engine.submit(ev.StopDepthSweep(run))
 
     # ------------------------------------------------------------ engine events
 
-    def _on_engine_event(self, event: ev.Event) -> None:
-        if isinstance(event, ev.DepthSweepStarted):
-            self._starting = False
-            result = DepthResult(event.config, event.runs, "running", event.device, "", event.train_images,
-                                 event.test_images)
-            self.show_result(result, "live")
-        elif isinstance(event, (ev.DepthRunProgress, ev.DepthRunFinished)) and self._source == "live":
-            self._replace_run(event.run)
-            if isinstance(event, ev.DepthRunFinished):
-                self._redraw_now()
-            else:
-                self._redraw_live()
-        elif isinstance(event, ev.DepthSweepFinished):
-            self._running = False
-            self.result, self._path = event.result, event.path  # same runs: the curves and slider stay
+    def _on_sweep_started(self, event: ev.DepthSweepStarted) -> None:
+        self._starting = False
+        result = DepthResult(event.config, event.runs, "running", event.device, "", event.train_images,
+                             event.test_images)
+        self.show_result(result, "live")
+
+    def _on_run_progress(self, event: ev.DepthRunProgress | ev.DepthRunFinished) -> None:
+        if self._source != "live":
+            return
+        self._replace_run(event.run)
+        if isinstance(event, ev.DepthRunFinished):
             self._redraw_now()
-            self._show_state()
-        elif isinstance(event, ev.RequestFailed) and event.request == "StartDepthSweep":
-            self._running = self._starting = False
-            self._show_message(event.message)
-            self._show_state()
+        else:
+            self._redraw_live()
+
+    def _on_sweep_finished(self, event: ev.DepthSweepFinished) -> None:
+        self._running = False
+        self.result, self._path = event.result, event.path  # same runs: the curves and slider stay
+        self._redraw_now()
+        self._show_state()
+
+    def _on_sweep_failed(self, event: ev.RequestFailed) -> None:
+        self._running = self._starting = False
+        self._show_message(event.message)
+        self._show_state()
 
     def _replace_run(self, run: DepthRun) -> None:
         runs = tuple(run if r.model == run.model else r for r in self.result.runs)

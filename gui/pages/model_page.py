@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded, shape_text
 from gui.diagram.view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
@@ -43,17 +44,20 @@ def counterpart_of(name: str | None, input_shape: tuple[int, ...] | None) -> str
 class ModelPageView(LanguageAware, QWidget):
     """One lecture section's models: pick a variant, see its diagram, read its facts and walk its layers.
 
-    The page is passive: it asks for the variant's analysis with ``analysis_wanted`` and, for a CIFAR
-    ResNet or plain network, for its counterpart's with ``counterpart_wanted``; both answers come back
-    through :meth:`set_analysis`. Selecting a layer in either diagram or the table selects it everywhere.
+    The page asks the engine for the variant's analysis and, for a CIFAR ResNet or plain network, for its
+    counterpart's; both answers come back through :meth:`set_analysis`. The page owns the selected layer:
+    selecting one in either diagram, the table, the cost chart or the feature maps lent to it selects it in
+    all of them (:meth:`_select`). ``model_changed`` says which variant is on screen.
     """
 
-    analysis_wanted = Signal(str)
-    counterpart_wanted = Signal(str)
+    model_changed = Signal(str)
 
-    def __init__(self, section: str, parent: QWidget | None = None) -> None:
+    def __init__(self, section: str, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section = section
+        # Two senders: the variant's analysis and its counterpart's are asked for at once, each latest-wins.
+        self._engine, self._counterpart_engine = bridge.client(self), bridge.client(self)
+        self.feature_view = None  # the window's feature-map view while it is lent to this page
         self._entries: dict[str, object] = {}
         self._analysis = None
         self._counterpart: str | None = None
@@ -183,9 +187,10 @@ class ModelPageView(LanguageAware, QWidget):
         self._show_diagram_titles()
         self._show_facts()
         if self.current_model():
-            self.analysis_wanted.emit(self.current_model())
+            self._engine.submit(ev.Analyze(self.current_model()), {ev.AnalysisReady: self.set_analysis})
+            self.model_changed.emit(self.current_model())
         if self._counterpart:
-            self.counterpart_wanted.emit(self._counterpart)
+            self._counterpart_engine.submit(ev.Analyze(self._counterpart), {ev.AnalysisReady: self.set_analysis})
 
     def _on_diagram_layer_selected(self, index: int) -> None:
         self._select(index, self.diagram)
@@ -219,6 +224,8 @@ class ModelPageView(LanguageAware, QWidget):
             if source is not self.counterpart_diagram:
                 self.counterpart_diagram.select_layer(
                     self._row_named(self.counterpart_diagram.analysis(), name))
+            if self.feature_view is not None and source is not self.feature_view and main is not None:
+                self.feature_view.select_layer(main)
         finally:
             self._syncing = False
         self.details.show_layer(source_analysis, index)
@@ -251,13 +258,28 @@ class ModelPageView(LanguageAware, QWidget):
         # Two drawings share the height: the table and the facts give up some of theirs.
         self.body.setSizes([740, 200] if paired else [520, 380])
 
-    def show_feature_view(self, view: QWidget, on_top: bool = False) -> None:
-        """Lend the window's feature-map view to this page as its second tab (raised with ``on_top``)."""
-        if self.views.indexOf(view) < 0:
-            view.setFont(self.font())
-            self.views.addTab(view, self.tr("Feature maps"))
-        if on_top:
-            self.views.setCurrentWidget(view)
+    def lend_feature_view(self, view) -> None:
+        """Take the window's feature-map view as this page's last tab; its layer follows the page's selection."""
+        if self.feature_view is view:
+            return
+        self.feature_view = view
+        view.setFont(self.font())
+        self.views.addTab(view, self.tr("Feature maps"))
+        view.layer_changed.connect(self._on_feature_layer_changed)
+
+    def return_feature_view(self) -> None:
+        """Give the feature-map view back (another page takes it)."""
+        if self.feature_view is not None:
+            self.feature_view.layer_changed.disconnect(self._on_feature_layer_changed)
+            self.views.removeTab(self.views.indexOf(self.feature_view))
+            self.feature_view = None
+
+    def feature_tab_shown(self) -> bool:
+        return self.feature_view is not None and self.views.currentWidget() is self.feature_view
+
+    def _on_feature_layer_changed(self, index: int) -> None:
+        if self._analysis is not None and 0 <= index < len(self._analysis.rows):
+            self._select(index, self.feature_view)
 
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("Model:"))

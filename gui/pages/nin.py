@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, 
 from engine.inspection.cost import ConvStage, conv_stage
 from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded
-from gui.feature_maps.view import ImageFollower, MapGrid, refusal
 from gui.i18n import localized
 from gui.pages.cost import REDUCE_COLOUR
+from gui.widgets.images import ImageDemo
+from gui.widgets.map_grid import MapGrid
 from gui.widgets.text import (
     ACCENT,
     ERROR_STYLE,
@@ -180,9 +181,8 @@ class PointwiseExample(LanguageAware, QFrame):
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._bridge = bridge
-        self.images = ImageFollower()
-        self._request_id = 0
+        self.images = ImageDemo(bridge.client(self), lambda path, pixels, name: ev.ExplainPointwise(
+            path=path, pixels=pixels, name=name), ev.PointwiseExampleReady, self._on_example_ready, self._on_problem)
         self._event: ev.PointwiseExampleReady | None = None
         self._problem = ""
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -210,19 +210,13 @@ class PointwiseExample(LanguageAware, QFrame):
         layout.addWidget(self.title)
         layout.addLayout(row, 1)
         self.setMinimumHeight(300)
-        bridge.event_ready.connect(self._on_event_ready)
         self.retranslate()
 
     def refresh(self) -> None:
         """Ask for the example on the user's latest image, if the panel is on screen and it has changed."""
-        image = self.images.changed() if self.isVisible() else None
-        if image is None:
-            return
-        path, pixels, name = image
-        self._problem = ""
-        self._request_id += 1
-        self._bridge.submit(ev.ExplainPointwise(path=path, pixels=pixels, name=name, request_id=self._request_id))
-        self._show_status()
+        if self.images.refresh(self.isVisible()):
+            self._problem = ""
+            self._show_status()
 
     def example(self) -> ev.PointwiseExampleReady | None:
         """The example on screen (None before the first)."""
@@ -232,16 +226,16 @@ class PointwiseExample(LanguageAware, QFrame):
         super().showEvent(event)
         self.refresh()
 
-    def _on_event_ready(self, event: ev.Event) -> None:
-        if isinstance(event, ev.PointwiseExampleReady) and event.request_id == self._request_id:
-            self._event, self._problem = event, ""
-            self.input_grid.set_maps(event.inputs, per_channel=True)
-            self.output_grid.set_maps(event.outputs, per_channel=True)
-            self.output_grid.mark(event.channel)
-            self._show_texts()
-        elif (problem := refusal(event, ev.ExplainPointwise, "pointwise", self._request_id)) is not None:
-            self._problem = problem
-            self._show_status()
+    def _on_example_ready(self, event: ev.PointwiseExampleReady) -> None:
+        self._event, self._problem = event, ""
+        self.input_grid.set_maps(event.inputs, per_channel=True)
+        self.output_grid.set_maps(event.outputs, per_channel=True)
+        self.output_grid.mark(event.channel)
+        self._show_texts()
+
+    def _on_problem(self, message: str) -> None:
+        self._problem = message
+        self._show_status()
 
     def retranslate(self) -> None:
         self._show_texts()
@@ -274,7 +268,7 @@ class PointwiseExample(LanguageAware, QFrame):
         e = self._event
         if self._problem:
             text, style = localized(self._problem), ERROR_STYLE
-        elif e is None or e.request_id != self._request_id:
+        elif e is None or self.images.pending:
             text, style = self.tr("Running GoogLeNet on the image…"), NOTICE_STYLE
         elif e.weights.kind == "random":
             text, style = self.tr(

@@ -146,7 +146,7 @@ class TransferLearningView(LanguageAware, QWidget):
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._bridge = bridge
+        self._engine = bridge.client(self)
         self._analyses: dict[str, object] = {}
         self._asked = False
         self.header = PageHeader(self)
@@ -205,7 +205,6 @@ class TransferLearningView(LanguageAware, QWidget):
         layout.addWidget(self.strip, 1)
         layout.addWidget(self.figures)
         layout.addLayout(action)
-        bridge.analysis_ready.connect(self._on_analysis_ready)
         self.retranslate()
 
     def case(self) -> str:
@@ -232,12 +231,11 @@ class TransferLearningView(LanguageAware, QWidget):
     def _ask(self) -> None:
         name = self.model_combo.currentData()
         if name not in self._analyses:
-            self._bridge.submit(ev.Analyze(name, slot="transfer"))
+            self._engine.submit(ev.Analyze(name), {ev.AnalysisReady: self._on_analysis_ready})
 
     def _on_analysis_ready(self, event: ev.AnalysisReady) -> None:
-        if self.model_combo.findData(event.model) >= 0 and event.input_shape == get_info(event.model).input_shape:
-            self._analyses[event.model] = event.analysis
-            self._show_plan()
+        self._analyses[event.model] = event.analysis
+        self._show_plan()
 
     def _on_model_changed(self) -> None:
         self._ask()

@@ -96,7 +96,7 @@ class TrainingView(LanguageAware, QWidget):
     Parameters
     ----------
     bridge : gui.engine_bridge.EngineBridge
-        The engine thread's bridge; the view submits ``StartTraining`` and friends, and reads ``event_ready``.
+        The engine thread's bridge; the view submits ``StartTraining`` and friends through its own client.
     runs_folder : str or Path, optional
         Where runs are saved and listed; :func:`default_runs_folder` when None.
     """
@@ -104,6 +104,7 @@ class TrainingView(LanguageAware, QWidget):
     def __init__(self, bridge, parent: QWidget | None = None, runs_folder: str | Path | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self._engine = bridge.client(self)
         self.runs_folder = Path(runs_folder) if runs_folder is not None else default_runs_folder()
         self._runs: dict[str, _Run] = {}
         self._saved: dict[str, ev.RunSummary] = {}  # path -> summary of runs on disk not loaded yet
@@ -126,8 +127,6 @@ class TrainingView(LanguageAware, QWidget):
         layout.addWidget(plots, 1)  # the plots take what the options and the probe leave
         layout.addWidget(probe)
 
-        self._handlers = self._event_handlers()
-        bridge.event_ready.connect(self._on_engine_event)
         self.retranslate()
         self._show_state()
         self.refresh_runs()
@@ -350,28 +349,33 @@ class TrainingView(LanguageAware, QWidget):
         self._message = ""
         self._progress = None
         self._state = "starting"
-        self.bridge.submit(ev.StartTraining(self.options()))
+        self._engine.submit(ev.StartTraining(self.options()), self._training_replies(), self._on_start_failed)
         self._show_state()
+
+    def state(self) -> str:
+        """``idle``, ``starting``, ``running`` or ``paused``."""
+        return self._state
 
     def pause(self) -> None:
         if self._state == "running":
-            self.bridge.submit(ev.PauseTraining())
+            self._engine.submit(ev.PauseTraining(), on_failure=self._on_request_failed)
 
     def resume(self) -> None:
         if self._state == "paused":
-            self.bridge.submit(ev.ResumeTraining())
+            self._engine.submit(ev.ResumeTraining(), on_failure=self._on_request_failed)
 
     def stop(self) -> None:
         if self._state in ("running", "paused", "starting"):
-            self.bridge.submit(ev.StopTraining())
+            self._engine.submit(ev.StopTraining(), on_failure=self._on_request_failed)
 
     def refresh_runs(self) -> None:
         """Ask the engine for the runs saved in the runs folder."""
-        self.bridge.submit(ev.ListRuns(str(self.runs_folder)))
+        self._engine.submit(ev.ListRuns(str(self.runs_folder)), {ev.RunsListed: self._on_runs_listed},
+                            self._on_request_failed)
 
     def open_run(self, path: str | Path) -> None:
         """Load a saved run's curves (a run folder) and overlay them."""
-        self.bridge.submit(ev.LoadRun(str(path)))
+        self._engine.submit(ev.LoadRun(str(path)), {ev.RunLoaded: self._on_run_loaded}, self._on_request_failed)
 
     def export_csv(self, path: str | Path) -> None:
         """Write the shown runs' curves to ``path``: one row per step and one per epoch, like ``metrics.csv``."""
@@ -392,12 +396,7 @@ class TrainingView(LanguageAware, QWidget):
 
     # ------------------------------------------------------------ engine events
 
-    def _on_engine_event(self, event: ev.Event) -> None:
-        handler = self._handlers.get(type(event))
-        if handler is not None:
-            handler(event)
-
-    def _event_handlers(self) -> dict:
+    def _training_replies(self) -> dict:
         return {
             ev.TrainingStarted: self._on_training_started,
             ev.TrainingProgress: self._on_training_progress,
@@ -406,9 +405,6 @@ class TrainingView(LanguageAware, QWidget):
             ev.TrainingPaused: self._on_training_paused,
             ev.TrainingFinished: self._on_training_finished,
             ev.TrainingFailed: self._on_training_failed,
-            ev.RunsListed: self._on_runs_listed,
-            ev.RunLoaded: self._on_run_loaded,
-            ev.RequestFailed: self._on_request_failed,
         }
 
     def _on_training_started(self, event: ev.TrainingStarted) -> None:
@@ -470,13 +466,13 @@ class TrainingView(LanguageAware, QWidget):
         self._show_state()
         self.refresh_runs()
 
+    def _on_start_failed(self, event: ev.RequestFailed) -> None:
+        self._state, self._message = "idle", event.message
+        self._show_state()
+
     def _on_request_failed(self, event: ev.RequestFailed) -> None:
-        if event.request == "StartTraining" and self._state == "starting":
-            self._state, self._message = "idle", event.message
-            self._show_state()
-        elif event.request in ("LoadRun", "ListRuns"):
-            self._message = event.message
-            self._show_message()
+        self._message = event.message
+        self._show_message()
 
     def _on_runs_listed(self, event: ev.RunsListed) -> None:
         self._saved = {run.path: run for run in event.runs if run.run_id not in self._runs}

@@ -93,9 +93,9 @@ def test_the_engine_previews_every_method_and_the_seed_decides_the_examples():
     assert not np.array_equal(first.examples[1].pixels, other.examples[1].pixels)
 
 
-def test_a_bad_image_is_refused_on_the_augmentation_slot(tmp_path):
+def test_a_bad_image_is_refused_in_an_answer_to_its_request(tmp_path):
     path = tmp_path / "empty.png"
     path.write_bytes(b"")
     refused = _preview(ev.PreviewAugmentations(path=str(path), request_id=2))
-    assert isinstance(refused, ev.ImageRefused) and (refused.slot, refused.request_id) == ("augmentation", 2)
+    assert isinstance(refused, ev.ImageRefused) and refused.request_id == 2
     assert "is empty" in refused.message

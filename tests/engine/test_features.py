@@ -252,7 +252,7 @@ def test_lenet5_with_the_shipped_weights_reads_every_shipped_digit():
 def test_an_image_gets_maps_top5_then_grad_cam_and_the_latest_request_wins():
     events: queue.Queue = queue.Queue()
     worker = EngineWorker(events.put, device="cpu")
-    for request_id, path in enumerate(DIGITS[:3], start=1):  # all waiting before the thread runs: one slot
+    for request_id, path in enumerate(DIGITS[:3], start=1):  # all waiting before the thread runs: one sender
         worker.submit(ev.InspectImage("lenet5", path=str(path), request_id=request_id))
     worker.start()
     try:
@@ -369,4 +369,4 @@ def test_the_pointwise_example_refuses_a_bad_image(engine, tmp_path):
     worker.submit(ev.ExplainPointwise(path=str(path), request_id=4))
     seen = _collect(events, lambda s: bool(_last_of(ev.ImageRefused, s)))
     (refused,) = _last_of(ev.ImageRefused, seen)
-    assert (refused.slot, refused.request_id) == ("pointwise", 4) and "is empty" in refused.message
+    assert refused.request_id == 4 and "is empty" in refused.message

@@ -60,3 +60,27 @@ def drop_files():
         return dropped.isAccepted()
 
     return drop
+
+
+class RecordingBridge:
+    """Stands in for the engine bridge where a test needs only what a view asks for, not the answers."""
+
+    def __init__(self) -> None:
+        self.requests = []
+
+    def client(self, owner=None):
+        return _RecordingClient(self)
+
+
+class _RecordingClient:
+    def __init__(self, bridge: RecordingBridge) -> None:
+        self._bridge = bridge
+
+    def submit(self, request, replies=None, on_failure=None) -> int:
+        self._bridge.requests.append(request)
+        return len(self._bridge.requests)
+
+
+@pytest.fixture
+def recording_bridge():
+    return RecordingBridge()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from engine.models.analysis import analyze
-from engine.runtime.events import AnalysisReady, ZooEntry
+from engine.runtime.events import AnalysisReady, Analyze, ZooEntry
 from gui.diagram.view import DiagramView, LayerDetailsView
 from gui.pages.model_page import ModelPageView, counterpart_of
 from main import main
@@ -140,18 +140,16 @@ def test_counterparts_pair_cifar_plain_and_residual_networks_of_the_same_depth()
     assert counterpart_of("resnet21", (3, 32, 32)) is None
 
 
-def test_resnet_page_draws_plain_and_residual_together_and_links_selection(qtbot):
-    page = ModelPageView("resnet")
+def test_resnet_page_draws_plain_and_residual_together_and_links_selection(qtbot, recording_bridge):
+    page = ModelPageView("resnet", recording_bridge)
     qtbot.addWidget(page)
     page.resize(1600, 1000)
     page.show()
-    wanted, counterparts = [], []
-    page.analysis_wanted.connect(wanted.append)
-    page.counterpart_wanted.connect(counterparts.append)
     page.set_entries([_entry("resnet18", "ResNet-18", (3, 224, 224)), _entry("plain20", "Plain-20"),
                       _entry("resnet20", "ResNet-20")])
     page.variant_combo.setCurrentIndex(1)
-    assert wanted == ["resnet18", "plain20"] and counterparts == ["resnet20"]
+    assert [r.model for r in recording_bridge.requests if isinstance(r, Analyze)] == [
+        "resnet18", "plain20", "resnet20"]
     plain, residual = analyze("plain20"), analyze("resnet20")
     page.set_analysis(AnalysisReady("plain20", (3, 32, 32), plain))
     page.set_analysis(AnalysisReady("resnet20", (3, 32, 32), residual))
