@@ -23,6 +23,7 @@ run: $(STAMP_RUN)
 	$(PY) main.py
 
 test: $(STAMP_TEST)
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP_TEST)

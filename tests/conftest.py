@@ -1,4 +1,4 @@
-"""Suite-wide rules: no test may leave a thread running (DESIGN.md, house rule 9)."""
+"""Suite-wide rules: no test may leave a thread running (docs/ARCHITECTURE.md, house rule 9)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.data.images import centre_square
+from engine.data.images import centre_square, image_of
 from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 
@@ -83,10 +83,9 @@ def preview_events(worker, request: ev.PreviewAugmentations) -> Iterator[ev.Even
     import torch
     from torchvision.transforms.v2 import functional as tvf
 
-    from engine.inspection.features import image_of
 
     try:
-        image = image_of(request)
+        image = image_of(worker, request)
     except UserInputError as error:
         yield ev.ImageRefused(request.path or request.name, str(error))
         return

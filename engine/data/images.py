@@ -21,6 +21,7 @@ from engine.runtime import events as ev
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = [
+    "image_of",
     "centre_square",
     "IMAGE_SUFFIXES",
     "MAX_PIXELS",
@@ -347,3 +348,29 @@ def _keep_if_image(path: Path, images: list[Path], skipped: list[str]) -> None:
         skipped.append(f"{path}: not an image file type ({path.suffix or 'no suffix'})")
     elif path not in images:
         images.append(path)
+
+
+class _LastImage:
+    """The last file decoded, for a new class or new weights on the same image (owned by the worker)."""
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.image: LoadedImage | None = None
+
+
+def image_of(worker, request: ev.InspectImage | ev.ImageRequest) -> LoadedImage:
+    """The image a request names: its pasted pixels, or its file (the last file decoded is kept for a repeat)."""
+    if request.pixels is not None:
+        return pasted_image(request.pixels, request.name)
+    path = Path(request.path)
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    last = worker.owned(_LastImage)
+    if key is not None and last.key == key:
+        return last.image
+    image = load_image(path)
+    last.key, last.image = key, image if key is not None else None
+    return image

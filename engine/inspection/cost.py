@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
 
@@ -470,3 +471,10 @@ def inception_breakdown(module: str) -> InceptionBreakdown:
     if module not in GOOGLENET_MODULES:
         raise UserInputError(f"unknown Inception module {module!r}; accepted: {', '.join(GOOGLENET_MODULES)}")
     return inception_breakdowns()[GOOGLENET_MODULES.index(module)]
+
+
+def inception_events(worker, request) -> Iterator:
+    """Serve ``DescribeInception`` on the engine thread: every module, naive and with 1×1 reductions."""
+    from engine.runtime.events import InceptionReady
+
+    yield InceptionReady(inception_breakdowns())

@@ -21,7 +21,6 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -29,8 +28,9 @@ from torch import Tensor, nn
 from torch.nn import functional
 from torchvision.transforms.v2 import functional as tvf
 
-from engine.data.images import LoadedImage, centre_square, load_image, pasted_image
+from engine.data.images import LoadedImage, centre_square, image_of
 from engine.models.analysis import analyze
+from engine.models.hooks import run_watching_leaves
 from engine.models.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
@@ -46,7 +46,6 @@ __all__ = [
     "download_weights_events",
     "first_layer_filters",
     "grad_cam",
-    "image_of",
     "inspect_image_events",
     "layer_activations",
     "pointwise_example_events",
@@ -231,16 +230,16 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     """
     _check_takes_images(request.model)
     try:
-        prepared = _MODELS.get(request.model, request.weights_file, worker.device)
+        prepared = worker.owned(_Models).get(request.model, request.weights_file, worker.device)
     except UserInputError as error:
         if not request.weights_file:
             raise
         yield ev.WeightsRefused(request.model, request.weights_file, str(error))
-        prepared = _MODELS.get(request.model, "", worker.device)
+        prepared = worker.owned(_Models).get(request.model, "", worker.device)
     if worker.superseded(request):
         return
     try:
-        image = image_of(request)
+        image = image_of(worker, request)
     except UserInputError as error:
         yield ev.ImageRefused(request.path or request.name, str(error))
         return
@@ -278,7 +277,7 @@ def download_weights_events(worker, request: ev.DownloadWeights) -> Iterator[ev.
     """Serve a ``DownloadWeights`` request: progress after every chunk, then ``WeightsDownloaded``."""
     for done, total in download_weights(request.model):
         yield ev.WeightsDownloadProgress(request.model, done, total)
-    _MODELS.forget(request.model)  # the next image is run with the downloaded weights
+    worker.owned(_Models).forget(request.model)  # the next image is run with the downloaded weights
     yield ev.WeightsDownloaded(request.model, str(cache_path(request.model)))
 
 
@@ -286,11 +285,11 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
     """Serve ``ExplainPointwise`` with GoogLeNet's 1×1 bottleneck in front of inception 3a's 5×5 branch: 192
     channels to 16, the lecture's cost example. One pixel's weighted sum is worked out on its own, beside what
     the convolution gave there."""
-    prepared = _MODELS.get(POINTWISE_MODEL, "", worker.device)
+    prepared = worker.owned(_Models).get(POINTWISE_MODEL, "", worker.device)
     if worker.superseded(request):
         return
     try:
-        image = image_of(request)
+        image = image_of(worker, request)
     except UserInputError as error:
         yield ev.ImageRefused(request.path or request.name, str(error))
         return
@@ -329,9 +328,9 @@ class _Prepared:
 
 
 class _Models:
-    """Models built for the page, newest last: built once, reused for every image (engine thread only)."""
+    """Models built for the pages, newest last: built once, reused for every image (owned by the worker)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int = _KEPT_MODELS) -> None:
         self._size = size
         self._entries: OrderedDict[tuple, _Prepared] = OrderedDict()
 
@@ -347,9 +346,6 @@ class _Models:
     def forget(self, name: str) -> None:
         for key in [key for key in self._entries if key[0] == get_info(name).name]:
             del self._entries[key]
-
-
-_MODELS = _Models(_KEPT_MODELS)
 
 
 def _prepare(loaded: LoadedModel, device) -> _Prepared:
@@ -375,26 +371,6 @@ def _check_takes_images(name: str) -> None:
 
 
 # ---------------------------------------------------------------- images
-
-
-_last_image: list[tuple[tuple, LoadedImage]] = []  # one decoded file, for a new class or weights on the same image
-
-
-def image_of(request: ev.InspectImage | ev.ImageRequest) -> LoadedImage:
-    """The image a request names: its pasted pixels, or its file (the last file decoded is kept for a repeat)."""
-    if request.pixels is not None:
-        return pasted_image(request.pixels, request.name)
-    path = Path(request.path)
-    try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = None
-    if key is not None and _last_image and _last_image[0][0] == key:
-        return _last_image[0][1]
-    image = load_image(path)
-    _last_image[:] = [(key, image)] if key is not None else []
-    return image
 
 
 def _light_background(gray: Tensor) -> bool:
@@ -564,28 +540,15 @@ def _hooked(model: nn.Module, names: Sequence[str], batch: Tensor, shrink: _Shri
     """Leaf-module outputs by row name (a module's second call is ``name_1``), with hooks removed after."""
     wanted = set(names)
     outputs: dict[str, Tensor] = {}
-    calls: dict[str, int] = {}
 
-    def recorder(name: str):
-        def record(module, args, output) -> None:
-            count = calls.get(name, 0)
-            calls[name] = count + 1
-            call_name = name if count == 0 else f"{name}_{count}"
-            if call_name in wanted and isinstance(output, Tensor):
-                # Copied now: an in-place operation inside the model's own code must not change it.
-                outputs[call_name] = (_shrunk(output, *shrink) if shrink else output).clone()
-                if call_name in raw:
-                    outputs[f"raw:{call_name}"] = output.clone()
+    def record(call_name: str, module, args, output) -> None:
+        if call_name in wanted and isinstance(output, Tensor):
+            # Copied now: an in-place operation inside the model's own code must not change it.
+            outputs[call_name] = (_shrunk(output, *shrink) if shrink else output).clone()
+            if call_name in raw:
+                outputs[f"raw:{call_name}"] = output.clone()
 
-        return record
-
-    leaves = [(name, module) for name, module in model.named_modules() if not any(module.children())]
-    handles = [module.register_forward_hook(recorder(name or "model")) for name, module in leaves]
-    try:
-        model(batch)
-    finally:
-        for handle in handles:
-            handle.remove()
+    run_watching_leaves(model, batch, record)
     return outputs
 
 

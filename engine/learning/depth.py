@@ -39,7 +39,6 @@ import math
 import os
 import sys
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -675,34 +674,22 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- the engine thread
 
 
-class _Control:
-    """What the stop buttons asked for, read by the running sweep before every step."""
-
-    def __init__(self) -> None:
-        self.stop = False
-        self.stopped_runs: set[str] = set()
-
-
-_CONTROLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine worker -> its running sweep's flags
+_JOB = "depth"
 
 
 def depth_events(worker, request: ev.Request) -> Iterator[ev.Event]:
     """Serve ``StartDepthSweep`` and ``StopDepthSweep`` on the engine thread (see ``engine/runtime/worker.py``)."""
     if isinstance(request, ev.StartDepthSweep):
-        control = _Control()
-        _CONTROLS[worker] = control
-        try:
+        with worker.running_job(_JOB) as control:
             yield from run_depth_sweep(request.config, device=worker.device,
                                        should_stop=lambda: control.stop or worker.stopping,
-                                       run_stopped=control.stopped_runs.__contains__)
-        finally:
-            _CONTROLS.pop(worker, None)
+                                       run_stopped=control.stopped_parts.__contains__)
     else:
-        control = _CONTROLS.get(worker)
+        control = worker.job(_JOB)
         if control is None:  # nothing is running: a late click does nothing
             return
         if request.run:
-            control.stopped_runs.add(request.run)
+            control.stopped_parts.add(request.run)
         else:
             control.stop = True
 

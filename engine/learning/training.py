@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import sys
 import time
-import weakref
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -750,15 +749,7 @@ def _check_choice(name: str, value, choices: tuple[str, ...]) -> None:
 # ---------------------------------------------------------------- the engine thread
 
 
-class _Control:
-    """The flags the pause and stop buttons set; read by the running trainer before every batch."""
-
-    def __init__(self) -> None:
-        self.stop = False
-        self.paused = False
-
-
-_CONTROLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine worker -> its running run's flags
+_JOB = "training"
 
 
 def training_events(worker, request: ev.Request) -> Iterator[ev.Event]:
@@ -770,25 +761,16 @@ def training_events(worker, request: ev.Request) -> Iterator[ev.Event]:
     elif isinstance(request, ev.LoadRun):
         yield ev.RunLoaded(load_run(request.path))
     else:
-        control = _CONTROLS.get(worker)
+        control = worker.job(_JOB)
         if control is not None:  # nothing is running: a late click does nothing
             control.paused = isinstance(request, ev.PauseTraining)
             control.stop = control.stop or isinstance(request, ev.StopTraining)
 
 
 def _train_on_engine(worker, config: TrainConfig) -> Iterator[ev.Event]:
-    control = _Control()
-    _CONTROLS[worker] = control
-
-    def wait(seconds: float) -> None:
-        worker.serve_interleaved()  # the resume and stop buttons, and any dropped image, while paused
-        time.sleep(seconds)
-
-    try:
+    with worker.running_job(_JOB) as control:
         yield from run_training(config, should_stop=lambda: control.stop or worker.stopping,
-                                is_paused=lambda: control.paused, wait=wait)
-    finally:
-        _CONTROLS.pop(worker, None)
+                                is_paused=lambda: control.paused, wait=worker.idle)
 
 
 # ---------------------------------------------------------------- the command line

@@ -44,6 +44,7 @@ from torch import fx, nn
 from torch.nn import functional
 from torchvision.models.feature_extraction import NodePathTracer
 
+from engine.models.hooks import run_watching_leaves
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import UserInputError
 
@@ -366,29 +367,16 @@ def _module_kind(module: nn.Module) -> str:
 def _hooked_layers(model: nn.Module, example: torch.Tensor, label: str):
     """Leaf-module calls in order, recorded with forward hooks; each layer's input is the previous one."""
     layers = [_Layer("input", "input", "input", None, tuple(example.shape[1:]), tuple(example.shape[1:]))]
-    calls: dict[str, int] = {}
 
-    def recorder(name: str):
-        def record(module: nn.Module, args, output) -> None:
-            count = calls.get(name, 0)
-            calls[name] = count + 1
-            in_shape = tuple(args[0].shape[1:]) if args and isinstance(args[0], torch.Tensor) else ()
-            out_shape = tuple(output.shape[1:]) if isinstance(output, torch.Tensor) else ()
-            call_name = name if count == 0 else f"{name}_{count}"
-            kind = _module_kind(module)
-            layers.append(_Layer(call_name, kind, type(module).__name__, module, in_shape, out_shape))
+    def record(call_name: str, module: nn.Module, args, output) -> None:
+        in_shape = tuple(args[0].shape[1:]) if args and isinstance(args[0], torch.Tensor) else ()
+        out_shape = tuple(output.shape[1:]) if isinstance(output, torch.Tensor) else ()
+        layers.append(_Layer(call_name, _module_kind(module), type(module).__name__, module, in_shape, out_shape))
 
-        return record
-
-    leaves = [(name, module) for name, module in model.named_modules() if not any(module.children())]
-    handles = [module.register_forward_hook(recorder(name or "model")) for name, module in leaves]
     try:
-        model(example)
+        run_watching_leaves(model, example, record)
     except (RuntimeError, ValueError) as error:
         raise _misfit(label, tuple(example.shape[1:]), None, error) from None
-    finally:
-        for handle in handles:
-            handle.remove()
     return layers, [()] + [(index,) for index in range(len(layers) - 1)]
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from engine.models.analysis import analyze
-from engine.models.zoo import get_info, top1
+from engine.models.zoo import get_info, list_models, top1
+from engine.runtime import events as ev
 from engine.runtime.events import ZooEntry
 
-__all__ = ["zoo_entry"]
+__all__ = ["zoo_entry", "analysis_events", "zoo_events"]
 
 
 def zoo_entry(name: str) -> ZooEntry:
@@ -28,3 +31,19 @@ def zoo_entry(name: str) -> ZooEntry:
         ideas_en=tuple(info.ideas_en),
         ideas_ko=tuple(info.ideas_ko),
     )
+
+
+def analysis_events(worker, request: ev.Analyze) -> Iterator[ev.Event]:
+    """Serve an ``Analyze`` request on the engine thread."""
+    analysis = analyze(request.model, request.input_shape)
+    yield ev.AnalysisReady(request.model, tuple(analysis.input_shape), analysis)
+
+
+def zoo_events(worker, request: ev.DescribeZoo) -> Iterator[ev.Event]:
+    """Serve ``DescribeZoo``: the overview's line of every model."""
+    entries = []
+    for name in list_models():
+        if worker.stopping:  # a dozen analyses: let a closing window stop between two of them
+            return
+        entries.append(zoo_entry(name))
+    yield ev.ZooReady(tuple(entries))

@@ -1,7 +1,7 @@
 """Immutable messages that cross the boundary between the GUI thread and the engine thread.
 
 Only frozen dataclasses of plain values and numpy arrays live here, never tensors or Qt objects, so a
-message can be read on either thread without locks (DESIGN.md, house rule 2).
+message can be read on either thread without locks (docs/ARCHITECTURE.md, house rule 2).
 """
 
 from __future__ import annotations

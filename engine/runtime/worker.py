@@ -10,6 +10,9 @@ Scheduling: requests that name a ``channel`` replace a waiting request of the sa
 a burst of clicks costs one piece of work; the others queue in order. Long handlers are generators and the
 worker checks its stop flag between every item they yield (every batch, every layer); there it also serves
 waiting ``interleave`` requests, so a dropped image gets its feature maps while a model trains.
+
+The worker owns what lives between requests: the control of each running long job (:meth:`running_job`,
+:class:`JobControl`) and the caches of its handlers (:meth:`owned`, the models built for the pages).
 """
 
 from __future__ import annotations
@@ -20,13 +23,26 @@ import threading
 import traceback
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 
 from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 
-__all__ = ["EngineWorker"]
+__all__ = ["EngineWorker", "JobControl"]
 
 Emit = Callable[[ev.Event], None]
+Owned = TypeVar("Owned")
+
+
+class JobControl:
+    """What the buttons of a long job (a training run, a sweep) asked for; the job reads it before every batch
+    or step. ``stopped_parts`` names parts to stop on their own (one network of a sweep)."""
+
+    def __init__(self) -> None:
+        self.stop = False
+        self.paused = False
+        self.stopped_parts: set[str] = set()
 
 
 class EngineWorker:
@@ -49,6 +65,8 @@ class EngineWorker:
         self._wake = threading.Condition()
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="casebook-engine", daemon=True)
+        self._jobs: dict[str, JobControl] = {}  # engine thread only, like everything below
+        self._owned: dict[type, object] = {}
 
     # ------------------------------------------------------------ GUI-thread side
 
@@ -160,6 +178,34 @@ class EngineWorker:
         finally:
             self._emit(ev.RequestDone(request_id=answer))
 
+    @contextmanager
+    def running_job(self, kind: str) -> Iterator[JobControl]:
+        """The control of a long job of ``kind`` while it runs (engine thread only)."""
+        control = self._jobs[kind] = JobControl()
+        try:
+            yield control
+        finally:
+            self._jobs.pop(kind, None)
+
+    def job(self, kind: str) -> JobControl | None:
+        """The running job of ``kind``'s control, or None when none runs (a late click then does nothing)."""
+        return self._jobs.get(kind)
+
+    def idle(self, seconds: float) -> None:
+        """For a paused job: serve what is waiting (the resume and stop buttons, a dropped image), then wait up to
+        ``seconds`` for the next request."""
+        self.serve_interleaved()
+        with self._wake:
+            if not self._pending and not self._stopping.is_set():
+                self._wake.wait(seconds)
+
+    def owned(self, kind: type[Owned]) -> Owned:
+        """The worker's one ``kind()``, made on first use: what a handler keeps between requests (engine thread
+        only, and gone with the worker)."""
+        if kind not in self._owned:
+            self._owned[kind] = kind()
+        return self._owned[kind]
+
     @property
     def device(self):
         """The torch.device requests run on (engine thread only)."""
@@ -183,34 +229,10 @@ def _on_set_device(worker: EngineWorker, request: ev.SetDevice) -> Iterator[ev.E
     yield from ()
 
 
-def _on_analyze(worker: EngineWorker, request: ev.Analyze) -> Iterator[ev.Event]:
-    from engine.models.analysis import analyze
-
-    analysis = analyze(request.model, request.input_shape)
-    yield ev.AnalysisReady(request.model, tuple(analysis.input_shape), analysis)
-
-
-def _on_describe_zoo(worker: EngineWorker, request: ev.DescribeZoo) -> Iterator[ev.Event]:
-    from engine.models.overview import zoo_entry
-    from engine.models.zoo import list_models
-
-    entries = []
-    for name in list_models():
-        if worker.stopping:  # a dozen analyses: let a closing window stop between two of them
-            return
-        entries.append(zoo_entry(name))
-    yield ev.ZooReady(tuple(entries))
-
-
-def _on_describe_inception(worker: EngineWorker, request: ev.DescribeInception) -> Iterator[ev.Event]:
-    from engine.inspection.cost import inception_breakdowns
-
-    yield ev.InceptionReady(inception_breakdowns())
-
-
 def _deferred(target: str) -> Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]:
     """The handler ``"module:function"``, imported when its first request comes: those modules load torch,
-    which belongs on the engine thread after the window's first paint."""
+    which belongs on the engine thread after the window's first paint; and the runtime, the engine's lowest
+    layer, imports none of the layers above it."""
     module, function = target.split(":")
 
     def handler(worker: EngineWorker, request: ev.Request) -> Iterator[ev.Event]:
@@ -229,9 +251,9 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.ExplainPointwise: _deferred("engine.inspection.features:pointwise_example_events"),
     ev.PreviewAugmentations: _deferred("engine.data.augmentation:preview_events"),
     ev.MakeThumbnails: _deferred("engine.data.images:thumbnail_events"),
-    ev.Analyze: _on_analyze,
-    ev.DescribeZoo: _on_describe_zoo,
-    ev.DescribeInception: _on_describe_inception,
+    ev.Analyze: _deferred("engine.models.overview:analysis_events"),
+    ev.DescribeZoo: _deferred("engine.models.overview:zoo_events"),
+    ev.DescribeInception: _deferred("engine.inspection.cost:inception_events"),
     ev.StartTraining: _on_training,
     ev.PauseTraining: _on_training,
     ev.ResumeTraining: _on_training,

@@ -3,9 +3,7 @@
 ``CostView`` is the lecture's Inception cost problem with every number adjustable: both computations as
 formulas with the numbers substituted, their exact products, the ratio, the parameters, a bar chart split
 by stage and a sketch of the volumes. The arithmetic is ``engine.inspection.cost`` (pure integers, no torch).
-
-``CostDistributionView`` sorts the layers of any analysed model by their multiply-accumulates (or
-parameters) and links a clicked bar to the rest of the window through ``layer_selected``.
+Where the cost goes in a whole network is ``gui.widgets.cost_chart``.
 """
 
 from __future__ import annotations
@@ -13,10 +11,9 @@ from __future__ import annotations
 from html import escape
 from itertools import pairwise
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -41,15 +38,12 @@ from engine.inspection.cost import (
     format_ratio,
 )
 from engine.text.numbers import exact, rounded
+from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font, text_label
 
-__all__ = ["CostView", "CostDistributionView", "CountAxis", "DIRECT_COLOUR", "REDUCE_COLOUR", "CONV_COLOUR"]
+__all__ = ["CostView"]
 
-DIRECT_COLOUR = "#e8590c"   # the expensive direct convolution
-REDUCE_COLOUR = "#2f9e44"   # the cheap 1×1 reduction
-CONV_COLOUR = "#1c7ed6"     # the k×k convolution after the reduction
 _INPUT_COLOUR = "#868e96"
-_SELECTED_COLOUR = "#fab005"
 _REFUSED_STYLE = "QSpinBox { border: 3px solid #c92a2a; }"
 
 # Widget limits: wide enough for every network in the zoo, small enough for a slider to be usable.
@@ -93,22 +87,6 @@ class _NumberInput(QWidget):
         self.spin.setStyleSheet(_REFUSED_STYLE if refused else "")
 
 
-class CountAxis(pg.AxisItem):
-    """An axis of counts written the lecture's way: 120.4M rather than 1.204e8."""
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        return [rounded(int(v * scale)) if v >= 0 else "" for v in values]
-
-
-def _style_axes(plot: pg.PlotWidget, widget: QWidget) -> None:
-    font = scaled_font(widget, 1.2)
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setTickFont(font)
-        axis.setTextPen("k")
-        axis.setPen("k")
-
-
 class _CostChart(pg.PlotWidget):
     """Two bars, direct and with the bottleneck, the second stacked by stage."""
 
@@ -130,7 +108,7 @@ class _CostChart(pg.PlotWidget):
         for text in (self.direct_text, self.bottleneck_text):
             text.setFont(scaled_font(self, 1.6, bold=True))
             self.addItem(text)
-        _style_axes(self, self)
+        style_axes(self, self, 1.2)
         self.getAxis("left").setWidth(90)  # room for "120.4M" before the first layout pass measures it
         self.setXRange(-0.6, 1.6, padding=0)
 
@@ -499,175 +477,3 @@ class CostView(LanguageAware, QWidget):
                            "padding. Choose a smaller filter or same padding.").format(
                                setting.kernel, setting.height, setting.width)
         return ""
-
-
-class CostDistributionView(LanguageAware, QWidget):
-    """Where the cost goes: a model's weighted layers sorted by multiply-accumulates or parameters.
-
-    Passive: give it an ``engine.models.analysis.Analysis`` with :meth:`set_analysis`; a click on a bar emits
-    ``layer_selected`` with the analysis row's index, and :meth:`select_layer` highlights a row's bar. The
-    chart is built when the view is first shown (every model page has one, behind a tab).
-    """
-
-    layer_selected = Signal(int)
-
-    _SHOWN = 20  # more bars than this are unreadable on a projector; the rest are summed in the caption
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._analysis = None
-        self._rows: list = []        # the bars, largest first
-        self._total = 0              # of all the layers, the bars' and the rest's
-        self._selected: int | None = None
-        self.title = QLabel(self)
-        self.title.setFont(scaled_font(self, 1.6, bold=True))
-        self.measure_label = QLabel(self)
-        self.measure_label.setFont(scaled_font(self, 1.2))
-        self.measure_macs = QRadioButton(self)
-        self.measure_params = QRadioButton(self)
-        for button in (self.measure_macs, self.measure_params):
-            button.setFont(scaled_font(self, 1.2))
-        self.measure_group = QButtonGroup(self)
-        self.measure_group.addButton(self.measure_macs)
-        self.measure_group.addButton(self.measure_params)
-        self.measure_macs.setChecked(True)
-        self.measure_group.buttonToggled.connect(self._on_measure_changed)
-        self.caption = QLabel(self)
-        self.caption.setWordWrap(True)
-        self.caption.setFont(scaled_font(self, 1.35))
-        self.plot: pg.PlotWidget | None = None
-
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.measure_label)
-        top.addWidget(self.measure_macs)
-        top.addWidget(self.measure_params)
-        self._layout = QVBoxLayout(self)
-        self._layout.addLayout(top)
-        self._layout.addWidget(self.caption)
-        self.retranslate()
-
-    def showEvent(self, event) -> None:
-        if self.plot is None:
-            self._build_chart()
-            self._draw()
-        super().showEvent(event)
-
-    def _build_chart(self) -> None:
-        self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": CountAxis("bottom")})
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=False, alpha=0.3)
-        self.plot.getViewBox().invertY(True)  # largest on top
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=DIRECT_COLOUR)
-        self.highlight = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=_SELECTED_COLOUR,
-                                         pen=pg.mkPen("k", width=2))
-        self.plot.addItem(self.bars)
-        self.plot.addItem(self.highlight)
-        self.values = [pg.TextItem(anchor=(0, 0.5), color="k") for _ in range(self._SHOWN)]
-        for text in self.values:
-            text.setFont(scaled_font(self, 1.1))
-            self.plot.addItem(text)
-        _style_axes(self.plot, self)
-        self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
-        self._layout.addWidget(self.plot, 1)
-
-    # ------------------------------------------------------------ inputs
-
-    def set_analysis(self, analysis) -> None:
-        """Show ``analysis`` (an ``engine.models.analysis.Analysis``); None clears the chart."""
-        self._analysis = analysis
-        self._selected = None
-        self._fill()
-
-    def select_layer(self, index: int) -> None:
-        """Highlight the bar of analysis row ``index`` (nothing when that row has no bar)."""
-        self._selected = index
-        if self.plot is not None:
-            self._show_highlight()
-
-    def shown_rows(self) -> list:
-        """The analysis rows that have a bar, top to bottom."""
-        return list(self._rows)
-
-    # ------------------------------------------------------------ events
-
-    def _on_measure_changed(self, *_) -> None:
-        self._fill()
-
-    def _on_plot_clicked(self, event) -> None:
-        if not self._rows:
-            return
-        point = self.plot.getViewBox().mapSceneToView(event.scenePos())
-        position = round(point.y())
-        if 0 <= position < len(self._rows) and 0 <= point.x():
-            self.select_layer(self._rows[position].index)
-            self.layer_selected.emit(self._rows[position].index)
-
-    def retranslate(self) -> None:
-        self.measure_label.setText(self.tr("Sort by:"))
-        self.measure_macs.setText(self.tr("Multiply-accumulates"))
-        self.measure_params.setText(self.tr("Parameters"))
-        self._fill()
-
-    # ------------------------------------------------------------ drawing
-
-    def _measure(self, row) -> int:
-        return row.params if self.measure_params.isChecked() else row.macs
-
-    def _fill(self) -> None:
-        by_params = self.measure_params.isChecked()
-        weighted = [] if self._analysis is None else sorted(
-            (r for r in self._analysis.rows if self._measure(r) > 0), key=self._measure, reverse=True)
-        total = sum(self._measure(r) for r in weighted)
-        self._rows, self._total = weighted[:self._SHOWN], total
-        if self._analysis is None:
-            self.title.setText(self.tr("Where the cost goes"))
-            self.caption.setText(self.tr("Waiting for the layer analysis…"))
-        else:
-            self.title.setText(self.tr("Where the cost goes: {0}").format(self._analysis.model))
-            self.caption.setText(self._caption(by_params, total, len(weighted),
-                                               sum(self._measure(r) for r in self._rows)))
-        if self.plot is not None:
-            self._draw()
-
-    def _draw(self) -> None:
-        by_params = self.measure_params.isChecked()
-        values = [self._measure(r) for r in self._rows]
-        total = self._total or 1
-        self.bars.setOpts(x0=np.zeros(len(values)), y=np.arange(len(values), dtype=float),
-                          width=np.array(values, dtype=float),
-                          brush=CONV_COLOUR if by_params else DIRECT_COLOUR)
-        names = [f"{r.name} ({r.op})" for r in self._rows]
-        axis = self.plot.getAxis("left")
-        axis.setTicks([list(enumerate(names))])
-        # pyqtgraph widens an axis only after a paint that did not fit (dropping labels): size it now.
-        metrics = QFontMetrics(axis.style["tickFont"] or self.font())
-        axis.setWidth(max((metrics.horizontalAdvance(n) for n in names), default=40) + 20)
-        for i, text in enumerate(self.values):
-            text.setVisible(i < len(values))
-            if i < len(values):
-                text.setText(f" {rounded(values[i])} ({100 * values[i] / total:.1f}%)")
-                text.setPos(float(values[i]), float(i))
-        if values:
-            self.plot.setXRange(0, max(values) * 1.18, padding=0)  # room for the value labels
-            self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
-        self._show_highlight()
-
-    def _caption(self, by_params: bool, total: int, layers: int, shown: int) -> str:
-        if layers <= self._SHOWN:
-            if by_params:
-                return self.tr("{0} parameters in {1} layers").format(exact(total), layers)
-            return self.tr("{0} multiply-accumulates in {1} layers").format(exact(total), layers)
-        share = 100 * shown / total
-        if by_params:
-            return self.tr("{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.").format(
-                exact(total), layers, self._SHOWN, share)
-        return self.tr("{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.").format(
-            exact(total), layers, self._SHOWN, share)
-
-    def _show_highlight(self) -> None:
-        positions = [i for i, r in enumerate(self._rows) if r.index == self._selected]
-        values = [float(self._measure(self._rows[i])) for i in positions]
-        self.highlight.setOpts(x0=[0.0] * len(positions), y=[float(p) for p in positions], width=values)

@@ -52,6 +52,7 @@ from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact
 from gui.i18n import localized
+from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
 
 __all__ = ["DepthView", "DEPTH_COLOURS", "KIND_COLOURS", "default_depth_folder"]
@@ -207,15 +208,8 @@ class DepthView(LanguageAware, QWidget):
 
     def _plot(self, plots: pg.GraphicsLayoutWidget, row: int, column: int, column_span: int = 1) -> pg.PlotItem:
         plot = plots.addPlot(row=row, col=column, colspan=column_span)
-        plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.2)
-        font = scaled_font(self, 1.05)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setTickFont(font)
-            axis.setTextPen("k")
-            axis.setPen("k")
-        plot.getAxis("left").setWidth(80)
+        style_axes(plot, self, 1.05, left_width=80)
         return plot
 
     def _build_gradient_controls(self) -> QHBoxLayout:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine.inspection.cost import format_ratio
 from engine.text.numbers import exact, rounded
-from gui.pages.cost import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis
+from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
 from gui.widgets.text import ACCENT, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["InceptionView"]
@@ -182,16 +182,10 @@ class InceptionView(LanguageAware, QWidget):
         self.change.setStyleSheet("color: #2b8a3e;")
         self.change.setWordWrap(True)
         self.chart = pg.PlotWidget(self, background="w", axisItems={"left": CountAxis("left")})
-        self.chart.setMenuEnabled(False)
         self.chart.setMouseEnabled(x=False, y=False)
         self.chart.hideButtons()
         self.chart.showGrid(x=False, y=True, alpha=0.3)
-        self.chart.getAxis("left").setWidth(90)
-        for name in ("left", "bottom"):
-            axis = self.chart.getAxis(name)
-            axis.setTickFont(scaled_font(self, 1.2))
-            axis.setTextPen("k")
-            axis.setPen("k")
+        style_axes(self.chart, self, 1.2, left_width=90)
         self.legend = self.chart.addLegend(offset=(-10, 10), labelTextSize="13pt", labelTextColor="k",
                                            brush=pg.mkBrush(255, 255, 255, 220))
         self.naive_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=_NAIVE_COLOUR)

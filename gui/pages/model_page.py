@@ -24,7 +24,7 @@ from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded, shape_text
 from gui.diagram.view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
-from gui.pages.cost import CostDistributionView
+from gui.widgets.cost_chart import CostDistributionView
 from gui.widgets.layer_table import LayerTableView
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font
 

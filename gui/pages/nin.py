@@ -17,9 +17,9 @@ from engine.inspection.cost import ConvStage, conv_stage
 from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded
 from gui.i18n import localized
-from gui.pages.cost import REDUCE_COLOUR
 from gui.widgets.images import ImageDemo
 from gui.widgets.map_grid import MapGrid
+from gui.widgets.plots import REDUCE_COLOUR
 from gui.widgets.text import (
     ACCENT,
     ERROR_STYLE,

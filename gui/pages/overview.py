@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from engine.text.numbers import exact, rounded, shape_text
 from gui.i18n import current_language
+from gui.widgets.plots import style_axes
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["OverviewView"]
@@ -68,9 +69,7 @@ class OverviewView(LanguageAware, QWidget):
         # Labels at every thousandfold, unlabelled ticks at every tenfold: readable on a narrow chart.
         self.plot.getAxis("bottom").setTicks([[(k, _power_label(k)) for k in range(0, 13, 3)],
                                               [(k, "") for k in range(0, 13)]])
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).setTickFont(scaled_font(self, 1.0))
-            self.plot.getAxis(axis).setTextPen("#212529")
+        style_axes(self.plot, self, 1.0)
 
         # The title sits in a wrapping label: a plot title would force the chart wider than its pane.
         self.chart_title = QLabel(self)

@@ -44,8 +44,9 @@ from engine.learning.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainCo
 from engine.learning.transfer import TRANSFERS
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
-from gui.feature_maps.view import MapGrid
 from gui.i18n import localized
+from gui.widgets.map_grid import MapGrid
+from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
 
 __all__ = ["TrainingView", "default_runs_folder", "RUN_COLOURS"]
@@ -263,14 +264,7 @@ class TrainingView(LanguageAware, QWidget):
         # A grid is drawn by the axes, so a plot with one repaints its axes whenever a curve moves: six times
         # the cost of the curve. Only the epoch plots, which change once an epoch, get one.
         plot.showGrid(x=whole_x, y=whole_x, alpha=0.25)
-        plot.setMenuEnabled(False)
-        font = scaled_font(self, 1.1)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setTickFont(font)
-            axis.setTextPen("k")
-            axis.setPen("k")
-        plot.getAxis("left").setWidth(58)
+        style_axes(plot, self, 1.1, left_width=58)
         title = QLabel()
         title.setFont(scaled_font(self, 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -13,7 +13,8 @@ from torch import nn
 
 from engine.inspection.cost import PRESETS, BottleneckSetting
 from engine.models.analysis import analyze
-from gui.pages.cost import CostDistributionView, CostView
+from gui.pages.cost import CostView
+from gui.widgets.cost_chart import CostDistributionView
 
 EVEN_SAME = "ignore:Using padding='same' with even kernel"
 
