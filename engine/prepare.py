@@ -139,7 +139,7 @@ def prepare(keys: Sequence[str], data_root: str | Path | None = None,
     if unknown:
         raise _unknown(unknown[0])
     todo = [by_key[key] for key in dict.fromkeys(keys) if not by_key[key].present]
-    overall = _Overall(sum(item.size for item in todo))
+    overall = _Overall([remote for item in todo for remote in remote_files(item.key, root)])
     prepared, failed, cancelled = [], [], False
     for item in todo:
         try:
@@ -329,24 +329,34 @@ def _mb(size: int) -> str:
 
 
 class _Overall:
-    """Bytes of the whole run: the items finished, plus the one under way."""
+    """Bytes of the whole run: each file's size as published until its server says otherwise, and how much of
+    it is here."""
 
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.finished = 0
+    def __init__(self, remotes: Sequence[RemoteFile]) -> None:
+        self.sizes = {remote.url: remote.size for remote in remotes}
+        self.done = dict.fromkeys(self.sizes, 0)
 
-    def event(self, key: str, progress, stage: str = "download") -> ev.PreparationProgress:
-        done = self.finished + progress.done
-        total = max(self.total, done)
-        left = (total - done) / progress.rate if progress.rate > 0 else None
+    @property
+    def total(self) -> int:
+        return sum(self.sizes.values())
+
+    def event(self, key: str, remote: RemoteFile, progress, stage: str = "download") -> ev.PreparationProgress:
+        if progress.total:
+            self.sizes[remote.url] = progress.total
+        self.done[remote.url] = progress.done
+        done = sum(self.done.values())
+        left = (self.total - done) / progress.rate if progress.rate > 0 else None
         return ev.PreparationProgress(key, progress.done, progress.total, progress.rate, progress.seconds_left,
-                                      done, total, left, stage)
+                                      done, max(self.total, done), left, stage)
+
+    def finish(self, remote: RemoteFile) -> None:
+        self.done[remote.url] = self.sizes[remote.url]
 
 
 def _prepare_item(item: ev.PreparationItem, root: Path, should_stop, overall: _Overall):
     """Fetch and unpack one item; returns True when it is in place, False when stopped."""
-    for remote in remote_files(item.key, root):
-        progress = None
+    remotes = remote_files(item.key, root)
+    for remote in remotes:
         fetching = fetch(remote, should_stop)
         while True:
             try:
@@ -355,11 +365,12 @@ def _prepare_item(item: ev.PreparationItem, root: Path, should_stop, overall: _O
                 if not end.value:
                     return False
                 break
-            yield overall.event(item.key, progress)
-        overall.finished += progress.done if progress is not None else remote.size
+            yield overall.event(item.key, remote, progress)
+        overall.finish(remote)
     if item.kind == "data":
-        yield ev.PreparationProgress(item.key, item.size, item.size, 0.0, None, overall.finished,
-                                     max(overall.total, overall.finished), None, "unpack")
+        size = sum(overall.sizes[remote.url] for remote in remotes)
+        yield ev.PreparationProgress(item.key, size, size, 0.0, None, sum(overall.done.values()), overall.total,
+                                     None, "unpack")
         _unpack(item.key, root)
     return True
 
