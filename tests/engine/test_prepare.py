@@ -18,7 +18,7 @@ from torchvision.datasets import CIFAR10, MNIST
 import engine.weights as weights
 from engine import events as ev
 from engine.datasets import make_dataset
-from engine.prepare import DATA_MIRROR_VARIABLE, checklist, prepare, readiness, remote_files
+from engine.prepare import DATA_MIRROR_VARIABLE, checklist, prepare, remote_files
 from engine.samples import dataset_samples
 from engine.weights import WEIGHTS_MIRROR_VARIABLE
 from engine.worker import EngineWorker
