@@ -182,10 +182,20 @@ def prepare_events(worker, request: ev.Request) -> Iterator[ev.Event]:
     control = _Control()
     _CONTROLS[worker] = control
     try:
-        yield from prepare(request.keys, request.data_root or None,
-                           should_stop=lambda: control.cancel or worker.stopping)
+        for event in prepare(request.keys, request.data_root or None,
+                             should_stop=lambda: control.cancel or worker.stopping):
+            if isinstance(event, ev.ItemPrepared) and event.key not in DATASET_KEYS:
+                _forget_loaded(event.key)
+            yield event
     finally:
         _CONTROLS.pop(worker, None)
+
+
+def _forget_loaded(name: str) -> None:
+    """Drop a model the feature maps keep loaded with random weights: the next image gets the prepared ones."""
+    features = sys.modules.get("engine.features")  # not loaded yet: nothing to forget
+    if features is not None:
+        features._MODELS.forget(name)  # noqa: SLF001 - the engine's own cache, as download_weights_events does
 
 
 def readiness_events(worker, request: ev.CheckReadiness) -> Iterator[ev.Event]:

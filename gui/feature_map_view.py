@@ -298,6 +298,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     layer_changed = Signal(int)
     image_opened = Signal()
+    prepare_wanted = Signal()  # the banner's "Prepare for class…" link: the window opens its readiness report
 
     def __init__(self, bridge, parent: QWidget | None = None, slot: str = "features") -> None:
         super().__init__(parent)
@@ -351,8 +352,12 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_button = QPushButton(self, clicked=self._on_download_clicked)
         self.weights_file_button = QPushButton(self, clicked=self._on_weights_file_clicked)
         self.default_weights_button = QPushButton(self, clicked=self._on_default_weights_clicked)
+        self.prepare_link = self._label(1.1)
+        self.prepare_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.prepare_link.linkActivated.connect(lambda _link: self.prepare_wanted.emit())
         banner = QHBoxLayout()
         banner.addWidget(self.weights_label, 1)
+        banner.addWidget(self.prepare_link)
         banner.addWidget(self.download_progress)
         for button in (self.download_button, self.weights_file_button, self.default_weights_button):
             button.setFont(scaled_font(self, 1.1))
@@ -620,6 +625,8 @@ class FeatureMapView(LanguageAware, QWidget):
         elif isinstance(event, ev.WeightsDownloaded) and event.model == self._model:
             self._download = None
             self._submit()
+        elif isinstance(event, ev.ItemPrepared) and event.key == self._model and self._event is not None:
+            self._submit()  # prepared for class: run the image again with the trained weights
         elif isinstance(event, ev.ThumbnailReady):
             self._on_thumbnail_ready(event)
         elif isinstance(event, ev.RequestFailed):
@@ -829,6 +836,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_button.setToolTip(self.tr("Download torchvision's ImageNet weights into this computer's "
                                                 "torch cache (needs the internet once)"))
         self.weights_file_button.setText(self.tr("Load weights file…"))
+        self.prepare_link.setText('<a href="prepare">{}</a>'.format(self.tr("Prepare for class…")))
+        self.prepare_link.setToolTip(self.tr("Which pages show trained weights, and fetching all of them at once"))
         self.default_weights_button.setText(self.tr("Use default weights"))
         self.input_title.setText(self.tr("What the network sees"))
         self.enlarged_title.setText(self.tr("Selected map"))
