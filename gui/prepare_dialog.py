@@ -60,6 +60,7 @@ class PrepareDialog(LanguageAware, QDialog):
         self._cancelling = False
         self._messages: list[str] = []
         self._last: ev.PreparationProgress | None = None
+        self._finished = False  # a run has ended: the overall line keeps its bytes, without rate or time
         self.setMinimumSize(900, 620)
 
         self.intro = text_label(self, 1.1)
@@ -146,6 +147,7 @@ class PrepareDialog(LanguageAware, QDialog):
         if not keys:
             return
         self._running, self._cancelling, self._messages, self._last = True, False, [], None
+        self._finished = False
         for key in keys:
             bar = self._bar(key)
             bar.setRange(0, 1000)
@@ -176,12 +178,16 @@ class PrepareDialog(LanguageAware, QDialog):
             bar.setRange(0, 1000)
             bar.setValue(1000)
             bar.setFormat(self.tr("ready, verified"))
+            status = self.table.item(self._rows[event.key], _STATUS)
+            status.setText(self.tr("on this computer"))
+            status.setForeground(Qt.GlobalColor.darkGreen)
         elif isinstance(event, ev.ItemFailed) and event.key in self._rows:
             self._bar(event.key).setFormat(self.tr("failed"))
             self._messages.append(localized(event.message))
             self._show_messages()
         elif isinstance(event, ev.PreparationFinished):
             self._running = False
+            self._finished = True
             if event.cancelled:
                 self._messages.append(self.tr("Cancelled. What was fetched stays; an unfinished file is kept aside "
                                               "and the next Fetch continues it."))
@@ -224,7 +230,7 @@ class PrepareDialog(LanguageAware, QDialog):
             cell = QTableWidgetItem(item.title)
             cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             # Default: everything the lecture's pages use that is not here yet.
-            checked = not item.present if first or item.key not in ticked else item.key in ticked
+            checked = not item.present if first else item.key in ticked  # later: the user's own ticks stay
             cell.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             cell.setToolTip(item.path)
             self.table.setItem(row, _ITEM, cell)
@@ -326,8 +332,11 @@ class PrepareDialog(LanguageAware, QDialog):
             self.overall_label.setText(self.tr("All ticked items: nothing fetched yet.") if not self._running else
                                        self.tr("Connecting…"))
             return
-        self.overall_label.setText(self.tr("All ticked items: {amounts}").format(amounts=self._amounts(
-            event.overall_done, event.overall_total, event.rate, event.overall_seconds_left)))
+        if self._finished:
+            amounts = self._amounts(event.overall_done, event.overall_total, 0.0, None)
+        else:
+            amounts = self._amounts(event.overall_done, event.overall_total, event.rate, event.overall_seconds_left)
+        self.overall_label.setText(self.tr("All ticked items: {amounts}").format(amounts=amounts))
 
     def _show_messages(self, good: bool = False) -> None:
         if not self._messages and good:
@@ -345,7 +354,12 @@ class PrepareDialog(LanguageAware, QDialog):
         wanted = any(key not in present for key in self.selected()) if ready else False
         self.fetch_button.setEnabled(ready and not self._running and wanted)
         self.cancel_button.setEnabled(self._running and not self._cancelling)
-        self.table.setEnabled(not self._running)
+        flags = Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.NoItemFlags if self._running else
+                                             Qt.ItemFlag.ItemIsUserCheckable)
+        self.table.blockSignals(True)
+        for row in self._rows.values():
+            self.table.item(row, _ITEM).setFlags(flags)  # the ticks hold still while a run fetches them
+        self.table.blockSignals(False)
         self._show_overall()
 
     def _bar(self, key: str) -> QProgressBar:
