@@ -48,11 +48,15 @@ class DatasetsView(LanguageAware, QWidget):
     ----------
     bridge : EngineBridge or None
         The engine, which reads the samples; None: facts only.
+    parent : QWidget, optional
+    data_root : str
+        Where MNIST and CIFAR are; empty: the app's data folder.
     """
 
-    def __init__(self, bridge=None, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge=None, parent: QWidget | None = None, data_root: str = "") -> None:
         super().__init__(parent)
         self._bridge = bridge
+        self._data_root = data_root
         self._samples: dict[str, ev.DatasetSamplesReady] = {}
         self._asked = False
         self.header = PageHeader(self)
@@ -99,7 +103,7 @@ class DatasetsView(LanguageAware, QWidget):
         if self._bridge is not None:
             self._asked = True
             for name in SAMPLE_SETS:
-                self._bridge.submit(ev.ShowDatasetSamples(name, _PER_CLASS))
+                self._bridge.submit(ev.ShowDatasetSamples(name, _PER_CLASS, self._data_root))
 
     def shown_sets(self) -> list[str]:
         """The data sets with a sample tab, in tab order."""

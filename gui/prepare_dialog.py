@@ -186,12 +186,12 @@ class PrepareDialog(LanguageAware, QDialog):
             self._messages.append(localized(event.message))
             self._show_messages()
         elif isinstance(event, ev.PreparationFinished):
-            self._running = False
             self._finished = True
             if event.cancelled:
                 self._messages.append(self.tr("Cancelled. What was fetched stays; an unfinished file is kept aside "
                                               "and the next Fetch continues it."))
-            self._set_readiness(event.readiness)
+            self._set_readiness(event.readiness)  # still running: the bars keep what the run showed
+            self._running = False
             self._show_messages(good=not event.failed and not event.cancelled)
             self._show_buttons()
         elif isinstance(event, ev.RequestFailed) and event.request == "StartPreparation":
