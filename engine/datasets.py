@@ -209,7 +209,7 @@ def make_dataset(name: str = "digits", split: str = "train", *, channels: int, s
     root : str or Path, optional
         Folder holding torchvision's data sets; :func:`default_data_root` when not given.
     download : bool
-        Let torchvision download a missing data set into ``root`` (needs the internet). Downloads are
+        Download a missing data set into ``root`` (needs the internet), as ``python main.py prepare`` does:
         checked against torchvision's MD5 sums; files already in ``root`` are read as they are.
     augment : callable, optional
         Applied to each ``uint8`` image tensor of shape ``(channels, size, size)`` before it is scaled to
@@ -381,13 +381,16 @@ def _fetch_if_missing(source: type, title: str, root: Path, folder: Path, files:
                       download: bool) -> None:
     missing = [file for file in files if not (folder / file).is_file()]
     if missing and download:
-        try:
-            # torchvision checks the MD5 sums of what it downloads before it returns.
-            source(str(root), download=True)
-        except (OSError, RuntimeError) as error:
+        # The one downloader (engine.prepare, engine.downloads): resumable, checked against torchvision's MD5s.
+        from engine.events import ItemFailed
+        from engine.prepare import prepare
+
+        failures = [event.message for event in prepare([source.__name__.lower()], root)
+                    if isinstance(event, ItemFailed)]
+        if failures:
             raise UserInputError(text(QT_TRANSLATE_NOOP(
                 "engine", "{title} could not be downloaded into {folder} ({error})."),
-                title=title, folder=folder, error=error)) from None
+                title=title, folder=folder, error=failures[0])) from None
     elif missing:
         raise UserInputError(text(QT_TRANSLATE_NOOP(
             "engine", "{title} is not in {folder} (missing {files}); allow downloading it (needs the internet) or "

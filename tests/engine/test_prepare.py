@@ -15,6 +15,7 @@ from torchvision.datasets import CIFAR10
 
 from engine import events as ev
 from engine.datasets import make_dataset
+from engine.errors import UserInputError
 from engine.prepare import DATA_MIRROR_VARIABLE, checklist, prepare, remote_files
 from engine.samples import dataset_samples
 from engine.worker import EngineWorker
@@ -143,3 +144,15 @@ def test_the_engine_thread_prepares_and_a_cancel_stops_it_between_chunks(mirror,
     items = {item.key: item for item in finished.readiness.items}
     assert items["mnist"].present and not items["cifar10"].present and items["cifar10"].status == "partial"
     assert not (mirror / "cifar-10-batches-py").exists() and not (mirror / CIFAR10.filename).exists()
+
+
+def test_training_with_download_uses_the_same_downloader(mirror):
+    dataset = make_dataset("mnist", "train", channels=1, size=28, root=mirror, download=True)
+    assert len(dataset) == 20
+    assert {item.key: item.status for item in checklist(mirror)}["mnist"] == "present"
+
+
+def test_training_with_download_but_no_network_says_so(mirror, monkeypatch):
+    monkeypatch.setenv(DATA_MIRROR_VARIABLE, "http://127.0.0.1:9/data")
+    with pytest.raises(UserInputError, match="MNIST could not be downloaded into .* \\(Cannot reach 127.0.0.1:9"):
+        make_dataset("mnist", "train", channels=1, size=28, root=mirror, download=True)
