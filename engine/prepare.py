@@ -22,6 +22,7 @@ import os
 import shutil
 import sys
 import tarfile
+import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
@@ -300,10 +301,16 @@ def _report_json(report: ev.Readiness) -> dict:
 
 
 _last_width = 0
+_last_drawn = 0.0
+_BAR_INTERVAL_S = 0.1  # ten redraws a second: a fast line yields hundreds of chunks a second
 
 
 def _draw_bar(event: ev.PreparationProgress, title: str) -> None:
-    global _last_width
+    global _last_width, _last_drawn
+    now = time.monotonic()
+    if now - _last_drawn < _BAR_INTERVAL_S and event.done != event.total:
+        return
+    _last_drawn = now
     total = event.total or 1
     filled = int(30 * min(event.done / total, 1.0)) if event.total else 0
     rate = f"{event.rate / 1e6:.1f} MB/s" if event.rate else "--"
@@ -350,14 +357,21 @@ class _Overall:
     def total(self) -> int:
         return sum(self.sizes.values())
 
-    def event(self, key: str, remote: RemoteFile, progress, stage: str = "download") -> ev.PreparationProgress:
+    def event(self, key: str, remote: RemoteFile, progress, item: Sequence[RemoteFile]) -> ev.PreparationProgress:
+        """Progress of the item (all its files: MNIST has four) and of the run, after a chunk of ``remote``."""
         if progress.total:
             self.sizes[remote.url] = progress.total
         self.done[remote.url] = progress.done
+        item_done = sum(self.done[file.url] for file in item)
+        item_total = sum(self.sizes[file.url] for file in item)
         done = sum(self.done.values())
-        left = (self.total - done) / progress.rate if progress.rate > 0 else None
-        return ev.PreparationProgress(key, progress.done, progress.total, progress.rate, progress.seconds_left,
-                                      done, max(self.total, done), left, stage)
+        rate = progress.rate
+
+        def left(total: int, finished: int) -> float | None:
+            return (total - finished) / rate if rate > 0 else None
+
+        return ev.PreparationProgress(key, item_done, max(item_total, item_done), rate, left(item_total, item_done),
+                                      done, max(self.total, done), left(self.total, done))
 
     def finish(self, remote: RemoteFile) -> None:
         self.done[remote.url] = self.sizes[remote.url]
@@ -375,7 +389,7 @@ def _prepare_item(item: ev.PreparationItem, root: Path, should_stop, overall: _O
                 if not end.value:
                     return False
                 break
-            yield overall.event(item.key, remote, progress)
+            yield overall.event(item.key, remote, progress, remotes)
         overall.finish(remote)
     if item.kind == "data":
         size = sum(overall.sizes[remote.url] for remote in remotes)
