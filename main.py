@@ -64,6 +64,12 @@ def _cmd_depth(args: argparse.Namespace) -> int:
     return depth_cli(args)
 
 
+def _cmd_prepare(args: argparse.Namespace) -> int:
+    from engine.models.prepare import prepare_cli
+
+    return prepare_cli(args)
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from gui.render import render
 
@@ -141,6 +147,18 @@ def _build_parser() -> argparse.ArgumentParser:
     depth.add_argument("--json", action="store_true", help="per run: depth, kind, parameters, errors, seconds")
     depth.add_argument("--out", default=None, metavar="DIR|FILE.json", help="where to save the result")
     depth.set_defaults(func=_cmd_depth)
+
+    prepare = sub.add_parser("prepare", help="fetch every weights file and data set the lecture uses, once, "
+                             "verified, so that it runs offline; --check says what is here")
+    prepare.add_argument("--check", action="store_true", help="offline readiness report (no network); exit "
+                         "status 1 while something is missing")
+    prepare.add_argument("--json", action="store_true", help="with --check: machine-readable report")
+    prepare.add_argument("--only", default=None, metavar="ITEMS", help="comma-separated: weights, data, or "
+                         "items such as resnet18,mnist (default: everything)")
+    prepare.add_argument("--skip", default=None, metavar="ITEMS", help="comma-separated items or groups to leave "
+                         "out, e.g. vgg16,vgg16_bn")
+    prepare.add_argument("--data-root", default=None, help="where MNIST/CIFAR go (default: user data folder)")
+    prepare.set_defaults(func=_cmd_prepare)
 
     render = sub.add_parser("render", help="a page or view drawn offscreen to PNG/SVG")
     render.add_argument("page", help="a section (overview, lenet, alexnet, vgg, resnet, nin, inception, ...) "

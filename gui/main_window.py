@@ -156,7 +156,7 @@ class MainWindow(LanguageAware, QMainWindow):
     def _datasets_page(self) -> QWidget:
         from gui.pages.datasets import DatasetsView
 
-        return DatasetsView(self)
+        return DatasetsView(self.bridge, self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -164,7 +164,11 @@ class MainWindow(LanguageAware, QMainWindow):
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._on_open_images)
         self.paste_action = QAction(self, shortcut=QKeySequence.StandardKey.Paste, triggered=self._on_paste_image)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.prepare_action = QAction(self, triggered=lambda: self.show_prepare())
+        self.prepare_dialog = None  # built when first asked for
         self.file_menu.addActions([self.open_action, self.paste_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.prepare_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -218,6 +222,7 @@ class MainWindow(LanguageAware, QMainWindow):
                 event.breakdowns)}))
         for page in self.model_pages.values():
             page.model_changed.connect(lambda _name, p=page: self._on_page_model_changed(p))
+        self.feature_view.prepare_wanted.connect(lambda: self.show_prepare(report=True))
 
     # ------------------------------------------------------------ public
 
@@ -229,6 +234,21 @@ class MainWindow(LanguageAware, QMainWindow):
     def engine_idle(self) -> bool:
         """True once the engine has started and has nothing left to do."""
         return self._engine_state == "idle"
+
+    def show_prepare(self, report: bool = False):
+        """Open File → Prepare for class… (on its readiness report when ``report``); returns the dialog."""
+        from gui.panels.prepare import PrepareDialog
+
+        if self.prepare_dialog is None:
+            self.prepare_dialog = PrepareDialog(self.bridge, self)
+            self.prepare_dialog.item_prepared.connect(self.feature_view.weights_arrived)
+            self.prepare_dialog.item_prepared.connect(lambda _key: self.section_pages["datasets"].data_arrived())
+        if report:
+            self.prepare_dialog.show_report()
+        self.prepare_dialog.refresh()
+        self.prepare_dialog.show()
+        self.prepare_dialog.raise_()
+        return self.prepare_dialog
 
     def current_section(self) -> str:
         return SECTIONS[self.nav.currentRow()]
@@ -453,6 +473,7 @@ class MainWindow(LanguageAware, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.open_action.setText(self.tr("&Open images…"))
         self.paste_action.setText(self.tr("&Paste image"))
+        self.prepare_action.setText(self.tr("Prepare for &class…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         for action in self.language_group.actions():

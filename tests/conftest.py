@@ -24,3 +24,68 @@ def no_thread_left_behind():
         if time.monotonic() > deadline:
             pytest.fail(f"test left threads running: {', '.join(t.name for t in extra)}")
         time.sleep(0.05)
+
+
+@pytest.fixture
+def local_server():
+    """A real HTTP server on 127.0.0.1 (tests/local_server.py), stopped afterwards."""
+    from local_server import LocalServer
+
+    with LocalServer() as server:
+        yield server
+
+
+@pytest.fixture
+def no_internet(monkeypatch):
+    """Refuse any connection that is not to this computer: a test that would reach the internet fails."""
+    import socket
+
+    connect = socket.socket.connect
+
+    def local_only(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and host not in ("127.0.0.1", "localhost", "::1") and self.family != socket.AF_UNIX:
+            raise AssertionError(f"a test tried to reach {address}")
+        return connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", local_only)
+
+
+@pytest.fixture
+def mirror(local_server, tmp_path, monkeypatch):
+    """The local server (``local_server``) as the weights and data mirror, holding resnet18's weights (a tiny
+    real state dict whose name carries its SHA-256 prefix), a tiny MNIST and a tiny CIFAR-10; an empty torch hub
+    and data folder (returned). torchvision's published checksums are replaced by the tiny files' own; everything
+    else is the code the app runs."""
+    import hashlib
+    import io
+
+    import torch
+    from local_server import cifar_archive, md5, mnist_files
+    from torchvision.datasets import CIFAR10, MNIST
+
+    import engine.models.weights as weights
+    from engine.models.prepare import DATA_MIRROR_VARIABLE
+    from engine.models.weights import WEIGHTS_MIRROR_VARIABLE
+
+    hub = tmp_path / "hub"
+    monkeypatch.setattr(torch.hub, "get_dir", lambda: str(hub))
+    model = torch.nn.Linear(2, 2)
+    buffer = io.BytesIO()
+    torch.save(model.state_dict(), buffer)
+    state = buffer.getvalue()
+    name = f"resnet18-{hashlib.sha256(state).hexdigest()[:8]}.pth"
+    real_url = weights.weights_url
+    monkeypatch.setattr(weights, "weights_url", lambda model: (
+        f"https://download.pytorch.org/models/{name}" if model == "resnet18" else real_url(model)))
+    local_server.files[f"/models/{name}"] = state
+    mnist = mnist_files()
+    for file, data in mnist.items():
+        local_server.files[f"/data/{file}"] = data
+    monkeypatch.setattr(MNIST, "resources", [(file, md5(data)) for file, data in mnist.items()])
+    archive = cifar_archive()
+    local_server.files[f"/data/{CIFAR10.filename}"] = archive
+    monkeypatch.setattr(CIFAR10, "tgz_md5", md5(archive))
+    monkeypatch.setenv(WEIGHTS_MIRROR_VARIABLE, f"{local_server.url}/models/")
+    monkeypatch.setenv(DATA_MIRROR_VARIABLE, f"{local_server.url}/data")
+    return tmp_path / "data"

@@ -189,8 +189,7 @@ def load_embedded_digits() -> DigitSet:
 
 
 def make_dataset(name: str = "digits", split: str = "train", *, channels: int, size: int,
-                 root: str | Path | None = None, download: bool = False,
-                 augment: Callable | None = None) -> AdaptedDataset:
+                 root: str | Path | None = None, augment: Callable | None = None) -> AdaptedDataset:
     """A data set whose samples are adapted to a model's input.
 
     Parameters
@@ -209,9 +208,6 @@ def make_dataset(name: str = "digits", split: str = "train", *, channels: int, s
         8×8 digits are enlarged with nearest-neighbour, so that a pixel of the data stays a visible square.
     root : str or Path, optional
         Folder holding torchvision's data sets; :func:`default_data_root` when not given.
-    download : bool
-        Let torchvision download a missing data set into ``root`` (needs the internet). Downloads are
-        checked against torchvision's MD5 sums; files already in ``root`` are read as they are.
     augment : callable, optional
         Applied to each ``uint8`` image tensor of shape ``(channels, size, size)`` before it is scaled to
         [0, 1], e.g. a torchvision ``v2`` pipeline; pass it for the training split only.
@@ -224,8 +220,9 @@ def make_dataset(name: str = "digits", split: str = "train", *, channels: int, s
     Raises
     ------
     UserInputError
-        For an unknown name or split, a bad channel count or size, or a data set that is missing, cannot be
-        downloaded or cannot be read; the message says which file or folder was expected and how to get it.
+        For an unknown name or split, a bad channel count or size, or a data set that is missing (fetch it
+        first: ``engine.models.prepare.fetch_dataset``) or cannot be read; the message says which file or
+        folder was expected and how to get it.
     """
     _check_options(name, split, channels, size)
     transform = _adapter(channels, size, augment, nearest=name == "digits")
@@ -235,8 +232,8 @@ def make_dataset(name: str = "digits", split: str = "train", *, channels: int, s
         return _folder_dataset(name, split, transform)
     data_root = Path(root) if root is not None else default_data_root()
     if name == "mnist":
-        return _mnist_dataset(split, transform, data_root, download)
-    return _cifar_dataset(name, split, transform, data_root, download)
+        return _mnist_dataset(split, transform, data_root)
+    return _cifar_dataset(name, split, transform, data_root)
 
 
 def _check_options(name: str, split: str, channels: int, size: int) -> None:
@@ -279,12 +276,12 @@ def _digits_dataset(split: str, transform: Callable) -> AdaptedDataset:
     return AdaptedDataset("digits", split, [str(digit) for digit in range(10)], base, transform)
 
 
-def _mnist_dataset(split: str, transform: Callable, root: Path, download: bool) -> AdaptedDataset:
+def _mnist_dataset(split: str, transform: Callable, root: Path) -> AdaptedDataset:
     from torchvision.datasets import MNIST
 
     folder = root / "MNIST" / "raw"
     files = [Path(url).stem for url, _ in MNIST.resources]  # the unpacked names: train-images-idx3-ubyte ...
-    _fetch_if_missing(MNIST, "MNIST", root, folder, files, download)
+    _check_present("MNIST", folder, files)
     try:
         base = MNIST(str(root), train=split == "train")
     except (OSError, RuntimeError, ValueError, AssertionError) as error:
@@ -292,7 +289,7 @@ def _mnist_dataset(split: str, transform: Callable, root: Path, download: bool) 
     return AdaptedDataset("mnist", split, base.classes, base, transform)
 
 
-def _cifar_dataset(name: str, split: str, transform: Callable, root: Path, download: bool) -> AdaptedDataset:
+def _cifar_dataset(name: str, split: str, transform: Callable, root: Path) -> AdaptedDataset:
     from torch.utils.data import TensorDataset
     from torchvision.datasets import CIFAR10, CIFAR100
 
@@ -300,7 +297,7 @@ def _cifar_dataset(name: str, split: str, transform: Callable, root: Path, downl
     title = "CIFAR-10" if name == "cifar10" else "CIFAR-100"
     folder = root / source.base_folder
     files = [file for file, _ in source.train_list + source.test_list] + [source.meta["filename"]]
-    _fetch_if_missing(source, title, root, folder, files, download)
+    _check_present(title, folder, files)
     # The files are read here rather than by torchvision's class, which would also demand the MD5 sums of the
     # official files: this way a user's own copy, or a test's small files in the same format, can be read.
     batches = [file for file, _ in (source.train_list if split == "train" else source.test_list)]
@@ -378,18 +375,10 @@ def _is_image_file(path: str) -> bool:
     return Path(path).suffix.lower() in IMAGE_SUFFIXES
 
 
-def _fetch_if_missing(source: type, title: str, root: Path, folder: Path, files: Sequence[str],
-                      download: bool) -> None:
+def _check_present(title: str, folder: Path, files: Sequence[str]) -> None:
+    """Data sets are fetched beforehand (``prepare``, or ``train --download``): here they are only read."""
     missing = [file for file in files if not (folder / file).is_file()]
-    if missing and download:
-        try:
-            # torchvision checks the MD5 sums of what it downloads before it returns.
-            source(str(root), download=True)
-        except (OSError, RuntimeError) as error:
-            raise UserInputError(text(QT_TRANSLATE_NOOP(
-                "engine", "{title} could not be downloaded into {folder} ({error})."),
-                title=title, folder=folder, error=error)) from None
-    elif missing:
+    if missing:
         raise UserInputError(text(QT_TRANSLATE_NOOP(
             "engine", "{title} is not in {folder} (missing {files}); allow downloading it (needs the internet) or "
             "copy torchvision's {title} files there."), title=title, folder=folder, files=", ".join(missing)))

@@ -336,6 +336,9 @@ class _Models:
 
     def get(self, name: str, weights_file: str, device) -> _Prepared:
         key = (get_info(name).name, weights_file, str(device))
+        kept = self._entries.get(key)
+        if kept is not None and kept.loaded.status.kind == "random" and _weights_now_on_disk(key[0]):
+            del self._entries[key]  # fetched since (Prepare for class, a download): rebuild with them
         if key not in self._entries:
             while len(self._entries) >= self._size:
                 self._entries.popitem(last=False)
@@ -346,6 +349,11 @@ class _Models:
     def forget(self, name: str) -> None:
         for key in [key for key in self._entries if key[0] == get_info(name).name]:
             del self._entries[key]
+
+
+def _weights_now_on_disk(name: str) -> bool:
+    cached = cache_path(name)
+    return cached is not None and cached.is_file()
 
 
 def _prepare(loaded: LoadedModel, device) -> _Prepared:

@@ -31,6 +31,7 @@ from engine.data.datasets import DATASET_NAMES, make_dataset
 from engine.learning.runs import DEFAULT_RUNS_FOLDER, RunRecorder, list_runs, load_run
 from engine.learning.transfer import check_transfer, freeze, has_pretrained_source, pretrained_model
 from engine.models.checkpoints import Checkpoint, load_checkpoint, save_checkpoint
+from engine.models.prepare import fetch_dataset
 from engine.models.zoo import get_info, list_models
 from engine.runtime import events as ev
 from engine.runtime.device import PREFERENCES
@@ -283,7 +284,9 @@ class _Session:
         config = self.config
         channels, size = self.input_shape[0], self.input_shape[1]
         augment = _augmentation(config.dataset, channels, size) if config.augment else None
-        data = dict(channels=channels, size=size, root=config.data_root, download=config.download)
+        if config.download:
+            fetch_dataset(config.dataset, config.data_root)
+        data = dict(channels=channels, size=size, root=config.data_root)
         self.train_set = make_dataset(config.dataset, "train", augment=augment, **data)
         self.test_set = make_dataset(config.dataset, "test", **data)
         self.classes = self.train_set.classes

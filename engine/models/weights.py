@@ -17,13 +17,10 @@ Files are read with ``torch.load(weights_only=True)``: no code from a file ever 
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import inspect
 import math
-import re
-import urllib.error
-import urllib.request
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +29,7 @@ from urllib.parse import urlparse
 import torch
 from torch import nn
 
+from engine.data.downloads import RemoteFile, fetch, sha256_prefix_of
 from engine.models.checkpoints import FORMAT, SHIPPED_FILES, SHIPPED_WEIGHTS, Checkpoint, load_checkpoint
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
@@ -40,6 +38,7 @@ from engine.runtime.events import WeightsStatus
 __all__ = [
     "CIFAR10_CLASSES",
     "SHIPPED_FILES",
+    "WEIGHTS_MIRROR_VARIABLE",
     "LoadedModel",
     "Preprocessing",
     "cache_path",
@@ -47,6 +46,7 @@ __all__ = [
     "load_model",
     "load_state_file",
     "shipped_path",
+    "weights_file",
     "weights_url",
 ]
 
@@ -56,7 +56,8 @@ CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog
 # ImageNet's normalisation and class names for ImageNet-sized models without published weights (alexnet2012):
 # read from these weights' metadata, which ships with torchvision.
 _IMAGENET_REFERENCE = "ResNet18_Weights.IMAGENET1K_V1"
-_CHUNK = 1 << 20
+# Set to a base URL, it replaces https://download.pytorch.org/models/ for every weights file (same file names).
+WEIGHTS_MIRROR_VARIABLE = "CASEBOOK_WEIGHTS_URL"
 # GoogLeNet's published weights expect ``transform_input=True``: the network re-normalises its ImageNet-
 # normalised input to (x - 0.5) / 0.5. Normalising that way in the first place is the same arithmetic and keeps
 # the module exactly the one the analysis describes.
@@ -182,42 +183,39 @@ def load_state_file(model: nn.Module, path: str | Path) -> Checkpoint | None:
     return checkpoint
 
 
-def download_weights(name: str) -> Iterator[tuple[int, int]]:
+def download_weights(name: str, should_stop=lambda: False) -> Iterator[tuple[int, int]]:
     """Download torchvision's published weights of ``name`` into the torch hub cache.
 
     A generator: it yields ``(bytes done, bytes in all)`` (0 when the server does not say) after every
-    chunk, so the caller can show progress and stop it between chunks. The file is written next to its place
-    as ``.partial``, checked against the SHA-256 prefix in its name (torchvision's convention) and only then
-    renamed into place; a stopped or failed download leaves nothing behind.
+    chunk, so the caller can show progress and stop it between chunks. The download itself is
+    :func:`engine.data.downloads.fetch` (the one place that downloads): written next to its place as ``.partial``,
+    checked against the SHA-256 prefix in its name (torchvision's convention) and only then renamed into place;
+    a stopped or broken-off download keeps only its ``.partial``, from which the next attempt resumes.
 
     Raises
     ------
     UserInputError
         When the model has no published weights, the network cannot be reached, or the file is damaged.
     """
+    remote = weights_file(name)
+    if remote is None:
+        raise UserInputError(f"torchvision publishes no weights for {get_info(name).title}")
+    for progress in fetch(remote, should_stop):
+        yield progress.done, progress.total
+
+
+def weights_file(name: str) -> RemoteFile | None:
+    """Zoo model ``name``'s published weights as a file to fetch (URL, place in the cache, size, SHA-256
+    prefix); None when torchvision publishes none. ``CASEBOOK_WEIGHTS_URL`` replaces the folder of the URL
+    (a mirror, or a test's local server)."""
     url = weights_url(name)
     target = cache_path(name)
     if url is None or target is None:
-        raise UserInputError(f"torchvision publishes no weights for {get_info(name).title}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    digest = hashlib.sha256()
-    finished = False
-    try:
-        with _open_url(url) as response, partial.open("wb") as file:
-            total = int(response.headers.get("Content-Length") or 0)
-            done = 0
-            while chunk := _read_chunk(response, url):
-                file.write(chunk)
-                digest.update(chunk)
-                done += len(chunk)
-                yield done, total
-        _check_hash(target.name, digest.hexdigest())
-        partial.replace(target)
-        finished = True
-    finally:
-        if not finished:
-            partial.unlink(missing_ok=True)
+        return None
+    mirror = os.environ.get(WEIGHTS_MIRROR_VARIABLE, "")
+    if mirror:
+        url = mirror.rstrip("/") + "/" + target.name
+    return RemoteFile(url, target, _download_size(name), sha256_prefix_of(target.name))
 
 
 # ---------------------------------------------------------------- sources
@@ -386,31 +384,6 @@ def _absent_branch(model: nn.Module, key: str) -> bool:
 
 def _shape(tensor) -> str:
     return "×".join(map(str, tensor.shape)) or "scalar"
-
-
-def _open_url(url: str):
-    try:
-        return urllib.request.urlopen(url, timeout=30)  # noqa: S310 - torchvision's own https URL (or a test's)
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "cannot download {url}: {reason}; check the network connection"),
-            url=url, reason=reason)) from None
-
-
-def _read_chunk(response, url: str) -> bytes:
-    try:
-        return response.read(_CHUNK)
-    except (urllib.error.URLError, OSError) as error:
-        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "the download of {url} broke off: {error}"),
-                                  url=url, error=error)) from None
-
-
-def _check_hash(file_name: str, hexdigest: str) -> None:
-    match = re.search(r"-([a-f0-9]{8,})\.", file_name)
-    if match and not hexdigest.startswith(match.group(1)):
-        raise UserInputError(f"the downloaded {file_name} is damaged (its SHA-256 does not start with "
-                             f"{match.group(1)}); try again")
 
 
 def _download_size(name: str) -> int:

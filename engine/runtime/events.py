@@ -69,6 +69,19 @@ __all__ = [
     "DepthRunProgress",
     "DepthRunFinished",
     "DepthSweepFinished",
+    "PreparationItem",
+    "PageWeights",
+    "Readiness",
+    "CheckReadiness",
+    "ReadinessReady",
+    "StartPreparation",
+    "CancelPreparation",
+    "PreparationProgress",
+    "ItemPrepared",
+    "ItemFailed",
+    "PreparationFinished",
+    "ShowDatasetSamples",
+    "DatasetSamplesReady",
 ]
 
 
@@ -776,3 +789,173 @@ class DepthSweepFinished(Event):
     result: object
     path: str
     stopped: bool
+
+
+# ---------------------------------------------------------------- preparing for class (issue 14)
+
+
+@dataclass(frozen=True)
+class PreparationItem:
+    """One line of the checklist: ``key`` (a zoo name for weights, ``mnist``, ``cifar10``, ``cifar100``),
+    ``kind`` (``weights`` or ``data``), ``title`` for people, ``size`` in bytes to download (as published),
+    ``present`` when it is on this computer, ``fetched`` bytes of an interrupted download waiting to be resumed,
+    ``path`` where it goes and ``pages`` the lecture sections that use it."""
+
+    key: str
+    kind: str
+    title: str
+    size: int
+    present: bool
+    fetched: int = 0
+    path: str = ""
+    pages: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """``present``, ``partial`` (a download to resume) or ``missing``."""
+        return "present" if self.present else "partial" if self.fetched else "missing"
+
+
+@dataclass(frozen=True)
+class PageWeights:
+    """What the feature-map page of zoo model ``model`` (in lecture section ``section``) shows: ``weights`` is
+    ``shipped``, ``cache`` (torchvision's, prepared) or ``random``; ``item`` the checklist key that gives it
+    trained weights (empty when none is published)."""
+
+    section: str
+    model: str
+    title: str
+    weights: str
+    item: str = ""
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The offline readiness report: the checklist, every page's weights, and the data sets the training panel
+    can use now (``digits`` always)."""
+
+    items: tuple[PreparationItem, ...]
+    pages: tuple[PageWeights, ...]
+    training_sets: tuple[str, ...]
+
+    @property
+    def missing_bytes(self) -> int:
+        return sum(item.size - min(item.fetched, item.size) for item in self.items if not item.present)
+
+
+@dataclass(frozen=True)
+class CheckReadiness(Request):
+    """Look, offline, at what is on this computer (answered by ``ReadinessReady``); ``data_root`` empty: the
+    app's data folder."""
+
+    data_root: str = ""
+
+    latest_wins: ClassVar[bool] = True
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class ReadinessReady(Event):
+    readiness: Readiness
+
+
+@dataclass(frozen=True)
+class StartPreparation(Request):
+    """Fetch the checklist items ``keys`` (in this order) that are not yet here; a long job, stopped by
+    ``CancelPreparation`` between two chunks."""
+
+    keys: tuple[str, ...]
+    data_root: str = ""
+
+    latest_wins: ClassVar[bool] = True
+
+
+@dataclass(frozen=True)
+class CancelPreparation(Request):
+    """Stop the running preparation after its current chunk; what was fetched stays."""
+
+    latest_wins: ClassVar[bool] = True
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class PreparationProgress(Event):
+    """Item ``key``: ``done`` of ``total`` bytes at ``rate`` bytes a second, ``seconds_left`` (None: unknown);
+    ``stage`` is ``download`` or ``unpack``. ``overall_*``: the same for every item of the run together."""
+
+    key: str
+    done: int
+    total: int
+    rate: float
+    seconds_left: float | None
+    overall_done: int
+    overall_total: int
+    overall_seconds_left: float | None
+    stage: str = "download"
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"prepare:{self.key}"
+
+
+@dataclass(frozen=True)
+class ItemPrepared(Event):
+    """Item ``key`` is on this computer now, verified, at ``path``."""
+
+    key: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ItemFailed(Event):
+    """Item ``key`` could not be fetched; ``message`` says why and what to do."""
+
+    key: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PreparationFinished(Event):
+    """The run ended: ``cancelled`` by the user or not; ``prepared`` and ``failed`` keys; the new report."""
+
+    cancelled: bool
+    prepared: tuple[str, ...]
+    failed: tuple[str, ...]
+    readiness: Readiness
+
+
+@dataclass(frozen=True)
+class ShowDatasetSamples(Request):
+    """Real samples of data set ``name`` (``digits``, ``mnist``, ``cifar10``, ``cifar100``), ``per_class`` of
+    each class, from its test split (answered by ``DatasetSamplesReady``)."""
+
+    name: str
+    per_class: int = 8
+    data_root: str = ""
+
+    @property
+    def channel(self) -> tuple | None:
+        return ("ShowDatasetSamples", self.name, self.sender)  # latest wins per data set and sender
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class DatasetSamplesReady(Event):
+    """``images``: ``uint8`` (classes, per_class, H, W, 3), row ``i`` the first test images of class
+    ``classes[i]`` (fewer than ``per_class``: black, ``counts[i]`` says how many are real); ``message`` is
+    empty, or says why there are no samples (``images`` then has no rows)."""
+
+    name: str
+    classes: tuple[str, ...]
+    images: np.ndarray
+    counts: tuple[int, ...]
+    message: str = ""

@@ -260,6 +260,10 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.StopTraining: _on_training,
     ev.ListRuns: _on_training,
     ev.LoadRun: _on_training,
+    ev.CheckReadiness: _deferred("engine.models.prepare:readiness_events"),
+    ev.StartPreparation: _deferred("engine.models.prepare:prepare_events"),
+    ev.CancelPreparation: _deferred("engine.models.prepare:prepare_events"),
+    ev.ShowDatasetSamples: _deferred("engine.data.samples:dataset_samples_events"),
     ev.StartDepthSweep: _on_depth,
     ev.StopDepthSweep: _on_depth,
 }

@@ -146,6 +146,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     layer_changed = Signal(int)
     image_opened = Signal()
+    prepare_wanted = Signal()  # the banner's "Prepare for class…" link: the window opens its readiness report
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,8 +200,12 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_button = QPushButton(self, clicked=self._on_download_clicked)
         self.weights_file_button = QPushButton(self, clicked=self._on_weights_file_clicked)
         self.default_weights_button = QPushButton(self, clicked=self._on_default_weights_clicked)
+        self.prepare_link = self._label(1.1)
+        self.prepare_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.prepare_link.linkActivated.connect(lambda _link: self.prepare_wanted.emit())
         banner = QHBoxLayout()
         banner.addWidget(self.weights_label, 1)
+        banner.addWidget(self.prepare_link)
         banner.addWidget(self.download_progress)
         for button in (self.download_button, self.weights_file_button, self.default_weights_button):
             button.setFont(scaled_font(self, 1.1))
@@ -537,6 +542,11 @@ class FeatureMapView(LanguageAware, QWidget):
             self._download = None
             self._submit()
 
+    def weights_arrived(self, model: str) -> None:
+        """``model``'s trained weights are on this computer now (Prepare for class): run the image again."""
+        if model == self._model and self._event is not None:
+            self._submit()
+
     def _on_download_failed(self, event: ev.RequestFailed) -> None:
         self._download = None
         self._messages.append(self.tr("The weights could not be downloaded: {reason}").format(
@@ -692,6 +702,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_button.setToolTip(self.tr("Download torchvision's ImageNet weights into this computer's "
                                                 "torch cache (needs the internet once)"))
         self.weights_file_button.setText(self.tr("Load weights file…"))
+        self.prepare_link.setText('<a href="prepare">{}</a>'.format(self.tr("Prepare for class…")))
+        self.prepare_link.setToolTip(self.tr("Which pages show trained weights, and fetching all of them at once"))
         self.default_weights_button.setText(self.tr("Use default weights"))
         self.input_title.setText(self.tr("What the network sees"))
         self.enlarged_title.setText(self.tr("Selected map"))

@@ -253,12 +253,28 @@
 <context>
     <name>DatasetsView</name>
     <message>
+        <source>Not on this computer, so facts only: {sets}. File → Prepare for class… fetches them (once, online).</source>
+        <translation>이 컴퓨터에 없어 정보만 보여 줍니다: {sets}. 파일 → 수업 준비…에서 (한 번, 온라인으로) 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Handwritten digits (embedded)</source>
+        <translation>손글씨 숫자 (내장)</translation>
+    </message>
+    <message>
+        <source>{name} · {classes} classes</source>
+        <translation>{name} · 클래스 {classes}개</translation>
+    </message>
+    <message>
         <source>Data sets</source>
         <translation>데이터 세트</translation>
     </message>
     <message>
         <source>The standard image data sets, with the sizes the lecture gives.</source>
         <translation>대표적인 이미지 데이터 세트와 강의에 나온 크기.</translation>
+    </message>
+    <message>
+        <source>Real samples of the data sets on this computer (test images, one row per class)</source>
+        <translation>이 컴퓨터에 있는 데이터 세트의 실제 샘플 (테스트 이미지, 클래스마다 한 줄)</translation>
     </message>
     <message>
         <source>Data set</source>
@@ -754,6 +770,14 @@
         <translation>{model}은(는) 이미지가 아니라 특징 맵 {channels}개를 입력으로 받습니다: 이미지가 흘러가는 모습을 보려면 전체 네트워크를 고르세요.</translation>
     </message>
     <message>
+        <source>Prepare for class…</source>
+        <translation>수업 준비…</translation>
+    </message>
+    <message>
+        <source>Which pages show trained weights, and fetching all of them at once</source>
+        <translation>어느 페이지가 학습된 가중치를 보여 주는지 확인하고, 한 번에 모두 받기</translation>
+    </message>
+    <message>
         <source>Top 5 (click one for its Grad-CAM)</source>
         <translation>상위 5개 (클릭하면 그 클래스의 Grad-CAM)</translation>
     </message>
@@ -1162,6 +1186,10 @@
         <translation>이미지 붙여 넣기(&amp;P)</translation>
     </message>
     <message>
+        <source>Prepare for &amp;class…</source>
+        <translation>수업 준비(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
@@ -1466,6 +1494,221 @@
     <message>
         <source>GoogLeNet with its trained weights ({detail}).</source>
         <translation>학습된 가중치를 쓴 GoogLeNet ({detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareDialog</name>
+    <message>
+        <source>waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>ready, verified</source>
+        <translation>준비됨, 검증 완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was fetched stays; an unfinished file is kept aside and the next Fetch continues it.</source>
+        <translation>취소했습니다. 이미 받은 것은 그대로 있고, 다 받지 못한 파일은 따로 보관했다가 다음에 받기를 누르면 이어서 받습니다.</translation>
+    </message>
+    <message>
+        <source>unpacking…</source>
+        <translation>압축 푸는 중…</translation>
+    </message>
+    <message>
+        <source>ImageNet weights</source>
+        <translation>ImageNet 가중치</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>데이터 세트</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>이 컴퓨터에 있음</translation>
+    </message>
+    <message>
+        <source>partly fetched ({done}), will continue</source>
+        <translation>일부 받음 ({done}), 이어서 받음</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>trained (ships with the app)</source>
+        <translation>학습됨 (앱에 포함)</translation>
+    </message>
+    <message>
+        <source>trained on ImageNet (prepared)</source>
+        <translation>ImageNet으로 학습됨 (준비됨)</translation>
+    </message>
+    <message>
+        <source>random: its guesses mean nothing</source>
+        <translation>무작위: 예측에 의미가 없음</translation>
+    </message>
+    <message>
+        <source>tick {item} in the checklist</source>
+        <translation>체크리스트에서 {item} 선택</translation>
+    </message>
+    <message>
+        <source>no published weights: the maps show untrained filters</source>
+        <translation>공개된 가중치 없음: 특징 맵은 학습되지 않은 필터의 결과입니다</translation>
+    </message>
+    <message>
+        <source>{trained} of {pages} models show trained weights.</source>
+        <translation>모델 {pages}개 중 {trained}개가 학습된 가중치를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Not on this computer: {items} ({size} to fetch).</source>
+        <translation>이 컴퓨터에 없는 것: {items} (받을 크기 {size}).</translation>
+    </message>
+    <message>
+        <source>Everything on the checklist is here: the lecture runs offline.</source>
+        <translation>체크리스트의 모든 항목이 있습니다. 강의를 오프라인으로 진행할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>handwritten digits (embedded)</source>
+        <translation>손글씨 숫자 (내장)</translation>
+    </message>
+    <message>
+        <source>The training panel can use: {sets}.</source>
+        <translation>학습 패널에서 쓸 수 있는 데이터 세트: {sets}.</translation>
+    </message>
+    <message>
+        <source>Looking at what is on this computer…</source>
+        <translation>이 컴퓨터에 무엇이 있는지 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>{here} of {count} items on this computer. Ticked: {size} to fetch (everything: {all}).</source>
+        <translation>항목 {count}개 중 {here}개가 이 컴퓨터에 있습니다. 선택한 항목: {size} 받기 (전체: {all}).</translation>
+    </message>
+    <message>
+        <source>All ticked items: nothing fetched yet.</source>
+        <translation>선택한 항목 전체: 아직 받은 것 없음.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>All ticked items: {amounts}</source>
+        <translation>선택한 항목 전체: {amounts}</translation>
+    </message>
+    <message>
+        <source>Done: every ticked item is on this computer, verified.</source>
+        <translation>완료: 선택한 모든 항목이 검증되어 이 컴퓨터에 있습니다.</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{total} 중 {done}</translation>
+    </message>
+    <message>
+        <source>{rate} MB/s</source>
+        <translation>{rate} MB/s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s left</source>
+        <translation>{minutes}분 {seconds}초 남음</translation>
+    </message>
+    <message>
+        <source>{seconds} s left</source>
+        <translation>{seconds}초 남음</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <source>AlexNet</source>
+        <translation>AlexNet</translation>
+    </message>
+    <message>
+        <source>VGG-16</source>
+        <translation>VGG-16</translation>
+    </message>
+    <message>
+        <source>ResNet</source>
+        <translation>ResNet</translation>
+    </message>
+    <message>
+        <source>1×1 convolution</source>
+        <translation>1×1 합성곱</translation>
+    </message>
+    <message>
+        <source>Inception</source>
+        <translation>Inception</translation>
+    </message>
+    <message>
+        <source>Prepare for class</source>
+        <translation>수업 준비</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>Readiness report</source>
+        <translation>준비 상태 보고서</translation>
+    </message>
+    <message>
+        <source>A lecture hall often has no network. Fetch here, once, the trained weights and data sets the lecture&apos;s pages use: each file is checked against its published checksum before it is used, and afterwards every page works offline. Nothing is downloaded until you click Fetch.</source>
+        <translation>강의실에는 네트워크가 없을 때가 많습니다. 강의 페이지가 쓰는 학습된 가중치와 데이터 세트를 여기서 한 번 받아 두세요. 모든 파일은 쓰기 전에 공개된 체크섬으로 검증하며, 그다음에는 모든 페이지가 오프라인으로 동작합니다. 받기를 누르기 전에는 아무것도 내려받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>For trained weights</source>
+        <translation>학습된 가중치를 쓰려면</translation>
+    </message>
+    <message>
+        <source>Fetch ticked items</source>
+        <translation>선택한 항목 받기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
@@ -2123,14 +2366,6 @@
         <translation>{name}은(는) {model}에 맞지 않습니다: {problems}</translation>
     </message>
     <message>
-        <source>cannot download {url}: {reason}; check the network connection</source>
-        <translation>{url}을(를) 내려받을 수 없습니다: {reason}. 네트워크 연결을 확인하세요</translation>
-    </message>
-    <message>
-        <source>the download of {url} broke off: {error}</source>
-        <translation>{url} 내려받기가 중간에 끊겼습니다: {error}</translation>
-    </message>
-    <message>
         <source>The runs folder {folder} cannot be written to ({error}); choose another one.</source>
         <translation>실행 기록 폴더 {folder}에 쓸 수 없습니다({error}). 다른 폴더를 고르세요.</translation>
     </message>
@@ -2153,6 +2388,54 @@
     <message>
         <source>no pretrained weights for {model} are on this computer: download them once on its feature-map page (online), or train from scratch</source>
         <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받거나, 처음부터 학습하세요</translation>
+    </message>
+    <message>
+        <source>The download of {name} broke off after {done} of {total} MB. What was fetched is kept; prepare again to continue from there.</source>
+        <translation>{name}을(를) 내려받다가 {total} MB 중 {done} MB에서 끊겼습니다. 받은 부분은 보관했으니, 다시 준비하면 거기서부터 이어 받습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused {name}: {url} answered {code} ({reason}). Try again later, or check that the address is right.</source>
+        <translation>서버가 {name}을(를) 거절했습니다: {url}의 응답은 {code} ({reason})입니다. 나중에 다시 시도하거나 주소가 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host} to download {name} ({reason}). Check the network connection and try again; what was already fetched is kept.</source>
+        <translation>{name}을(를) 내려받으려 했지만 {host}에 연결할 수 없습니다 ({reason}). 네트워크 연결을 확인하고 다시 시도하세요. 이미 받은 것은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>The download of {name} broke off after {done} MB ({reason}). What was fetched is kept; prepare again to continue from there.</source>
+        <translation>{name}을(를) 내려받다가 {done} MB에서 끊겼습니다 ({reason}). 받은 부분은 보관했으니, 다시 준비하면 거기서부터 이어 받습니다.</translation>
+    </message>
+    <message>
+        <source>The downloaded {name} is damaged: its SHA-256 does not start with {expected}, as published. It was removed; prepare again to download it anew.</source>
+        <translation>내려받은 {name}이(가) 손상되었습니다: SHA-256이 공개된 값처럼 {expected}(으)로 시작하지 않습니다. 파일을 지웠으니, 다시 준비하면 새로 내려받습니다.</translation>
+    </message>
+    <message>
+        <source>The downloaded {name} is damaged: its MD5 is {actual}, not the published {expected}. It was removed; prepare again to download it anew.</source>
+        <translation>내려받은 {name}이(가) 손상되었습니다: MD5가 공개된 {expected}이(가) 아니라 {actual}입니다. 파일을 지웠으니, 다시 준비하면 새로 내려받습니다.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full: {name} ({size} MB) does not fit. Free some space and prepare again.</source>
+        <translation>{folder}이(가) 있는 디스크가 가득 찼습니다: {name} ({size} MB)이(가) 들어갈 자리가 없습니다. 공간을 확보한 뒤 다시 준비하세요.</translation>
+    </message>
+    <message>
+        <source>{name} could not be written into {folder} ({reason}).</source>
+        <translation>{name}을(를) {folder}에 쓸 수 없습니다 ({reason}).</translation>
+    </message>
+    <message>
+        <source>Cannot write into {folder} ({reason}). The folder is read-only for this user: make it writable, or choose another folder (TORCH_HOME for weights, --data-root for data sets).</source>
+        <translation>{folder}에 쓸 수 없습니다 ({reason}). 이 사용자에게는 읽기 전용인 폴더입니다. 쓰기 권한을 주거나 다른 폴더를 고르세요 (가중치는 TORCH_HOME, 데이터 세트는 --data-root).</translation>
+    </message>
+    <message>
+        <source>{word} is not on the checklist; use weights, data, or some of: {names}.</source>
+        <translation>{word}은(는) 체크리스트에 없습니다. weights, data 또는 다음 중에서 고르세요: {names}.</translation>
+    </message>
+    <message>
+        <source>{name} could not be unpacked ({reason}). It was removed; prepare again to download it anew.</source>
+        <translation>{name}의 압축을 풀 수 없습니다 ({reason}). 파일을 지웠으니, 다시 준비하면 새로 내려받습니다.</translation>
+    </message>
+    <message>
+        <source>The {name} files hold no test images.</source>
+        <translation>{name} 파일에 테스트 이미지가 없습니다.</translation>
     </message>
 </context>
 </TS>
