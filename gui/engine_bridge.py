@@ -17,18 +17,21 @@ import weakref
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from superqt.utils import qthrottled
 
-from engine.runtime import events as ev
-from engine.runtime.worker import EngineWorker
+from gui.throttle import Throttle
+
+if TYPE_CHECKING:
+    from engine.runtime import events as ev
+    from engine.runtime.worker import EngineWorker
 
 __all__ = ["EngineBridge", "EngineClient", "Replies"]
 
 _FRAME_MS = 33  # <= 30 deliveries a second: faster than a projector needs, slow enough to keep the GUI idle
 
-Replies = Mapping[type, Callable[[ev.Event], None]]  # event type -> the handler of that answer
+Replies = Mapping[type, Callable]  # event type -> the handler of that answer
 
 
 @dataclass
@@ -57,14 +60,26 @@ class EngineBridge(QObject):
         self._ids = itertools.count(1)
         self._senders = itertools.count(1)
         self._asked: dict[int, _Asked] = {}  # request id -> its receiver, until RequestDone or a cancel
-        # The worker holds only a weak reference back: a bridge <-> worker cycle would leave the bridge to the
-        # cycle collector, which may run on another engine thread and destroy Qt objects off their thread.
-        self._worker = EngineWorker(_weak_callback(self._on_engine_event), device=device)
-        self._events_waiting.connect(self._deliver_throttled)
-        self._broadcast = {ev.EngineStateChanged: self.state_changed, ev.DeviceReady: self.device_ready}
+        self._device = device
+        # Made by start(): the engine's modules load after the window's first paint. Requests sent before wait.
+        self._worker: EngineWorker | None = None
+        self._before_start: list = []
+        self._broadcast: dict = {}
+        self._deliver_throttled = Throttle(self._deliver, _FRAME_MS, self)
+        self._events_waiting.connect(self._on_events_waiting)
 
     def start(self) -> None:
         """Start the engine thread (it imports torch there, so call this after the window is shown)."""
+        from engine.runtime import events as ev
+        from engine.runtime.worker import EngineWorker
+
+        self._broadcast = {ev.EngineStateChanged: self.state_changed, ev.DeviceReady: self.device_ready}
+        # The worker holds only a weak reference back: a bridge <-> worker cycle would leave the bridge to the
+        # cycle collector, which may run on another engine thread and destroy Qt objects off their thread.
+        self._worker = EngineWorker(_weak_callback(self._on_engine_event), device=self._device)
+        for request in self._before_start:
+            self._worker.submit(request)
+        self._before_start.clear()
         self._worker.start()
 
     def client(self, owner: QObject | None = None) -> EngineClient:
@@ -78,7 +93,11 @@ class EngineBridge(QObject):
         request_id = next(self._ids)
         if replies or on_failure:
             self._asked[request_id] = _Asked(dict(replies or {}), on_failure, sender)
-        self._worker.submit(dataclasses.replace(request, request_id=request_id, sender=sender))
+        numbered = dataclasses.replace(request, request_id=request_id, sender=sender)
+        if self._worker is None:
+            self._before_start.append(numbered)
+        else:
+            self._worker.submit(numbered)
         return request_id
 
     def cancel(self, request_id: int) -> None:
@@ -95,12 +114,17 @@ class EngineBridge(QObject):
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Stop the engine thread; True when it exited within ``timeout`` seconds."""
+        if self._worker is None:
+            return True
         stopped = self._worker.stop(timeout)
         self._deliver()
+        # Forget every receiver: the handlers hold their views, and a view left in a cycle would be freed by
+        # the cycle collector, which may run on another thread and destroy Qt objects off their thread.
+        self._asked.clear()
         return stopped
 
     def is_running(self) -> bool:
-        return self._worker.is_alive()
+        return self._worker is not None and self._worker.is_alive()
 
     # ------------------------------------------------------------ engine thread
 
@@ -114,9 +138,9 @@ class EngineBridge(QObject):
 
     # ------------------------------------------------------------ GUI thread
 
-    @qthrottled(timeout=_FRAME_MS, leading=True)
-    def _deliver_throttled(self) -> None:
-        self._deliver()
+    @Slot()
+    def _on_events_waiting(self) -> None:  # a slot of the bridge: queued onto the GUI thread
+        self._deliver_throttled()
 
     @Slot()
     def _deliver(self) -> None:
@@ -128,6 +152,8 @@ class EngineBridge(QObject):
             self._route(event)
 
     def _route(self, event: ev.Event) -> None:
+        from engine.runtime import events as ev  # loaded by start(), before any event
+
         signal = self._broadcast.get(type(event))
         if signal is not None:
             signal.emit(event)
@@ -154,7 +180,9 @@ class EngineClient:
     """
 
     def __init__(self, bridge: EngineBridge, sender: int, owner: QObject | None) -> None:
-        self._bridge = bridge
+        # Weak: the bridge holds the view's handlers while it waits for answers, and the view holds its client;
+        # a strong reference back would make a bridge <-> view cycle (see EngineBridge.shutdown).
+        self._bridge = weakref.ref(bridge)
         self._sender = sender
         self._latest: dict[type, int] = {}  # latest_wins request kind -> the id of the one asked last
         if owner is not None:
@@ -163,16 +191,21 @@ class EngineClient:
     def submit(self, request: ev.Request, replies: Replies | None = None,
                on_failure: Callable[[ev.RequestFailed], None] | None = None) -> int:
         """Send ``request`` (see :meth:`EngineBridge.submit`); returns its id."""
+        bridge = self._bridge()
+        if bridge is None:  # the window is closing
+            return 0
         kind = type(request)
         if request.latest_wins and kind in self._latest:
-            self._bridge.cancel(self._latest.pop(kind))
-        request_id = self._bridge.submit(request, replies, on_failure, sender=self._sender)
+            bridge.cancel(self._latest.pop(kind))
+        request_id = bridge.submit(request, replies, on_failure, sender=self._sender)
         if request.latest_wins:
             self._latest[kind] = request_id
         return request_id
 
     def cancel_all(self) -> None:
-        self._bridge.cancel_sender(self._sender)
+        bridge = self._bridge()
+        if bridge is not None:
+            bridge.cancel_sender(self._sender)
         self._latest.clear()
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -20,24 +23,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from engine.learning.transfer import FINE_TUNING_LR
-from engine.runtime import events as ev
 from gui.engine_bridge import EngineBridge
-from gui.feature_maps.view import FeatureMapView
 from gui.i18n import LANGUAGES, current_language, localized, set_language
-from gui.pages.augmentation import AugmentationView
-from gui.pages.cost import CostView
-from gui.pages.depth import DepthView
-from gui.pages.inception import InceptionView
-from gui.pages.model_page import ModelPageView
-from gui.pages.nin import NinView
-from gui.pages.overview import OverviewView
-from gui.pages.transfer import TransferLearningView
-from gui.panels.training import TrainingView
+from gui.throttle import weakly
 from gui.widgets.text import LanguageAware, scaled_font
+
+if TYPE_CHECKING:
+    from engine.runtime import events as ev
+    from gui.feature_maps.view import FeatureMapView
+    from gui.pages.model_page import ModelPageView
+    from gui.panels.training import TrainingView
 
 __all__ = ["MainWindow", "SECTIONS"]
 
@@ -46,6 +45,86 @@ SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception",
             "datasets")
 _MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
 _PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; below it they scroll
+
+
+
+def _model_page(section: str) -> Callable[[MainWindow], QWidget]:
+    def build(window: MainWindow) -> QWidget:
+        from gui.pages.model_page import ModelPageView
+
+        return ModelPageView(section, window.bridge, window)
+
+    return build
+
+
+def _page(module: str, name: str, with_bridge: bool = True) -> Callable[[MainWindow], QWidget]:
+    def build(window: MainWindow) -> QWidget:
+        view = getattr(importlib.import_module(module), name)
+        return view(window.bridge, window) if with_bridge else view(window)
+
+    return build
+
+
+# Each page's key and how to build it. A model page's key is its section's ("lenet"), but inside a section with
+# tabs of its own ("nin", "inception") it is "<section>-model".
+_PAGE_BUILDERS: dict[str, Callable[[MainWindow], QWidget]] = {
+    "overview": _page("gui.pages.overview", "OverviewView", with_bridge=False),
+    "lenet": _model_page("lenet"),
+    "alexnet": _model_page("alexnet"),
+    "vgg": _model_page("vgg"),
+    "resnet": _model_page("resnet"),
+    "depth": _page("gui.pages.depth", "DepthView"),
+    "nin": _page("gui.pages.nin", "NinView"),
+    "nin-model": _model_page("nin"),
+    "inception": _page("gui.pages.inception", "InceptionView", with_bridge=False),
+    "cost": _page("gui.pages.cost", "CostView", with_bridge=False),
+    "inception-model": _model_page("inception"),
+    "transfer": _page("gui.pages.transfer", "TransferLearningView"),
+    "augmentation": _page("gui.pages.augmentation", "AugmentationView"),
+    "datasets": _page("gui.pages.datasets", "DatasetsView"),
+}
+
+
+def _model_page_key(section: str) -> str:
+    return f"{section}-model" if section in ("nin", "inception") else section
+
+
+_MODEL_PAGE_KEYS = {_model_page_key(section): section for section in _MODEL_SECTIONS}
+
+
+class _LazyPage(QWidget):
+    """Stands in the window for a page until the page is first shown; then holds it."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, page: QWidget) -> None:
+        self._layout.addWidget(page)
+
+    def showEvent(self, event) -> None:
+        self._build()
+        super().showEvent(event)
+
+
+class _Pages(Mapping):
+    """The model pages by section, each built when first asked for."""
+
+    def __init__(self, window: MainWindow, sections: tuple[str, ...]) -> None:
+        self._window, self._sections = window, sections
+
+    def __getitem__(self, section: str) -> ModelPageView:
+        if section not in self._sections:
+            raise KeyError(section)
+        return self._window.page(_model_page_key(section))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sections)
+
+    def __len__(self) -> int:
+        return len(self._sections)
 
 
 class MainWindow(LanguageAware, QMainWindow):
@@ -57,6 +136,7 @@ class MainWindow(LanguageAware, QMainWindow):
     """
 
     files_dropped = Signal(list)  # list[str] of local paths, for the view that takes images
+    image_opened = Signal()  # the user gave the feature maps an image: the pages that follow it refresh
 
     def __init__(self, bridge: EngineBridge, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,36 +153,23 @@ class MainWindow(LanguageAware, QMainWindow):
         self.nav.setFont(scaled_font(self, 1.25))
         self.nav.setMinimumWidth(230)
         self.pages = QStackedWidget(self)
-        self.overview = OverviewView(self)
-        self.model_pages = {key: ModelPageView(key, bridge, self) for key in _MODEL_SECTIONS}
-        self.nin_view = NinView(bridge, self)
-        self.inception_view = InceptionView(self)
-        self.cost_view = CostView(self)
-        self.feature_view = FeatureMapView(bridge, self)
+        # Every page is built when first shown (or first needed): start-up builds none of them, and loads
+        # neither pyqtgraph nor numpy before the first paint.
+        self._built: dict[str, QWidget] = {}
+        self._zoo: tuple = ()  # the zoo's entries, for model pages built after they arrived
+        self._feature_view: FeatureMapView | None = None
         self._feature_page: ModelPageView | None = None  # the model page the feature view is lent to
-        self._lend_feature_view(self.model_pages["lenet"])
-        self.augmentation_view = AugmentationView(bridge, self)
-        # The pages that run the user's latest image follow the feature maps' image.
-        for page in (self.nin_view.live, self.augmentation_view):
-            page.images.source = self.feature_view.user_image
-            self.feature_view.image_opened.connect(page.refresh)
+        self.model_pages = _Pages(self, _MODEL_SECTIONS)
+        holders = {key: _LazyPage(lambda k=key: self.page(k), self) for key in _PAGE_BUILDERS}
         # The 1×1 and Inception sections follow the lecture's slides: the idea, its cost, then the network.
-        self.depth_view = DepthView(bridge, self)
-        self.transfer_view = TransferLearningView(bridge, self)
-        self.transfer_view.train_requested.connect(self.set_up_training)
         self.section_tabs = {
-            "resnet": self._tabs(self.model_pages["resnet"], self.depth_view),
-            "nin": self._tabs(self.nin_view, self.model_pages["nin"]),
-            "inception": self._tabs(self.inception_view, self.cost_view, self.model_pages["inception"]),
+            "resnet": self._tabs(holders["resnet"], holders["depth"]),
+            "nin": self._tabs(holders["nin"], holders["nin-model"]),
+            "inception": self._tabs(holders["inception"], holders["cost"], holders["inception-model"]),
         }
+        self._holders = holders
         self.section_pages: dict[str, QWidget] = {
-            "overview": self.overview,
-            **self.model_pages,
-            **self.section_tabs,
-            "transfer": self.transfer_view,
-            "augmentation": self.augmentation_view,
-            "datasets": self._datasets_page(),
-        }
+            key: self.section_tabs.get(key) or holders[key] for key in SECTIONS}
         for key in SECTIONS:
             self.nav.addItem(QListWidgetItem())
             self.pages.addWidget(self._scrolling(self.section_pages[key]))
@@ -135,6 +202,62 @@ class MainWindow(LanguageAware, QMainWindow):
 
     # ------------------------------------------------------------ construction
 
+    def page(self, key: str) -> QWidget:
+        """The page ``key`` (a section of ``SECTIONS``, or ``depth``, ``cost``, ``nin-model``,
+        ``inception-model``), built now if it was not yet."""
+        if key not in self._built:
+            page = self._built[key] = _PAGE_BUILDERS[key](self)
+            page.setFont(self._holders[key].font())
+            self._holders[key].hold(page)
+            self._connect_page(key, page)
+        return self._built[key]
+
+    # The pages by name, each built on first use.
+    overview = property(lambda self: self.page("overview"))
+    nin_view = property(lambda self: self.page("nin"))
+    inception_view = property(lambda self: self.page("inception"))
+    cost_view = property(lambda self: self.page("cost"))
+    depth_view = property(lambda self: self.page("depth"))
+    transfer_view = property(lambda self: self.page("transfer"))
+    augmentation_view = property(lambda self: self.page("augmentation"))
+
+    @property
+    def feature_view(self) -> FeatureMapView:
+        """The one feature-map view, lent to the model page on screen; built when first needed."""
+        if self._feature_view is None:
+            from gui.feature_maps.view import FeatureMapView
+
+            view = self._feature_view = FeatureMapView(self.bridge, self)
+            view.image_opened.connect(self.image_opened)
+            view.prepare_wanted.connect(lambda: self.show_prepare(report=True))
+        return self._feature_view
+
+    def user_image(self):
+        """The image the user gave last (``FeatureMapView.user_image``), None before any."""
+        return self._feature_view.user_image() if self._feature_view is not None else None
+
+    def _connect_page(self, key: str, page: QWidget) -> None:
+        """What a page needs from the window, once it is built."""
+        if key in _MODEL_PAGE_KEYS:
+            section = _MODEL_PAGE_KEYS[key]
+            page.model_changed.connect(lambda _name, p=page: self._on_page_model_changed(p))
+            page.set_section_texts(self._section_titles()[section], self._section_questions()[section])
+            if self._zoo:
+                page.set_entries([e for e in self._zoo if e.section == section])
+        elif key == "overview" and self._zoo:
+            page.set_entries(self._zoo)
+        elif key == "inception":
+            from engine.runtime import events as ev
+
+            page.breakdowns_wanted.connect(lambda: self._engine.submit(
+                ev.DescribeInception(), {ev.InceptionReady: lambda event: page.set_breakdowns(event.breakdowns)}))
+        elif key == "transfer":
+            page.train_requested.connect(self.set_up_training)
+        image_page = page.live if key == "nin" else page if key == "augmentation" else None
+        if image_page is not None:  # the pages that run the user's latest image follow the feature maps' image
+            image_page.images.source = weakly(self.user_image)
+            self.image_opened.connect(image_page.refresh)
+
     def _tabs(self, *pages: QWidget) -> QTabWidget:
         tabs = QTabWidget(self)
         tabs.setFont(scaled_font(self, 1.15))
@@ -153,10 +276,6 @@ class MainWindow(LanguageAware, QMainWindow):
         area.setWidget(page)
         return area
 
-    def _datasets_page(self) -> QWidget:
-        from gui.pages.datasets import DatasetsView
-
-        return DatasetsView(self.bridge, self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -217,19 +336,17 @@ class MainWindow(LanguageAware, QMainWindow):
         self.bridge.state_changed.connect(self._on_engine_state_changed)
         self.bridge.device_ready.connect(self._on_device_ready)
         self.bridge.failure_unhandled.connect(self._on_request_failed)
-        self.inception_view.breakdowns_wanted.connect(lambda: self._engine.submit(
-            ev.DescribeInception(), {ev.InceptionReady: lambda event: self.inception_view.set_breakdowns(
-                event.breakdowns)}))
-        for page in self.model_pages.values():
-            page.model_changed.connect(lambda _name, p=page: self._on_page_model_changed(p))
-        self.feature_view.prepare_wanted.connect(lambda: self.show_prepare(report=True))
 
     # ------------------------------------------------------------ public
 
     def start_engine(self) -> None:
         """Start the engine thread and ask for the zoo (call after the window is shown)."""
         self.bridge.start()
+        from engine.runtime import events as ev  # the engine's messages load with the engine, after the first paint
+
         self._engine.submit(ev.DescribeZoo(), {ev.ZooReady: self._on_zoo_ready})
+        # Built now, after the first paint, rather than inside the first drop: that drop stays one request.
+        self.feature_view  # noqa: B018 - the property builds it
 
     def engine_idle(self) -> bool:
         """True once the engine has started and has nothing left to do."""
@@ -241,8 +358,8 @@ class MainWindow(LanguageAware, QMainWindow):
 
         if self.prepare_dialog is None:
             self.prepare_dialog = PrepareDialog(self.bridge, self)
-            self.prepare_dialog.item_prepared.connect(self.feature_view.weights_arrived)
-            self.prepare_dialog.item_prepared.connect(lambda _key: self.section_pages["datasets"].data_arrived())
+            self.prepare_dialog.item_prepared.connect(lambda key: self.feature_view.weights_arrived(key))
+            self.prepare_dialog.item_prepared.connect(lambda _key: self.page("datasets").data_arrived())
         if report:
             self.prepare_dialog.show_report()
         self.prepare_dialog.refresh()
@@ -266,7 +383,9 @@ class MainWindow(LanguageAware, QMainWindow):
 
     def change_device(self, kind: str) -> None:
         self.settings.setValue("device", kind)
-        self._engine.submit(ev.SetDevice(kind))
+        from engine.runtime.events import SetDevice
+
+        self._engine.submit(SetDevice(kind))
 
     def restore_state(self, page: str | None = None) -> None:
         geometry = self.settings.value("geometry")
@@ -319,6 +438,8 @@ class MainWindow(LanguageAware, QMainWindow):
     def set_up_training(self, model: str, transfer: str) -> None:
         """Open the training panel with ``model`` and ``transfer`` chosen, at a fine-tuning learning rate; the
         lecturer picks the data and starts."""
+        from engine.learning.transfer import FINE_TUNING_LR
+
         panel = self._training_panel()
         panel.set_options(replace(panel.options(), model=model, transfer=transfer, optimizer="sgd",
                                   lr=FINE_TUNING_LR))
@@ -327,6 +448,8 @@ class MainWindow(LanguageAware, QMainWindow):
 
     def _training_panel(self) -> TrainingView:
         if self.training_view is None:
+            from gui.panels.training import TrainingView
+
             self.training_view = TrainingView(self.bridge, self)
             self.training_dock.setWidget(self.training_view)
         return self.training_view
@@ -393,13 +516,16 @@ class MainWindow(LanguageAware, QMainWindow):
     def _raise_feature_view(self) -> None:
         """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first).
         On the 1×1 and augmentation pages the window stays: they take the image (through ``image_opened``)."""
-        if self.nin_view.isVisible() or self.augmentation_view.isVisible():
+        if self.current_section() == "augmentation" or (
+                self.current_section() == "nin" and self.section_tabs["nin"].currentIndex() == 0):
             return
-        page = self.model_pages.get(self.current_section()) or self._feature_page or self.model_pages["lenet"]
-        self.show_section(next(key for key, p in self.model_pages.items() if p is page))
-        tabs = self.section_tabs.get(page.section)
+        section = self.current_section() if self.current_section() in _MODEL_SECTIONS else (
+            self._feature_page.section if self._feature_page is not None else "lenet")
+        self.show_section(section)
+        page = self.model_pages[section]
+        tabs = self.section_tabs.get(section)
         if tabs is not None:
-            tabs.setCurrentWidget(page)
+            tabs.setCurrentWidget(self._holders[_model_page_key(section)])
         page.views.setCurrentWidget(self.feature_view)
 
     def _on_engine_state_changed(self, event: ev.EngineStateChanged) -> None:
@@ -413,9 +539,12 @@ class MainWindow(LanguageAware, QMainWindow):
         self._show_engine_state()
 
     def _on_zoo_ready(self, event: ev.ZooReady) -> None:
-        self.overview.set_entries(event.entries)
-        for key, page in self.model_pages.items():
-            page.set_entries([e for e in event.entries if e.section == key])
+        self._zoo = event.entries
+        for key, page in self._built.items():
+            if key == "overview":
+                page.set_entries(event.entries)
+            elif key in _MODEL_PAGE_KEYS:
+                page.set_entries([e for e in event.entries if e.section == _MODEL_PAGE_KEYS[key]])
 
     def _on_request_failed(self, event: ev.RequestFailed) -> None:
         self.statusBar().showMessage(localized(event.message), 15000)
@@ -458,8 +587,10 @@ class MainWindow(LanguageAware, QMainWindow):
         for row, key in enumerate(SECTIONS):
             self.nav.item(row).setText(f"{row + 1}. {titles[key]}")
         questions = self._section_questions()
-        for key, page in self.model_pages.items():
-            page.set_section_texts(titles[key], questions[key])
+        for key, page in self._built.items():
+            if key in _MODEL_PAGE_KEYS:
+                section = _MODEL_PAGE_KEYS[key]
+                page.set_section_texts(titles[section], questions[section])
         tab_titles = {
             "resnet": (self.tr("Diagram and layers"), self.tr("Plain vs residual")),
             "nin": (self.tr("1×1 convolution"), self.tr("Diagram and layers")),

@@ -7,9 +7,10 @@ message can be read on either thread without locks (docs/ARCHITECTURE.md, house 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import numpy as np
+if TYPE_CHECKING:  # annotations only: the window starts without loading numpy
+    import numpy as np
 
 __all__ = [
     "Request",

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt.utils import qthrottled
 
 from engine.learning.depth import (
     SHIPPED_RESULT,
@@ -52,6 +51,7 @@ from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact
 from gui.i18n import localized
+from gui.throttle import Throttle
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
 
@@ -84,6 +84,7 @@ class DepthView(LanguageAware, QWidget):
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._redraw_live = Throttle(self._redraw_live_now, _REDRAW_MS, self)
         self.bridge = bridge
         self._engine = bridge.client(self)
         self.result: DepthResult | None = None   # what the plots show (loaded, or the live sweep's so far)
@@ -375,8 +376,7 @@ class DepthView(LanguageAware, QWidget):
         self.gradient_slider.setValue(self.gradient_slider.maximum() if live else nearest_third)
         self.gradient_slider.blockSignals(False)
 
-    @qthrottled(timeout=_REDRAW_MS, leading=True)
-    def _redraw_live(self) -> None:
+    def _redraw_live_now(self) -> None:
         """A few redraws a second while a sweep trains: enough for a room to follow, light for the window."""
         self._redraw_now()
 

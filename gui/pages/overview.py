@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from engine.text.numbers import exact, rounded, shape_text
 from gui.i18n import current_language
-from gui.widgets.plots import style_axes
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["OverviewView"]
@@ -58,18 +55,9 @@ class OverviewView(LanguageAware, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
-        self.plot = pg.PlotWidget(self, background="w")
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.showGrid(x=True, y=False, alpha=0.3)
-        self.params_bars = pg.BarGraphItem(x0=[], y=[], height=0.38, width=[], brush=_PARAMS_COLOUR)
-        self.macs_bars = pg.BarGraphItem(x0=[], y=[], height=0.38, width=[], brush=_MACS_COLOUR)
-        self.plot.addItem(self.params_bars)
-        self.plot.addItem(self.macs_bars)
-        # Labels at every thousandfold, unlabelled ticks at every tenfold: readable on a narrow chart.
-        self.plot.getAxis("bottom").setTicks([[(k, _power_label(k)) for k in range(0, 13, 3)],
-                                              [(k, "") for k in range(0, 13)]])
-        style_axes(self.plot, self, 1.0)
+        # The chart (pyqtgraph, numpy) is built just after the page's first paint: the window, whose first
+        # page this usually is, appears without waiting for them.
+        self.plot = None
 
         # The title sits in a wrapping label: a plot title would force the chart wider than its pane.
         self.chart_title = QLabel(self)
@@ -80,7 +68,7 @@ class OverviewView(LanguageAware, QWidget):
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart_title)
-        chart_layout.addWidget(self.plot, 1)
+        self._chart_layout = chart_layout
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(chart)
@@ -90,6 +78,33 @@ class OverviewView(LanguageAware, QWidget):
         layout.addWidget(self.answer)
         layout.addWidget(splitter, 1)
         self.retranslate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.plot is None:
+            QTimer.singleShot(0, self.build_chart)
+
+    def build_chart(self) -> None:
+        """The log-scale chart, once (the page builds it after its first paint)."""
+        if self.plot is not None:
+            return
+        import pyqtgraph as pg
+
+        from gui.widgets.plots import style_axes
+
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.showGrid(x=True, y=False, alpha=0.3)
+        self.params_bars = pg.BarGraphItem(x0=[], y=[], height=0.38, width=[], brush=_PARAMS_COLOUR)
+        self.macs_bars = pg.BarGraphItem(x0=[], y=[], height=0.38, width=[], brush=_MACS_COLOUR)
+        self.plot.addItem(self.params_bars)
+        self.plot.addItem(self.macs_bars)
+        # Labels at every thousandfold, unlabelled ticks at every tenfold: readable on a narrow chart.
+        self.plot.getAxis("bottom").setTicks([[(k, _power_label(k)) for k in range(0, 13, 3)],
+                                              [(k, "") for k in range(0, 13)]])
+        style_axes(self.plot, self, 1.0)
+        self._chart_layout.addWidget(self.plot, 1)
+        self._fill_chart()
 
     def set_entries(self, entries) -> None:
         """All ``ZooEntry`` rows, in lecture order."""
@@ -149,6 +164,10 @@ class OverviewView(LanguageAware, QWidget):
         header.setSectionResizeMode(len(self._columns()) - 1, QHeaderView.ResizeMode.Stretch)
 
     def _fill_chart(self) -> None:
+        if self.plot is None or not self._entries:
+            return
+        import numpy as np
+
         n = len(self._entries)
         y = np.arange(n, dtype=float)[::-1]  # first model at the top
         params = np.array([math.log10(max(e.params, 1)) for e in self._entries])

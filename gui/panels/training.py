@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt.utils import qthrottled
 
 from engine.learning.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
 from engine.learning.transfer import TRANSFERS
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from gui.i18n import localized
+from gui.throttle import Throttle
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
@@ -104,6 +104,7 @@ class TrainingView(LanguageAware, QWidget):
 
     def __init__(self, bridge, parent: QWidget | None = None, runs_folder: str | Path | None = None) -> None:
         super().__init__(parent)
+        self._redraw_live = Throttle(self._redraw_live_now, _REDRAW_MS, self)
         self.bridge = bridge
         self._engine = bridge.client(self)
         self.runs_folder = Path(runs_folder) if runs_folder is not None else default_runs_folder()
@@ -416,8 +417,7 @@ class TrainingView(LanguageAware, QWidget):
         run.steps, run.losses, run.smoothed, run.lrs = event.steps, event.losses, event.smoothed, event.lrs
         self._redraw_live()
 
-    @qthrottled(timeout=_REDRAW_MS, leading=True)
-    def _redraw_live(self) -> None:
+    def _redraw_live_now(self) -> None:
         """The live run's step curves and progress, a few times a second: enough for a room to follow, and
         light enough that the window stays responsive (each redraw re-lays out the plots' axes)."""
         run = self._runs.get(self._live_id)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from engine.data.images import sample_images
 from engine.runtime import events as ev
+from gui.throttle import weakly
 
 __all__ = ["ImageDemo", "UserImage", "pixels_of", "qimage_of", "sample_photo"]
 
@@ -42,7 +43,8 @@ class ImageDemo:
         self._client = client
         self._make_request = make_request
         self._replies = {ready: self._on_ready, ev.ImageRefused: lambda event: self._on_problem(event.message)}
-        self._ready, self._problem = on_ready, on_problem
+        # The page keeps this demonstration: its methods are held weakly, so the two make no reference cycle.
+        self._ready, self._problem = weakly(on_ready), weakly(on_problem)
 
     def refresh(self, visible: bool) -> bool:
         """Ask for the demonstration when the page is ``visible`` and the image has changed; True if asked."""
