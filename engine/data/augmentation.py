@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.data.images import centre_square, image_of
+from engine.data.images import centre_square, image_or_refusal
 from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 
@@ -84,10 +84,8 @@ def preview_events(worker, request: ev.PreviewAugmentations) -> Iterator[ev.Even
     from torchvision.transforms.v2 import functional as tvf
 
 
-    try:
-        image = image_of(worker, request)
-    except UserInputError as error:
-        yield ev.ImageRefused(request.path or request.name, str(error))
+    image = yield from image_or_refusal(worker, request)
+    if image is None:
         return
     if worker.superseded(request):
         return

@@ -22,6 +22,7 @@ from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = [
     "image_of",
+    "image_or_refusal",
     "centre_square",
     "IMAGE_SUFFIXES",
     "MAX_PIXELS",
@@ -374,3 +375,13 @@ def image_of(worker, request: ev.InspectImage | ev.ImageRequest) -> LoadedImage:
     image = load_image(path)
     last.key, last.image = key, image if key is not None else None
     return image
+
+
+def image_or_refusal(worker, request: ev.InspectImage | ev.ImageRequest) -> Iterator[ev.Event]:
+    """For a handler: ``image = yield from image_or_refusal(worker, request)`` gives the request's image, or
+    yields the ``ImageRefused`` that says why there is none and gives None."""
+    try:
+        return image_of(worker, request)
+    except UserInputError as error:
+        yield ev.ImageRefused(request.path or request.name, str(error))
+        return None

@@ -28,7 +28,7 @@ from torch import Tensor, nn
 from torch.nn import functional
 from torchvision.transforms.v2 import functional as tvf
 
-from engine.data.images import LoadedImage, centre_square, image_of
+from engine.data.images import LoadedImage, centre_square, image_or_refusal
 from engine.models.analysis import analyze
 from engine.models.hooks import run_watching_leaves
 from engine.models.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
@@ -238,10 +238,8 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
         prepared = worker.owned(_Models).get(request.model, "", worker.device)
     if worker.superseded(request):
         return
-    try:
-        image = image_of(worker, request)
-    except UserInputError as error:
-        yield ev.ImageRefused(request.path or request.name, str(error))
+    image = yield from image_or_refusal(worker, request)
+    if image is None:
         return
     if worker.superseded(request):
         return
@@ -288,10 +286,8 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
     prepared = worker.owned(_Models).get(POINTWISE_MODEL, "", worker.device)
     if worker.superseded(request):
         return
-    try:
-        image = image_of(worker, request)
-    except UserInputError as error:
-        yield ev.ImageRefused(request.path or request.name, str(error))
+    image = yield from image_or_refusal(worker, request)
+    if image is None:
         return
     module = prepared.loaded.module
     batch, _, _ = preprocess(image.pixels, prepared.loaded.preprocessing)
