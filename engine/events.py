@@ -183,7 +183,8 @@ class ZooEntry:
     section: str
     year: int
     input_shape: tuple[int, int, int]
-    depth: int
+    paper_depth: int        # the depth the paper quotes: layers with parameters on the longest path
+    weighted_modules: int   # convolution and dense modules, projection shortcuts and parallel branches too
     params: int
     macs: int
     top1: float | None

@@ -294,7 +294,8 @@ class ModelPageView(LanguageAware, QWidget):
             f"<p><i>{escape(entry.paper)}</i><br>{escape(entry.authors)}</p>",
             "<table cellspacing='6'>",
             self._fact(self.tr("Input"), shape_text(entry.input_shape)),
-            self._fact(self.tr("Weighted layers"), str(entry.depth)),
+            self._fact(self.tr("Depth (paper)"), str(entry.paper_depth)),
+            self._fact(self.tr("Conv + dense modules"), str(entry.weighted_modules)),
             self._fact(self.tr("Parameters"), f"{exact(entry.params)} ({rounded(entry.params)})"),
             self._fact(self.tr("Multiply-adds per image"), f"{exact(entry.macs)} ({rounded(entry.macs)})"),
         ]

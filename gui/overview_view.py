@@ -117,7 +117,8 @@ class OverviewView(LanguageAware, QWidget):
     # ------------------------------------------------------------ drawing
 
     def _columns(self) -> list[str]:
-        return [self.tr("Model"), self.tr("Year"), self.tr("Weighted layers"), self.tr("Parameters"),
+        return [self.tr("Model"), self.tr("Year"), self.tr("Depth (paper)"), self.tr("Conv + dense modules"),
+                self.tr("Parameters"),
                 self.tr("Multiply-adds"), self.tr("Input"), self.tr("ImageNet top-1"), self.tr("Key idea")]
 
     def _fill_table(self) -> None:
@@ -132,7 +133,8 @@ class OverviewView(LanguageAware, QWidget):
             cells = [
                 _SortItem(e.title, row),
                 _SortItem(str(e.year), e.year),
-                _SortItem(str(e.depth), e.depth),
+                _SortItem(str(e.paper_depth), e.paper_depth),
+                _SortItem(str(e.weighted_modules), e.weighted_modules),
                 _SortItem(exact(e.params), e.params),
                 _SortItem(rounded(e.macs), e.macs),
                 _SortItem(shape_text(e.input_shape), h * w * e.input_shape[0]),
@@ -141,10 +143,16 @@ class OverviewView(LanguageAware, QWidget):
             ]
             cells[-1].setToolTip(cells[-1].text())  # the full idea; the cell may be elided
             for column, item in enumerate(cells):
-                if 1 <= column <= 6:
+                if 1 <= column <= 7:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr(
+            "The depth the paper quotes: layers with parameters on the longest path from input to output "
+            "(ResNet-18: 18, GoogLeNet: 22)."))
+        self.table.horizontalHeaderItem(3).setToolTip(self.tr(
+            "Every convolution and dense module, counted one by one: also ResNet's 1×1 projection shortcuts "
+            "and each of an Inception module's parallel branches, which the paper's depth leaves out."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(self._columns()) - 1, QHeaderView.ResizeMode.Stretch)
