@@ -93,7 +93,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("models", help="the zoo, one line each").set_defaults(func=_cmd_models)
 
-    summary = sub.add_parser("summary", help="per-layer shapes, params, MACs")
+    summary = sub.add_parser("summary", help="per-layer shapes, params, multiply-adds")
     summary.add_argument("model")
     summary.add_argument("--input", default=None, metavar="CxHxW", help="input shape, e.g. 3x224x224")
     summary.add_argument("--json", action="store_true", help="machine-readable output")

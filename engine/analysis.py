@@ -23,7 +23,7 @@ Counting convention:
 
 - params: every parameter tensor counted once (a module called twice owns its parameters at its first
   row); the totals are exactly the module's unique parameters.
-- MACs (multiply-accumulates, one sample): convolution = output elements x (C_in / groups) x kh x kw;
+- MACs (multiply-adds, one sample): convolution = output elements x (C_in / groups) x kh x kw;
   dense layer = output elements x in_features. Everything else counts 0: biases, batch norm, pooling,
   activations, additions and concatenation are element-wise and together add well under 1% for the
   zoo. This is the convention of torchvision's ``weights.meta["_ops"]`` (GMACs) and of the lecture's
@@ -70,7 +70,7 @@ class LayerInfo:
     groups: int                     # 1 except grouped convolutions
     params: int                     # parameters owned by this layer (each shared tensor counted once overall)
     trainable: int                  # of which requires_grad
-    macs: int                       # multiply-accumulates for one sample (convention in the module docstring)
+    macs: int                       # multiply-adds for one sample (convention in the module docstring)
     paper_name: str = ""            # the layer's name in its paper: "C1", "conv3_2", "inception (4c) #3×3"
 
 

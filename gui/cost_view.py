@@ -4,7 +4,7 @@
 formulas with the numbers substituted, their exact products, the ratio, the parameters, a bar chart split
 by stage and a sketch of the volumes. The arithmetic is ``engine.cost`` (pure integers, no torch).
 
-``CostDistributionView`` sorts the layers of any analysed model by their multiply-accumulates (or
+``CostDistributionView`` sorts the layers of any analysed model by their multiply-adds (or
 parameters) and links a clicked bar to the rest of the window through ``layer_selected``.
 """
 
@@ -253,6 +253,17 @@ def _draw_arrow(painter: QPainter, start: QPointF, end: QPointF, text: str, colo
                      Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
 
 
+def _title(model: str) -> str:
+    """A zoo model's title ("VGG-16"), not its registry id; other analyses keep their label."""
+    from engine.errors import UserInputError
+    from engine.zoo import get_info
+
+    try:
+        return get_info(model).title
+    except UserInputError:
+        return model
+
+
 def _coloured(colour: str, text: str) -> str:
     return f"<span style='color:{colour}'>{escape(text)}</span>"
 
@@ -391,7 +402,7 @@ class CostView(LanguageAware, QWidget):
         problem = setting.problem()
         self.inputs["bottleneck"].set_refused(problem == "bottleneck_wider")
         self.inputs["in_channels"].set_refused(problem == "bottleneck_wider")
-        self.inputs["kernel"].set_refused(problem == "filter_larger")
+        self.inputs["kernel"].set_refused(problem in ("filter_larger", "even_same"))
         self._cost = None if problem else bottleneck_cost(setting)
         matching = [key for key, preset in PRESETS.items() if preset == setting]
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(matching[0]) if matching else 0)
@@ -466,7 +477,7 @@ class CostView(LanguageAware, QWidget):
             + _formula_html(CONV_COLOUR, cost.conv.macs_formula(), cost.conv.macs))
         self.direct_total.setText(f"= {exact(cost.direct.macs)}")
         self.bottleneck_total.setText(f"= {exact(cost.bottleneck_macs)}")
-        about = self.tr("≈ {0} multiplications")
+        about = self.tr("≈ {0} multiply-adds")
         self.direct_rounded.setText(about.format(rounded(cost.direct.macs)))
         self.bottleneck_rounded.setText(about.format(rounded(cost.bottleneck_macs)))
         params = self.tr("Parameters: {0} = {1}")
@@ -477,10 +488,10 @@ class CostView(LanguageAware, QWidget):
 
     def _ratio_text(self, cost: BottleneckCost) -> str:
         if cost.macs_ratio >= 1:
-            macs = self.tr("The bottleneck needs {0} fewer multiplications").format(
+            macs = self.tr("The bottleneck needs {0} fewer multiply-adds").format(
                 format_ratio(cost.macs_ratio))
         else:
-            macs = self.tr("The bottleneck needs {0} more multiplications").format(
+            macs = self.tr("The bottleneck needs {0} more multiply-adds").format(
                 format_ratio(1 / cost.macs_ratio))
         if cost.params_ratio >= 1:
             params = self.tr("{0} fewer parameters").format(format_ratio(cost.params_ratio))
@@ -498,11 +509,15 @@ class CostView(LanguageAware, QWidget):
             return self.tr("Refused: the {0}×{0} filter is larger than the {1}×{2} image and there is no "
                            "padding. Choose a smaller filter or same padding.").format(
                                setting.kernel, setting.height, setting.width)
+        if problem == "even_same":
+            return self.tr("Refused: an even {0}×{0} filter cannot keep the size with equal padding on both sides "
+                           "(it needs {1} pixels, which do not split evenly). Choose an odd filter size or no "
+                           "padding.").format(setting.kernel, setting.kernel - 1)
         return ""
 
 
 class CostDistributionView(LanguageAware, QWidget):
-    """Where the cost goes: a model's weighted layers sorted by multiply-accumulates or parameters.
+    """Where the cost goes: a model's weighted layers sorted by multiply-adds or parameters.
 
     Passive: give it an ``engine.analysis.Analysis`` with :meth:`set_analysis`; a click on a bar emits
     ``layer_selected`` with the analysis row's index, and :meth:`select_layer` highlights a row's bar. The
@@ -607,7 +622,7 @@ class CostDistributionView(LanguageAware, QWidget):
 
     def retranslate(self) -> None:
         self.measure_label.setText(self.tr("Sort by:"))
-        self.measure_macs.setText(self.tr("Multiply-accumulates"))
+        self.measure_macs.setText(self.tr("Multiply-adds"))
         self.measure_params.setText(self.tr("Parameters"))
         self._fill()
 
@@ -626,7 +641,7 @@ class CostDistributionView(LanguageAware, QWidget):
             self.title.setText(self.tr("Where the cost goes"))
             self.caption.setText(self.tr("Waiting for the layer analysis…"))
         else:
-            self.title.setText(self.tr("Where the cost goes: {0}").format(self._analysis.model))
+            self.title.setText(self.tr("Where the cost goes: {0}").format(_title(self._analysis.model)))
             self.caption.setText(self._caption(by_params, total, len(weighted),
                                                sum(self._measure(r) for r in self._rows)))
         if self.plot is not None:
@@ -639,7 +654,9 @@ class CostDistributionView(LanguageAware, QWidget):
         self.bars.setOpts(x0=np.zeros(len(values)), y=np.arange(len(values), dtype=float),
                           width=np.array(values, dtype=float),
                           brush=CONV_COLOUR if by_params else DIRECT_COLOUR)
-        names = [f"{r.name} ({r.op})" for r in self._rows]
+        # The paper's name first, the torch module second (ResNet's block names repeat for its two convolutions).
+        names = [f"{r.paper_name} ({r.name})" if r.paper_name and r.paper_name != r.name else f"{r.name} ({r.op})"
+                 for r in self._rows]
         axis = self.plot.getAxis("left")
         axis.setTicks([list(enumerate(names))])
         # pyqtgraph widens an axis only after a paint that did not fit (dropping labels): size it now.
@@ -659,12 +676,12 @@ class CostDistributionView(LanguageAware, QWidget):
         if layers <= self._SHOWN:
             if by_params:
                 return self.tr("{0} parameters in {1} layers").format(exact(total), layers)
-            return self.tr("{0} multiply-accumulates in {1} layers").format(exact(total), layers)
+            return self.tr("{0} multiply-adds in {1} layers").format(exact(total), layers)
         share = 100 * shown / total
         if by_params:
             return self.tr("{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.").format(
                 exact(total), layers, self._SHOWN, share)
-        return self.tr("{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.").format(
+        return self.tr("{0} multiply-adds in {1} layers; the largest {2} do {3:.0f}% of them.").format(
             exact(total), layers, self._SHOWN, share)
 
     def _show_highlight(self) -> None:
