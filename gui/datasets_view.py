@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,7 +42,8 @@ class DatasetsView(LanguageAware, QWidget):
 
     def retranslate(self) -> None:
         self.header.set_texts(self.tr("Data sets"),
-                              self.tr("The standard image data sets, with the sizes the lecture gives."))
+                              self.tr("The standard image data sets, with their sizes (training + test where "
+                                      "they come split); hover over a row for where the lecture rounds."))
         self.table.setHorizontalHeaderLabels([
             self.tr("Data set"), self.tr("Year"), self.tr("Images"), self.tr("Classes"),
             self.tr("What it is"), self.tr("Trainable here")])
@@ -49,8 +51,14 @@ class DatasetsView(LanguageAware, QWidget):
         for row, facts in enumerate(CATALOGUE):
             about = (facts.description_ko if korean else facts.description_en) + "\n" + \
                 (facts.resolution_ko if korean else facts.resolution_en)
+            withdrawn = facts.withdrawn_ko if korean else facts.withdrawn_en
+            if withdrawn:  # on the row itself, first: a student must not go looking for it
+                about = f"⚠ {withdrawn}\n{about}"
             note = facts.note_ko if korean else facts.note_en
-            cells = [facts.name, str(facts.year), exact(facts.images), exact(facts.classes), about,
+            images = exact(facts.images)
+            if facts.splits:
+                images += "\n(" + " + ".join(exact(n) for n in facts.splits) + ")"
+            cells = [facts.name, str(facts.year), images, exact(facts.classes), about,
                      self.tr("yes") if facts.loader else ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -59,4 +67,6 @@ class DatasetsView(LanguageAware, QWidget):
                 else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(note)  # where the lecture's figure is rounded, the canonical one
+                if withdrawn:
+                    item.setForeground(QColor("#a61e4d"))
                 self.table.setItem(row, column, item)
