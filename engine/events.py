@@ -192,6 +192,9 @@ class ZooEntry:
     paper: str
     ideas_en: tuple[str, ...]
     ideas_ko: tuple[str, ...]
+    top1_version: str = ""  # the torchvision weights version ``top1`` belongs to ("V1")
+    weights_figures: tuple = ()  # engine.accuracy.WeightsFigure per published version (frozen)
+    paper_figure: object = None  # engine.accuracy.PaperFigure: what the paper itself reports, or None
 
 
 @dataclass(frozen=True)

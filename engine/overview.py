@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engine.accuracy import paper_figure, torchvision_figures
 from engine.analysis import analyze
 from engine.events import ZooEntry
 from engine.zoo import get_info, top1
@@ -13,6 +14,7 @@ def zoo_entry(name: str) -> ZooEntry:
     """One model's summary line (analysis on the meta device: no weights allocated)."""
     info = get_info(name)
     analysis = analyze(name)
+    figures = torchvision_figures(name)
     return ZooEntry(
         name=name,
         title=info.title,
@@ -28,4 +30,7 @@ def zoo_entry(name: str) -> ZooEntry:
         paper=info.paper,
         ideas_en=tuple(info.ideas_en),
         ideas_ko=tuple(info.ideas_ko),
+        top1_version=next((figure.version for figure in figures if figure.loaded), ""),
+        weights_figures=figures,
+        paper_figure=paper_figure(name),
     )
