@@ -298,6 +298,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     layer_changed = Signal(int)
     image_opened = Signal()
+    model_requested = Signal(str)  # a zoo name to show instead (a trained sibling of a model without weights)
 
     def __init__(self, bridge, parent: QWidget | None = None, slot: str = "features") -> None:
         super().__init__(parent)
@@ -351,10 +352,13 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_button = QPushButton(self, clicked=self._on_download_clicked)
         self.weights_file_button = QPushButton(self, clicked=self._on_weights_file_clicked)
         self.default_weights_button = QPushButton(self, clicked=self._on_default_weights_clicked)
+        self.instead_button = QPushButton(self, clicked=self._on_instead_clicked)
+        self.instead_button.setVisible(False)
         banner = QHBoxLayout()
         banner.addWidget(self.weights_label, 1)
         banner.addWidget(self.download_progress)
-        for button in (self.download_button, self.weights_file_button, self.default_weights_button):
+        for button in (self.instead_button, self.download_button, self.weights_file_button,
+                       self.default_weights_button):
             button.setFont(scaled_font(self, 1.1))
             banner.addWidget(button)
         return banner
@@ -711,6 +715,11 @@ class FeatureMapView(LanguageAware, QWidget):
         if paths:
             self.open_paths(paths)
 
+    def _on_instead_clicked(self) -> None:
+        instead = get_info(self._model).trained_instead if self._model else None
+        if instead:
+            self.model_requested.emit(instead)
+
     def _on_download_clicked(self) -> None:
         if self._model is not None:
             self._download = (0, 0)
@@ -903,6 +912,10 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_progress.setVisible(downloading)
         self.download_button.setVisible(bool(status and status.downloadable) and not downloading)
         self.default_weights_button.setVisible(bool(status and status.kind == "file"))
+        instead = get_info(self._model).trained_instead if self._model else None
+        self.instead_button.setVisible(bool(status and status.kind == "random" and instead))
+        if instead:
+            self.instead_button.setText(self.tr("Show {model}").format(model=get_info(instead).title))
         if downloading:
             done, total = self._download
             self.download_progress.setRange(0, max(total, 1) if total else 0)
@@ -927,6 +940,11 @@ class FeatureMapView(LanguageAware, QWidget):
                               "guesses below mean nothing. The maps show what untrained filters do."),
         }
         text = texts.get(status.kind, "").format(detail=status.detail, path=Path(status.path).name, model=title)
+        if status.kind == "random" and instead:
+            text = self.tr("No trained weights exist for {model}: none were ever published in a form torch can "
+                           "load, so its guesses below mean nothing and the maps show what untrained filters do. "
+                           "{other} has ImageNet weights from torchvision.").format(
+                model=title, other=get_info(instead).title)
         if status.kind == "random" and status.downloadable:
             text += " " + self.tr("Download them once (online) to see real predictions, or load a weights file.")
         if status.problem:

@@ -219,6 +219,7 @@ class MainWindow(LanguageAware, QMainWindow):
             page.analysis_wanted.connect(self._sync_feature_model)  # the variant changed or arrived
             page.diagram.layer_selected.connect(lambda row, p=page: self._on_diagram_layer_selected(p, row))
         self.feature_view.layer_changed.connect(self._on_feature_layer_changed)
+        self.feature_view.model_requested.connect(self._on_feature_model_requested)
 
     # ------------------------------------------------------------ public
 
@@ -381,6 +382,12 @@ class MainWindow(LanguageAware, QMainWindow):
     def _on_diagram_layer_selected(self, page: ModelPageView, row: int) -> None:
         if page is self._feature_page:
             self.feature_view.select_layer(row)
+
+    def _on_feature_model_requested(self, name: str) -> None:
+        """Show ``name`` on the page that has the feature maps (a trained sibling of a model without weights)."""
+        page = self._feature_page
+        if page is not None and page.variant_combo.findData(name) >= 0:
+            page.variant_combo.setCurrentIndex(page.variant_combo.findData(name))
 
     def _on_feature_layer_changed(self, row: int) -> None:
         if self._feature_page is not None:

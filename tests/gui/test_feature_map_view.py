@@ -255,3 +255,14 @@ def test_a_drop_on_the_main_window_ends_with_maps_shown(qtbot, window, drop_file
     assert drop_files(window, [DIGITS[9]])
     qtbot.waitUntil(lambda: _settled(view, DIGITS[9].name), timeout=TIMEOUT_MS)
     assert view.grid.image.image is not None and view.top_classes._predictions
+
+
+def test_a_model_with_no_trained_weights_says_so_and_offers_its_trained_sibling(qtbot, view):
+    view.set_model("alexnet2012_2gpu")
+    qtbot.waitUntil(lambda: _settled(view) and "No trained weights exist" in view.weights_label.text(),
+                    timeout=TIMEOUT_MS)
+    assert "AlexNet (torchvision)" in view.weights_label.text()
+    assert view.instead_button.isVisible() and view.instead_button.text() == "Show AlexNet (torchvision)"
+    with qtbot.waitSignal(view.model_requested) as requested:
+        view.instead_button.click()
+    assert requested.args == ["alexnet"]
