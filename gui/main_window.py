@@ -442,9 +442,11 @@ class MainWindow(LanguageAware, QMainWindow):
 
     def _section_questions(self) -> dict[str, str]:
         return {
-            "lenet": self.tr("Q. Average pooling · sigmoid activation · few parameters"),
-            "alexnet": self.tr("Q. Max pooling · ReLU activation · many parameters"),
-            "vgg": self.tr("Q. 2×2 max pooling with stride 2 · channels double at every stage · "
+            # The deck's key points are statements, not questions: no "Q." before them.
+            "lenet": self.tr("Average pooling · a sigmoid-shaped activation (tanh; the paper scales it) · "
+                             "few parameters"),
+            "alexnet": self.tr("Max pooling · ReLU activation · many parameters"),
+            "vgg": self.tr("2×2 max pooling with stride 2 · channels double at every stage · "
                            "many parameters to train"),
             "resnet": self.tr("Q. Why, in practice, does the error grow as layers are stacked?"),
             "nin": self.tr("A 1×1 convolution reduces the number of channels and adds non-linearity."),

@@ -117,7 +117,12 @@ _FIXED = (
                 "Average pooling halves the feature maps",
                 "평균 풀링(average pooling)으로 특징 맵을 절반으로 줄인다",
             ),
-            ("Sigmoid/tanh activations, from before ReLU", "ReLU 이전의 시그모이드/tanh 활성화 함수"),
+            (
+                "tanh activations, a sigmoid-shaped squashing function from before ReLU (the paper scales it: "
+                "1.7159·tanh(2a/3))",
+                "ReLU 이전의 tanh 활성화 함수: 시그모이드 모양으로 값을 눌러 주는 함수 (논문은 1.7159·tanh(2a/3)로 "
+                "크기를 조정)",
+            ),
             ("Few parameters", "변수(파라미터) 수가 적다"),
         ),
     ),

@@ -1106,16 +1106,16 @@
         <translation>데이터 세트</translation>
     </message>
     <message>
-        <source>Q. Average pooling · sigmoid activation · few parameters</source>
-        <translation>Q. AVG POOL · 활성화 함수 → Sigmoid · 적은 변수 개수</translation>
+        <source>Average pooling · a sigmoid-shaped activation (tanh; the paper scales it) · few parameters</source>
+        <translation>AVG POOL · 시그모이드 모양의 활성화 함수 (tanh; 논문은 크기를 조정한 tanh) · 적은 변수 개수</translation>
     </message>
     <message>
-        <source>Q. Max pooling · ReLU activation · many parameters</source>
-        <translation>Q. MAX POOL · 활성화 함수 → ReLU · 많은 변수 개수</translation>
+        <source>Max pooling · ReLU activation · many parameters</source>
+        <translation>MAX POOL · 활성화 함수 → ReLU · 많은 변수 개수</translation>
     </message>
     <message>
-        <source>Q. 2×2 max pooling with stride 2 · channels double at every stage · many parameters to train</source>
-        <translation>Q. MAX POOL 2×2, Stride = 2 · 채널 수 2배씩 증가 · 훈련시킬 변수가 많음</translation>
+        <source>2×2 max pooling with stride 2 · channels double at every stage · many parameters to train</source>
+        <translation>MAX POOL 2×2, Stride = 2 · 채널 수 2배씩 증가 · 훈련시킬 변수가 많음</translation>
     </message>
     <message>
         <source>Q. Why, in practice, does the error grow as layers are stacked?</source>
