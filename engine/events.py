@@ -35,6 +35,7 @@ __all__ = [
     "Prediction",
     "FeatureMapsReady",
     "GradCamReady",
+    "OcclusionReady",
     "ImageRefused",
     "WeightsRefused",
     "WeightsDownloadProgress",
@@ -341,6 +342,23 @@ class GradCamReady(Event):
     class_name: str
     layer: str
     cam: np.ndarray
+    request_id: int = 0
+    slot: str = "features"
+    activation: str = ""  # the activation at ``layer`` ("relu", "tanh"): Grad-CAM assumes a non-negative one
+
+
+@dataclass(frozen=True)
+class OcclusionReady(Event):
+    """Occlusion sensitivity of class ``class_index``: ``drop`` is ``float32`` (H, W), the size of
+    ``FeatureMapsReady.crop``, the mean drop of the class's probability when a ``patch``-pixel grey square
+    (moved by ``stride``) covered each pixel; negative where covering raised it (``engine.occlusion``)."""
+
+    model: str
+    class_index: int
+    class_name: str
+    patch: int
+    stride: int
+    drop: np.ndarray
     request_id: int = 0
     slot: str = "features"
 

@@ -314,6 +314,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self._event: ev.FeatureMapsReady | None = None
         self._shown_source: _Source | None = None
         self._cam: ev.GradCamReady | None = None
+        self._occlusion: ev.OcclusionReady | None = None
         self._layer = _DEFAULT_LAYER
         self._channel = 0
         self._messages: list[str] = []
@@ -375,6 +376,9 @@ class FeatureMapView(LanguageAware, QWidget):
         self.enlarged_panel = _ImagePanel(self)
         self.enlarged_caption = self._label(1.0, wrap=True)
         self.cam_check = QCheckBox(self, checked=True, toggled=self._on_cam_toggled)
+        # Occlusion beside Grad-CAM, on the same picture: one overlay at a time.
+        self.occlusion_check = QCheckBox(self, checked=False, toggled=self._on_occlusion_toggled)
+        self.attribution_note = self._label(1.0, wrap=True)
         self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
         self.predictions_title = self._label(1.2, bold=True)
         self.top_classes = _TopClasses(self)
@@ -391,11 +395,12 @@ class FeatureMapView(LanguageAware, QWidget):
             pictures.addWidget(panel, 1, column)
             pictures.addWidget(caption, 2, column)
         pictures.setRowStretch(1, 1)
-        checks = QHBoxLayout()
-        for check in (self.cam_check, self.normalised_check):
+        checks = QGridLayout()
+        for index, check in enumerate((self.cam_check, self.occlusion_check, self.normalised_check)):
             check.setFont(scaled_font(self, 1.1))
-            checks.addWidget(check)
-        checks.addStretch(1)
+            checks.addWidget(check, index // 2, index % 2)
+        checks.addWidget(self.attribution_note, 2, 0, 1, 2)
+        checks.setColumnStretch(1, 1)
         lower = QHBoxLayout()
         lower.addLayout(_titled(self.predictions_title, self.top_classes), 3)
         lower.addLayout(_titled(self.filters_title, self.filters_panel), 2)
@@ -607,13 +612,16 @@ class FeatureMapView(LanguageAware, QWidget):
     # ------------------------------------------------------------ events
 
     def _on_event_ready(self, event: ev.Event) -> None:
-        if isinstance(event, ev.FeatureMapsReady | ev.GradCamReady | ev.ImageRefused | ev.WeightsRefused) and (
+        if isinstance(event, ev.FeatureMapsReady | ev.GradCamReady | ev.OcclusionReady | ev.ImageRefused
+                      | ev.WeightsRefused) and (
                 event.slot != self._slot):
             return
         if isinstance(event, ev.FeatureMapsReady):
             self._on_feature_maps_ready(event)
         elif isinstance(event, ev.GradCamReady):
             self._on_grad_cam_ready(event)
+        elif isinstance(event, ev.OcclusionReady):
+            self._on_occlusion_ready(event)
         elif isinstance(event, ev.ImageRefused):
             self._on_image_refused(event)
         elif isinstance(event, ev.WeightsRefused):
@@ -635,7 +643,7 @@ class FeatureMapView(LanguageAware, QWidget):
         source = self._asked.get(event.request_id) or _Source(event.source)
         self._asked = {key: value for key, value in self._asked.items() if key > event.request_id}
         if self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
-            self._cam = None  # another image's overlay; the same image keeps its own until the new one comes
+            self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
         self._event, self._shown_source = event, source
         self._remember(source, event)
         self.layer_slider.blockSignals(True)
@@ -660,6 +668,17 @@ class FeatureMapView(LanguageAware, QWidget):
         self._show_predictions()
         self._show_texts()
         self._show_busy()
+
+    def _on_occlusion_ready(self, event: ev.OcclusionReady) -> None:
+        if self._event is None or event.request_id < self._event.request_id or event.model != self._model:
+            return
+        self._occlusion = event
+        self._show_cam()
+        self._show_texts()
+
+    def occlusion(self) -> ev.OcclusionReady | None:
+        """The occlusion map on screen (None until it arrives)."""
+        return self._occlusion
 
     def _on_image_refused(self, event: ev.ImageRefused) -> None:
         self._done_id = max(self._done_id, event.request_id)
@@ -702,7 +721,15 @@ class FeatureMapView(LanguageAware, QWidget):
         self._submit(cam_class=index)
 
     def _on_cam_toggled(self, checked: bool) -> None:
-        self.cam_overlay.setVisible(checked)
+        if checked and self.occlusion_check.isChecked():
+            self.occlusion_check.setChecked(False)
+        self._show_cam()
+
+    def _on_occlusion_toggled(self, checked: bool) -> None:
+        if checked and self.cam_check.isChecked():
+            self.cam_check.setChecked(False)
+        self._show_cam()
+        self._show_texts()
 
     def _on_recent_clicked(self, item: QListWidgetItem) -> None:
         self._messages = []
@@ -761,9 +788,17 @@ class FeatureMapView(LanguageAware, QWidget):
             return
         lut = pg.colormap.get(_CAM_COLORMAP).getLookupTable(nPts=256, alpha=True)
         lut[:, 3] = np.linspace(0, _CAM_OPACITY, 256).astype(np.uint8)
-        self.cam_overlay.setImage(self._cam.cam, levels=(0.0, 1.0), lut=lut)
+        picture = self._cam.cam
+        if self.occlusion_check.isChecked():
+            if self._occlusion is None:
+                self.cam_overlay.clear()
+                return
+            # Where covering lowers the class's probability, scaled to the largest drop; a rise shows nothing.
+            drop = np.clip(self._occlusion.drop, 0.0, None)
+            picture = drop / drop.max() if drop.max() > 0 else drop
+        self.cam_overlay.setImage(picture, levels=(0.0, 1.0), lut=lut)
         self.cam_overlay.setRect(QRectF(0, 0, self._event.crop.shape[1], self._event.crop.shape[0]))
-        self.cam_overlay.setVisible(self.cam_check.isChecked())
+        self.cam_overlay.setVisible(self.cam_check.isChecked() or self.occlusion_check.isChecked())
 
     def _show_layer(self) -> None:
         if self._event is None:
@@ -871,6 +906,31 @@ class FeatureMapView(LanguageAware, QWidget):
         else:
             self.cam_check.setText(self.tr("Grad-CAM overlay: where the image speaks for “{name}”").format(
                 name=self._cam.class_name))
+        self.occlusion_check.setText(self.tr("Occlusion overlay: where covering the image lowers “{name}”").format(
+            name=self._occlusion.class_name) if self._occlusion is not None else self.tr("Occlusion overlay"))
+        self.attribution_note.setText(self._attribution_text())
+
+    def _attribution_text(self) -> str:
+        """What the overlay's colours mean, and why Grad-CAM looks as it does on a tanh network."""
+        if self.occlusion_check.isChecked():
+            if self._occlusion is None:
+                return self.tr("Occlusion: computing…")
+            return self.tr(
+                "Occlusion (Zeiler and Fergus, 2014): a {patch}×{patch} grey square slides over the image in steps "
+                "of {stride} pixels; the colour is the drop of the class's probability where it covers, from none "
+                "to the largest drop. It needs no gradient and holds for any activation.").format(
+                patch=self._occlusion.patch, stride=self._occlusion.stride)
+        if self._cam is None:
+            return ""
+        text = self.tr("Grad-CAM at {layer}, scaled from its weakest cell (no colour) to its strongest (full colour)."
+                       ).format(layer=self._cam.layer)
+        if self._cam.activation in ("tanh", "sigmoid"):
+            text += " " + self.tr(
+                "This network's units are {activation}: their activations are signed, and the background carries "
+                "values as large as the strokes. Grad-CAM assumes non-negative (ReLU) activations, so here it "
+                "lights the background beside the strokes; the occlusion overlay does not depend on the "
+                "activation.").format(activation=self._cam.activation)
+        return text
 
     def _show_layer_label(self) -> None:
         if self._event is None:
@@ -1031,6 +1091,9 @@ def render_features_cli(args) -> int:
             raise UserInputError(view.messages()[-1])
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
+        if getattr(args, "overlay", "gradcam") == "occlusion":
+            view.occlusion_check.setChecked(True)
+            _wait_for(app, lambda: view.occlusion() is not None, "the occlusion map")
         _wait_for_thumbnails(app, view)
         save_widget(view, out, args.scale)
     finally:
@@ -1047,6 +1110,15 @@ def _wait(app, view: FeatureMapView) -> None:
             return
         if time.monotonic() > deadline:
             raise UserInputError("the engine did not finish the feature maps within two minutes")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _wait_for(app, done, what: str) -> None:
+    deadline = time.monotonic() + _RENDER_TIMEOUT_S
+    while not done():
+        if time.monotonic() > deadline:
+            raise UserInputError(f"the engine did not finish {what} within two minutes")
         app.processEvents()
         time.sleep(0.01)
 

@@ -123,6 +123,11 @@ def render(args) -> int:
             if not 0 <= args.tab < tabs.count():
                 raise UserInputError(f"--tab must be between 0 and {tabs.count() - 1} for {args.page}, got {args.tab}")
             tabs.setCurrentIndex(args.tab)
+        if args.page == "transfer" and (getattr(args, "model", None) or getattr(args, "case", None)):
+            from gui.transfer_view import CASES
+
+            view = window.transfer_view
+            view.select(args.model or view.model_combo.currentData(), CASES[(getattr(args, "case", None) or 1) - 1])
         window.show()
         window.start_engine()
         try:

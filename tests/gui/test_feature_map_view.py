@@ -266,3 +266,14 @@ def test_a_model_with_no_trained_weights_says_so_and_offers_its_trained_sibling(
     with qtbot.waitSignal(view.model_requested) as requested:
         view.instead_button.click()
     assert requested.args == ["alexnet"]
+
+
+def test_occlusion_is_offered_beside_grad_cam_and_the_tanh_map_is_explained(qtbot, view):
+    qtbot.waitUntil(lambda: view.occlusion() is not None, timeout=TIMEOUT_MS)
+    assert view.cam_check.isChecked() and not view.occlusion_check.isChecked()
+    note = view.attribution_note.text()
+    assert "weakest cell" in note and "units are tanh" in note and "Grad-CAM assumes non-negative" in note
+    view.occlusion_check.setChecked(True)  # one overlay at a time
+    assert not view.cam_check.isChecked() and view.cam_overlay.isVisible()
+    assert "Zeiler and Fergus" in view.attribution_note.text() and "8×8" in view.attribution_note.text()
+    assert view.occlusion().drop.shape == (32, 32)
