@@ -2,10 +2,10 @@
 
 Training error against steps for every run (plain dashed, residual solid, one colour per depth), the final
 training and test errors against depth (as in the paper's Fig. 6: thin lines training, bold lines test),
-the gradient norm of every layer at initialisation and during training, and a table of parameters and seconds. On first show the result shipped in ``resources/depth``
-appears at once (a JSON file read here, no engine work); "Run again" sends a ``StartDepthSweep`` to the engine
-thread, and the curves then grow in place (``setData``) as its events arrive. Each run, or the whole sweep,
-can be stopped; a saved result can be opened.
+the gradient norm of every layer at initialisation and during training, and a table of parameters and
+seconds. On first show the result shipped in ``resources/depth`` appears at once (a JSON file read here, no
+engine work); "Run again" sends a ``StartDepthSweep`` to the engine thread, and the curves then grow in place
+(``setData``) as its events arrive. Each run, or the whole sweep, can be stopped; a saved result can be opened.
 """
 
 from __future__ import annotations
