@@ -83,8 +83,8 @@
         <translation>정렬 기준:</translation>
     </message>
     <message>
-        <source>Multiply-accumulates</source>
-        <translation>곱셈-누산(MAC)</translation>
+        <source>Multiply-adds</source>
+        <translation>곱셈-덧셈</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -107,16 +107,16 @@
         <translation>{1}개 층에 파라미터 {0}개</translation>
     </message>
     <message>
-        <source>{0} multiply-accumulates in {1} layers</source>
-        <translation>{1}개 층에서 곱셈-누산 {0}번</translation>
+        <source>{0} multiply-adds in {1} layers</source>
+        <translation>{1}개 층에서 곱셈-덧셈 {0}회</translation>
+    </message>
+    <message>
+        <source>{0} multiply-adds in {1} layers; the largest {2} do {3:.0f}% of them.</source>
+        <translation>{1}개 층에서 곱셈-덧셈 {0}회; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
     </message>
     <message>
         <source>{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.</source>
         <translation>{1}개 층에 파라미터 {0}개; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
-    </message>
-    <message>
-        <source>{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.</source>
-        <translation>{1}개 층에서 곱셈-누산 {0}번; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
     </message>
 </context>
 <context>
@@ -218,20 +218,24 @@
         <translation>{0}×{0} 합성곱</translation>
     </message>
     <message>
-        <source>≈ {0} multiplications</source>
-        <translation>≈ 곱셈 {0}번</translation>
+        <source>≈ {0} multiply-adds</source>
+        <translation>≈ 곱셈-덧셈 {0}회</translation>
+    </message>
+    <message>
+        <source>The bottleneck needs {0} fewer multiply-adds</source>
+        <translation>병목을 쓰면 곱셈-덧셈이 {0} 적다</translation>
+    </message>
+    <message>
+        <source>The bottleneck needs {0} more multiply-adds</source>
+        <translation>병목을 쓰면 곱셈-덧셈이 {0} 많다</translation>
+    </message>
+    <message>
+        <source>Refused: an even {0}×{0} filter cannot keep the size with equal padding on both sides (it needs {1} pixels, which do not split evenly). Choose an odd filter size or no padding.</source>
+        <translation>거부됨: 짝수인 {0}×{0} 필터는 양쪽에 같은 패딩을 넣어 크기를 유지할 수 없다 ({1}픽셀이 필요한데 둘로 똑같이 나뉘지 않는다). 홀수 크기의 필터를 고르거나 패딩 없이 계산하라.</translation>
     </message>
     <message>
         <source>Parameters: {0} = {1}</source>
         <translation>파라미터: {0} = {1}</translation>
-    </message>
-    <message>
-        <source>The bottleneck needs {0} fewer multiplications</source>
-        <translation>병목을 쓰면 곱셈이 {0} 적다</translation>
-    </message>
-    <message>
-        <source>The bottleneck needs {0} more multiplications</source>
-        <translation>병목을 쓰면 곱셈이 {0} 많다</translation>
     </message>
     <message>
         <source>{0} fewer parameters</source>
@@ -257,8 +261,8 @@
         <translation>데이터 세트</translation>
     </message>
     <message>
-        <source>The standard image data sets, with the sizes the lecture gives.</source>
-        <translation>대표적인 이미지 데이터 세트와 강의에 나온 크기.</translation>
+        <source>The standard image data sets, with their sizes (training + test where they come split); hover over a row for where the lecture rounds.</source>
+        <translation>대표적인 이미지 데이터 세트와 그 크기 (나뉘어 배포되는 세트는 훈련 + 테스트). 강의가 어림한 곳은 행 위에 마우스를 올리면 보인다.</translation>
     </message>
     <message>
         <source>Data set</source>
@@ -298,6 +302,26 @@
     <message>
         <source>At step {step}: plain {shallow} → {deep} layers, training error {p1} → {p2}; residual {shallow} → {deep} layers, {r1} → {r2}.</source>
         <translation>{step} 스텝: plain {shallow} → {deep}층, 훈련 오차 {p1} → {p2}; residual {shallow} → {deep}층, {r1} → {r2}.</translation>
+    </message>
+    <message>
+        <source>Reproduced: the paper&apos;s training-error result (thin lines in its Fig. 6): deeper plain networks train worse, deeper residual ones do not.</source>
+        <translation>재현됨: 논문의 훈련 오차 결과 (그림 6의 가는 선). 더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 잔차 네트워크는 그렇지 않다.</translation>
+    </message>
+    <message>
+        <source>Not reproduced in this run: the paper&apos;s training-error result (deeper plain networks train worse, deeper residual ones do not).</source>
+        <translation>이번 실행에서는 재현되지 않음: 논문의 훈련 오차 결과 (더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 잔차 네트워크는 그렇지 않다).</translation>
+    </message>
+    <message>
+        <source>Not reproduced: in the paper the deeper ResNets also test better on CIFAR-10; here the residual test error rises a little with depth ({shallow}: {e1}, {deep}: {e2}), after a short run on a small data set.</source>
+        <translation>재현되지 않음: 논문에서는 CIFAR-10에서 더 깊은 ResNet의 테스트 오차도 더 낮다. 여기서는 작은 데이터 세트로 짧게 훈련한 탓에 잔차 네트워크의 테스트 오차가 깊이에 따라 조금 오른다 ({shallow}층: {e1}, {deep}층: {e2}).</translation>
+    </message>
+    <message>
+        <source>As in the paper, the residual test error does not rise with depth.</source>
+        <translation>논문처럼 잔차 네트워크의 테스트 오차가 깊이에 따라 오르지 않는다.</translation>
+    </message>
+    <message>
+        <source>These networks have width {width} (the paper&apos;s: {paper}), so ResNet-{depth} here has {params} parameters; the overview&apos;s ResNet-{depth}, at the paper&apos;s width, has {full}.</source>
+        <translation>이 네트워크들의 폭은 {width}이다 (논문은 {paper}). 그래서 여기의 ResNet-{depth}는 파라미터가 {params}개이고, 논문의 폭을 쓰는 개요 페이지의 ResNet-{depth}는 {full}개이다.</translation>
     </message>
     <message>
         <source>Starting the sweep…</source>
@@ -416,20 +440,20 @@
         <translation>기울기를 볼 네트워크:</translation>
     </message>
     <message>
-        <source>plain, training</source>
-        <translation>plain, 훈련</translation>
+        <source>plain, training (thin)</source>
+        <translation>plain, 훈련 (가는 선)</translation>
     </message>
     <message>
-        <source>plain, test</source>
-        <translation>plain, 테스트</translation>
+        <source>plain, test (bold)</source>
+        <translation>plain, 테스트 (굵은 선)</translation>
     </message>
     <message>
-        <source>residual, training</source>
-        <translation>residual, 훈련</translation>
+        <source>residual, training (thin)</source>
+        <translation>잔차, 훈련 (가는 선)</translation>
     </message>
     <message>
-        <source>residual, test</source>
-        <translation>residual, 테스트</translation>
+        <source>residual, test (bold)</source>
+        <translation>잔차, 테스트 (굵은 선)</translation>
     </message>
     <message>
         <source>{depth} layers</source>
@@ -567,6 +591,14 @@
         <translation>분기 {n}개</translation>
     </message>
     <message>
+        <source>features</source>
+        <translation>특징 추출부</translation>
+    </message>
+    <message>
+        <source>classifier</source>
+        <translation>분류기</translation>
+    </message>
+    <message>
         <source>convolution</source>
         <translation>합성곱</translation>
     </message>
@@ -619,8 +651,16 @@
         <translation>데이터 흐름</translation>
     </message>
     <message>
-        <source>Layer</source>
-        <translation>층</translation>
+        <source>Layer (paper)</source>
+        <translation>층 (논문)</translation>
+    </message>
+    <message>
+        <source>Module (torch)</source>
+        <translation>모듈 (torch)</translation>
+    </message>
+    <message>
+        <source>{layers} conv + dense modules · {params} parameters · {macs} multiply-adds</source>
+        <translation>합성곱·완전 연결 모듈 {layers}개 · 파라미터 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -661,10 +701,6 @@
     <message>
         <source>Multiply-adds</source>
         <translation>곱셈-덧셈</translation>
-    </message>
-    <message>
-        <source>{layers} weighted layers · {params} parameters · {macs} multiply-adds</source>
-        <translation>가중치 층 {layers}개 · 파라미터 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
         <source>Click to expand.</source>
@@ -798,6 +834,30 @@
         <translation>Grad-CAM 겹쳐 보기: 이미지에서 “{name}”의 근거가 되는 곳</translation>
     </message>
     <message>
+        <source>Occlusion overlay: where covering the image lowers “{name}”</source>
+        <translation>가림 민감도 겹쳐 보기: 이미지를 가리면 “{name}”의 확률이 떨어지는 곳</translation>
+    </message>
+    <message>
+        <source>Occlusion overlay</source>
+        <translation>가림 민감도 겹쳐 보기</translation>
+    </message>
+    <message>
+        <source>Occlusion: computing…</source>
+        <translation>가림 민감도: 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Occlusion (Zeiler and Fergus, 2014): a {patch}×{patch} grey square slides over the image in steps of {stride} pixels; the colour is the drop of the class&apos;s probability where it covers, from none to the largest drop. It needs no gradient and holds for any activation.</source>
+        <translation>가림 민감도 (Zeiler와 Fergus, 2014): {patch}×{patch} 회색 사각형을 {stride}픽셀씩 옮기며 이미지를 가린다. 색은 그곳을 가렸을 때 클래스 확률이 떨어진 정도로, 떨어지지 않음부터 가장 크게 떨어짐까지이다. 기울기가 필요 없고 어떤 활성화 함수에도 들어맞는다.</translation>
+    </message>
+    <message>
+        <source>Grad-CAM at {layer}, scaled from its weakest cell (no colour) to its strongest (full colour).</source>
+        <translation>{layer}에서 계산한 Grad-CAM으로, 가장 약한 칸(색 없음)부터 가장 강한 칸(가장 진한 색)까지로 맞췄다.</translation>
+    </message>
+    <message>
+        <source>This network&apos;s units are {activation}: their activations are signed, and the background carries values as large as the strokes. Grad-CAM assumes non-negative (ReLU) activations, so here it lights the background beside the strokes; the occlusion overlay does not depend on the activation.</source>
+        <translation>이 네트워크의 유닛은 {activation}이다. 활성값에 부호가 있어서 배경에도 획만큼 큰 값이 실린다. Grad-CAM은 음이 아닌 (ReLU) 활성값을 가정하므로 여기서는 획 옆의 배경까지 밝힌다. 가림 민감도 겹쳐 보기는 활성화 함수에 기대지 않는다.</translation>
+    </message>
+    <message>
         <source>{index} of {last}: {name} ({op}), output {shape}</source>
         <translation>{index} / {last}: {name} ({op}), 출력 {shape}</translation>
     </message>
@@ -820,6 +880,10 @@
     <message>
         <source>inverted to light strokes on dark, as the network was trained</source>
         <translation>네트워크가 학습한 대로 어두운 바탕의 밝은 획으로 반전함</translation>
+    </message>
+    <message>
+        <source>Show {model}</source>
+        <translation>{model} 보기</translation>
     </message>
     <message>
         <source>Downloading the weights of {model}: {done} of {total} MB…</source>
@@ -848,6 +912,10 @@
     <message>
         <source>Random weights: no trained weights for {model} are on this computer, so its guesses below mean nothing. The maps show what untrained filters do.</source>
         <translation>무작위 가중치: 이 컴퓨터에 {model}의 학습된 가중치가 없어서 아래 예측은 의미가 없습니다. 특징 맵은 학습되지 않은 필터가 하는 일을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>No trained weights exist for {model}: none were ever published in a form torch can load, so its guesses below mean nothing and the maps show what untrained filters do. {other} has ImageNet weights from torchvision.</source>
+        <translation>{model}의 훈련된 가중치는 없다. torch가 읽을 수 있는 형태로 공개된 적이 없어서 아래의 예측은 의미가 없고, 맵은 훈련되지 않은 필터가 하는 일을 보여 준다. {other}에는 torchvision의 ImageNet 가중치가 있다.</translation>
     </message>
     <message>
         <source>Download them once (online) to see real predictions, or load a weights file.</source>
@@ -945,12 +1013,12 @@
         <translation>합계</translation>
     </message>
     <message>
-        <source>Output {0}: {1} multiplications, {2} parameters</source>
-        <translation>출력 {0}: 곱셈 {1}번, 파라미터 {2}개</translation>
+        <source>Output {0}: {1} multiply-adds, {2} parameters</source>
+        <translation>출력 {0}: 곱셈-덧셈 {1}회, 파라미터 {2}개</translation>
     </message>
     <message>
-        <source>1×1 reductions: {0} → {1} multiplications ({2} fewer), {3} → {4} parameters</source>
-        <translation>1×1 축소: 곱셈 {0} → {1} ({2} 적음), 파라미터 {3} → {4}</translation>
+        <source>1×1 reductions: {0} → {1} multiply-adds ({2} fewer), {3} → {4} parameters</source>
+        <translation>1×1 축소: 곱셈-덧셈 {0} → {1} ({2} 적음), 파라미터 {3} → {4}</translation>
     </message>
     <message>
         <source>Multiplications per branch</source>
@@ -1007,12 +1075,16 @@
         <translation>#</translation>
     </message>
     <message>
-        <source>Layer</source>
-        <translation>층</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>종류</translation>
+    </message>
+    <message>
+        <source>Layer (paper)</source>
+        <translation>층 (논문)</translation>
+    </message>
+    <message>
+        <source>Module (torch)</source>
+        <translation>모듈 (torch)</translation>
     </message>
     <message>
         <source>Output shape</source>
@@ -1289,8 +1361,24 @@
         <translation>입력</translation>
     </message>
     <message>
-        <source>Weighted layers</source>
-        <translation>가중치 층 수</translation>
+        <source>Depth (paper)</source>
+        <translation>깊이 (논문)</translation>
+    </message>
+    <message>
+        <source>Conv + dense modules</source>
+        <translation>합성곱·완전 연결 모듈</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1 (torchvision, 1 crop)</source>
+        <translation>ImageNet top-1 정확도 (torchvision, 크롭 1개)</translation>
+    </message>
+    <message>
+        <source>… with torchvision&apos;s {version} weights</source>
+        <translation>… torchvision의 {version} 가중치로는</translation>
+    </message>
+    <message>
+        <source>ImageNet {metric} in the paper</source>
+        <translation>논문의 ImageNet {metric} 정확도</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -1299,10 +1387,6 @@
     <message>
         <source>Multiply-adds per image</source>
         <translation>이미지 한 장당 곱셈-덧셈</translation>
-    </message>
-    <message>
-        <source>ImageNet top-1 (torchvision)</source>
-        <translation>ImageNet top-1 (torchvision)</translation>
     </message>
     <message>
         <source>Analysing the layers…</source>
@@ -1352,12 +1436,12 @@
         <translation>{0}×{1} = {2}개 픽셀 모두에 같은 가중치</translation>
     </message>
     <message>
-        <source>≈ {0} multiplications</source>
-        <translation>≈ 곱셈 {0}번</translation>
+        <source>≈ {0} multiply-adds</source>
+        <translation>≈ 곱셈-덧셈 {0}회</translation>
     </message>
     <message>
-        <source>= {0} pixels × ({1} × {2}) multiplications per pixel</source>
-        <translation>= 픽셀 {0}개 × 픽셀당 곱셈 ({1} × {2})번</translation>
+        <source>= {0} pixels × ({1} × {2}) multiply-adds per pixel</source>
+        <translation>= 픽셀 {0}개 × 픽셀당 곱셈-덧셈 ({1} × {2})회</translation>
     </message>
     <message>
         <source>{0} weights and {1} biases, shared by every pixel</source>
@@ -1383,8 +1467,8 @@
         <translation>Q. 다양한 케이스를 알아야 하는 이유는?</translation>
     </message>
     <message>
-        <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Every figure below is measured on the real model, not typed in.</source>
-        <translation>고전 신경망은 각자 그 시대의 문제를 풀었습니다: 적은 변수(LeNet-5), GPU에서의 깊이와 ReLU(AlexNet), 3×3 합성곱만 쌓는 단순한 규칙(VGG-16), 지름길(skip connection)로 아주 깊은 망 훈련(ResNet), 1×1 합성곱으로 싸게 넓히기(Inception). 이 아이디어들이 이후 모든 신경망의 재료입니다. 아래 모든 수치는 손으로 적은 것이 아니라 실제 모델에서 측정한 값입니다.</translation>
+        <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Depths, parameters and multiply-adds are measured on the real models; accuracies are as published: torchvision&apos;s, on one centre crop of the ILSVRC-2012 validation set for the weights version the app loads (V1), and beside it the paper&apos;s own figure, which may be top-5 or averaged over several crops (hover for how).</source>
+        <translation>고전 네트워크마다 그 시대의 문제에 답했다: 적은 파라미터(LeNet-5), GPU 위의 깊이와 ReLU(AlexNet), 3×3 합성곱이라는 단순한 방법(VGG-16), 스킵 연결로 아주 깊은 네트워크 훈련하기(ResNet), 1×1 합성곱으로 값싸게 넓히기(Inception). 이 아이디어들은 이후 모든 네트워크의 기본 재료가 되었다. 깊이, 파라미터, 곱셈-덧셈은 실제 모델에서 잰 값이다. 정확도는 공개된 값이다: 앱이 불러오는 가중치 버전(V1)에 대해 torchvision이 ILSVRC-2012 검증 세트의 가운데 크롭 1개로 잰 값, 그리고 그 옆에 논문이 직접 밝힌 값이다. 논문 값은 top-5이거나 여러 크롭의 평균일 수 있다 (마우스를 올리면 방법이 보인다).</translation>
     </message>
     <message>
         <source>Parameters and multiply-adds per image (log scale)</source>
@@ -1407,16 +1491,42 @@
         <translation>연도</translation>
     </message>
     <message>
-        <source>Weighted layers</source>
-        <translation>가중치 층 수</translation>
+        <source>Depth
+(paper)</source>
+        <translation>깊이
+(논문)</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1
+(torchvision, 1 crop)</source>
+        <translation>ImageNet top-1
+(torchvision, 크롭 1개)</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s own
+figure</source>
+        <translation>논문이 밝힌
+값</translation>
+    </message>
+    <message>
+        <source>{modules} convolution and dense modules in all</source>
+        <translation>합성곱과 완전 연결 모듈은 모두 {modules}개</translation>
+    </message>
+    <message>
+        <source>The depth the paper quotes: layers with parameters on the longest path from input to output (ResNet-18: 18, GoogLeNet: 22). Counting every convolution and dense module one by one, ResNet&apos;s 1×1 projection shortcuts and each parallel branch of an Inception module included, gives more (ResNet-18: 21, GoogLeNet: 58): hover over a depth, or see the model&apos;s fact sheet.</source>
+        <translation>논문이 말하는 깊이: 입력에서 출력까지 가장 긴 경로 위의, 파라미터가 있는 층의 수 (ResNet-18: 18, GoogLeNet: 22). ResNet의 1×1 프로젝션 스킵 연결과 Inception 모듈의 나란한 가지까지 합성곱·완전 연결 모듈을 하나하나 세면 더 많다 (ResNet-18: 21, GoogLeNet: 58). 깊이 위에 마우스를 올리거나 모델 설명을 보라.</translation>
+    </message>
+    <message>
+        <source>{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%</source>
+        <translation>{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%</translation>
+    </message>
+    <message>
+        <source> (loaded here)</source>
+        <translation> (이 앱이 불러옴)</translation>
     </message>
     <message>
         <source>Input</source>
         <translation>입력</translation>
-    </message>
-    <message>
-        <source>ImageNet top-1</source>
-        <translation>ImageNet top-1</translation>
     </message>
     <message>
         <source>Key idea</source>
@@ -1776,16 +1886,32 @@
         <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받으세요. 그 전에는 사전 학습 가중치로 시작하는 학습이 거부됩니다.</translation>
     </message>
     <message>
+        <source>the UCI handwritten digits (shipped with the app)</source>
+        <translation>UCI 손글씨 숫자 (앱에 들어 있음)</translation>
+    </message>
+    <message>
+        <source>ImageNet (torchvision&apos;s published weights)</source>
+        <translation>ImageNet (torchvision이 공개한 가중치)</translation>
+    </message>
+    <message>
+        <source>Pretrained on {source}.</source>
+        <translation>{source}로 사전 학습되었다.</translation>
+    </message>
+    <message>
+        <source>Pretrained on {source}, with a {pretrained}-way classifier ({head} parameters). Training replaces it with a new {classes}-way classifier ({new} parameters), counted below.</source>
+        <translation>{source}로 사전 학습되었고, {pretrained}개 클래스 분류기(파라미터 {head}개)가 달려 있다. 훈련할 때는 이것을 새 {classes}개 클래스 분류기(파라미터 {new}개)로 바꾸며, 아래 수치는 이 새 분류기로 센 것이다.</translation>
+    </message>
+    <message>
         <source>Transfer learning</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <source>Start from a network trained on ImageNet; how much of it to retrain depends on how much data you have.</source>
-        <translation>ImageNet으로 미리 학습된 신경망에서 시작한다. 얼마나 다시 훈련할지는 가진 데이터의 양에 달려 있다.</translation>
-    </message>
-    <message>
         <source>Pretrained network:</source>
         <translation>사전 학습된 신경망:</translation>
+    </message>
+    <message>
+        <source>Classes in your data:</source>
+        <translation>데이터의 클래스 수:</translation>
     </message>
     <message>
         <source>Case 1: little data</source>
@@ -1794,6 +1920,10 @@
     <message>
         <source>Freeze every pretrained layer and train only a new classifier (softmax) on top.</source>
         <translation>미리 학습된 층을 모두 고정(freeze)하고 맨 위의 새 분류기(softmax)만 훈련한다.</translation>
+    </message>
+    <message>
+        <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier: here the first half of the network&apos;s depth stays frozen, cut between the paper&apos;s parts (a whole Inception module or ResNet stage on one side).</source>
+        <translation>앞쪽 층(일반적인 에지와 질감)은 고정하고 뒤쪽 층을 새 분류기와 함께 다시 훈련한다. 여기서는 네트워크 깊이의 앞쪽 절반을 고정하되, 논문의 단위 사이에서 자른다 (Inception 모듈이나 ResNet 단계는 통째로 한쪽에 둔다).</translation>
     </message>
     <message>
         <source>frozen: kept as pretrained</source>
@@ -1828,12 +1958,12 @@
         <translation>케이스 2: 데이터가 조금 더 있을 때</translation>
     </message>
     <message>
-        <source>Case 3: lots of data</source>
-        <translation>케이스 3: 데이터가 많을 때</translation>
+        <source>Start from a network someone has already trained; how much of it to retrain depends on how much data you have.</source>
+        <translation>이미 훈련된 네트워크에서 시작한다. 얼마나 다시 훈련할지는 가진 데이터의 양에 달려 있다.</translation>
     </message>
     <message>
-        <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier: here the first half of the weight layers stays frozen.</source>
-        <translation>앞쪽 층(일반적인 에지와 질감)은 고정하고 뒤쪽 층을 새 분류기와 함께 다시 훈련한다. 여기서는 가중치 층의 앞쪽 절반을 고정한다.</translation>
+        <source>Case 3: lots of data</source>
+        <translation>케이스 3: 데이터가 많을 때</translation>
     </message>
     <message>
         <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
@@ -1842,6 +1972,10 @@
 </context>
 <context>
     <name>engine</name>
+    <message>
+        <source>Grad-CAM needs a layer with a spatial map; {layer} gives {shape}: choose a convolution or pooling layer before the network flattens its maps</source>
+        <translation>Grad-CAM에는 공간 맵이 있는 층이 필요합니다. {layer}의 출력은 {shape}입니다. 네트워크가 맵을 펼치기 전의 합성곱 층이나 풀링 층을 고르십시오</translation>
+    </message>
     <message>
         <source>{model} takes {channels} feature maps of {height}×{width}, not an image; pick a whole network to see an image&apos;s feature maps</source>
         <translation>{model}은(는) 이미지가 아니라 {height}×{width} 특징 맵 {channels}개를 입력으로 받습니다. 이미지의 특징 맵을 보려면 전체 네트워크를 고르세요</translation>
