@@ -42,6 +42,7 @@ from engine.errors import UserInputError
 from engine.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.numbers import exact, shape_text
 from engine.zoo import get_info
+from gui.class_names import class_label
 from gui.i18n import localized
 from gui.widgets import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
@@ -204,7 +205,7 @@ class _TopClasses(QWidget):
         for row, prediction in enumerate(self._predictions):
             top = row * row_height
             selected = prediction.index == self._selected
-            name = metrics.elidedText(prediction.name, Qt.TextElideMode.ElideRight, label_width - 8)
+            name = metrics.elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight, label_width - 8)
             painter.setPen(_INK)
             painter.setFont(scaled_font(self, 1.0, bold=selected))  # the class whose Grad-CAM is shown
             painter.drawText(QRectF(0, top, label_width - 8, row_height),
@@ -905,9 +906,10 @@ class FeatureMapView(LanguageAware, QWidget):
             self.cam_check.setText(self.tr("Grad-CAM overlay"))
         else:
             self.cam_check.setText(self.tr("Grad-CAM overlay: where the image speaks for “{name}”").format(
-                name=self._cam.class_name))
+                name=class_label(self._cam.class_name)))
         self.occlusion_check.setText(self.tr("Occlusion overlay: where covering the image lowers “{name}”").format(
-            name=self._occlusion.class_name) if self._occlusion is not None else self.tr("Occlusion overlay"))
+            name=class_label(self._occlusion.class_name)) if self._occlusion is not None else
+            self.tr("Occlusion overlay"))
         self.attribution_note.setText(self._attribution_text())
 
     def _attribution_text(self) -> str:

@@ -44,6 +44,7 @@ from engine import events as ev
 from engine.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
 from engine.transfer import TRANSFERS
 from engine.zoo import get_info
+from gui.class_names import class_label
 from gui.feature_map_view import MapGrid
 from gui.i18n import localized
 from gui.widgets import ERROR_STYLE, LanguageAware, scaled_font
@@ -659,7 +660,7 @@ class TrainingView(LanguageAware, QWidget):
         colour = "#1b5e20" if right else "#a61e1e"
         self.probe_caption.setStyleSheet(f"color: {colour};")
         self.probe_caption.setText(self.tr("Test image: {label} · the network says: {guess}").format(
-            label=probe.label, guess=probe.prediction))
+            label=class_label(probe.label), guess=class_label(probe.prediction)))
         if probe.filters is not None:
             self.filters_panel.show_array(_filter_sheet(probe.filters), levels=(0.0, 1.0),
                                           colormap="CET-L1" if probe.filters.shape[3] == 1 else None)

@@ -123,7 +123,7 @@ _FIXED = (
                 "ReLU 이전의 tanh 활성화 함수: 시그모이드 모양으로 값을 눌러 주는 함수 (논문은 1.7159·tanh(2a/3)로 "
                 "크기를 조정)",
             ),
-            ("Few parameters", "변수(파라미터) 수가 적다"),
+            ("Few parameters", "변수 수가 적다"),
         ),
     ),
     ModelInfo(
@@ -158,7 +158,7 @@ _FIXED = (
             (
                 "Grouping halves the weights of conv2, conv4 and conv5: fewer parameters than one tower "
                 "(the slide's 60M)",
-                "그룹으로 나누면 conv2, conv4, conv5의 가중치가 절반이 된다: 한 줄기 네트워크보다 파라미터가 "
+                "그룹으로 나누면 conv2, conv4, conv5의 가중치가 절반이 된다: 한 줄기 네트워크보다 변수가 "
                 "적다 (슬라이드의 60M)",
             ),
             _DENSE_HEAVY,

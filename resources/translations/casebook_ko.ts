@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Every picture on this page is a new training image made from the one on the left, with its label unchanged: no new photograph, no new labelling. Drop an image on the window to use your own.</source>
-        <translation>이 페이지의 모든 그림은 왼쪽 이미지 하나로 만든 새 학습 이미지이며, 레이블은 그대로입니다. 새로 사진을 찍거나 레이블을 붙일 필요가 없습니다. 창에 이미지를 끌어다 놓으면 그 이미지로 보여 줍니다.</translation>
+        <translation>이 페이지의 모든 그림은 왼쪽 이미지 하나로 만든 새 훈련 이미지이며, 레이블은 그대로입니다. 새로 사진을 찍거나 레이블을 붙일 필요가 없습니다. 창에 이미지를 끌어다 놓으면 그 이미지로 보여 줍니다.</translation>
     </message>
     <message>
         <source>Mirroring</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Shearing</source>
-        <translation>밀림 변환 (Shearing)</translation>
+        <translation>전단 변환 (Shearing)</translation>
     </message>
     <message>
         <source>Local warping</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>sheared {x}, {y}</source>
-        <translation>밀림 {x}, {y}</translation>
+        <translation>전단 변환 {x}, {y}</translation>
     </message>
     <message>
         <source>random warp</source>
@@ -74,6 +74,449 @@
     <message>
         <source>Making the examples…</source>
         <translation>예시를 만드는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>ClassNames</name>
+    <message>
+        <source>airplane</source>
+        <translation>비행기</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>자동차</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>새</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>사슴</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>개</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>개구리</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>말</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>배</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>트럭</translation>
+    </message>
+    <message>
+        <source>apple</source>
+        <translation>사과</translation>
+    </message>
+    <message>
+        <source>aquarium_fish</source>
+        <translation>관상어</translation>
+    </message>
+    <message>
+        <source>baby</source>
+        <translation>아기</translation>
+    </message>
+    <message>
+        <source>bear</source>
+        <translation>곰</translation>
+    </message>
+    <message>
+        <source>beaver</source>
+        <translation>비버</translation>
+    </message>
+    <message>
+        <source>bed</source>
+        <translation>침대</translation>
+    </message>
+    <message>
+        <source>bee</source>
+        <translation>벌</translation>
+    </message>
+    <message>
+        <source>beetle</source>
+        <translation>딱정벌레</translation>
+    </message>
+    <message>
+        <source>bicycle</source>
+        <translation>자전거</translation>
+    </message>
+    <message>
+        <source>bottle</source>
+        <translation>병</translation>
+    </message>
+    <message>
+        <source>bowl</source>
+        <translation>그릇</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>소년</translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation>다리</translation>
+    </message>
+    <message>
+        <source>bus</source>
+        <translation>버스</translation>
+    </message>
+    <message>
+        <source>butterfly</source>
+        <translation>나비</translation>
+    </message>
+    <message>
+        <source>camel</source>
+        <translation>낙타</translation>
+    </message>
+    <message>
+        <source>can</source>
+        <translation>캔</translation>
+    </message>
+    <message>
+        <source>castle</source>
+        <translation>성</translation>
+    </message>
+    <message>
+        <source>caterpillar</source>
+        <translation>애벌레</translation>
+    </message>
+    <message>
+        <source>cattle</source>
+        <translation>소</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>의자</translation>
+    </message>
+    <message>
+        <source>chimpanzee</source>
+        <translation>침팬지</translation>
+    </message>
+    <message>
+        <source>clock</source>
+        <translation>시계</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>구름</translation>
+    </message>
+    <message>
+        <source>cockroach</source>
+        <translation>바퀴벌레</translation>
+    </message>
+    <message>
+        <source>couch</source>
+        <translation>소파</translation>
+    </message>
+    <message>
+        <source>crab</source>
+        <translation>게</translation>
+    </message>
+    <message>
+        <source>crocodile</source>
+        <translation>악어</translation>
+    </message>
+    <message>
+        <source>cup</source>
+        <translation>컵</translation>
+    </message>
+    <message>
+        <source>dinosaur</source>
+        <translation>공룡</translation>
+    </message>
+    <message>
+        <source>dolphin</source>
+        <translation>돌고래</translation>
+    </message>
+    <message>
+        <source>elephant</source>
+        <translation>코끼리</translation>
+    </message>
+    <message>
+        <source>flatfish</source>
+        <translation>넙치</translation>
+    </message>
+    <message>
+        <source>forest</source>
+        <translation>숲</translation>
+    </message>
+    <message>
+        <source>fox</source>
+        <translation>여우</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>소녀</translation>
+    </message>
+    <message>
+        <source>hamster</source>
+        <translation>햄스터</translation>
+    </message>
+    <message>
+        <source>house</source>
+        <translation>집</translation>
+    </message>
+    <message>
+        <source>kangaroo</source>
+        <translation>캥거루</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>키보드</translation>
+    </message>
+    <message>
+        <source>lamp</source>
+        <translation>램프</translation>
+    </message>
+    <message>
+        <source>lawn_mower</source>
+        <translation>잔디 깎는 기계</translation>
+    </message>
+    <message>
+        <source>leopard</source>
+        <translation>표범</translation>
+    </message>
+    <message>
+        <source>lion</source>
+        <translation>사자</translation>
+    </message>
+    <message>
+        <source>lizard</source>
+        <translation>도마뱀</translation>
+    </message>
+    <message>
+        <source>lobster</source>
+        <translation>바닷가재</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>남자</translation>
+    </message>
+    <message>
+        <source>maple_tree</source>
+        <translation>단풍나무</translation>
+    </message>
+    <message>
+        <source>motorcycle</source>
+        <translation>오토바이</translation>
+    </message>
+    <message>
+        <source>mountain</source>
+        <translation>산</translation>
+    </message>
+    <message>
+        <source>mouse</source>
+        <translation>생쥐</translation>
+    </message>
+    <message>
+        <source>mushroom</source>
+        <translation>버섯</translation>
+    </message>
+    <message>
+        <source>oak_tree</source>
+        <translation>참나무</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>오렌지</translation>
+    </message>
+    <message>
+        <source>orchid</source>
+        <translation>난초</translation>
+    </message>
+    <message>
+        <source>otter</source>
+        <translation>수달</translation>
+    </message>
+    <message>
+        <source>palm_tree</source>
+        <translation>야자나무</translation>
+    </message>
+    <message>
+        <source>pear</source>
+        <translation>배(과일)</translation>
+    </message>
+    <message>
+        <source>pickup_truck</source>
+        <translation>픽업트럭</translation>
+    </message>
+    <message>
+        <source>pine_tree</source>
+        <translation>소나무</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>평원</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>접시</translation>
+    </message>
+    <message>
+        <source>poppy</source>
+        <translation>양귀비</translation>
+    </message>
+    <message>
+        <source>porcupine</source>
+        <translation>호저</translation>
+    </message>
+    <message>
+        <source>possum</source>
+        <translation>주머니쥐</translation>
+    </message>
+    <message>
+        <source>rabbit</source>
+        <translation>토끼</translation>
+    </message>
+    <message>
+        <source>raccoon</source>
+        <translation>너구리</translation>
+    </message>
+    <message>
+        <source>ray</source>
+        <translation>가오리</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>도로</translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation>로켓</translation>
+    </message>
+    <message>
+        <source>rose</source>
+        <translation>장미</translation>
+    </message>
+    <message>
+        <source>sea</source>
+        <translation>바다</translation>
+    </message>
+    <message>
+        <source>seal</source>
+        <translation>물범</translation>
+    </message>
+    <message>
+        <source>shark</source>
+        <translation>상어</translation>
+    </message>
+    <message>
+        <source>shrew</source>
+        <translation>뒤쥐</translation>
+    </message>
+    <message>
+        <source>skunk</source>
+        <translation>스컹크</translation>
+    </message>
+    <message>
+        <source>skyscraper</source>
+        <translation>고층 건물</translation>
+    </message>
+    <message>
+        <source>snail</source>
+        <translation>달팽이</translation>
+    </message>
+    <message>
+        <source>snake</source>
+        <translation>뱀</translation>
+    </message>
+    <message>
+        <source>spider</source>
+        <translation>거미</translation>
+    </message>
+    <message>
+        <source>squirrel</source>
+        <translation>다람쥐</translation>
+    </message>
+    <message>
+        <source>streetcar</source>
+        <translation>전차</translation>
+    </message>
+    <message>
+        <source>sunflower</source>
+        <translation>해바라기</translation>
+    </message>
+    <message>
+        <source>sweet_pepper</source>
+        <translation>피망</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>탁자</translation>
+    </message>
+    <message>
+        <source>tank</source>
+        <translation>탱크</translation>
+    </message>
+    <message>
+        <source>telephone</source>
+        <translation>전화기</translation>
+    </message>
+    <message>
+        <source>television</source>
+        <translation>텔레비전</translation>
+    </message>
+    <message>
+        <source>tiger</source>
+        <translation>호랑이</translation>
+    </message>
+    <message>
+        <source>tractor</source>
+        <translation>트랙터</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>기차</translation>
+    </message>
+    <message>
+        <source>trout</source>
+        <translation>송어</translation>
+    </message>
+    <message>
+        <source>tulip</source>
+        <translation>튤립</translation>
+    </message>
+    <message>
+        <source>turtle</source>
+        <translation>거북</translation>
+    </message>
+    <message>
+        <source>wardrobe</source>
+        <translation>옷장</translation>
+    </message>
+    <message>
+        <source>whale</source>
+        <translation>고래</translation>
+    </message>
+    <message>
+        <source>willow_tree</source>
+        <translation>버드나무</translation>
+    </message>
+    <message>
+        <source>wolf</source>
+        <translation>늑대</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>여자</translation>
+    </message>
+    <message>
+        <source>worm</source>
+        <translation>벌레</translation>
     </message>
 </context>
 <context>
@@ -88,7 +531,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Where the cost goes</source>
@@ -104,7 +547,7 @@
     </message>
     <message>
         <source>{0} parameters in {1} layers</source>
-        <translation>{1}개 층에 파라미터 {0}개</translation>
+        <translation>{1}개 층에 변수 {0}개</translation>
     </message>
     <message>
         <source>{0} multiply-adds in {1} layers</source>
@@ -116,7 +559,7 @@
     </message>
     <message>
         <source>{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.</source>
-        <translation>{1}개 층에 파라미터 {0}개; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
+        <translation>{1}개 층에 변수 {0}개; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
     </message>
 </context>
 <context>
@@ -235,15 +678,15 @@
     </message>
     <message>
         <source>Parameters: {0} = {1}</source>
-        <translation>파라미터: {0} = {1}</translation>
+        <translation>변수: {0} = {1}</translation>
     </message>
     <message>
         <source>{0} fewer parameters</source>
-        <translation>파라미터 {0} 적음</translation>
+        <translation>변수 {0} 적음</translation>
     </message>
     <message>
         <source>{0} more parameters</source>
-        <translation>파라미터 {0} 많음</translation>
+        <translation>변수 {0} 많음</translation>
     </message>
     <message>
         <source>Refused: the bottleneck ({0} channels) is wider than the input ({1} channels). A 1×1 reduction must shrink the channels.</source>
@@ -321,7 +764,7 @@
     </message>
     <message>
         <source>These networks have width {width} (the paper&apos;s: {paper}), so ResNet-{depth} here has {params} parameters; the overview&apos;s ResNet-{depth}, at the paper&apos;s width, has {full}.</source>
-        <translation>이 네트워크들의 폭은 {width}이다 (논문은 {paper}). 그래서 여기의 ResNet-{depth}는 파라미터가 {params}개이고, 논문의 폭을 쓰는 개요 페이지의 ResNet-{depth}는 {full}개이다.</translation>
+        <translation>이 네트워크들의 폭은 {width}이다 (논문은 {paper}). 그래서 여기의 ResNet-{depth}는 변수가 {params}개이고, 논문의 폭을 쓰는 개요 페이지의 ResNet-{depth}는 {full}개이다.</translation>
     </message>
     <message>
         <source>Starting the sweep…</source>
@@ -329,7 +772,7 @@
     </message>
     <message>
         <source>{data}, width {width}, shortcut {shortcut}, {steps} steps of {batch} images, on {device}</source>
-        <translation>{data}, 너비 {width}, 숏컷 {shortcut}, {batch}장씩 {steps} 스텝, {device}에서</translation>
+        <translation>{data}, 너비 {width}, 스킵 연결 {shortcut}, {batch}장씩 {steps} 스텝, {device}에서</translation>
     </message>
     <message>
         <source>handwritten digits</source>
@@ -373,7 +816,7 @@
     </message>
     <message>
         <source>Shortcut</source>
-        <translation>숏컷</translation>
+        <translation>스킵 연결</translation>
     </message>
     <message>
         <source>A: zero-padded identity</source>
@@ -397,7 +840,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Training error</source>
@@ -660,7 +1103,7 @@
     </message>
     <message>
         <source>{layers} conv + dense modules · {params} parameters · {macs} multiply-adds</source>
-        <translation>합성곱·완전 연결 모듈 {layers}개 · 파라미터 {params}개 · 곱셈-덧셈 {macs}회</translation>
+        <translation>합성곱·완전 연결 모듈 {layers}개 · 변수 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -692,11 +1135,11 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Trainable</source>
-        <translation>학습되는 파라미터</translation>
+        <translation>훈련되는 변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -879,7 +1322,7 @@
     </message>
     <message>
         <source>inverted to light strokes on dark, as the network was trained</source>
-        <translation>네트워크가 학습한 대로 어두운 바탕의 밝은 획으로 반전함</translation>
+        <translation>네트워크가 훈련한 대로 어두운 바탕의 밝은 획으로 반전함</translation>
     </message>
     <message>
         <source>Show {model}</source>
@@ -899,7 +1342,7 @@
     </message>
     <message>
         <source>Trained weights that ship with the app ({detail}).</source>
-        <translation>앱에 포함된 학습된 가중치 ({detail}).</translation>
+        <translation>앱에 포함된 훈련된 가중치 ({detail}).</translation>
     </message>
     <message>
         <source>torchvision&apos;s ImageNet weights ({detail}), from this computer&apos;s torch cache.</source>
@@ -911,7 +1354,7 @@
     </message>
     <message>
         <source>Random weights: no trained weights for {model} are on this computer, so its guesses below mean nothing. The maps show what untrained filters do.</source>
-        <translation>무작위 가중치: 이 컴퓨터에 {model}의 학습된 가중치가 없어서 아래 예측은 의미가 없습니다. 특징 맵은 학습되지 않은 필터가 하는 일을 보여 줍니다.</translation>
+        <translation>무작위 가중치: 이 컴퓨터에 {model}의 훈련된 가중치가 없어서 아래 예측은 의미가 없습니다. 특징 맵은 훈련되지 않은 필터가 하는 일을 보여 줍니다.</translation>
     </message>
     <message>
         <source>No trained weights exist for {model}: none were ever published in a form torch can load, so its guesses below mean nothing and the maps show what untrained filters do. {other} has ImageNet weights from torchvision.</source>
@@ -966,7 +1409,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Channel numbers and input sizes are read from torchvision&apos;s GoogLeNet; every figure is measured by the layer analysis on modules built with the paper&apos;s 5×5 filters (torchvision&apos;s GoogLeNet uses 3×3 in that branch, a known quirk kept for its published weights). Pooling and ReLU cost no multiplications.</source>
@@ -1014,11 +1457,11 @@
     </message>
     <message>
         <source>Output {0}: {1} multiply-adds, {2} parameters</source>
-        <translation>출력 {0}: 곱셈-덧셈 {1}회, 파라미터 {2}개</translation>
+        <translation>출력 {0}: 곱셈-덧셈 {1}회, 변수 {2}개</translation>
     </message>
     <message>
         <source>1×1 reductions: {0} → {1} multiply-adds ({2} fewer), {3} → {4} parameters</source>
-        <translation>1×1 축소: 곱셈-덧셈 {0} → {1} ({2} 적음), 파라미터 {3} → {4}</translation>
+        <translation>1×1 축소: 곱셈-덧셈 {0} → {1} ({2} 적음), 변수 {3} → {4}</translation>
     </message>
     <message>
         <source>Multiplications per branch</source>
@@ -1037,7 +1480,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -1096,7 +1539,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -1255,11 +1698,11 @@
     </message>
     <message>
         <source>Training</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
         <source>Training panel</source>
-        <translation>학습 패널</translation>
+        <translation>훈련 패널</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
@@ -1382,7 +1825,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds per image</source>
@@ -1425,7 +1868,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>One fully connected layer: {0} → {1}</source>
@@ -1449,7 +1892,7 @@
     </message>
     <message>
         <source>With the ReLU, each pixel&apos;s channels go through a small neural layer with a non-linearity: a network inside the network. It adds no parameters, only {0} comparisons.</source>
-        <translation>ReLU를 거치면 각 픽셀의 채널이 비선형성을 가진 작은 신경망 층을 지난다: 네트워크 속의 네트워크. 파라미터는 늘지 않고 비교 연산 {0}번만 더해진다.</translation>
+        <translation>ReLU를 거치면 각 픽셀의 채널이 비선형성을 가진 작은 신경망 층을 지난다: 네트워크 속의 네트워크. 변수는 늘지 않고 비교 연산 {0}번만 더해진다.</translation>
     </message>
     <message>
         <source>Without an activation the 1×1 convolution is linear: each output channel is a weighted sum of the input channels at the same pixel, and two in a row are still one linear map.</source>
@@ -1468,15 +1911,15 @@
     </message>
     <message>
         <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Depths, parameters and multiply-adds are measured on the real models; accuracies are as published: torchvision&apos;s, on one centre crop of the ILSVRC-2012 validation set for the weights version the app loads (V1), and beside it the paper&apos;s own figure, which may be top-5 or averaged over several crops (hover for how).</source>
-        <translation>고전 네트워크마다 그 시대의 문제에 답했다: 적은 파라미터(LeNet-5), GPU 위의 깊이와 ReLU(AlexNet), 3×3 합성곱이라는 단순한 방법(VGG-16), 스킵 연결로 아주 깊은 네트워크 훈련하기(ResNet), 1×1 합성곱으로 값싸게 넓히기(Inception). 이 아이디어들은 이후 모든 네트워크의 기본 재료가 되었다. 깊이, 파라미터, 곱셈-덧셈은 실제 모델에서 잰 값이다. 정확도는 공개된 값이다: 앱이 불러오는 가중치 버전(V1)에 대해 torchvision이 ILSVRC-2012 검증 세트의 가운데 크롭 1개로 잰 값, 그리고 그 옆에 논문이 직접 밝힌 값이다. 논문 값은 top-5이거나 여러 크롭의 평균일 수 있다 (마우스를 올리면 방법이 보인다).</translation>
+        <translation>고전 네트워크마다 그 시대의 문제에 답했다: 적은 변수(LeNet-5), GPU 위의 깊이와 ReLU(AlexNet), 3×3 합성곱이라는 단순한 방법(VGG-16), 스킵 연결로 아주 깊은 네트워크 훈련하기(ResNet), 1×1 합성곱으로 값싸게 넓히기(Inception). 이 아이디어들은 이후 모든 네트워크의 기본 재료가 되었다. 깊이, 변수, 곱셈-덧셈은 실제 모델에서 잰 값이다. 정확도는 공개된 값이다: 앱이 불러오는 가중치 버전(V1)에 대해 torchvision이 ILSVRC-2012 검증 세트의 가운데 크롭 1개로 잰 값, 그리고 그 옆에 논문이 직접 밝힌 값이다. 논문 값은 top-5이거나 여러 크롭의 평균일 수 있다 (마우스를 올리면 방법이 보인다).</translation>
     </message>
     <message>
         <source>Parameters and multiply-adds per image (log scale)</source>
-        <translation>파라미터 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
+        <translation>변수 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -1514,7 +1957,7 @@ figure</source>
     </message>
     <message>
         <source>The depth the paper quotes: layers with parameters on the longest path from input to output (ResNet-18: 18, GoogLeNet: 22). Counting every convolution and dense module one by one, ResNet&apos;s 1×1 projection shortcuts and each parallel branch of an Inception module included, gives more (ResNet-18: 21, GoogLeNet: 58): hover over a depth, or see the model&apos;s fact sheet.</source>
-        <translation>논문이 말하는 깊이: 입력에서 출력까지 가장 긴 경로 위의, 파라미터가 있는 층의 수 (ResNet-18: 18, GoogLeNet: 22). ResNet의 1×1 프로젝션 스킵 연결과 Inception 모듈의 나란한 가지까지 합성곱·완전 연결 모듈을 하나하나 세면 더 많다 (ResNet-18: 21, GoogLeNet: 58). 깊이 위에 마우스를 올리거나 모델 설명을 보라.</translation>
+        <translation>논문이 말하는 깊이: 입력에서 출력까지 가장 긴 경로 위의, 변수가 있는 층의 수 (ResNet-18: 18, GoogLeNet: 22). ResNet의 1×1 프로젝션 스킵 연결과 Inception 모듈의 나란한 가지까지 합성곱·완전 연결 모듈을 하나하나 세면 더 많다 (ResNet-18: 21, GoogLeNet: 58). 깊이 위에 마우스를 올리거나 모델 설명을 보라.</translation>
     </message>
     <message>
         <source>{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%</source>
@@ -1575,7 +2018,7 @@ figure</source>
     </message>
     <message>
         <source>GoogLeNet with its trained weights ({detail}).</source>
-        <translation>학습된 가중치를 쓴 GoogLeNet ({detail}).</translation>
+        <translation>훈련된 가중치를 쓴 GoogLeNet ({detail}).</translation>
     </message>
 </context>
 <context>
@@ -1594,11 +2037,11 @@ figure</source>
     </message>
     <message>
         <source>test accuracy {test:.1%} (training {train:.1%})</source>
-        <translation>테스트 정확도 {test:.1%} (학습 {train:.1%})</translation>
+        <translation>테스트 정확도 {test:.1%} (훈련 {train:.1%})</translation>
     </message>
     <message>
         <source>test loss {test:.4f} (training {train:.4f})</source>
-        <translation>테스트 손실 {test:.4f} (학습 {train:.4f})</translation>
+        <translation>테스트 손실 {test:.4f} (훈련 {train:.4f})</translation>
     </message>
     <message>
         <source>{run}: epoch {epoch}, {accuracy}, {loss}</source>
@@ -1618,7 +2061,7 @@ figure</source>
     </message>
     <message>
         <source>Ready to train.</source>
-        <translation>학습할 준비가 되었습니다.</translation>
+        <translation>훈련할 준비가 되었습니다.</translation>
     </message>
     <message>
         <source>Run saved in {folder}</source>
@@ -1626,7 +2069,7 @@ figure</source>
     </message>
     <message>
         <source>training</source>
-        <translation>학습 중</translation>
+        <translation>훈련 중</translation>
     </message>
     <message>
         <source>testing</source>
@@ -1828,7 +2271,7 @@ figure</source>
     </message>
     <message>
         <source>Training loss per step</source>
-        <translation>스텝별 학습 손실</translation>
+        <translation>스텝별 훈련 손실</translation>
     </message>
     <message>
         <source>Accuracy per epoch</source>
@@ -1852,7 +2295,7 @@ figure</source>
     </message>
     <message>
         <source>Faint: every step · bold: smoothed · solid: test · dashed: training</source>
-        <translation>흐린 선: 스텝마다 · 굵은 선: 평활값 · 실선: 테스트 · 점선: 학습</translation>
+        <translation>흐린 선: 스텝마다 · 굵은 선: 평활값 · 실선: 테스트 · 점선: 훈련</translation>
     </message>
     <message>
         <source>First-layer filters</source>
@@ -1860,7 +2303,7 @@ figure</source>
     </message>
     <message>
         <source>A test image appears here while the network trains.</source>
-        <translation>신경망이 학습하는 동안 여기에 테스트 이미지가 나타납니다.</translation>
+        <translation>신경망이 훈련하는 동안 여기에 테스트 이미지가 나타납니다.</translation>
     </message>
     <message>
         <source>Feature maps</source>
@@ -1875,7 +2318,7 @@ figure</source>
     </message>
     <message>
         <source>Trained: {trained} of {total} parameters ({share}), in {layers} of {count} layers. Frozen: {frozen} parameters.</source>
-        <translation>학습: 파라미터 {total}개 중 {trained}개({share}), 층 {count}개 중 {layers}개. 고정: 파라미터 {frozen}개.</translation>
+        <translation>훈련: 변수 {total}개 중 {trained}개({share}), 층 {count}개 중 {layers}개. 고정: 변수 {frozen}개.</translation>
     </message>
     <message>
         <source>The pretrained weights of {model} are on this computer.</source>
@@ -1899,7 +2342,7 @@ figure</source>
     </message>
     <message>
         <source>Pretrained on {source}, with a {pretrained}-way classifier ({head} parameters). Training replaces it with a new {classes}-way classifier ({new} parameters), counted below.</source>
-        <translation>{source}로 사전 학습되었고, {pretrained}개 클래스 분류기(파라미터 {head}개)가 달려 있다. 훈련할 때는 이것을 새 {classes}개 클래스 분류기(파라미터 {new}개)로 바꾸며, 아래 수치는 이 새 분류기로 센 것이다.</translation>
+        <translation>{source}로 사전 학습되었고, {pretrained}개 클래스 분류기(변수 {head}개)가 달려 있다. 훈련할 때는 이것을 새 {classes}개 클래스 분류기(변수 {new}개)로 바꾸며, 아래 수치는 이 새 분류기로 센 것이다.</translation>
     </message>
     <message>
         <source>Transfer learning</source>
@@ -1919,7 +2362,7 @@ figure</source>
     </message>
     <message>
         <source>Freeze every pretrained layer and train only a new classifier (softmax) on top.</source>
-        <translation>미리 학습된 층을 모두 고정(freeze)하고 맨 위의 새 분류기(softmax)만 훈련한다.</translation>
+        <translation>사전 학습된 층을 모두 고정(freeze)하고 맨 위의 새 분류기(softmax)만 훈련한다.</translation>
     </message>
     <message>
         <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier: here the first half of the network&apos;s depth stays frozen, cut between the paper&apos;s parts (a whole Inception module or ResNet stage on one side).</source>
@@ -1931,11 +2374,11 @@ figure</source>
     </message>
     <message>
         <source>trained</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
         <source>parameters (log scale)</source>
-        <translation>파라미터 수 (로그 눈금)</translation>
+        <translation>변수 수 (로그 눈금)</translation>
     </message>
     <message>
         <source>input</source>
@@ -1947,11 +2390,11 @@ figure</source>
     </message>
     <message>
         <source>Train this case…</source>
-        <translation>이 케이스로 학습…</translation>
+        <translation>이 케이스로 훈련…</translation>
     </message>
     <message>
         <source>Opens the training panel set up for this network and case: choose the data there (your own image folder, one subfolder per class, or CIFAR-10) and press Start.</source>
-        <translation>이 신경망과 케이스로 설정된 학습 패널을 엽니다. 거기서 데이터(클래스마다 하위 폴더가 하나씩 있는 이미지 폴더, 또는 CIFAR-10)를 고르고 시작을 누르세요.</translation>
+        <translation>이 신경망과 케이스로 설정된 훈련 패널을 엽니다. 거기서 데이터(클래스마다 하위 폴더가 하나씩 있는 이미지 폴더, 또는 CIFAR-10)를 고르고 시작을 누르세요.</translation>
     </message>
     <message>
         <source>Case 2: more data</source>
@@ -1967,7 +2410,7 @@ figure</source>
     </message>
     <message>
         <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
-        <translation>미리 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
+        <translation>사전 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
     </message>
 </context>
 <context>
@@ -2150,15 +2593,15 @@ figure</source>
     </message>
     <message>
         <source>batch size {batch} is larger than the training set ({images} images); use at most {images}</source>
-        <translation>배치 크기 {batch}이(가) 학습 세트({images}장)보다 큽니다. {images} 이하로 쓰세요</translation>
+        <translation>배치 크기 {batch}이(가) 훈련 세트({images}장)보다 큽니다. {images} 이하로 쓰세요</translation>
     </message>
     <message>
         <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. The weights of the run are lost from here on; the last good checkpoint is kept: {checkpoint}.</source>
-        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 이 시점부터의 가중치는 잃었고, 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 훈련을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 이 시점부터의 가중치는 잃었고, 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
     </message>
     <message>
         <source>{model} is a building block, not a network that classifies images; train one of {models}</source>
-        <translation>{model}은(는) 이미지를 분류하는 네트워크가 아니라 구성 요소입니다. 다음 중 하나를 학습하세요: {models}</translation>
+        <translation>{model}은(는) 이미지를 분류하는 네트워크가 아니라 구성 요소입니다. 다음 중 하나를 훈련하세요: {models}</translation>
     </message>
     <message>
         <source>unknown data set {given}; use one of {names} or folder:PATH</source>
@@ -2202,7 +2645,7 @@ figure</source>
     </message>
     <message>
         <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet.</source>
-        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 훈련을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
     </message>
     <message>
         <source>The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or less, or a smaller model.</source>
@@ -2274,7 +2717,7 @@ figure</source>
     </message>
     <message>
         <source>{folder} is not a training run (it has no {file}).</source>
-        <translation>{folder}은(는) 학습 실행 기록이 아닙니다({file} 없음).</translation>
+        <translation>{folder}은(는) 훈련 실행 기록이 아닙니다({file} 없음).</translation>
     </message>
     <message>
         <source>{path} is not a run&apos;s metrics file.</source>
@@ -2286,7 +2729,7 @@ figure</source>
     </message>
     <message>
         <source>no pretrained weights for {model} are on this computer: download them once on its feature-map page (online), or train from scratch</source>
-        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받거나, 처음부터 학습하세요</translation>
+        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받거나, 처음부터 훈련하세요</translation>
     </message>
 </context>
 </TS>
