@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>Refused: an even {0}×{0} filter cannot keep the size with equal padding on both sides (it needs {1} pixels, which do not split evenly). Choose an odd filter size or no padding.</source>
-        <translation>거부됨: 짝수인 {0}×{0} 필터는 양쪽에 같은 패딩을 넣어 크기를 유지할 수 없다 ({1}픽셀이 필요한데 둘로 똑같이 나뉘지 않는다). 홀수 크기의 필터를 고르거나 패딩 없이 계산하라.</translation>
+        <translation>계산할 수 없음: 짝수인 {0}×{0} 필터는 양쪽에 같은 패딩을 넣어 크기를 유지할 수 없다 ({1}픽셀이 필요한데 둘로 똑같이 나뉘지 않는다). 홀수 크기의 필터를 고르거나 패딩 없이 계산하면 된다.</translation>
     </message>
     <message>
         <source>Parameters: {0} = {1}</source>
@@ -694,7 +694,7 @@
     </message>
     <message>
         <source>Refused: the {0}×{0} filter is larger than the {1}×{2} image and there is no padding. Choose a smaller filter or same padding.</source>
-        <translation>계산할 수 없음: 패딩이 없는데 {0}×{0} 필터가 {1}×{2} 이미지보다 크다. 더 작은 필터나 same 패딩을 고르세요.</translation>
+        <translation>계산할 수 없음: 패딩이 없는데 {0}×{0} 필터가 {1}×{2} 이미지보다 크다. 더 작은 필터를 고르거나 same 패딩을 쓰면 된다.</translation>
     </message>
 </context>
 <context>

@@ -85,3 +85,16 @@ def test_terms_that_contain_a_variant_are_not_caught():
                            glossary)
     assert not _violations([("The learning rate is too high, so training stopped", "학습률이 커서 훈련을 멈췄다")],
                            glossary)
+
+
+def _registers(korean: str) -> set[str]:
+    """The speech levels of a text's sentence endings: polite (…니다, …세요) and plain (…다, …라)."""
+    endings = re.findall(r"([가-힣]+)[.!?](?:\s|$)", korean) + re.findall(r"([가-힣]+)\s*$", korean)
+    return {"polite" if re.search(r"(니다|세요|십시오|요)$", word) else "plain"
+            for word in endings if re.search(r"(니다|세요|십시오|요|다|라|자|까)$", word)}
+
+
+def test_every_message_keeps_one_register():
+    mixed = [korean for _, korean in _pairs() if len(_registers(korean)) > 1]
+    assert not mixed, mixed
+    assert _registers("이미지보다 크다. 더 작은 필터를 고르세요.") == {"plain", "polite"}  # what it catches
