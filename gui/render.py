@@ -130,6 +130,8 @@ def render(args) -> int:
             view.select(args.model or view.model_combo.currentData(), CASES[(getattr(args, "case", None) or 1) - 1])
         window.show()
         window.start_engine()
+        if page is not None and getattr(args, "model", None):  # a model page shows the variant asked for
+            _show_variant(app, page, args.model)
         try:
             _wait_until_settled(app, window)
             save_widget(window, out, args.scale)
@@ -137,3 +139,17 @@ def render(args) -> int:
             window.close()
     print(out)
     return 0
+
+
+def _show_variant(app, page, model: str) -> None:
+    """Choose ``model`` in ``page``'s model list, once the zoo has filled it."""
+    from engine.zoo import get_info
+
+    name = get_info(model).name
+    deadline = time.monotonic() + 120
+    while page.variant_combo.findData(name) < 0:
+        if time.monotonic() > deadline:
+            raise UserInputError(f"{model} is not a model of this page")
+        app.processEvents()
+        time.sleep(0.01)
+    page.variant_combo.setCurrentIndex(page.variant_combo.findData(name))

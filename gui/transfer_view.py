@@ -116,7 +116,13 @@ class LayerStrip(QWidget):
         step = rects[1].left() - rects[0].left() if len(rects) > 1 else rects[0].width() * 2
         if step >= metrics.height():  # room for one name per bar, written upwards above its bar
             for rect, layer in zip(rects, self.plan.layers, strict=True):
-                self._upright(painter, rect.center().x(), rect.top() - 3, layer.paper_name or layer.name)
+                name = layer.paper_name or layer.name
+                if metrics.horizontalAdvance(name) + 6 < rect.top():
+                    self._upright(painter, rect.center().x(), rect.top() - 3, name)
+                else:  # a tall bar: the name inside it, from its foot, in white
+                    painter.setPen(Qt.GlobalColor.white)
+                    self._upright(painter, rect.center().x(), rect.bottom() - 3, name)
+                    painter.setPen(_AXIS)
         else:  # too many bars: one name per part, below the axis
             parts: list[tuple[str, float, float]] = []
             for rect, layer in zip(rects, self.plan.layers, strict=True):
