@@ -205,7 +205,7 @@ class TransferLearningView(LanguageAware, QWidget):
         self.model_combo.setFont(scaled_font(self, 1.2))
         for name in trainable_models():
             if has_pretrained_source(name):
-                self.model_combo.addItem(f"{get_info(name).title}  ({name})", name)
+                self.model_combo.addItem(get_info(name).title, name)
         self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(_DEFAULT_MODEL)))
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self.model_label = QLabel(self)

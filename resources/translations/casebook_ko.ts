@@ -748,19 +748,19 @@
     </message>
     <message>
         <source>Reproduced: the paper&apos;s training-error result (thin lines in its Fig. 6): deeper plain networks train worse, deeper residual ones do not.</source>
-        <translation>재현됨: 논문의 훈련 오차 결과 (그림 6의 가는 선). 더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 잔차 네트워크는 그렇지 않다.</translation>
+        <translation>재현됨: 논문의 훈련 오차 결과 (그림 6의 가는 선). 더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 residual 네트워크는 그렇지 않다.</translation>
     </message>
     <message>
         <source>Not reproduced in this run: the paper&apos;s training-error result (deeper plain networks train worse, deeper residual ones do not).</source>
-        <translation>이번 실행에서는 재현되지 않음: 논문의 훈련 오차 결과 (더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 잔차 네트워크는 그렇지 않다).</translation>
+        <translation>이번 실행에서는 재현되지 않음: 논문의 훈련 오차 결과 (더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 residual 네트워크는 그렇지 않다).</translation>
     </message>
     <message>
         <source>Not reproduced: in the paper the deeper ResNets also test better on CIFAR-10; here the residual test error rises a little with depth ({shallow}: {e1}, {deep}: {e2}), after a short run on a small data set.</source>
-        <translation>재현되지 않음: 논문에서는 CIFAR-10에서 더 깊은 ResNet의 테스트 오차도 더 낮다. 여기서는 작은 데이터 세트로 짧게 훈련한 탓에 잔차 네트워크의 테스트 오차가 깊이에 따라 조금 오른다 ({shallow}층: {e1}, {deep}층: {e2}).</translation>
+        <translation>재현되지 않음: 논문에서는 CIFAR-10에서 더 깊은 ResNet의 테스트 오차도 더 낮다. 여기서는 작은 데이터 세트로 짧게 훈련한 탓에 residual 네트워크의 테스트 오차가 깊이에 따라 조금 오른다 ({shallow}층: {e1}, {deep}층: {e2}).</translation>
     </message>
     <message>
         <source>As in the paper, the residual test error does not rise with depth.</source>
-        <translation>논문처럼 잔차 네트워크의 테스트 오차가 깊이에 따라 오르지 않는다.</translation>
+        <translation>논문처럼 residual 네트워크의 테스트 오차가 깊이에 따라 오르지 않는다.</translation>
     </message>
     <message>
         <source>These networks have width {width} (the paper&apos;s: {paper}), so ResNet-{depth} here has {params} parameters; the overview&apos;s ResNet-{depth}, at the paper&apos;s width, has {full}.</source>
@@ -892,11 +892,11 @@
     </message>
     <message>
         <source>residual, training (thin)</source>
-        <translation>잔차, 훈련 (가는 선)</translation>
+        <translation>residual, 훈련 (가는 선)</translation>
     </message>
     <message>
         <source>residual, test (bold)</source>
-        <translation>잔차, 테스트 (굵은 선)</translation>
+        <translation>residual, 테스트 (굵은 선)</translation>
     </message>
     <message>
         <source>{depth} layers</source>
