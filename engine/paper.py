@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from torch import nn
+if TYPE_CHECKING:  # torch is not imported for the names alone: the window draws diagrams before it loads torch
+    from torch import nn
 
 __all__ = ["paper_depth", "depth_positions", "paper_names", "paper_parts", "WEIGHTED_KINDS", "SEPARATOR"]
 
