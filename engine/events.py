@@ -289,6 +289,7 @@ class LayerMaps:
     op: str
     shape: tuple[int, ...]
     maps: np.ndarray
+    paper_name: str = ""  # the row's name in its paper ("C3", "conv5_3"), as in the analysis
 
 
 @dataclass(frozen=True)

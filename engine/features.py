@@ -281,9 +281,16 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
                           request.request_id, request.slot, _activation_before(prepared.rows, prepared.cam_layer))
     if worker.superseded(request):
         return
-    patch, stride = occlusion_window(min(batch.shape[2:]))
-    drop = occlusion_map(prepared.loaded.module, batch, index, patch, stride,
-                         should_stop=lambda: worker.superseded(request))
+    size = min(batch.shape[2:])
+    patch, stride = occlusion_window(size)
+
+    def between_batches() -> bool:
+        # One forward pass per covered image: give up for a newer image or a stop. Interleaved requests are not
+        # served from here: they would run inside the occlusion's no_grad (and Grad-CAM needs gradients).
+        return worker.stopping or worker.superseded(request)
+
+    drop = occlusion_map(prepared.loaded.module, batch, index, patch, stride, batch_size=64 if size <= 64 else 4,
+                         should_stop=between_batches)
     if drop is not None:
         yield ev.OcclusionReady(maps.model, index, prepared.loaded.classes[index], patch, stride, _read_only(drop),
                                 request.request_id, request.slot)
@@ -295,7 +302,7 @@ def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedIm
     outputs = prepared.capture(batch)
     scores = outputs[f"raw:{prepared.rows[-1].name}"].reshape(1, -1)
     layers = tuple(ev.LayerMaps(row.index, row.name, row.kind, row.op, row.output_shape,
-                                _for_display(outputs[row.name])) for row in prepared.rows)
+                                _for_display(outputs[row.name]), row.paper_name) for row in prepared.rows)
     loaded = prepared.loaded
     return ev.FeatureMapsReady(
         model=loaded.name, source=image.source, name=image.name, notes=image.notes,

@@ -939,8 +939,11 @@ class FeatureMapView(LanguageAware, QWidget):
             self.layer_label.setText("")
             return
         layer = self._event.layers[self.layer_slider.value()]
+        # The paper's name first, the torch module second, as in the diagram and the layer table.
+        name = f"{layer.paper_name} · {layer.name}" if layer.paper_name and layer.paper_name != layer.name \
+            else layer.name
         text = self.tr("{index} of {last}: {name} ({op}), output {shape}").format(
-            index=layer.index, last=len(self._event.layers) - 1, name=layer.name, op=layer.op,
+            index=layer.index, last=len(self._event.layers) - 1, name=name, op=layer.op,
             shape=shape_text(layer.shape))
         if len(layer.shape) == 3 and layer.maps.shape[0] < layer.shape[0]:
             text += " · " + self.tr("first {shown} of {count} maps").format(

@@ -295,6 +295,16 @@ def test_occlusion_follows_grad_cam_for_the_same_class(engine):
     assert occlusion.drop.max() > 0
 
 
+def test_a_new_image_during_occlusion_abandons_it_and_gets_its_own_grad_cam(engine):
+    worker, events = engine
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[0]), request_id=1))
+    _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[3]), request_id=2))  # while occlusion 1 runs
+    seen = _collect(events, lambda s: bool([e for e in _last_of(ev.OcclusionReady, s) if e.request_id == 2]))
+    assert not _last_of(ev.RequestFailed, seen)
+    assert [e.request_id for e in _last_of(ev.GradCamReady, seen)] == [2]
+
+
 def test_grad_cam_of_a_chosen_class(engine):
     worker, events = engine
     worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[7]), cam_class=1))

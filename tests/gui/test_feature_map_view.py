@@ -65,7 +65,7 @@ def test_the_page_is_never_empty(view):
 def test_an_opened_image_shows_its_maps_top5_filters_and_grad_cam(qtbot, view):
     _open(qtbot, view, DIGITS[3])
     view.select_layer(1)
-    assert "conv1 (Conv2d), output 28×28×6" in view.layer_label.text()
+    assert "C1 · conv1 (Conv2d), output 28×28×6" in view.layer_label.text()  # the paper's name first
     mosaic = view.grid.image.image
     assert mosaic.shape == (2 * 28 + 1, 3 * 28 + 2)  # six 28×28 maps in 2 rows of 3, one-pixel gaps
     assert np.nanmin(mosaic) == 0 and np.nanmax(mosaic) == 1

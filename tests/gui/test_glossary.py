@@ -81,8 +81,8 @@ def test_a_variant_is_caught(english, korean):
 
 def test_terms_that_contain_a_variant_are_not_caught():
     glossary = _glossary()
-    assert not _violations([("No pretrained weights: train from scratch", "사전 학습 가중치가 없으니 처음부터 훈련하라")],
-                           glossary)
+    pretrained = ("No pretrained weights: train from scratch", "사전 학습 가중치가 없으니 처음부터 훈련하라")
+    assert not _violations([pretrained], glossary)
     assert not _violations([("The learning rate is too high, so training stopped", "학습률이 커서 훈련을 멈췄다")],
                            glossary)
 
