@@ -159,10 +159,10 @@ class OverviewView(LanguageAware, QWidget):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeaderItem(2).setToolTip(self.tr(
-            "The depth the paper quotes: layers with parameters on the longest path from input to output "
-            "(ResNet-18: 18, GoogLeNet: 22). Counting every convolution and dense module one by one, ResNet's "
-            "1×1 projection shortcuts and each parallel branch of an Inception module included, gives more "
-            "(ResNet-18: 21, GoogLeNet: 58): hover over a depth, or see the model's fact sheet."))
+            "The depth the paper quotes: layers with parameters on the longest path from input to output. "
+            "Counting every convolution and dense module one by one, ResNet's 1×1 projection shortcuts and each "
+            "parallel branch of an Inception module included, gives more: hover over a depth, or see the "
+            "model's fact sheet."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(self._columns()) - 1, QHeaderView.ResizeMode.Stretch)

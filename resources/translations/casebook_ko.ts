@@ -1956,8 +1956,8 @@ figure</source>
         <translation>합성곱과 완전 연결 모듈은 모두 {modules}개</translation>
     </message>
     <message>
-        <source>The depth the paper quotes: layers with parameters on the longest path from input to output (ResNet-18: 18, GoogLeNet: 22). Counting every convolution and dense module one by one, ResNet&apos;s 1×1 projection shortcuts and each parallel branch of an Inception module included, gives more (ResNet-18: 21, GoogLeNet: 58): hover over a depth, or see the model&apos;s fact sheet.</source>
-        <translation>논문이 말하는 깊이: 입력에서 출력까지 가장 긴 경로 위의, 변수가 있는 층의 수 (ResNet-18: 18, GoogLeNet: 22). ResNet의 1×1 프로젝션 스킵 연결과 Inception 모듈의 나란한 가지까지 합성곱·완전 연결 모듈을 하나하나 세면 더 많다 (ResNet-18: 21, GoogLeNet: 58). 깊이 위에 마우스를 올리거나 모델 설명을 보라.</translation>
+        <source>The depth the paper quotes: layers with parameters on the longest path from input to output. Counting every convolution and dense module one by one, ResNet&apos;s 1×1 projection shortcuts and each parallel branch of an Inception module included, gives more: hover over a depth, or see the model&apos;s fact sheet.</source>
+        <translation>논문이 말하는 깊이: 입력에서 출력까지 가장 긴 경로 위의, 변수가 있는 층의 수. ResNet의 1×1 프로젝션 스킵 연결과 Inception 모듈의 나란한 가지까지 합성곱·완전 연결 모듈을 하나하나 세면 더 많다. 깊이 위에 마우스를 올리거나 모델 설명을 보라.</translation>
     </message>
     <message>
         <source>{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%</source>
