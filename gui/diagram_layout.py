@@ -128,7 +128,7 @@ class Group:
     children: tuple[str, ...]
     boxes: tuple[int, ...]     # every box inside, in forward order, shortcut boxes included
     output: int                # the box whose output leaves the group
-    weighted: int              # convolution and dense rows inside
+    weighted: int              # convolution and dense rows inside, on the main path (not a shortcut's projection)
     branches: int              # the most parallel inputs merged inside (Inception: 4), else 0
     paper: tuple[str, ...] = ()  # the levels of the paper name its rows share: ("conv3_x", "block 1")
 
@@ -353,7 +353,8 @@ def _nested(rows, boxes, kept, pred) -> tuple[Group, ...]:
             parent=None if parents[i] is None else kept[parents[i]][0],
             children=tuple(kept[j][0] for j in range(len(kept)) if parents[j] == i),
             boxes=tuple(sorted(ids)), output=max(main),
-            weighted=sum(rows[r].kind in _WEIGHTED for b in ids for r in boxes[b].rows),
+            # As the papers count a block's layers: a projection on the shortcut's arc is not one of them.
+            weighted=sum(rows[r].kind in _WEIGHTED for b in ids if not boxes[b].on_arc for r in boxes[b].rows),
             branches=merged if merged > 1 else 0,
             paper=_shared_parts([rows[r].paper_name for b in ids for r in boxes[b].rows]),
         ))

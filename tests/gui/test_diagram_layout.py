@@ -175,6 +175,12 @@ def test_vgg16_stages_end_at_their_pooling_layer():
         f"stage {k}" for k in range(1, 6)]
 
 
+def test_a_block_with_a_projection_counts_the_papers_two_layers():
+    _, structure = _structure("resnet18")
+    blocks = {g.name: g for g in structure.groups}
+    assert blocks["layer2.0"].weighted == blocks["layer2.1"].weighted == 2  # the 1×1 projection is beside them
+
+
 def test_default_level_is_the_most_expanded_that_reads_on_a_projector():
     _, vgg = _structure("vgg16")
     _, resnet50 = _structure("resnet50")
