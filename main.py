@@ -99,7 +99,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("models", help="the zoo, one line each").set_defaults(func=_cmd_models)
 
-    summary = sub.add_parser("summary", help="per-layer shapes, params, MACs")
+    summary = sub.add_parser("summary", help="per-layer shapes, params, multiply-adds")
     summary.add_argument("model")
     summary.add_argument("--input", default=None, metavar="CxHxW", help="input shape, e.g. 3x224x224")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
@@ -167,6 +167,10 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--image", default=None)
     render.add_argument("--layer", default=None)
     render.add_argument("--collapsed", action="store_true")
+    render.add_argument("--overlay", choices=("gradcam", "occlusion"), default="gradcam",
+                        help="features: the attribution drawn over the input")
+    render.add_argument("--case", type=int, choices=(1, 2, 3), default=None,
+                        help="transfer: the case shown (with --model, the network)")
     render.add_argument("--tab", type=int, default=0, help="tab within a section, or within a model page (0 = first)")
     render.add_argument("--language", choices=("en", "ko"), default=argparse.SUPPRESS)
     render.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)

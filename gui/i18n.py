@@ -1,7 +1,9 @@
 """Interface language: English (the source strings) and Korean (resources/translations/casebook_ko.qm).
 
 Every user-visible string goes through Qt's ``tr()``; switching language installs another QTranslator and
-Qt sends every widget a LanguageChange event, on which each view calls its ``retranslate()``.
+Qt sends every widget a LanguageChange event, on which each view calls its ``retranslate()``. Qt's own dialogs
+(the file dialog, message boxes) take Qt's catalogue that PySide6 ships (``qtbase_ko``), completed by
+``qtbase_extra_ko`` for the few texts it leaves in English.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ __all__ = ["LANGUAGES", "TRANSLATIONS_DIR", "localized", "set_language", "curren
 LANGUAGES = {"en": "English", "ko": "한국어"}
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _CATALOGUE = "casebook"
+_QT_EXTRA = "qtbase_extra"  # Qt's dialog texts missing from qtbase_ko
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -57,7 +60,9 @@ def set_language(code: str) -> str:
     _installed.clear()
     if code != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in ((f"qtbase_{code}", qt_dir), (f"{_CATALOGUE}_{code}", str(TRANSLATIONS_DIR))):
+        catalogues = ((f"qtbase_{code}", qt_dir), (f"{_QT_EXTRA}_{code}", str(TRANSLATIONS_DIR)),
+                      (f"{_CATALOGUE}_{code}", str(TRANSLATIONS_DIR)))
+        for name, folder in catalogues:
             translator = QTranslator(app)
             if translator.load(name, folder):
                 app.installTranslator(translator)
@@ -78,4 +83,5 @@ def update_translations() -> None:
     ts_file = TRANSLATIONS_DIR / f"{_CATALOGUE}_ko.ts"
     lupdate = [_qt_tool("lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts_file)]
     subprocess.run(lupdate, check=True)
-    subprocess.run([_qt_tool("lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True)
+    for ts in (ts_file, TRANSLATIONS_DIR / f"{_QT_EXTRA}_ko.ts"):  # the second is written by hand, not by lupdate
+        subprocess.run([_qt_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)

@@ -230,6 +230,7 @@ class MainWindow(LanguageAware, QMainWindow):
             view = self._feature_view = FeatureMapView(self.bridge, self)
             view.image_opened.connect(self.image_opened)
             view.prepare_wanted.connect(lambda: self.show_prepare(report=True))
+            view.model_requested.connect(self._on_feature_model_requested)
         return self._feature_view
 
     def user_image(self):
@@ -513,6 +514,12 @@ class MainWindow(LanguageAware, QMainWindow):
         if page is self._feature_page and page.current_model():
             self.feature_view.set_model(page.current_model())  # it runs the model only while on screen
 
+    def _on_feature_model_requested(self, name: str) -> None:
+        """Show ``name`` on the page that has the feature maps (a trained sibling of a model without weights)."""
+        page = self._feature_page
+        if page is not None and page.variant_combo.findData(name) >= 0:
+            page.variant_combo.setCurrentIndex(page.variant_combo.findData(name))
+
     def _raise_feature_view(self) -> None:
         """Images go to the feature maps of the model on screen, or of the last model page shown (LeNet-5 first).
         On the 1×1 and augmentation pages the window stays: they take the image (through ``image_opened``)."""
@@ -572,9 +579,11 @@ class MainWindow(LanguageAware, QMainWindow):
 
     def _section_questions(self) -> dict[str, str]:
         return {
-            "lenet": self.tr("Q. Average pooling · sigmoid activation · few parameters"),
-            "alexnet": self.tr("Q. Max pooling · ReLU activation · many parameters"),
-            "vgg": self.tr("Q. 2×2 max pooling with stride 2 · channels double at every stage · "
+            # The deck's key points are statements, not questions: no "Q." before them.
+            "lenet": self.tr("Average pooling · a sigmoid-shaped activation (tanh; the paper scales it) · "
+                             "few parameters"),
+            "alexnet": self.tr("Max pooling · ReLU activation · many parameters"),
+            "vgg": self.tr("2×2 max pooling with stride 2 · channels double at every stage · "
                            "many parameters to train"),
             "resnet": self.tr("Q. Why, in practice, does the error grow as layers are stacked?"),
             "nin": self.tr("A 1×1 convolution reduces the number of channels and adds non-linearity."),

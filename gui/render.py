@@ -124,8 +124,15 @@ def render(args) -> int:
             if not 0 <= args.tab < tabs.count():
                 raise UserInputError(f"--tab must be between 0 and {tabs.count() - 1} for {args.page}, got {args.tab}")
             tabs.setCurrentIndex(args.tab)
+        if args.page == "transfer" and (getattr(args, "model", None) or getattr(args, "case", None)):
+            from gui.pages.transfer import CASES
+
+            view = window.transfer_view
+            view.select(args.model or view.model_combo.currentData(), CASES[(getattr(args, "case", None) or 1) - 1])
         window.show()
         window.start_engine()
+        if page is not None and getattr(args, "model", None):  # a model page shows the variant asked for
+            _show_variant(app, page, args.model)
         try:
             _wait_until_settled(app, window)
             save_widget(window, out, args.scale)
@@ -199,6 +206,9 @@ def _render_features(args) -> int:
             raise UserInputError(view.messages()[-1])
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
+        if getattr(args, "overlay", "gradcam") == "occlusion":
+            view.occlusion_check.setChecked(True)
+            _wait_for(app, lambda: view.occlusion() is not None, "the occlusion map")
         _wait_for_thumbnails(app, view)
         save_widget(view, out, args.scale)
     finally:
@@ -206,6 +216,15 @@ def _render_features(args) -> int:
         view.close()
     print(out)
     return 0
+
+
+def _wait_for(app, done, what: str) -> None:
+    deadline = time.monotonic() + _TIMEOUT_S
+    while not done():
+        if time.monotonic() > deadline:
+            raise UserInputError(f"the engine did not finish {what} within two minutes")
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def _wait_for_maps(app, view) -> None:
@@ -237,3 +256,15 @@ def _layer_index(view, layer: str) -> int:
     shown = ", ".join(names[:8])
     raise UserInputError(f"unknown layer {layer!r}; give a row number 0-{len(names) - 1} or a name such as "
                          f"{shown}, … (python main.py summary MODEL lists them)")
+def _show_variant(app, page, model: str) -> None:
+    """Choose ``model`` in ``page``'s model list, once the zoo has filled it."""
+    from engine.models.zoo import get_info
+
+    name = get_info(model).name
+    deadline = time.monotonic() + 120
+    while page.variant_combo.findData(name) < 0:
+        if time.monotonic() > deadline:
+            raise UserInputError(f"{model} is not a model of this page")
+        app.processEvents()
+        time.sleep(0.01)
+    page.variant_combo.setCurrentIndex(page.variant_combo.findData(name))

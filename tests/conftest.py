@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -20,6 +21,10 @@ def no_thread_left_behind():
     while True:
         extra = [t for t in threading.enumerate() if t not in before and t.is_alive()]
         if not extra:
+            # A test's top-level widgets may sit in reference cycles (a lambda slot, a fixture's locals): collect
+            # them here, on the GUI thread, rather than leave them to a collection that the next test's engine
+            # thread might trigger, which would destroy Qt objects off their thread.
+            gc.collect()
             return
         if time.monotonic() > deadline:
             pytest.fail(f"test left threads running: {', '.join(t.name for t in extra)}")

@@ -98,6 +98,10 @@ class DataSetFacts:
         The canonical figures where the lecture rounds or differs; empty when the lecture's are exact.
     loader : str or None
         The name :func:`make_dataset` accepts for it, or None when the app cannot train on it.
+    splits : tuple of int
+        Training and test images where the set comes split (their sum is ``images``); empty otherwise.
+    withdrawn_en, withdrawn_ko : str
+        When and why its authors withdrew it, shown on its row; empty for a set still distributed.
     """
 
     name: str
@@ -111,6 +115,9 @@ class DataSetFacts:
     note_en: str
     note_ko: str
     loader: str | None
+    splits: tuple[int, ...] = ()
+    withdrawn_en: str = ""
+    withdrawn_ko: str = ""
 
 
 class AdaptedDataset:
@@ -404,14 +411,14 @@ CATALOGUE = (
                        "WordNet. Its yearly competition (ILSVRC) is where AlexNet, VGG, GoogLeNet and ResNet "
                        "made their names, and its trained weights are the usual start for transfer learning.",
         description_ko="웹에서 모은 사진을 사람이 WordNet의 명사 범주별로 분류한 데이터 세트입니다. 해마다 "
-                       "열린 대회(ILSVRC)에서 AlexNet, VGG, GoogLeNet, ResNet이 이름을 알렸고, 여기서 학습한 "
+                       "열린 대회(ILSVRC)에서 AlexNet, VGG, GoogLeNet, ResNet이 이름을 알렸고, 여기서 훈련한 "
                        "가중치는 전이 학습의 출발점으로 널리 쓰입니다.",
         note_en="The lecture rounds the categories to 20,000 and gives no image count: the full ImageNet has "
                 "21,841 categories and about 14.2 million images. The ILSVRC subset the zoo's networks were "
                 "trained on has 1,000 categories and about 1.28 million training images.",
         note_ko="강의는 범주 수를 2만 개로 어림하고 이미지 수는 밝히지 않습니다. 전체 ImageNet은 21,841개 "
-                "범주, 약 1,420만 장의 이미지로 이루어져 있으며, 이 앱의 모델들이 학습한 ILSVRC 부분 집합은 "
-                "1,000개 범주, 학습 이미지 약 128만 장입니다.",
+                "범주, 약 1,420만 장의 이미지로 이루어져 있으며, 이 앱의 모델들이 훈련된 ILSVRC 부분 집합은 "
+                "1,000개 범주, 훈련 이미지 약 128만 장입니다.",
         loader=None,
     ),
     DataSetFacts(
@@ -427,11 +434,13 @@ CATALOGUE = (
         description_ko="영어 명사 75,062개로 웹을 자동 검색해 모은 이미지를 32×32 픽셀로 줄인 데이터 세트로, "
                        "검색어가 곧 (부정확할 수 있는) 레이블입니다. CIFAR-10과 CIFAR-100은 여기서 일부를 "
                        "골라 사람이 확인한 것입니다.",
-        note_en="79,302,017 images exactly. The authors withdrew it in 2020 because some of its "
-                "automatically gathered images and labels are offensive; it is no longer distributed.",
-        note_ko="정확히는 79,302,017장입니다. 자동으로 수집된 이미지와 레이블 일부가 모욕적이라는 문제가 "
-                "드러나 저자들이 2020년에 공개를 철회했으며, 지금은 배포되지 않습니다.",
+        note_en="79,302,017 images exactly.",
+        note_ko="정확히는 79,302,017장입니다.",
         loader=None,
+        withdrawn_en="Withdrawn by its authors in June 2020: some of its automatically gathered images and "
+                     "labels are offensive. It is no longer distributed.",
+        withdrawn_ko="자동으로 수집된 이미지와 레이블 일부가 모욕적이라는 문제가 드러나 저자들이 2020년 6월에 "
+                     "공개를 철회했습니다. 지금은 배포되지 않습니다.",
     ),
     DataSetFacts(
         name="CIFAR-10",
@@ -444,11 +453,12 @@ CATALOGUE = (
                        "of 6,000 images each: 50,000 for training and 10,000 for testing. Small enough to "
                        "train a network on in minutes, which makes it the classic first benchmark.",
         description_ko="비행기, 자동차, 새, 고양이, 사슴, 개, 개구리, 말, 배, 트럭의 10개 클래스에 "
-                       "클래스마다 6,000장씩, 학습용 50,000장과 테스트용 10,000장으로 나뉩니다. 몇 분 만에 "
-                       "학습시킬 수 있을 만큼 작아서 가장 먼저 쓰는 벤치마크입니다.",
+                       "클래스마다 6,000장씩, 훈련용 50,000장과 테스트용 10,000장으로 나뉩니다. 몇 분 만에 "
+                       "훈련시킬 수 있을 만큼 작아서 가장 먼저 쓰는 벤치마크입니다.",
         note_en="",
         note_ko="",
         loader="cifar10",
+        splits=(50_000, 10_000),
     ),
     DataSetFacts(
         name="CIFAR-100",
@@ -461,11 +471,12 @@ CATALOGUE = (
                        "superclasses: 600 images a class, 500 for training and 100 for testing. Ten times "
                        "the classes with a tenth of the examples each makes it much harder.",
         description_ko="CIFAR-10과 같은 종류의 이미지를 100개 클래스(20개 상위 클래스로 묶임)에 고르게 나눈 "
-                       "데이터 세트로, 클래스마다 600장(학습 500장, 테스트 100장)입니다. 클래스는 10배, "
+                       "데이터 세트로, 클래스마다 600장(훈련 500장, 테스트 100장)입니다. 클래스는 10배, "
                        "클래스당 예제는 10분의 1이라 훨씬 어렵습니다.",
         note_en="",
         note_ko="",
         loader="cifar100",
+        splits=(50_000, 10_000),
     ),
     DataSetFacts(
         name="COCO (Common Objects in Context)",
@@ -552,7 +563,7 @@ CATALOGUE = (
     ),
     DataSetFacts(
         name="MNIST",
-        images=60_000,
+        images=70_000,
         classes=10,
         year=1998,
         resolution_en="28×28 grayscale images, the digit centred.",
@@ -562,9 +573,34 @@ CATALOGUE = (
                        "it is still the first data set most people train a network on.",
         description_ko="미국 인구조사국 직원과 고등학생이 쓴 0~9 손글씨 숫자를 크기를 맞추고 가운데로 옮긴 "
                        "데이터 세트입니다. LeNet-5의 성능을 잰 데이터이며, 지금도 대부분의 사람이 처음 "
-                       "신경망을 학습시켜 보는 데이터입니다.",
-        note_en="60,000 is the training set; with the 10,000 test images there are 70,000 in all.",
-        note_ko="60,000장은 학습용이며, 테스트용 10,000장을 더하면 모두 70,000장입니다.",
+                       "신경망을 훈련시켜 보는 데이터입니다.",
+        note_en="The lecture's 60,000 is the training set; with the 10,000 test images there are 70,000 in all "
+                "(CIFAR's 60,000 count both splits too).",
+        note_ko="강의의 60,000장은 훈련용이며, 테스트용 10,000장을 더하면 모두 70,000장입니다 (CIFAR의 "
+                "60,000장도 두 부분을 합한 수입니다).",
         loader="mnist",
+        splits=(60_000, 10_000),
+    ),
+    DataSetFacts(
+        name="UCI handwritten digits (Optical Recognition of Handwritten Digits)",
+        images=5_620,
+        classes=10,
+        year=1998,
+        resolution_en="8×8 grayscale, each pixel 0 to 16: the count of ink pixels in a 4×4 block of a 32×32 "
+                      "bitmap.",
+        resolution_ko="8×8 흑백 이미지로, 픽셀마다 0~16의 값(32×32 비트맵을 4×4 블록으로 나눠 잉크 픽셀을 센 "
+                      "수)을 가집니다.",
+        description_en="Handwritten digits 0 to 9 by 43 writers, collected by E. Alpaydin and C. Kaynak: 3,823 "
+                       "training images by 30 writers and 1,797 test images by 13 others. The app trains on it "
+                       "offline: it ships the 1,797 images as scikit-learn does.",
+        description_ko="E. Alpaydin과 C. Kaynak이 43명에게서 모은 0~9 손글씨 숫자로, 30명이 쓴 훈련용 3,823장과 "
+                       "다른 13명이 쓴 테스트용 1,797장으로 나뉩니다. 이 앱은 scikit-learn처럼 1,797장을 함께 "
+                       "배포하여 오프라인에서 훈련합니다.",
+        note_en="The app's 1,797 digits (13 writers) are split here into 1,438 for training and 359 for "
+                "testing, a fifth of each digit; LeNet-5's shipped weights were trained on them.",
+        note_ko="앱에 들어 있는 1,797장(13명)은 숫자마다 5분의 1씩 떼어 훈련용 1,438장과 테스트용 359장으로 "
+                "나누어 쓰며, 함께 배포하는 LeNet-5 가중치도 이것으로 훈련했습니다.",
+        loader="digits",
+        splits=(3_823, 1_797),
     ),
 )

@@ -4,7 +4,7 @@ The lecture's argument for 1×1 convolutions is arithmetic: a 5×5 convolution f
 costs (28×28×32) × (5×5×192) = 120,422,400 multiplications; a 1×1 convolution down to 16 channels first
 brings it to 12,443,648. Everything here is exact Python integers, so no setting overflows.
 
-Convention (the same as ``engine.models.analysis``): a convolution costs one multiply-accumulate per output element
+Convention (the same as ``engine.models.analysis``): a convolution costs one multiply-add per output element
 per input element its filter touches, ``H_out × W_out × C_out × k × k × C_in``; a bias adds one parameter
 per output channel and no multiplication. Tests check every figure against the analysis of real modules.
 """
@@ -68,7 +68,7 @@ class ConvStage:
 
     @property
     def macs(self) -> int:
-        """Multiply-accumulates: one per output element per input element the filter touches."""
+        """Multiply-adds: one per output element per input element the filter touches."""
         return self.outputs * self.kernel * self.kernel * self.in_channels
 
     @property
@@ -144,12 +144,16 @@ class BottleneckSetting:
         """Why this combination is refused, as a key, or None when it is fine.
 
         ``"bottleneck_wider"``: the 1×1 reduction would widen the input instead of shrinking it;
-        ``"filter_larger"``: without padding, the filter does not fit in the image.
+        ``"filter_larger"``: without padding, the filter does not fit in the image;
+        ``"even_same"``: an even filter cannot be padded equally on both sides to keep the size (a 4×4
+        filter needs 3 pixels of padding: torch puts 1 before and 2 after), so "same" takes odd filters only.
         """
         if self.bottleneck > self.in_channels:
             return "bottleneck_wider"
         if self.padding == "none" and self.kernel > min(self.height, self.width):
             return "filter_larger"
+        if self.padding == "same" and self.kernel % 2 == 0:
+            return "even_same"
         return None
 
 
@@ -197,6 +201,8 @@ _PROBLEM_MESSAGES = {
     "bottleneck_wider": "the bottleneck ({b} channels) must not be wider than the input ({c} channels): "
                         "a 1x1 reduction shrinks the channels",
     "filter_larger": "the {k}x{k} filter is larger than the {h}x{w} image and there is no padding",
+    "even_same": "an even {k}x{k} filter cannot keep the size with equal padding on both sides (it needs "
+                 "{pad} pixels, split unevenly); use an odd filter size such as {odd}",
 }
 
 
@@ -206,7 +212,8 @@ def problem_message(setting: BottleneckSetting) -> str | None:
     if key is None:
         return None
     return _PROBLEM_MESSAGES[key].format(b=setting.bottleneck, c=setting.in_channels, k=setting.kernel,
-                                         h=setting.height, w=setting.width)
+                                         h=setting.height, w=setting.width, pad=setting.kernel - 1,
+                                         odd=setting.kernel - 1)
 
 
 def bottleneck_cost(setting: BottleneckSetting) -> BottleneckCost:
@@ -310,7 +317,7 @@ def _as_text(cost: BottleneckCost) -> str:
 
     return "\n".join([
         f"{s.height}x{s.width}x{s.in_channels} -> {cost.direct.out_height}x{cost.direct.out_width}x"
-        f"{s.out_channels}, {k}x{k} filter, padding {s.padding}; multiply-accumulates:",
+        f"{s.out_channels}, {k}x{k} filter, padding {s.padding}; multiply-adds:",
         f"Direct {k}x{k} convolution",
         row(f"{k}x{k} conv", cost.direct.macs_formula("x"), cost.direct.macs),
         f"  parameters  {cost.direct.params_formula('x')} = {exact(cost.direct.params)}",
@@ -320,9 +327,16 @@ def _as_text(cost: BottleneckCost) -> str:
         row("total", "", total),
         f"  parameters  {cost.reduce.params_formula('x')} + {cost.conv.params_formula('x')} = "
         f"{exact(cost.bottleneck_params)}",
-        f"The bottleneck needs {format_ratio(cost.macs_ratio).replace('×', 'x')} fewer multiplications "
-        f"and {format_ratio(cost.params_ratio).replace('×', 'x')} fewer parameters.",
+        f"The bottleneck needs {_compared(cost.macs_ratio, 'multiply-adds')} "
+        f"and {_compared(cost.params_ratio, 'parameters')}.",
     ])
+
+
+def _compared(ratio: float, unit: str) -> str:
+    """``direct / bottleneck`` in words: "9.7x fewer multiply-adds", or "1.24x more" when it costs more."""
+    if ratio >= 1:
+        return f"{format_ratio(ratio).replace('×', 'x')} fewer {unit}"
+    return f"{format_ratio(1 / ratio).replace('×', 'x')} more {unit}"
 
 
 def cost_output(hw: str, cin: str, cout: str, k: str, bottleneck: str, as_json: bool = False) -> str:

@@ -8,7 +8,11 @@ out-of-place, because an in-place ReLU would overwrite the batch norm output tha
 
 Grad-CAM (Selvaraju et al., 2017): the gradient of the class score with respect to the last layer that still
 has a spatial map, averaged over the map, weights that layer's channels; the weighted sum, through a ReLU and
-scaled to the input's size, shows where the image speaks for the class.
+scaled to the input's size, shows where the image speaks for the class. The map is min-max scaled, as
+pytorch-grad-cam does: 0 is its weakest cell and 1 its strongest, so a map whose cells are all positive shows
+no floor. It assumes non-negative (ReLU) activations; a tanh network (LeNet-5) carries signed activations on
+the background as well, and its map lights the background beside the strokes -- occlusion sensitivity
+(``engine.inspection.occlusion``), computed after it for every image, does not depend on the activation.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from torch.nn import functional
 from torchvision.transforms.v2 import functional as tvf
 
 from engine.data.images import LoadedImage, centre_square, image_or_refusal
+from engine.inspection.occlusion import occlusion_map, occlusion_window
 from engine.models.analysis import analyze
 from engine.models.hooks import run_watching_leaves
 from engine.models.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
@@ -154,9 +159,15 @@ def grad_cam(model: nn.Module, batch_tensor: Tensor, layer: str, class_index: in
     Returns
     -------
     cam : numpy.ndarray
-        ``float32`` (H, W), the input's size, in [0, 1]; all zeros when nothing speaks for the class.
+        ``float32`` (H, W), the input's size, min-max scaled to [0, 1]; all zeros when the map is flat
+        (nothing speaks for the class more in one place than another).
     class_index : int
         The class explained.
+
+    Raises
+    ------
+    UserInputError
+        When ``layer`` has no spatial map (a dense layer, or a map of one pixel).
     """
     output_layer = output_layer or _row_names(model, tuple(batch_tensor.shape[1:]))[-1]
     outputs = _capture(model, [layer, output_layer], shrink=None)(batch_tensor[:1], grad=True)
@@ -164,14 +175,26 @@ def grad_cam(model: nn.Module, batch_tensor: Tensor, layer: str, class_index: in
     if class_index is None or not 0 <= class_index < scores.shape[1]:
         class_index = int(scores.argmax())
     activation = outputs[layer]
+    if activation.dim() != 4 or activation.shape[2] * activation.shape[3] < 2:
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "Grad-CAM needs a layer with a spatial map; {layer} gives {shape}: choose a convolution or "
+                      "pooling layer before the network flattens its maps"),
+            layer=layer, shape="x".join(map(str, activation.shape[1:]))))
     (gradient,) = torch.autograd.grad(scores[0, class_index], activation)
     with torch.no_grad():
         weights = gradient.mean(dim=(2, 3), keepdim=True)
         cam = functional.relu((weights * activation).sum(dim=1, keepdim=True))
         cam = functional.interpolate(cam, size=tuple(batch_tensor.shape[2:]), mode="bilinear", align_corners=False)
-        peak = float(cam.max())
-        cam = cam / peak if peak > 0 else torch.zeros_like(cam)
+        low, high = float(cam.min()), float(cam.max())
+        cam = (cam - low) / (high - low) if high > low else torch.zeros_like(cam)
     return cam[0, 0].float().cpu().numpy(), class_index
+
+
+def _activation_before(rows, layer: str) -> str:
+    """The activation function (lower case: "relu", "tanh") of the last activation row up to ``layer``."""
+    names = [row.name for row in rows]
+    upto = rows[:names.index(layer) + 1] if layer in names else rows
+    return next((row.op.lower() for row in reversed(upto) if row.kind == "act"), "")
 
 
 def cam_layer_of(rows) -> str:
@@ -251,7 +274,22 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
         return
     cam, index = grad_cam(prepared.loaded.module, batch, prepared.cam_layer, request.cam_class,
                           prepared.rows[-1].name)
-    yield ev.GradCamReady(maps.model, index, prepared.loaded.classes[index], prepared.cam_layer, _read_only(cam))
+    yield ev.GradCamReady(maps.model, index, prepared.loaded.classes[index], prepared.cam_layer, _read_only(cam),
+                          _activation_before(prepared.rows, prepared.cam_layer))
+    if worker.superseded(request):
+        return
+    size = min(batch.shape[2:])
+    patch, stride = occlusion_window(size)
+
+    def between_batches() -> bool:
+        # One forward pass per covered image: give up for a newer image or a stop. Interleaved requests are not
+        # served from here: they would run inside the occlusion's no_grad (and Grad-CAM needs gradients).
+        return worker.stopping or worker.superseded(request)
+
+    drop = occlusion_map(prepared.loaded.module, batch, index, patch, stride, batch_size=64 if size <= 64 else 4,
+                         should_stop=between_batches)
+    if drop is not None:
+        yield ev.OcclusionReady(maps.model, index, prepared.loaded.classes[index], patch, stride, _read_only(drop))
 
 
 def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedImage, batch: Tensor,
@@ -260,7 +298,7 @@ def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedIm
     outputs = prepared.capture(batch)
     scores = outputs[f"raw:{prepared.rows[-1].name}"].reshape(1, -1)
     layers = tuple(ev.LayerMaps(row.index, row.name, row.kind, row.op, row.output_shape,
-                                _for_display(outputs[row.name])) for row in prepared.rows)
+                                _for_display(outputs[row.name]), row.paper_name) for row in prepared.rows)
     loaded = prepared.loaded
     return ev.FeatureMapsReady(
         model=loaded.name, source=image.source, name=image.name, notes=image.notes,

@@ -71,6 +71,10 @@ __all__ = [
     "DepthResult",
     "DepthRun",
     "compare",
+    "residual_test_errors",
+    "ResidualTestErrors",
+    "params_at_paper_width",
+    "PAPER_WIDTH",
     "config_from_args",
     "depth_cli",
     "depth_events",
@@ -306,6 +310,46 @@ def compare(result: DepthResult) -> Comparison | None:
     step = min(run.steps_done for run in corners)
     values = [float(run.smoothed[step - 1]) for run in corners]
     return Comparison(step, depths[0], depths[-1], *values)
+
+
+@dataclass(frozen=True)
+class ResidualTestErrors:
+    """The final test errors of the shallowest and deepest residual networks, and what the paper found.
+
+    He et al. (2016), Fig. 6 (right) and Table 6: on CIFAR-10 the deeper ResNets (20 to 110 layers) also test
+    better. A short sweep on a small data set need not reproduce that; ``rises`` says when it does not.
+    """
+
+    shallow_depth: int
+    deep_depth: int
+    residual_shallow: float
+    residual_deep: float
+
+    @property
+    def rises(self) -> bool:
+        """The deepest residual network tests worse than the shallowest: the paper's test result not reproduced."""
+        return self.residual_deep > self.residual_shallow
+
+
+def residual_test_errors(result: DepthResult) -> ResidualTestErrors | None:
+    """The residual networks' final test errors at the shallowest and deepest depth; None until both are measured."""
+    depths = sorted(result.config.depths)
+    runs = [result.run("residual", depth) for depth in (depths[0], depths[-1])]
+    if len(depths) < 2 or any(run is None or not math.isfinite(run.test_error) for run in runs):
+        return None
+    return ResidualTestErrors(depths[0], depths[-1], float(runs[0].test_error), float(runs[1].test_error))
+
+
+
+PAPER_WIDTH = 16
+"""Filters of the first stage in He et al.'s CIFAR networks (16, 32, 64); the sweeps default to less."""
+
+
+def params_at_paper_width(depth: int, shortcut: str = "A") -> int:
+    """Parameters of ResNet-``depth`` at the paper's width, from the layer analysis (as on the overview)."""
+    from engine.models.analysis import analyze
+
+    return analyze(f"resnet{depth}", shortcut=shortcut, width=PAPER_WIDTH).params
 
 
 # ---------------------------------------------------------------- the sweep

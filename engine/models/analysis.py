@@ -23,7 +23,7 @@ Counting convention:
 
 - params: every parameter tensor counted once (a module called twice owns its parameters at its first
   row); the totals are exactly the module's unique parameters.
-- MACs (multiply-accumulates, one sample): convolution = output elements x (C_in / groups) x kh x kw;
+- MACs (multiply-adds, one sample): convolution = output elements x (C_in / groups) x kh x kw;
   dense layer = output elements x in_features. Everything else counts 0: biases, batch norm, pooling,
   activations, additions and concatenation are element-wise and together add well under 1% for the
   zoo. This is the convention of torchvision's ``weights.meta["_ops"]`` (GMACs) and of the lecture's
@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
 import torch
@@ -45,6 +45,7 @@ from torch.nn import functional
 from torchvision.models.feature_extraction import NodePathTracer
 
 from engine.models.hooks import run_watching_leaves
+from engine.models.paper import WEIGHTED_KINDS, paper_depth, paper_names
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import UserInputError
 
@@ -70,7 +71,8 @@ class LayerInfo:
     groups: int                     # 1 except grouped convolutions
     params: int                     # parameters owned by this layer (each shared tensor counted once overall)
     trainable: int                  # of which requires_grad
-    macs: int                       # multiply-accumulates for one sample (convention in the module docstring)
+    macs: int                       # multiply-adds for one sample (convention in the module docstring)
+    paper_name: str = ""            # the layer's name in its paper: "C1", "conv3_2", "inception (4c) #3×3"
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,8 @@ class Analysis:
     params: int          # unique parameters of the whole module (exact)
     trainable: int
     macs: int            # sum over rows
-    depth: int           # weighted layers: conv + linear rows
+    paper_depth: int     # the papers' depth: layers with parameters on the longest path (engine.models.paper)
+    weighted_modules: int  # convolution and dense modules, shortcuts and parallel branches included
 
 
 _MODULE_KINDS = (
@@ -205,7 +208,8 @@ def analysis_to_dict(analysis: Analysis) -> dict:
         "params": analysis.params,
         "trainable": analysis.trainable,
         "macs": analysis.macs,
-        "depth": analysis.depth,
+        "paper_depth": analysis.paper_depth,
+        "weighted_modules": analysis.weighted_modules,
         "layers": [
             {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(row).items()}
             for row in analysis.rows
@@ -245,6 +249,9 @@ def _analyze_module(model: nn.Module, label: str, shape: tuple[int, ...]) -> Ana
         for module, training in modes.items():
             module.training = training
     rows = _numbered(layers)
+    kinds = [row.kind for row in rows]
+    names = paper_names(model, [row.name for row in rows], kinds, inputs)
+    rows = tuple(replace(row, paper_name=name) for row, name in zip(rows, names, strict=True))
     return Analysis(
         model=label,
         input_shape=shape,
@@ -253,7 +260,8 @@ def _analyze_module(model: nn.Module, label: str, shape: tuple[int, ...]) -> Ana
         params=sum(p.numel() for p in model.parameters()),
         trainable=sum(p.numel() for p in model.parameters() if p.requires_grad),
         macs=sum(row.macs for row in rows),
-        depth=sum(row.kind in ("conv", "linear") for row in rows),
+        paper_depth=paper_depth(kinds, inputs),
+        weighted_modules=sum(kind in WEIGHTED_KINDS for kind in kinds),
     )
 
 

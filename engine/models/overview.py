@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from engine.models.accuracy import paper_figure, torchvision_figures
 from engine.models.analysis import analyze
 from engine.models.zoo import get_info, list_models, top1
 from engine.runtime import events as ev
@@ -16,13 +17,15 @@ def zoo_entry(name: str) -> ZooEntry:
     """One model's summary line (analysis on the meta device: no weights allocated)."""
     info = get_info(name)
     analysis = analyze(name)
+    figures = torchvision_figures(name)
     return ZooEntry(
         name=name,
         title=info.title,
         section=info.section,
         year=info.year,
         input_shape=tuple(info.input_shape),
-        depth=analysis.depth,
+        paper_depth=analysis.paper_depth,
+        weighted_modules=analysis.weighted_modules,
         params=analysis.params,
         macs=analysis.macs,
         top1=top1(name),
@@ -30,6 +33,9 @@ def zoo_entry(name: str) -> ZooEntry:
         paper=info.paper,
         ideas_en=tuple(info.ideas_en),
         ideas_ko=tuple(info.ideas_ko),
+        top1_version=next((figure.version for figure in figures if figure.loaded), ""),
+        weights_figures=figures,
+        paper_figure=paper_figure(name),
     )
 
 

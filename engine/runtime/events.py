@@ -38,6 +38,7 @@ __all__ = [
     "Prediction",
     "FeatureMapsReady",
     "GradCamReady",
+    "OcclusionReady",
     "ImageRefused",
     "WeightsRefused",
     "WeightsDownloadProgress",
@@ -212,7 +213,8 @@ class ZooEntry:
     section: str
     year: int
     input_shape: tuple[int, int, int]
-    depth: int
+    paper_depth: int        # the depth the paper quotes: layers with parameters on the longest path
+    weighted_modules: int   # convolution and dense modules, projection shortcuts and parallel branches too
     params: int
     macs: int
     top1: float | None
@@ -220,6 +222,9 @@ class ZooEntry:
     paper: str
     ideas_en: tuple[str, ...]
     ideas_ko: tuple[str, ...]
+    top1_version: str = ""  # the torchvision weights version ``top1`` belongs to ("V1")
+    weights_figures: tuple = ()  # engine.models.accuracy.WeightsFigure per published version (frozen)
+    paper_figure: object = None  # engine.models.accuracy.PaperFigure: what the paper itself reports, or None
 
 
 @dataclass(frozen=True)
@@ -310,6 +315,7 @@ class LayerMaps:
     op: str
     shape: tuple[int, ...]
     maps: np.ndarray
+    paper_name: str = ""  # the row's name in its paper ("C3", "conv5_3"), as in the analysis
 
 
 @dataclass(frozen=True)
@@ -361,6 +367,21 @@ class GradCamReady(Event):
     class_name: str
     layer: str
     cam: np.ndarray
+    activation: str = ""  # the activation at ``layer`` ("relu", "tanh"): Grad-CAM assumes a non-negative one
+
+
+@dataclass(frozen=True)
+class OcclusionReady(Event):
+    """Occlusion sensitivity of class ``class_index``: ``drop`` is ``float32`` (H, W), the size of
+    ``FeatureMapsReady.crop``, the mean drop of the class's probability when a ``patch``-pixel grey square
+    (moved by ``stride``) covered each pixel; negative where covering raised it (``engine.inspection.occlusion``)."""
+
+    model: str
+    class_index: int
+    class_name: str
+    patch: int
+    stride: int
+    drop: np.ndarray
 
 
 @dataclass(frozen=True)

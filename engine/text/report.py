@@ -16,7 +16,7 @@ _SHAPE = re.compile(r"\s*(\d+)\s*[x×,]\s*(\d+)\s*[x×,]\s*(\d+)\s*", re.IGNOREC
 
 def models_text() -> str:
     """The zoo, one line per model in lecture order: name, title, year, input, params, MACs, key idea."""
-    header = ("name", "title", "year", "input", "params", "MACs", "key idea")
+    header = ("name", "title", "year", "input", "params", "multiply-adds", "key idea")
     lines = []
     for name in list_models():
         info = get_info(name)
@@ -66,19 +66,20 @@ def parse_input_shape(spec: str) -> tuple[int, int, int]:
 
 
 def _summary_text(analysis: Analysis) -> str:
-    header = ("#", "name", "kind", "output", "kernel/stride", "params", "MACs")
+    header = ("#", "paper name", "module", "kind", "output", "kernel/stride", "params", "multiply-adds")
     lines = [
-        (str(row.index), row.name, row.kind, _shape(row.output_shape), _window(row), f"{row.params:,}",
+        (str(row.index), row.paper_name, row.name, row.kind, _shape(row.output_shape), _window(row), f"{row.params:,}",
          f"{row.macs:,}")
         for row in analysis.rows
     ]
     totals = [
         f"model {analysis.model}, input {_shape(analysis.input_shape)}, "
-        f"depth {analysis.depth} (convolution and dense layers)",
+        f"paper depth {analysis.paper_depth} (layers with parameters on the longest path), "
+        f"{analysis.weighted_modules} convolution and dense modules",
         f"params {analysis.params:,} ({_short(analysis.params)}), trainable {analysis.trainable:,}",
-        f"MACs   {analysis.macs:,} ({_short(analysis.macs)}) per image",
+        f"multiply-adds {analysis.macs:,} ({_short(analysis.macs)}) per image",
     ]
-    return _table(header, lines, right=(0, 5, 6)) + "\n\n" + "\n".join(totals)
+    return _table(header, lines, right=(0, 6, 7)) + "\n\n" + "\n".join(totals)
 
 
 def _table(header: tuple[str, ...], lines: list[tuple[str, ...]], right: tuple[int, ...]) -> str:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from engine.models.paper import SEPARATOR, paper_parts
 from engine.text.numbers import shape_text
 
 __all__ = [
@@ -65,6 +66,8 @@ class Words:
     blocks: str = "{n} blocks"
     layers: str = "{n} layers"
     branches: str = "{n} branches"
+    features: str = "features"      # torchvision's module names, where the paper gives the part no name
+    classifier: str = "classifier"
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,9 @@ class Group:
     children: tuple[str, ...]
     boxes: tuple[int, ...]     # every box inside, in forward order, shortcut boxes included
     output: int                # the box whose output leaves the group
-    weighted: int              # convolution and dense rows inside
+    weighted: int              # convolution and dense rows inside, on the main path (not a shortcut's projection)
     branches: int              # the most parallel inputs merged inside (Inception: 4), else 0
+    paper: tuple[str, ...] = ()  # the levels of the paper name its rows share: ("conv3_x", "block 1")
 
 
 @dataclass(frozen=True)
@@ -300,6 +304,17 @@ def _stages(rows, boxes, name: str, ids: list[int]) -> list[list[int]] | None:
     return stages if len(stages) >= 2 else None
 
 
+def _shared_parts(names: list[str]) -> tuple[str, ...]:
+    """The leading levels that every paper name in ``names`` has (``engine.models.paper.paper_parts``)."""
+    split = [paper_parts(name) for name in names]
+    shared: list[str] = []
+    for level in zip(*split, strict=False):
+        if len(set(level)) != 1:
+            break
+        shared.append(level[0])
+    return tuple(shared)
+
+
 def _is_one_piece(inside: set[int], main: list[int], succ, pred) -> bool:
     """True when the boxes are contiguous in forward order and every flow into (out of) them comes from
     (goes to) a box that feeds (is fed by) nothing but them: not one lane among parallel ones."""
@@ -338,8 +353,10 @@ def _nested(rows, boxes, kept, pred) -> tuple[Group, ...]:
             parent=None if parents[i] is None else kept[parents[i]][0],
             children=tuple(kept[j][0] for j in range(len(kept)) if parents[j] == i),
             boxes=tuple(sorted(ids)), output=max(main),
-            weighted=sum(rows[r].kind in _WEIGHTED for b in ids for r in boxes[b].rows),
+            # As the papers count a block's layers: a projection on the shortcut's arc is not one of them.
+            weighted=sum(rows[r].kind in _WEIGHTED for b in ids if not boxes[b].on_arc for r in boxes[b].rows),
             branches=merged if merged > 1 else 0,
+            paper=_shared_parts([rows[r].paper_name for b in ids for r in boxes[b].rows]),
         ))
     return tuple(sorted(groups, key=lambda g: (g.boxes[0], -len(g.boxes))))
 
@@ -435,6 +452,7 @@ class Node:
     band: int
     short_lines: bool
     rect: tuple[float, float, float, float]
+    label: str = ""  # the layer's name in its paper ("conv3_2", "C1"), the first line above it
 
     @property
     def left(self) -> float:
@@ -448,10 +466,11 @@ class Node:
     def title_lines(self) -> tuple[str, ...]:
         """The title in short lines, cut after its commas ("conv 11×11" / "s=4"); else the title and the
         folded layers on one line ("conv 1×1 · ReLU")."""
+        label = (self.label,) if self.label else ()
         if self.short_lines:
-            return tuple(self.title.split(", ")) if self.title else ()
+            return label + (tuple(self.title.split(", ")) if self.title else ())
         line = " · ".join(t for t in (self.title, *self.notes) if t)
-        return (line,) if line else ()
+        return label + ((line,) if line else ())
 
     @property
     def note_lines(self) -> tuple[str, ...]:
@@ -664,7 +683,25 @@ class _Placer:
         return box.kind, title, notes, shape, box.rows, box.row
 
     def _group_title(self, group: Group) -> str:
-        return self.words.stage.format(n=group.stage) if group.stage else group.name
+        # The paper's name for the part (conv3_x; block 1 inside it; inception (4c)), else a stage number
+        # or the module's name.
+        parent = self._group[group.parent].paper if group.parent else ()
+        if len(group.paper) > len(parent):
+            return SEPARATOR.join(group.paper[len(parent):])
+        if group.stage:
+            return self.words.stage.format(n=group.stage)
+        return {"features": self.words.features, "classifier": self.words.classifier}.get(group.name, group.name)
+
+    def _label(self, key: str) -> str:
+        """A box's paper name, less the levels its innermost group's title already says."""
+        if not key.startswith("b") or self._on_arc(key):
+            return ""
+        box = self.s.boxes[int(key[1:])]
+        if box.kind not in ("conv", "linear", "pool", "concat"):  # the others follow a named layer
+            return ""
+        shared = max((len(g.paper) for g in self._group.values() if box.id in g.boxes), default=0)
+        parts = paper_parts(self.s.rows[box.row].paper_name)
+        return SEPARATOR.join(parts[shared:]) if len(parts) > shared else ""
 
     def _on_arc(self, key: str) -> bool:
         return key.startswith("b") and self.s.boxes[int(key[1:])].on_arc
@@ -683,7 +720,7 @@ class _Placer:
         width, up, down = self._extent(key)
         return Node(key, kind, rows, row, key[2:] if key.startswith("g:") else None, x, y, depth, height, slant,
                     title, notes, shape, self._on_arc(key), band, self.short_lines,
-                    (x - width / 2, y - up, x + width / 2, y + down))
+                    (x - width / 2, y - up, x + width / 2, y + down), self._label(key))
 
     def _extent(self, key: str) -> tuple[float, float, float]:
         """(width, up, down) of a unit's slot around its centre line."""
@@ -707,7 +744,7 @@ class _Placer:
         kind, title, notes, shape, rows, row = self._texts(key)
         depth, height, slant = self._volume(key)
         return Node(key, kind, rows, row, None, 0.0, 0.0, depth, height, slant, title, notes, shape,
-                    self._on_arc(key), 0, self.short_lines, (0.0, 0.0, 0.0, 0.0))
+                    self._on_arc(key), 0, self.short_lines, (0.0, 0.0, 0.0, 0.0), self._label(key))
 
     def _measure(self, item) -> tuple[float, float, float]:
         if isinstance(item, str):

@@ -537,6 +537,7 @@ class DiagramView(LanguageAware, QGraphicsView):
             global_max_pool=self.tr("global max pool"), fc=self.tr("fc"), flatten=self.tr("flatten"),
             concat=self.tr("concat"), dropout=self.tr("dropout"), stage=self.tr("stage {n}"),
             blocks=self.tr("{n} blocks"), layers=self.tr("{n} layers"), branches=self.tr("{n} branches"),
+            features=self.tr("features"), classifier=self.tr("classifier"),
         )
         self._legend_names = {
             "input": self.tr("input"), "conv": self.tr("convolution"), "pool": self.tr("pooling"),
@@ -551,7 +552,8 @@ class DiagramView(LanguageAware, QGraphicsView):
 
     def _row_tooltip(self, row) -> str:
         cells = [
-            (self.tr("Layer"), row.name), (self.tr("Operation"), row.op),
+            (self.tr("Layer (paper)"), row.paper_name or row.name), (self.tr("Module (torch)"), row.name),
+            (self.tr("Operation"), row.op),
             (self.tr("Input"), shape_text(row.input_shape)), (self.tr("Output"), shape_text(row.output_shape)),
         ]
         if row.kernel:
@@ -569,7 +571,7 @@ class DiagramView(LanguageAware, QGraphicsView):
         rows = [self._analysis.rows[i] for i in node.rows]
         if node.kind == "group":
             title = escape(node.title)
-            figures = self.tr("{layers} weighted layers · {params} parameters · {macs} multiply-adds").format(
+            figures = self.tr("{layers} conv + dense modules · {params} parameters · {macs} multiply-adds").format(
                 layers=sum(r.kind in ("conv", "linear") for r in rows), params=exact(sum(r.params for r in rows)),
                 macs=exact(sum(r.macs for r in rows)))
             hint = self.tr("Click to expand.")

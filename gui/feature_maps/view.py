@@ -41,6 +41,7 @@ from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from engine.text.numbers import exact, shape_text
 from gui.i18n import localized
+from gui.widgets.class_names import class_label
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
 from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
@@ -88,7 +89,7 @@ class _TopClasses(QWidget):
         for row, prediction in enumerate(self._predictions):
             top = row * row_height
             selected = prediction.index == self._selected
-            name = metrics.elidedText(prediction.name, Qt.TextElideMode.ElideRight, label_width - 8)
+            name = metrics.elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight, label_width - 8)
             painter.setPen(_INK)
             painter.setFont(scaled_font(self, 1.0, bold=selected))  # the class whose Grad-CAM is shown
             painter.drawText(QRectF(0, top, label_width - 8, row_height),
@@ -147,6 +148,7 @@ class FeatureMapView(LanguageAware, QWidget):
     layer_changed = Signal(int)
     image_opened = Signal()
     prepare_wanted = Signal()  # the banner's "Prepare for class…" link: the window opens its readiness report
+    model_requested = Signal(str)  # a zoo name to show instead (a trained sibling of a model without weights)
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +165,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self._event: ev.FeatureMapsReady | None = None
         self._shown_source: _Source | None = None
         self._cam: ev.GradCamReady | None = None
+        self._occlusion: ev.OcclusionReady | None = None
         self._layer = _DEFAULT_LAYER
         self._channel = 0
         self._messages: list[str] = []
@@ -203,11 +206,14 @@ class FeatureMapView(LanguageAware, QWidget):
         self.prepare_link = self._label(1.1)
         self.prepare_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.prepare_link.linkActivated.connect(lambda _link: self.prepare_wanted.emit())
+        self.instead_button = QPushButton(self, clicked=self._on_instead_clicked)
+        self.instead_button.setVisible(False)
         banner = QHBoxLayout()
         banner.addWidget(self.weights_label, 1)
         banner.addWidget(self.prepare_link)
         banner.addWidget(self.download_progress)
-        for button in (self.download_button, self.weights_file_button, self.default_weights_button):
+        for button in (self.instead_button, self.download_button, self.weights_file_button,
+                       self.default_weights_button):
             button.setFont(scaled_font(self, 1.1))
             banner.addWidget(button)
         return banner
@@ -224,6 +230,9 @@ class FeatureMapView(LanguageAware, QWidget):
         self.enlarged_panel = ImagePanel(self)
         self.enlarged_caption = self._label(1.0, wrap=True)
         self.cam_check = QCheckBox(self, checked=True, toggled=self._on_cam_toggled)
+        # Occlusion beside Grad-CAM, on the same picture: one overlay at a time.
+        self.occlusion_check = QCheckBox(self, checked=False, toggled=self._on_occlusion_toggled)
+        self.attribution_note = self._label(1.0, wrap=True)
         self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
         self.predictions_title = self._label(1.2, bold=True)
         self.top_classes = _TopClasses(self)
@@ -240,11 +249,12 @@ class FeatureMapView(LanguageAware, QWidget):
             pictures.addWidget(panel, 1, column)
             pictures.addWidget(caption, 2, column)
         pictures.setRowStretch(1, 1)
-        checks = QHBoxLayout()
-        for check in (self.cam_check, self.normalised_check):
+        checks = QGridLayout()
+        for index, check in enumerate((self.cam_check, self.occlusion_check, self.normalised_check)):
             check.setFont(scaled_font(self, 1.1))
-            checks.addWidget(check)
-        checks.addStretch(1)
+            checks.addWidget(check, index // 2, index % 2)
+        checks.addWidget(self.attribution_note, 2, 0, 1, 2)
+        checks.setColumnStretch(1, 1)
         lower = QHBoxLayout()
         lower.addLayout(_titled(self.predictions_title, self.top_classes), 3)
         lower.addLayout(_titled(self.filters_title, self.filters_panel), 2)
@@ -476,7 +486,8 @@ class FeatureMapView(LanguageAware, QWidget):
             self._model, path=source.path, pixels=source.pixels, name=source.name, cam_class=cam_class,
             weights_file=self._weights_files.get(self._model, "")), {
             ev.FeatureMapsReady: self._on_feature_maps_ready, ev.GradCamReady: self._on_grad_cam_ready,
-            ev.ImageRefused: self._on_image_refused, ev.WeightsRefused: self._on_weights_refused,
+            ev.OcclusionReady: self._on_occlusion_ready, ev.ImageRefused: self._on_image_refused,
+            ev.WeightsRefused: self._on_weights_refused,
         }, self._on_inspect_failed)
         self._asked = {self._request_id: source}  # an earlier request is cancelled: its answers never come
         self._show_busy()
@@ -488,7 +499,7 @@ class FeatureMapView(LanguageAware, QWidget):
             return
         source = self._asked.pop(event.request_id, None) or _Source(event.source)
         if self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
-            self._cam = None  # another image's overlay; the same image keeps its own until the new one comes
+            self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
         self._event, self._shown_source = event, source
         self._remember(source, event)
         self.layer_slider.blockSignals(True)
@@ -513,6 +524,17 @@ class FeatureMapView(LanguageAware, QWidget):
         self._show_predictions()
         self._show_texts()
         self._show_busy()
+
+    def _on_occlusion_ready(self, event: ev.OcclusionReady) -> None:
+        if self._event is None or event.request_id < self._event.request_id or event.model != self._model:
+            return
+        self._occlusion = event
+        self._show_cam()
+        self._show_texts()
+
+    def occlusion(self) -> ev.OcclusionReady | None:
+        """The occlusion map on screen (None until it arrives)."""
+        return self._occlusion
 
     def _on_image_refused(self, event: ev.ImageRefused) -> None:
         self._done_id = max(self._done_id, event.request_id)
@@ -569,7 +591,15 @@ class FeatureMapView(LanguageAware, QWidget):
         self._submit(cam_class=index)
 
     def _on_cam_toggled(self, checked: bool) -> None:
-        self.cam_overlay.setVisible(checked)
+        if checked and self.occlusion_check.isChecked():
+            self.occlusion_check.setChecked(False)
+        self._show_cam()
+
+    def _on_occlusion_toggled(self, checked: bool) -> None:
+        if checked and self.cam_check.isChecked():
+            self.cam_check.setChecked(False)
+        self._show_cam()
+        self._show_texts()
 
     def _on_recent_clicked(self, item: QListWidgetItem) -> None:
         self._messages = []
@@ -581,6 +611,11 @@ class FeatureMapView(LanguageAware, QWidget):
                                                 self.tr("Images ({patterns})").format(patterns=patterns))
         if paths:
             self.open_paths(paths)
+
+    def _on_instead_clicked(self) -> None:
+        instead = get_info(self._model).trained_instead if self._model else None
+        if instead:
+            self.model_requested.emit(instead)
 
     def _on_download_clicked(self) -> None:
         if self._model is not None:
@@ -625,9 +660,17 @@ class FeatureMapView(LanguageAware, QWidget):
             return
         lut = pg.colormap.get(_CAM_COLORMAP).getLookupTable(nPts=256, alpha=True)
         lut[:, 3] = np.linspace(0, _CAM_OPACITY, 256).astype(np.uint8)
-        self.cam_overlay.setImage(self._cam.cam, levels=(0.0, 1.0), lut=lut)
+        picture = self._cam.cam
+        if self.occlusion_check.isChecked():
+            if self._occlusion is None:
+                self.cam_overlay.clear()
+                return
+            # Where covering lowers the class's probability, scaled to the largest drop; a rise shows nothing.
+            drop = np.clip(self._occlusion.drop, 0.0, None)
+            picture = drop / drop.max() if drop.max() > 0 else drop
+        self.cam_overlay.setImage(picture, levels=(0.0, 1.0), lut=lut)
         self.cam_overlay.setRect(QRectF(0, 0, self._event.crop.shape[1], self._event.crop.shape[0]))
-        self.cam_overlay.setVisible(self.cam_check.isChecked())
+        self.cam_overlay.setVisible(self.cam_check.isChecked() or self.occlusion_check.isChecked())
 
     def _show_layer(self) -> None:
         if self._event is None:
@@ -736,15 +779,44 @@ class FeatureMapView(LanguageAware, QWidget):
             self.cam_check.setText(self.tr("Grad-CAM overlay"))
         else:
             self.cam_check.setText(self.tr("Grad-CAM overlay: where the image speaks for “{name}”").format(
-                name=self._cam.class_name))
+                name=class_label(self._cam.class_name)))
+        self.occlusion_check.setText(self.tr("Occlusion overlay: where covering the image lowers “{name}”").format(
+            name=class_label(self._occlusion.class_name)) if self._occlusion is not None else
+            self.tr("Occlusion overlay"))
+        self.attribution_note.setText(self._attribution_text())
+
+    def _attribution_text(self) -> str:
+        """What the overlay's colours mean, and why Grad-CAM looks as it does on a tanh network."""
+        if self.occlusion_check.isChecked():
+            if self._occlusion is None:
+                return self.tr("Occlusion: computing…")
+            return self.tr(
+                "Occlusion (Zeiler and Fergus, 2014): a {patch}×{patch} grey square slides over the image in steps "
+                "of {stride} pixels; the colour is the drop of the class's probability where it covers, from none "
+                "to the largest drop. It needs no gradient and holds for any activation.").format(
+                patch=self._occlusion.patch, stride=self._occlusion.stride)
+        if self._cam is None:
+            return ""
+        text = self.tr("Grad-CAM at {layer}, scaled from its weakest cell (no colour) to its strongest (full colour)."
+                       ).format(layer=self._cam.layer)
+        if self._cam.activation in ("tanh", "sigmoid"):
+            text += " " + self.tr(
+                "This network's units are {activation}: their activations are signed, and the background carries "
+                "values as large as the strokes. Grad-CAM assumes non-negative (ReLU) activations, so here it "
+                "lights the background beside the strokes; the occlusion overlay does not depend on the "
+                "activation.").format(activation=self._cam.activation)
+        return text
 
     def _show_layer_label(self) -> None:
         if self._event is None:
             self.layer_label.setText("")
             return
         layer = self._event.layers[self.layer_slider.value()]
+        # The paper's name first, the torch module second, as in the diagram and the layer table.
+        name = f"{layer.paper_name} · {layer.name}" if layer.paper_name and layer.paper_name != layer.name \
+            else layer.name
         text = self.tr("{index} of {last}: {name} ({op}), output {shape}").format(
-            index=layer.index, last=len(self._event.layers) - 1, name=layer.name, op=layer.op,
+            index=layer.index, last=len(self._event.layers) - 1, name=name, op=layer.op,
             shape=shape_text(layer.shape))
         if len(layer.shape) == 3 and layer.maps.shape[0] < layer.shape[0]:
             text += " · " + self.tr("first {shown} of {count} maps").format(
@@ -778,6 +850,10 @@ class FeatureMapView(LanguageAware, QWidget):
         self.download_progress.setVisible(downloading)
         self.download_button.setVisible(bool(status and status.downloadable) and not downloading)
         self.default_weights_button.setVisible(bool(status and status.kind == "file"))
+        instead = get_info(self._model).trained_instead if self._model else None
+        self.instead_button.setVisible(bool(status and status.kind == "random" and instead))
+        if instead:
+            self.instead_button.setText(self.tr("Show {model}").format(model=get_info(instead).title))
         if downloading:
             done, total = self._download
             self.download_progress.setRange(0, max(total, 1) if total else 0)
@@ -802,6 +878,11 @@ class FeatureMapView(LanguageAware, QWidget):
                               "guesses below mean nothing. The maps show what untrained filters do."),
         }
         text = texts.get(status.kind, "").format(detail=status.detail, path=Path(status.path).name, model=title)
+        if status.kind == "random" and instead:
+            text = self.tr("No trained weights exist for {model}: none were ever published in a form torch can "
+                           "load, so its guesses below mean nothing and the maps show what untrained filters do. "
+                           "{other} has ImageNet weights from torchvision.").format(
+                model=title, other=get_info(instead).title)
         if status.kind == "random" and status.downloadable:
             text += " " + self.tr("Download them once (online) to see real predictions, or load a weights file.")
         if status.problem:

@@ -369,7 +369,7 @@ class CostView(LanguageAware, QWidget):
         problem = setting.problem()
         self.inputs["bottleneck"].set_refused(problem == "bottleneck_wider")
         self.inputs["in_channels"].set_refused(problem == "bottleneck_wider")
-        self.inputs["kernel"].set_refused(problem == "filter_larger")
+        self.inputs["kernel"].set_refused(problem in ("filter_larger", "even_same"))
         self._cost = None if problem else bottleneck_cost(setting)
         matching = [key for key, preset in PRESETS.items() if preset == setting]
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(matching[0]) if matching else 0)
@@ -444,7 +444,7 @@ class CostView(LanguageAware, QWidget):
             + _formula_html(CONV_COLOUR, cost.conv.macs_formula(), cost.conv.macs))
         self.direct_total.setText(f"= {exact(cost.direct.macs)}")
         self.bottleneck_total.setText(f"= {exact(cost.bottleneck_macs)}")
-        about = self.tr("≈ {0} multiplications")
+        about = self.tr("≈ {0} multiply-adds")
         self.direct_rounded.setText(about.format(rounded(cost.direct.macs)))
         self.bottleneck_rounded.setText(about.format(rounded(cost.bottleneck_macs)))
         params = self.tr("Parameters: {0} = {1}")
@@ -455,10 +455,10 @@ class CostView(LanguageAware, QWidget):
 
     def _ratio_text(self, cost: BottleneckCost) -> str:
         if cost.macs_ratio >= 1:
-            macs = self.tr("The bottleneck needs {0} fewer multiplications").format(
+            macs = self.tr("The bottleneck needs {0} fewer multiply-adds").format(
                 format_ratio(cost.macs_ratio))
         else:
-            macs = self.tr("The bottleneck needs {0} more multiplications").format(
+            macs = self.tr("The bottleneck needs {0} more multiply-adds").format(
                 format_ratio(1 / cost.macs_ratio))
         if cost.params_ratio >= 1:
             params = self.tr("{0} fewer parameters").format(format_ratio(cost.params_ratio))
@@ -476,4 +476,8 @@ class CostView(LanguageAware, QWidget):
             return self.tr("Refused: the {0}×{0} filter is larger than the {1}×{2} image and there is no "
                            "padding. Choose a smaller filter or same padding.").format(
                                setting.kernel, setting.height, setting.width)
+        if problem == "even_same":
+            return self.tr("Refused: an even {0}×{0} filter cannot keep the size with equal padding on both sides "
+                           "(it needs {1} pixels, which do not split evenly). Choose an odd filter size or no "
+                           "padding.").format(setting.kernel, setting.kernel - 1)
         return ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,7 +30,7 @@ from engine.data.datasets import CATALOGUE
 from engine.runtime import events as ev
 from engine.text.numbers import exact
 from gui.i18n import current_language, localized
-from gui.widgets.class_names import class_name
+from gui.widgets.class_names import class_label
 from gui.widgets.text import NOTICE_STYLE, LanguageAware, PageHeader, scaled_font, text_label
 
 __all__ = ["DatasetsView", "SAMPLE_SETS"]
@@ -159,7 +159,7 @@ class DatasetsView(LanguageAware, QWidget):
         layout.setVerticalSpacing(6)
         font = scaled_font(self, 1.1)
         for row, name in enumerate(samples.classes):
-            label = QLabel(class_name(name), grid)
+            label = QLabel(class_label(name), grid)
             label.setFont(font)
             label.setProperty("class_name", name)
             layout.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -181,7 +181,8 @@ class DatasetsView(LanguageAware, QWidget):
 
     def retranslate(self) -> None:
         self.header.set_texts(self.tr("Data sets"),
-                              self.tr("The standard image data sets, with the sizes the lecture gives."))
+                              self.tr("The standard image data sets, with their sizes (training + test where "
+                                      "they come split); hover over a row for where the lecture rounds."))
         self.samples_title.setText(self.tr("Real samples of the data sets on this computer (test images, one row "
                                            "per class)"))
         if self._samples:
@@ -193,8 +194,14 @@ class DatasetsView(LanguageAware, QWidget):
         for row, facts in enumerate(CATALOGUE):
             about = (facts.description_ko if korean else facts.description_en) + "\n" + \
                 (facts.resolution_ko if korean else facts.resolution_en)
+            withdrawn = facts.withdrawn_ko if korean else facts.withdrawn_en
+            if withdrawn:  # on the row itself, first: a student must not go looking for it
+                about = f"⚠ {withdrawn}\n{about}"
             note = facts.note_ko if korean else facts.note_en
-            cells = [facts.name, str(facts.year), exact(facts.images), exact(facts.classes), about,
+            images = exact(facts.images)
+            if facts.splits:
+                images += "\n(" + " + ".join(exact(n) for n in facts.splits) + ")"
+            cells = [facts.name, str(facts.year), images, exact(facts.classes), about,
                      self.tr("yes") if facts.loader else ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -203,6 +210,8 @@ class DatasetsView(LanguageAware, QWidget):
                 else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 item.setToolTip(note)  # where the lecture's figure is rounded, the canonical one
+                if withdrawn:
+                    item.setForeground(QColor("#a61e4d"))
                 self.table.setItem(row, column, item)
 
 

@@ -1,11 +1,11 @@
 """Plain against residual networks as depth grows (He et al. 2016, Figure 6), for the ResNet section.
 
 Training error against steps for every run (plain dashed, residual solid, one colour per depth), the final
-training and test errors against depth, the gradient norm of every layer at initialisation and during
-training, and a table of parameters and seconds. On first show the result shipped in ``resources/depth``
-appears at once (a JSON file read here, no engine work); "Run again" sends a ``StartDepthSweep`` to the engine
-thread, and the curves then grow in place (``setData``) as its events arrive. Each run, or the whole sweep,
-can be stopped; a saved result can be opened.
+training and test errors against depth (as in the paper's Fig. 6: thin lines training, bold lines test),
+the gradient norm of every layer at initialisation and during training, and a table of parameters and
+seconds. On first show the result shipped in ``resources/depth`` appears at once (a JSON file read here, no
+engine work); "Run again" sends a ``StartDepthSweep`` to the engine thread, and the curves then grow in place
+(``setData``) as its events arrive. Each run, or the whole sweep, can be stopped; a saved result can be opened.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.learning.depth import (
+    PAPER_WIDTH,
     SHIPPED_RESULT,
     SHORTCUTS,
     DepthConfig,
@@ -45,7 +46,9 @@ from engine.learning.depth import (
     DepthRun,
     compare,
     load_result,
+    params_at_paper_width,
     parse_depths,
+    residual_test_errors,
 )
 from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
@@ -103,11 +106,15 @@ class DepthView(LanguageAware, QWidget):
         self.effect_label = QLabel()
         self.effect_label.setFont(scaled_font(self, 1.25, bold=True))
         self.effect_label.setWordWrap(True)
+        self.reading_label = QLabel()  # what the result reproduces of the paper, what not, and the width
+        self.reading_label.setFont(scaled_font(self, 1.1))
+        self.reading_label.setWordWrap(True)
         self.plots = self._build_plots()
         self.plots.setMinimumHeight(560)  # the curves keep their room: a short window scrolls the page instead
         right = QVBoxLayout()
         right.addWidget(self.caption)
         right.addWidget(self.effect_label)
+        right.addWidget(self.reading_label)
         right.addWidget(self.plots, 1)
         right.addLayout(self._build_gradient_controls())
         layout = QHBoxLayout(self)
@@ -193,10 +200,10 @@ class DepthView(LanguageAware, QWidget):
         self._grid.setRowStretchFactor(3, 1)
         self.curve_plot.setYRange(0, 100, padding=0.02)
         self.depth_plot.getViewBox().setDefaultPadding(0.08)  # room for the dots at the ends
-        # Training error: thick line, filled dots; test error: thin line, hollow squares.
+        # He et al. Fig. 6: thin lines are training error, bold lines test error (filled dots: training).
         self._depth_lines = {
             (kind, split): self.depth_plot.plot(
-                pen=_pen(KIND_COLOURS[kind], kind, _LINE if split == "train" else 1.5),
+                pen=_pen(KIND_COLOURS[kind], kind, 1.5 if split == "train" else _LINE + 1.5),
                 symbol="o" if split == "train" else "s", symbolSize=13, symbolPen=pg.mkPen(KIND_COLOURS[kind], width=2),
                 symbolBrush=KIND_COLOURS[kind] if split == "train" else "w")
             for kind in ("plain", "residual") for split in ("train", "test")}
@@ -436,6 +443,7 @@ class DepthView(LanguageAware, QWidget):
     # ------------------------------------------------------------ texts and state
 
     def _show_effect(self) -> None:
+        self.reading_label.setText(self._reading_text())
         comparison = compare(self.result) if self.result is not None else None
         if comparison is None:
             self.effect_label.setText("")
@@ -446,6 +454,39 @@ class DepthView(LanguageAware, QWidget):
             "residual {shallow} → {deep} layers, {r1} → {r2}.").format(
             step=c.step, shallow=c.shallow_depth, deep=c.deep_depth, p1=_percent(c.plain_shallow),
             p2=_percent(c.plain_deep), r1=_percent(c.residual_shallow), r2=_percent(c.residual_deep)))
+
+    def _reading_text(self) -> str:
+        """What this result reproduces of the paper and what not, and why its networks are smaller."""
+        if self.result is None or self._running:
+            return ""
+        parts = []
+        comparison = compare(self.result)
+        if comparison is not None and comparison.plain_degrades and comparison.residual_holds:
+            parts.append(self.tr("Reproduced: the paper's training-error result (thin lines in its Fig. 6): deeper "
+                                 "plain networks train worse, deeper residual ones do not."))
+        elif comparison is not None:
+            parts.append(self.tr("Not reproduced in this run: the paper's training-error result (deeper plain "
+                                 "networks train worse, deeper residual ones do not)."))
+        test = residual_test_errors(self.result)
+        if test is not None and test.rises:
+            parts.append(self.tr(
+                "Not reproduced: in the paper the deeper ResNets also test better on CIFAR-10; here the residual "
+                "test error rises a little with depth ({shallow}: {e1}, {deep}: {e2}), after a short run on a "
+                "small data set.").format(shallow=test.shallow_depth, deep=test.deep_depth,
+                                          e1=_percent(test.residual_shallow), e2=_percent(test.residual_deep)))
+        elif test is not None:
+            parts.append(self.tr("As in the paper, the residual test error does not rise with depth."))
+        config = self.result.config
+        if config.width != PAPER_WIDTH:
+            depth = min(config.depths)
+            run = self.result.run("residual", depth)
+            if run is not None:
+                parts.append(self.tr(
+                    "These networks have width {width} (the paper's: {paper}), so ResNet-{depth} here has {params} "
+                    "parameters; the overview's ResNet-{depth}, at the paper's width, has {full}.").format(
+                    width=config.width, paper=PAPER_WIDTH, depth=depth, params=exact(run.params),
+                    full=exact(params_at_paper_width(depth, config.shortcut))))
+        return " ".join(parts)
 
     def _show_progress(self) -> None:
         result = self.result
@@ -519,9 +560,10 @@ class DepthView(LanguageAware, QWidget):
         self.gradient_depth_label.setText(self.tr("Gradients of the networks with"))
         self.depth_legend.clear()
         for (kind, split), line in self._depth_lines.items():
-            name = {("plain", "train"): self.tr("plain, training"), ("plain", "test"): self.tr("plain, test"),
-                    ("residual", "train"): self.tr("residual, training"),
-                    ("residual", "test"): self.tr("residual, test")}[(kind, split)]
+            name = {("plain", "train"): self.tr("plain, training (thin)"),
+                    ("plain", "test"): self.tr("plain, test (bold)"),
+                    ("residual", "train"): self.tr("residual, training (thin)"),
+                    ("residual", "test"): self.tr("residual, test (bold)")}[(kind, split)]
             self.depth_legend.addItem(line, name)
         self._retranslate_runs()
         self._show_state()

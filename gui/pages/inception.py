@@ -326,11 +326,11 @@ class InceptionView(LanguageAware, QWidget):
             self.table.clearSelection()
         else:
             self.table.selectRow(self._selected)
-        self.summary.setText(self.tr("Output {0}: {1} multiplications, {2} parameters").format(
+        self.summary.setText(self.tr("Output {0}: {1} multiply-adds, {2} parameters").format(
             _shape(design.output_shape), rounded(design.macs), exact(design.params)))
         naive, reduced = breakdown.naive, breakdown.reduced
         self.change.setText(self.tr(
-            "1×1 reductions: {0} → {1} multiplications ({2} fewer), {3} → {4} parameters").format(
+            "1×1 reductions: {0} → {1} multiply-adds ({2} fewer), {3} → {4} parameters").format(
                 rounded(naive.macs), rounded(reduced.macs),
                 format_ratio(naive.macs / reduced.macs), exact(naive.params), exact(reduced.params)))
         self._fill_chart(breakdown)

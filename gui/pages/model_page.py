@@ -316,12 +316,23 @@ class ModelPageView(LanguageAware, QWidget):
             f"<p><i>{escape(entry.paper)}</i><br>{escape(entry.authors)}</p>",
             "<table cellspacing='6'>",
             self._fact(self.tr("Input"), shape_text(entry.input_shape)),
-            self._fact(self.tr("Weighted layers"), str(entry.depth)),
+            self._fact(self.tr("Depth (paper)"), str(entry.paper_depth)),
+            self._fact(self.tr("Conv + dense modules"), str(entry.weighted_modules)),
             self._fact(self.tr("Parameters"), f"{exact(entry.params)} ({rounded(entry.params)})"),
             self._fact(self.tr("Multiply-adds per image"), f"{exact(entry.macs)} ({rounded(entry.macs)})"),
         ]
         if entry.top1 is not None:
-            lines.append(self._fact(self.tr("ImageNet top-1 (torchvision)"), f"{entry.top1:.1f}%"))
+            lines.append(self._fact(self.tr("ImageNet top-1 (torchvision, 1 crop)"),
+                                    f"{entry.top1:.1f}% ({entry.top1_version})"))
+            newer = [f for f in entry.weights_figures if not f.loaded]
+            for figure in newer:  # a later recipe, same network: say so rather than hide it
+                lines.append(self._fact(self.tr("… with torchvision's {version} weights").format(
+                    version=figure.version), f"{figure.top1:.1f}%"))
+        if entry.paper_figure is not None:
+            paper = entry.paper_figure
+            protocol = paper.protocol_ko if current_language() == "ko" else paper.protocol_en
+            lines.append(self._fact(self.tr("ImageNet {metric} in the paper").format(metric=paper.metric),
+                                    f"{paper.accuracy:.1f}% ({protocol})"))
         lines.append("</table><ul>")
         lines += [f"<li>{escape(idea)}</li>" for idea in ideas]
         lines.append("</ul>")

@@ -396,8 +396,8 @@ class NinView(LanguageAware, QWidget):
             "relu": "ReLU",
         })
         self.cost_formula.setText(f"{s.macs_formula()} = {exact(s.macs)}")
-        self.cost_total.setText(self.tr("≈ {0} multiplications").format(rounded(s.macs)))
-        self.per_pixel.setText(self.tr("= {0} pixels × ({1} × {2}) multiplications per pixel").format(
+        self.cost_total.setText(self.tr("≈ {0} multiply-adds").format(rounded(s.macs)))
+        self.per_pixel.setText(self.tr("= {0} pixels × ({1} × {2}) multiply-adds per pixel").format(
             exact(pixels), exact(s.in_channels), exact(s.out_channels)))
         self.params_formula.setText(f"{s.params_formula()} = {exact(s.params)}")
         self.params_note.setText(self.tr("{0} weights and {1} biases, shared by every pixel").format(

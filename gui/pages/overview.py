@@ -72,7 +72,7 @@ class OverviewView(LanguageAware, QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(chart)
-        splitter.setSizes([1250, 550])
+        splitter.setSizes([1560, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.answer)
@@ -118,8 +118,10 @@ class OverviewView(LanguageAware, QWidget):
             "Each classic network answered a problem of its time: few parameters (LeNet-5), depth and "
             "ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep "
             "networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their "
-            "ideas are the building blocks of every network since. Every figure below is measured on the "
-            "real model, not typed in."))
+            "ideas are the building blocks of every network since. Depths, parameters and multiply-adds are "
+            "measured on the real models; accuracies are as published: torchvision's, on one centre crop of "
+            "the ILSVRC-2012 validation set for the weights version the app loads (V1), and beside it the "
+            "paper's own figure, which may be top-5 or averaged over several crops (hover for how)."))
         # The legend lives in the title: inside the plot it would cover the longest bars.
         title = self.tr("Parameters and multiply-adds per image (log scale)")
         params, macs = self.tr("Parameters"), self.tr("Multiply-adds")
@@ -131,8 +133,11 @@ class OverviewView(LanguageAware, QWidget):
     # ------------------------------------------------------------ drawing
 
     def _columns(self) -> list[str]:
-        return [self.tr("Model"), self.tr("Year"), self.tr("Weighted layers"), self.tr("Parameters"),
-                self.tr("Multiply-adds"), self.tr("Input"), self.tr("ImageNet top-1"), self.tr("Key idea")]
+        # Two-line heads: the table must leave room for the chart beside it.
+        return [self.tr("Model"), self.tr("Year"), self.tr("Depth\n(paper)"),
+                self.tr("Parameters"),
+                self.tr("Multiply-adds"), self.tr("Input"), self.tr("ImageNet top-1\n(torchvision, 1 crop)"),
+                self.tr("Paper's own\nfigure"), self.tr("Key idea")]
 
     def _fill_table(self) -> None:
         korean = current_language() == "ko"
@@ -146,22 +151,42 @@ class OverviewView(LanguageAware, QWidget):
             cells = [
                 _SortItem(e.title, row),
                 _SortItem(str(e.year), e.year),
-                _SortItem(str(e.depth), e.depth),
+                _SortItem(str(e.paper_depth), e.paper_depth),
                 _SortItem(exact(e.params), e.params),
                 _SortItem(rounded(e.macs), e.macs),
                 _SortItem(shape_text(e.input_shape), h * w * e.input_shape[0]),
-                _SortItem("" if e.top1 is None else f"{e.top1:.1f}%", -1 if e.top1 is None else e.top1),
+                _SortItem("" if e.top1 is None else f"{e.top1:.1f}% ({e.top1_version})",
+                          -1 if e.top1 is None else e.top1),
+                _SortItem("" if e.paper_figure is None else f"{e.paper_figure.accuracy:.1f}% {e.paper_figure.metric}",
+                          -1 if e.paper_figure is None else e.paper_figure.accuracy),
                 _SortItem((e.ideas_ko if korean else e.ideas_en)[0], row),
             ]
             cells[-1].setToolTip(cells[-1].text())  # the full idea; the cell may be elided
+            cells[2].setToolTip(self.tr("{modules} convolution and dense modules in all").format(
+                modules=e.weighted_modules))
+            cells[6].setToolTip(self._versions_text(e))
+            if e.paper_figure is not None:
+                cells[7].setToolTip(e.paper_figure.protocol_ko if korean else e.paper_figure.protocol_en)
             for column, item in enumerate(cells):
-                if 1 <= column <= 6:
+                if 1 <= column <= 7:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr(
+            "The depth the paper quotes: layers with parameters on the longest path from input to output. "
+            "Counting every convolution and dense module one by one, ResNet's 1×1 projection shortcuts and each "
+            "parallel branch of an Inception module included, gives more: hover over a depth, or see the "
+            "model's fact sheet."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(self._columns()) - 1, QHeaderView.ResizeMode.Stretch)
+
+    def _versions_text(self, entry) -> str:
+        """Every torchvision weights version's top-1 and top-5, the one the app loads marked."""
+        lines = [self.tr("{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%").format(
+            version=f.version, top1=f.top1, top5=f.top5) + (self.tr(" (loaded here)") if f.loaded else "")
+            for f in entry.weights_figures]
+        return "\n".join(lines)
 
     def _fill_chart(self) -> None:
         if self.plot is None or not self._entries:

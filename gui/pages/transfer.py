@@ -1,8 +1,10 @@
 """Transfer learning (section 8): the lecture's three cases drawn on a real pretrained network, layer by layer.
 
-Every weight layer of the chosen network is a bar (its height the layer's parameters, on a log scale); the
-layers a case freezes are grey, the ones it trains are coloured, and the figures under the strip count the
-parameters each side. "Train this case" sets the training panel up to run it on a data set chosen there.
+Every weight layer of the chosen network is a bar (its height the layer's parameters, on a log scale), named
+as in its paper; the layers a case freezes are grey, the ones it trains are coloured, and the figures under
+the strip count the parameters each side for the classifier the run will train (as many classes as the
+data set has, chosen beside the network). "Train this case" sets the training panel up to run it on a data set
+chosen there.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine.learning.training import trainable_models
 from engine.learning.transfer import TransferPlan, has_pretrained_source, plan_of, pretrained_on_disk
+from engine.models.checkpoints import SHIPPED_FILES
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded
@@ -36,6 +40,11 @@ CASES = ("classifier", "later", "all")
 _DEFAULT_MODEL = "resnet18"
 _CASE_STYLE = f"QPushButton:checked {{ background: {ACCENT}; color: white; border-radius: 4px; padding: 6px; }}"
 _FROZEN, _TRAINED, _AXIS = QColor("#9aa5b1"), QColor("#e8590c"), QColor("#495057")
+
+
+def _percent(share: float) -> str:
+    """A share in per cent with enough digits that a small one does not read as 0.0 %."""
+    return f"{share:.2f} %" if share < 1 else f"{share:.1f} %"
 
 
 class LayerStrip(QWidget):
@@ -87,12 +96,53 @@ class LayerStrip(QWidget):
         for rect, layer in zip(rects, self.plan.layers, strict=True):
             painter.fillRect(rect, _FROZEN if layer.frozen else _TRAINED)
         self._draw_scale(painter, area, line)
+        self._draw_names(painter, rects, area, line)
         frozen = self.plan.frozen_layers
         if 0 < frozen < len(rects):  # the boundary between what stays and what learns
             x = (rects[frozen - 1].right() + rects[frozen].left()) / 2
             painter.setPen(QPen(_AXIS, 2, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), int(area.top() - line * 0.3), int(x), int(area.bottom() + line * 0.3))
         self._draw_texts(painter, area, line)
+
+    def _draw_names(self, painter: QPainter, rects: list[QRectF], area: QRectF, line: int) -> None:
+        """Each bar's paper name, written upwards inside the plot under the bar's top; the part's name
+        (conv3_x, inception (4c)) once for a run of bars of one part, when the bars are too narrow."""
+        painter.save()
+        painter.setPen(_AXIS)
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 6.0))
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        step = rects[1].left() - rects[0].left() if len(rects) > 1 else rects[0].width() * 2
+        if step >= metrics.height():  # room for one name per bar, written upwards above its bar
+            for rect, layer in zip(rects, self.plan.layers, strict=True):
+                name = layer.paper_name or layer.name
+                if metrics.horizontalAdvance(name) + 6 < rect.top():
+                    self._upright(painter, rect.center().x(), rect.top() - 3, name)
+                else:  # a tall bar: the name inside it, from its foot, in white
+                    painter.setPen(Qt.GlobalColor.white)
+                    self._upright(painter, rect.center().x(), rect.bottom() - 3, name)
+                    painter.setPen(_AXIS)
+        else:  # too many bars: one name per part, below the axis
+            parts: list[tuple[str, float, float]] = []
+            for rect, layer in zip(rects, self.plan.layers, strict=True):
+                part = (layer.paper_name or layer.name).split(", ")[0]
+                if parts and parts[-1][0] == part:
+                    parts[-1] = (part, parts[-1][1], rect.right())
+                else:
+                    parts.append((part, rect.left(), rect.right()))
+            for part, left, right in parts:
+                if right - left >= metrics.height():
+                    self._upright(painter, (left + right) / 2, area.bottom() - 3, part)
+        painter.restore()
+
+    @staticmethod
+    def _upright(painter: QPainter, x: float, bottom: float, text: str) -> None:
+        painter.save()
+        painter.translate(x + painter.fontMetrics().ascent() / 2 - 1, bottom)
+        painter.rotate(-90)
+        painter.drawText(0, 0, text)
+        painter.restore()
 
     def _draw_scale(self, painter: QPainter, area: QRectF, line: int) -> None:
         low, high = self._decades()
@@ -134,7 +184,8 @@ class LayerStrip(QWidget):
         for rect, layer in zip(self.bar_rects(), self.plan.layers if self.plan else (), strict=False):
             if rect.left() <= point.x() <= rect.right():
                 names = ", ".join((layer.name, *layer.followers))
-                QToolTip.showText(event.globalPosition().toPoint(), f"{names}: {exact(layer.params)}", self)
+                QToolTip.showText(event.globalPosition().toPoint(),
+                                  f"{layer.paper_name or layer.name} ({names}): {exact(layer.params)}", self)
                 return
         QToolTip.hideText()
 
@@ -154,11 +205,19 @@ class TransferLearningView(LanguageAware, QWidget):
         self.model_combo.setFont(scaled_font(self, 1.2))
         for name in trainable_models():
             if has_pretrained_source(name):
-                self.model_combo.addItem(f"{get_info(name).title}  ({name})", name)
+                self.model_combo.addItem(get_info(name).title, name)
         self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(_DEFAULT_MODEL)))
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self.model_label = QLabel(self)
         self.model_label.setFont(scaled_font(self, 1.2))
+        self.classes_label = QLabel(self)
+        self.classes_label.setFont(scaled_font(self, 1.1))
+        self.classes_box = QSpinBox(self)
+        self.classes_box.setRange(2, 1000)
+        self.classes_box.setValue(10)  # CIFAR-10 and the digits, the data sets the training panel offers
+        self.classes_box.setFont(scaled_font(self, 1.1))
+        self.classes_box.valueChanged.connect(lambda _: self._show_plan())
+        self.source_label = text_label(self, 1.05)
         self.weights_label = text_label(self, 1.1)
 
         self.case_group = QButtonGroup(self)
@@ -194,6 +253,8 @@ class TransferLearningView(LanguageAware, QWidget):
         chooser = QHBoxLayout()
         chooser.addWidget(self.model_label)
         chooser.addWidget(self.model_combo)
+        chooser.addWidget(self.classes_label)
+        chooser.addWidget(self.classes_box)
         chooser.addWidget(self.weights_label, 1)
         action = QHBoxLayout()
         action.addWidget(self.train_button)
@@ -201,6 +262,7 @@ class TransferLearningView(LanguageAware, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(chooser)
+        layout.addWidget(self.source_label)
         layout.addLayout(cases)
         layout.addWidget(self.strip, 1)
         layout.addWidget(self.figures)
@@ -218,7 +280,7 @@ class TransferLearningView(LanguageAware, QWidget):
 
     def plan(self) -> TransferPlan | None:
         analysis = self._analyses.get(self.model_combo.currentData())
-        return plan_of(analysis, self.case()) if analysis is not None else None
+        return plan_of(analysis, self.case(), self.classes_box.value()) if analysis is not None else None
 
     # ------------------------------------------------------------ engine
 
@@ -248,6 +310,7 @@ class TransferLearningView(LanguageAware, QWidget):
         self.strip.set_plan(plan)
         name = self.model_combo.currentData()
         title = get_info(name).title
+        self.source_label.setText(self._source_text(name, plan))
         if plan is None:
             self.figures.setText(self.tr("Counting the layers of {model}…").format(model=title))
         else:
@@ -256,7 +319,7 @@ class TransferLearningView(LanguageAware, QWidget):
                 "Trained: {trained} of {total} parameters ({share}), in {layers} of {count} layers. "
                 "Frozen: {frozen} parameters.").format(
                 trained=exact(plan.trained_params), total=exact(plan.params),
-                share=f"{100 * plan.trained_params / plan.params:.1f} %", layers=trained,
+                share=_percent(100 * plan.trained_params / plan.params), layers=trained,
                 count=len(plan.layers), frozen=exact(plan.params - plan.trained_params)))
         on_disk = pretrained_on_disk(name) if name in self._analyses else None
         if on_disk is None:
@@ -271,16 +334,32 @@ class TransferLearningView(LanguageAware, QWidget):
         self.weights_label.setStyleSheet(GOOD_STYLE if on_disk else NOTICE_STYLE if on_disk is False else "")
         self.weights_label.setVisible(on_disk is not None)
 
+    def _source_text(self, name: str, plan: TransferPlan | None) -> str:
+        """What the pretrained network was trained on, and the classifier it came with and the run's."""
+        source = (self.tr("the UCI handwritten digits (shipped with the app)") if name in SHIPPED_FILES
+                  else self.tr("ImageNet (torchvision's published weights)"))
+        if plan is None:
+            return self.tr("Pretrained on {source}.").format(source=source)
+        came_with = plan.layers[-1]
+        pretrained = next(r for r in reversed(self._analyses[name].rows) if r.kind == "linear").output_shape[-1]
+        return self.tr(
+            "Pretrained on {source}, with a {pretrained}-way classifier ({head} parameters). Training replaces "
+            "it with a new {classes}-way classifier ({new} parameters), counted below.").format(
+            source=source, pretrained=exact(pretrained),
+            head=exact(plan.pretrained_head), classes=plan.classes, new=exact(came_with.params))
+
     def retranslate(self) -> None:
         self.header.set_texts(self.tr("Transfer learning"),
-                              self.tr("Start from a network trained on ImageNet; how much of it to retrain "
-                                      "depends on how much data you have."))
+                              self.tr("Start from a network someone has already trained; how much of it to "
+                                      "retrain depends on how much data you have."))
         self.model_label.setText(self.tr("Pretrained network:"))
+        self.classes_label.setText(self.tr("Classes in your data:"))
         titles = (self.tr("Case 1: little data"), self.tr("Case 2: more data"), self.tr("Case 3: lots of data"))
         texts = (
             self.tr("Freeze every pretrained layer and train only a new classifier (softmax) on top."),
             self.tr("Freeze the early layers (generic edges and textures) and retrain the later ones "
-                    "with the new classifier: here the first half of the weight layers stays frozen."),
+                    "with the new classifier: here the first half of the network's depth stays frozen, cut "
+                    "between the paper's parts (a whole Inception module or ResNet stage on one side)."),
             self.tr("Use the pretrained weights as the starting point and fine-tune the whole network."),
         )
         for button, explanation, title, body in zip(self.case_buttons, self.case_texts, titles, texts, strict=True):

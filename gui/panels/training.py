@@ -45,6 +45,7 @@ from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from gui.i18n import localized
 from gui.throttle import Throttle
+from gui.widgets.class_names import class_label
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
@@ -649,7 +650,7 @@ class TrainingView(LanguageAware, QWidget):
         colour = "#1b5e20" if right else "#a61e1e"
         self.probe_caption.setStyleSheet(f"color: {colour};")
         self.probe_caption.setText(self.tr("Test image: {label} · the network says: {guess}").format(
-            label=probe.label, guess=probe.prediction))
+            label=class_label(probe.label), guess=class_label(probe.prediction)))
         if probe.filters is not None:
             self.filters_panel.show_array(_filter_sheet(probe.filters), levels=(0.0, 1.0),
                                           colormap="CET-L1" if probe.filters.shape[3] == 1 else None)

@@ -17,7 +17,7 @@ __all__ = ["CostDistributionView"]
 
 
 class CostDistributionView(LanguageAware, QWidget):
-    """Where the cost goes: a model's weighted layers sorted by multiply-accumulates or parameters.
+    """Where the cost goes: a model's weighted layers sorted by multiply-adds or parameters.
 
     Passive: give it an ``engine.models.analysis.Analysis`` with :meth:`set_analysis`; a click on a bar emits
     ``layer_selected`` with the analysis row's index, and :meth:`select_layer` highlights a row's bar. The
@@ -122,7 +122,7 @@ class CostDistributionView(LanguageAware, QWidget):
 
     def retranslate(self) -> None:
         self.measure_label.setText(self.tr("Sort by:"))
-        self.measure_macs.setText(self.tr("Multiply-accumulates"))
+        self.measure_macs.setText(self.tr("Multiply-adds"))
         self.measure_params.setText(self.tr("Parameters"))
         self._fill()
 
@@ -141,7 +141,7 @@ class CostDistributionView(LanguageAware, QWidget):
             self.title.setText(self.tr("Where the cost goes"))
             self.caption.setText(self.tr("Waiting for the layer analysis…"))
         else:
-            self.title.setText(self.tr("Where the cost goes: {0}").format(self._analysis.model))
+            self.title.setText(self.tr("Where the cost goes: {0}").format(_title(self._analysis.model)))
             self.caption.setText(self._caption(by_params, total, len(weighted),
                                                sum(self._measure(r) for r in self._rows)))
         if self.plot is not None:
@@ -154,7 +154,9 @@ class CostDistributionView(LanguageAware, QWidget):
         self.bars.setOpts(x0=np.zeros(len(values)), y=np.arange(len(values), dtype=float),
                           width=np.array(values, dtype=float),
                           brush=CONV_COLOUR if by_params else DIRECT_COLOUR)
-        names = [f"{r.name} ({r.op})" for r in self._rows]
+        # The paper's name first, the torch module second (ResNet's block names repeat for its two convolutions).
+        names = [f"{r.paper_name} ({r.name})" if r.paper_name and r.paper_name != r.name else f"{r.name} ({r.op})"
+                 for r in self._rows]
         axis = self.plot.getAxis("left")
         axis.setTicks([list(enumerate(names))])
         # pyqtgraph widens an axis only after a paint that did not fit (dropping labels): size it now.
@@ -174,15 +176,26 @@ class CostDistributionView(LanguageAware, QWidget):
         if layers <= self._SHOWN:
             if by_params:
                 return self.tr("{0} parameters in {1} layers").format(exact(total), layers)
-            return self.tr("{0} multiply-accumulates in {1} layers").format(exact(total), layers)
+            return self.tr("{0} multiply-adds in {1} layers").format(exact(total), layers)
         share = 100 * shown / total
         if by_params:
             return self.tr("{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.").format(
                 exact(total), layers, self._SHOWN, share)
-        return self.tr("{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.").format(
+        return self.tr("{0} multiply-adds in {1} layers; the largest {2} do {3:.0f}% of them.").format(
             exact(total), layers, self._SHOWN, share)
 
     def _show_highlight(self) -> None:
         positions = [i for i, r in enumerate(self._rows) if r.index == self._selected]
         values = [float(self._measure(self._rows[i])) for i in positions]
         self.highlight.setOpts(x0=[0.0] * len(positions), y=[float(p) for p in positions], width=values)
+
+
+def _title(model: str) -> str:
+    """A zoo model's title ("VGG-16"), not its registry id; other analyses keep their label."""
+    from engine.models.zoo import get_info
+    from engine.runtime.errors import UserInputError
+
+    try:
+        return get_info(model).title
+    except UserInputError:
+        return model

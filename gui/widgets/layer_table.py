@@ -33,8 +33,9 @@ class LayerTableModel(QAbstractTableModel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._headers = [self.tr("#"), self.tr("Layer"), self.tr("Kind"), self.tr("Output shape"),
-                         self.tr("Kernel"), self.tr("Parameters"), self.tr("Multiply-adds")]
+        self._headers = [self.tr("#"), self.tr("Layer (paper)"), self.tr("Module (torch)"), self.tr("Kind"),
+                         self.tr("Output shape"), self.tr("Kernel"), self.tr("Parameters"),
+                         self.tr("Multiply-adds")]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     def set_rows(self, rows: tuple) -> None:
@@ -58,9 +59,10 @@ class LayerTableModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.index), row.name, row.kind, shape_text(row.output_shape), _kernel_text(row),
-                    exact(row.params) if row.params else "", exact(row.macs) if row.macs else "")[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 5, 6):
+            return (str(row.index), row.paper_name or row.name, row.name, row.kind, shape_text(row.output_shape),
+                    _kernel_text(row), exact(row.params) if row.params else "",
+                    exact(row.macs) if row.macs else "")[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.op}: {shape_text(row.input_shape)} → {shape_text(row.output_shape)}"
@@ -78,4 +80,4 @@ class LayerTableView(QTableView):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Every picture on this page is a new training image made from the one on the left, with its label unchanged: no new photograph, no new labelling. Drop an image on the window to use your own.</source>
-        <translation>이 페이지의 모든 그림은 왼쪽 이미지 하나로 만든 새 학습 이미지이며, 레이블은 그대로입니다. 새로 사진을 찍거나 레이블을 붙일 필요가 없습니다. 창에 이미지를 끌어다 놓으면 그 이미지로 보여 줍니다.</translation>
+        <translation>이 페이지의 모든 그림은 왼쪽 이미지 하나로 만든 새 훈련 이미지이며, 레이블은 그대로입니다. 새로 사진을 찍거나 레이블을 붙일 필요가 없습니다. 창에 이미지를 끌어다 놓으면 그 이미지로 보여 줍니다.</translation>
     </message>
     <message>
         <source>Mirroring</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Shearing</source>
-        <translation>밀림 변환 (Shearing)</translation>
+        <translation>전단 변환 (Shearing)</translation>
     </message>
     <message>
         <source>Local warping</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>sheared {x}, {y}</source>
-        <translation>밀림 {x}, {y}</translation>
+        <translation>전단 변환 {x}, {y}</translation>
     </message>
     <message>
         <source>random warp</source>
@@ -77,18 +77,501 @@
     </message>
 </context>
 <context>
+    <name>ClassNames</name>
+    <message>
+        <source>airplane</source>
+        <translation>비행기</translation>
+    </message>
+    <message>
+        <source>automobile</source>
+        <translation>자동차</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>새</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>deer</source>
+        <translation>사슴</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>개</translation>
+    </message>
+    <message>
+        <source>frog</source>
+        <translation>개구리</translation>
+    </message>
+    <message>
+        <source>horse</source>
+        <translation>말</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>배</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>트럭</translation>
+    </message>
+    <message>
+        <source>apple</source>
+        <translation>사과</translation>
+    </message>
+    <message>
+        <source>aquarium_fish</source>
+        <translation>관상어</translation>
+    </message>
+    <message>
+        <source>baby</source>
+        <translation>아기</translation>
+    </message>
+    <message>
+        <source>bear</source>
+        <translation>곰</translation>
+    </message>
+    <message>
+        <source>beaver</source>
+        <translation>비버</translation>
+    </message>
+    <message>
+        <source>bed</source>
+        <translation>침대</translation>
+    </message>
+    <message>
+        <source>bee</source>
+        <translation>벌</translation>
+    </message>
+    <message>
+        <source>beetle</source>
+        <translation>딱정벌레</translation>
+    </message>
+    <message>
+        <source>bicycle</source>
+        <translation>자전거</translation>
+    </message>
+    <message>
+        <source>bottle</source>
+        <translation>병</translation>
+    </message>
+    <message>
+        <source>bowl</source>
+        <translation>그릇</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>소년</translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation>다리</translation>
+    </message>
+    <message>
+        <source>bus</source>
+        <translation>버스</translation>
+    </message>
+    <message>
+        <source>butterfly</source>
+        <translation>나비</translation>
+    </message>
+    <message>
+        <source>camel</source>
+        <translation>낙타</translation>
+    </message>
+    <message>
+        <source>can</source>
+        <translation>캔</translation>
+    </message>
+    <message>
+        <source>castle</source>
+        <translation>성</translation>
+    </message>
+    <message>
+        <source>caterpillar</source>
+        <translation>애벌레</translation>
+    </message>
+    <message>
+        <source>cattle</source>
+        <translation>소</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>의자</translation>
+    </message>
+    <message>
+        <source>chimpanzee</source>
+        <translation>침팬지</translation>
+    </message>
+    <message>
+        <source>clock</source>
+        <translation>시계</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>구름</translation>
+    </message>
+    <message>
+        <source>cockroach</source>
+        <translation>바퀴벌레</translation>
+    </message>
+    <message>
+        <source>couch</source>
+        <translation>소파</translation>
+    </message>
+    <message>
+        <source>crab</source>
+        <translation>게</translation>
+    </message>
+    <message>
+        <source>crocodile</source>
+        <translation>악어</translation>
+    </message>
+    <message>
+        <source>cup</source>
+        <translation>컵</translation>
+    </message>
+    <message>
+        <source>dinosaur</source>
+        <translation>공룡</translation>
+    </message>
+    <message>
+        <source>dolphin</source>
+        <translation>돌고래</translation>
+    </message>
+    <message>
+        <source>elephant</source>
+        <translation>코끼리</translation>
+    </message>
+    <message>
+        <source>flatfish</source>
+        <translation>넙치</translation>
+    </message>
+    <message>
+        <source>forest</source>
+        <translation>숲</translation>
+    </message>
+    <message>
+        <source>fox</source>
+        <translation>여우</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>소녀</translation>
+    </message>
+    <message>
+        <source>hamster</source>
+        <translation>햄스터</translation>
+    </message>
+    <message>
+        <source>house</source>
+        <translation>집</translation>
+    </message>
+    <message>
+        <source>kangaroo</source>
+        <translation>캥거루</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>키보드</translation>
+    </message>
+    <message>
+        <source>lamp</source>
+        <translation>램프</translation>
+    </message>
+    <message>
+        <source>lawn_mower</source>
+        <translation>잔디 깎는 기계</translation>
+    </message>
+    <message>
+        <source>leopard</source>
+        <translation>표범</translation>
+    </message>
+    <message>
+        <source>lion</source>
+        <translation>사자</translation>
+    </message>
+    <message>
+        <source>lizard</source>
+        <translation>도마뱀</translation>
+    </message>
+    <message>
+        <source>lobster</source>
+        <translation>바닷가재</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>남자</translation>
+    </message>
+    <message>
+        <source>maple_tree</source>
+        <translation>단풍나무</translation>
+    </message>
+    <message>
+        <source>motorcycle</source>
+        <translation>오토바이</translation>
+    </message>
+    <message>
+        <source>mountain</source>
+        <translation>산</translation>
+    </message>
+    <message>
+        <source>mouse</source>
+        <translation>생쥐</translation>
+    </message>
+    <message>
+        <source>mushroom</source>
+        <translation>버섯</translation>
+    </message>
+    <message>
+        <source>oak_tree</source>
+        <translation>참나무</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>오렌지</translation>
+    </message>
+    <message>
+        <source>orchid</source>
+        <translation>난초</translation>
+    </message>
+    <message>
+        <source>otter</source>
+        <translation>수달</translation>
+    </message>
+    <message>
+        <source>palm_tree</source>
+        <translation>야자나무</translation>
+    </message>
+    <message>
+        <source>pear</source>
+        <translation>배(과일)</translation>
+    </message>
+    <message>
+        <source>pickup_truck</source>
+        <translation>픽업트럭</translation>
+    </message>
+    <message>
+        <source>pine_tree</source>
+        <translation>소나무</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>평원</translation>
+    </message>
+    <message>
+        <source>plate</source>
+        <translation>접시</translation>
+    </message>
+    <message>
+        <source>poppy</source>
+        <translation>양귀비</translation>
+    </message>
+    <message>
+        <source>porcupine</source>
+        <translation>호저</translation>
+    </message>
+    <message>
+        <source>possum</source>
+        <translation>주머니쥐</translation>
+    </message>
+    <message>
+        <source>rabbit</source>
+        <translation>토끼</translation>
+    </message>
+    <message>
+        <source>raccoon</source>
+        <translation>너구리</translation>
+    </message>
+    <message>
+        <source>ray</source>
+        <translation>가오리</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>도로</translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation>로켓</translation>
+    </message>
+    <message>
+        <source>rose</source>
+        <translation>장미</translation>
+    </message>
+    <message>
+        <source>sea</source>
+        <translation>바다</translation>
+    </message>
+    <message>
+        <source>seal</source>
+        <translation>물범</translation>
+    </message>
+    <message>
+        <source>shark</source>
+        <translation>상어</translation>
+    </message>
+    <message>
+        <source>shrew</source>
+        <translation>뒤쥐</translation>
+    </message>
+    <message>
+        <source>skunk</source>
+        <translation>스컹크</translation>
+    </message>
+    <message>
+        <source>skyscraper</source>
+        <translation>고층 건물</translation>
+    </message>
+    <message>
+        <source>snail</source>
+        <translation>달팽이</translation>
+    </message>
+    <message>
+        <source>snake</source>
+        <translation>뱀</translation>
+    </message>
+    <message>
+        <source>spider</source>
+        <translation>거미</translation>
+    </message>
+    <message>
+        <source>squirrel</source>
+        <translation>다람쥐</translation>
+    </message>
+    <message>
+        <source>streetcar</source>
+        <translation>전차</translation>
+    </message>
+    <message>
+        <source>sunflower</source>
+        <translation>해바라기</translation>
+    </message>
+    <message>
+        <source>sweet_pepper</source>
+        <translation>피망</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>탁자</translation>
+    </message>
+    <message>
+        <source>tank</source>
+        <translation>탱크</translation>
+    </message>
+    <message>
+        <source>telephone</source>
+        <translation>전화기</translation>
+    </message>
+    <message>
+        <source>television</source>
+        <translation>텔레비전</translation>
+    </message>
+    <message>
+        <source>tiger</source>
+        <translation>호랑이</translation>
+    </message>
+    <message>
+        <source>tractor</source>
+        <translation>트랙터</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>기차</translation>
+    </message>
+    <message>
+        <source>trout</source>
+        <translation>송어</translation>
+    </message>
+    <message>
+        <source>tulip</source>
+        <translation>튤립</translation>
+    </message>
+    <message>
+        <source>turtle</source>
+        <translation>거북</translation>
+    </message>
+    <message>
+        <source>wardrobe</source>
+        <translation>옷장</translation>
+    </message>
+    <message>
+        <source>whale</source>
+        <translation>고래</translation>
+    </message>
+    <message>
+        <source>willow_tree</source>
+        <translation>버드나무</translation>
+    </message>
+    <message>
+        <source>wolf</source>
+        <translation>늑대</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>여자</translation>
+    </message>
+    <message>
+        <source>worm</source>
+        <translation>벌레</translation>
+    </message>
+    <message>
+        <source>0 - zero</source>
+        <translation>0 - 영</translation>
+    </message>
+    <message>
+        <source>1 - one</source>
+        <translation>1 - 일</translation>
+    </message>
+    <message>
+        <source>2 - two</source>
+        <translation>2 - 이</translation>
+    </message>
+    <message>
+        <source>3 - three</source>
+        <translation>3 - 삼</translation>
+    </message>
+    <message>
+        <source>4 - four</source>
+        <translation>4 - 사</translation>
+    </message>
+    <message>
+        <source>5 - five</source>
+        <translation>5 - 오</translation>
+    </message>
+    <message>
+        <source>6 - six</source>
+        <translation>6 - 육</translation>
+    </message>
+    <message>
+        <source>7 - seven</source>
+        <translation>7 - 칠</translation>
+    </message>
+    <message>
+        <source>8 - eight</source>
+        <translation>8 - 팔</translation>
+    </message>
+    <message>
+        <source>9 - nine</source>
+        <translation>9 - 구</translation>
+    </message>
+</context>
+<context>
     <name>CostDistributionView</name>
     <message>
         <source>Sort by:</source>
         <translation>정렬 기준:</translation>
     </message>
     <message>
-        <source>Multiply-accumulates</source>
-        <translation>곱셈-누산(MAC)</translation>
+        <source>Multiply-adds</source>
+        <translation>곱셈-덧셈</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Where the cost goes</source>
@@ -104,19 +587,19 @@
     </message>
     <message>
         <source>{0} parameters in {1} layers</source>
-        <translation>{1}개 층에 파라미터 {0}개</translation>
+        <translation>{1}개 층에 변수 {0}개</translation>
     </message>
     <message>
-        <source>{0} multiply-accumulates in {1} layers</source>
-        <translation>{1}개 층에서 곱셈-누산 {0}번</translation>
+        <source>{0} multiply-adds in {1} layers</source>
+        <translation>{1}개 층에서 곱셈-덧셈 {0}회</translation>
+    </message>
+    <message>
+        <source>{0} multiply-adds in {1} layers; the largest {2} do {3:.0f}% of them.</source>
+        <translation>{1}개 층에서 곱셈-덧셈 {0}회; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
     </message>
     <message>
         <source>{0} parameters in {1} layers; the largest {2} hold {3:.0f}% of them.</source>
-        <translation>{1}개 층에 파라미터 {0}개; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
-    </message>
-    <message>
-        <source>{0} multiply-accumulates in {1} layers; the largest {2} do {3:.0f}% of them.</source>
-        <translation>{1}개 층에서 곱셈-누산 {0}번; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
+        <translation>{1}개 층에 변수 {0}개; 가장 큰 {2}개 층이 {3:.0f}%를 차지한다.</translation>
     </message>
 </context>
 <context>
@@ -218,28 +701,32 @@
         <translation>{0}×{0} 합성곱</translation>
     </message>
     <message>
-        <source>≈ {0} multiplications</source>
-        <translation>≈ 곱셈 {0}번</translation>
+        <source>≈ {0} multiply-adds</source>
+        <translation>≈ 곱셈-덧셈 {0}회</translation>
+    </message>
+    <message>
+        <source>The bottleneck needs {0} fewer multiply-adds</source>
+        <translation>병목을 쓰면 곱셈-덧셈이 {0} 적다</translation>
+    </message>
+    <message>
+        <source>The bottleneck needs {0} more multiply-adds</source>
+        <translation>병목을 쓰면 곱셈-덧셈이 {0} 많다</translation>
+    </message>
+    <message>
+        <source>Refused: an even {0}×{0} filter cannot keep the size with equal padding on both sides (it needs {1} pixels, which do not split evenly). Choose an odd filter size or no padding.</source>
+        <translation>계산할 수 없음: 짝수인 {0}×{0} 필터는 양쪽에 같은 패딩을 넣어 크기를 유지할 수 없다 ({1}픽셀이 필요한데 둘로 똑같이 나뉘지 않는다). 홀수 크기의 필터를 고르거나 패딩 없이 계산하면 된다.</translation>
     </message>
     <message>
         <source>Parameters: {0} = {1}</source>
-        <translation>파라미터: {0} = {1}</translation>
-    </message>
-    <message>
-        <source>The bottleneck needs {0} fewer multiplications</source>
-        <translation>병목을 쓰면 곱셈이 {0} 적다</translation>
-    </message>
-    <message>
-        <source>The bottleneck needs {0} more multiplications</source>
-        <translation>병목을 쓰면 곱셈이 {0} 많다</translation>
+        <translation>변수: {0} = {1}</translation>
     </message>
     <message>
         <source>{0} fewer parameters</source>
-        <translation>파라미터 {0} 적음</translation>
+        <translation>변수 {0} 적음</translation>
     </message>
     <message>
         <source>{0} more parameters</source>
-        <translation>파라미터 {0} 많음</translation>
+        <translation>변수 {0} 많음</translation>
     </message>
     <message>
         <source>Refused: the bottleneck ({0} channels) is wider than the input ({1} channels). A 1×1 reduction must shrink the channels.</source>
@@ -247,7 +734,7 @@
     </message>
     <message>
         <source>Refused: the {0}×{0} filter is larger than the {1}×{2} image and there is no padding. Choose a smaller filter or same padding.</source>
-        <translation>계산할 수 없음: 패딩이 없는데 {0}×{0} 필터가 {1}×{2} 이미지보다 크다. 더 작은 필터나 same 패딩을 고르세요.</translation>
+        <translation>계산할 수 없음: 패딩이 없는데 {0}×{0} 필터가 {1}×{2} 이미지보다 크다. 더 작은 필터를 고르거나 same 패딩을 쓰면 된다.</translation>
     </message>
 </context>
 <context>
@@ -269,8 +756,8 @@
         <translation>데이터 세트</translation>
     </message>
     <message>
-        <source>The standard image data sets, with the sizes the lecture gives.</source>
-        <translation>대표적인 이미지 데이터 세트와 강의에 나온 크기.</translation>
+        <source>The standard image data sets, with their sizes (training + test where they come split); hover over a row for where the lecture rounds.</source>
+        <translation>대표적인 이미지 데이터 세트와 그 크기 (나뉘어 배포되는 세트는 훈련 + 테스트). 강의가 어림한 곳은 행 위에 마우스를 올리면 보인다.</translation>
     </message>
     <message>
         <source>Real samples of the data sets on this computer (test images, one row per class)</source>
@@ -316,12 +803,32 @@
         <translation>{step} 스텝: plain {shallow} → {deep}층, 훈련 오차 {p1} → {p2}; residual {shallow} → {deep}층, {r1} → {r2}.</translation>
     </message>
     <message>
+        <source>Reproduced: the paper&apos;s training-error result (thin lines in its Fig. 6): deeper plain networks train worse, deeper residual ones do not.</source>
+        <translation>재현됨: 논문의 훈련 오차 결과 (그림 6의 가는 선). 더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 residual 네트워크는 그렇지 않다.</translation>
+    </message>
+    <message>
+        <source>Not reproduced in this run: the paper&apos;s training-error result (deeper plain networks train worse, deeper residual ones do not).</source>
+        <translation>이번 실행에서는 재현되지 않음: 논문의 훈련 오차 결과 (더 깊은 plain 네트워크는 훈련이 더 안 되고, 더 깊은 residual 네트워크는 그렇지 않다).</translation>
+    </message>
+    <message>
+        <source>Not reproduced: in the paper the deeper ResNets also test better on CIFAR-10; here the residual test error rises a little with depth ({shallow}: {e1}, {deep}: {e2}), after a short run on a small data set.</source>
+        <translation>재현되지 않음: 논문에서는 CIFAR-10에서 더 깊은 ResNet의 테스트 오차도 더 낮다. 여기서는 작은 데이터 세트로 짧게 훈련한 탓에 residual 네트워크의 테스트 오차가 깊이에 따라 조금 오른다 ({shallow}층: {e1}, {deep}층: {e2}).</translation>
+    </message>
+    <message>
+        <source>As in the paper, the residual test error does not rise with depth.</source>
+        <translation>논문처럼 residual 네트워크의 테스트 오차가 깊이에 따라 오르지 않는다.</translation>
+    </message>
+    <message>
+        <source>These networks have width {width} (the paper&apos;s: {paper}), so ResNet-{depth} here has {params} parameters; the overview&apos;s ResNet-{depth}, at the paper&apos;s width, has {full}.</source>
+        <translation>이 네트워크들의 폭은 {width}이다 (논문은 {paper}). 그래서 여기의 ResNet-{depth}는 변수가 {params}개이고, 논문의 폭을 쓰는 개요 페이지의 ResNet-{depth}는 {full}개이다.</translation>
+    </message>
+    <message>
         <source>Starting the sweep…</source>
         <translation>실험을 시작하는 중…</translation>
     </message>
     <message>
         <source>{data}, width {width}, shortcut {shortcut}, {steps} steps of {batch} images, on {device}</source>
-        <translation>{data}, 너비 {width}, 숏컷 {shortcut}, {batch}장씩 {steps} 스텝, {device}에서</translation>
+        <translation>{data}, 너비 {width}, 스킵 연결 {shortcut}, {batch}장씩 {steps} 스텝, {device}에서</translation>
     </message>
     <message>
         <source>handwritten digits</source>
@@ -365,7 +872,7 @@
     </message>
     <message>
         <source>Shortcut</source>
-        <translation>숏컷</translation>
+        <translation>스킵 연결</translation>
     </message>
     <message>
         <source>A: zero-padded identity</source>
@@ -389,7 +896,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Training error</source>
@@ -432,20 +939,20 @@
         <translation>기울기를 볼 네트워크:</translation>
     </message>
     <message>
-        <source>plain, training</source>
-        <translation>plain, 훈련</translation>
+        <source>plain, training (thin)</source>
+        <translation>plain, 훈련 (가는 선)</translation>
     </message>
     <message>
-        <source>plain, test</source>
-        <translation>plain, 테스트</translation>
+        <source>plain, test (bold)</source>
+        <translation>plain, 테스트 (굵은 선)</translation>
     </message>
     <message>
-        <source>residual, training</source>
-        <translation>residual, 훈련</translation>
+        <source>residual, training (thin)</source>
+        <translation>residual, 훈련 (가는 선)</translation>
     </message>
     <message>
-        <source>residual, test</source>
-        <translation>residual, 테스트</translation>
+        <source>residual, test (bold)</source>
+        <translation>residual, 테스트 (굵은 선)</translation>
     </message>
     <message>
         <source>{depth} layers</source>
@@ -583,6 +1090,14 @@
         <translation>분기 {n}개</translation>
     </message>
     <message>
+        <source>features</source>
+        <translation>특징 추출부</translation>
+    </message>
+    <message>
+        <source>classifier</source>
+        <translation>분류기</translation>
+    </message>
+    <message>
         <source>convolution</source>
         <translation>합성곱</translation>
     </message>
@@ -635,8 +1150,16 @@
         <translation>데이터 흐름</translation>
     </message>
     <message>
-        <source>Layer</source>
-        <translation>층</translation>
+        <source>Layer (paper)</source>
+        <translation>층 (논문)</translation>
+    </message>
+    <message>
+        <source>Module (torch)</source>
+        <translation>모듈 (torch)</translation>
+    </message>
+    <message>
+        <source>{layers} conv + dense modules · {params} parameters · {macs} multiply-adds</source>
+        <translation>합성곱·완전 연결 모듈 {layers}개 · 변수 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -668,19 +1191,15 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Trainable</source>
-        <translation>학습되는 파라미터</translation>
+        <translation>훈련되는 변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
         <translation>곱셈-덧셈</translation>
-    </message>
-    <message>
-        <source>{layers} weighted layers · {params} parameters · {macs} multiply-adds</source>
-        <translation>가중치 층 {layers}개 · 파라미터 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
         <source>Click to expand.</source>
@@ -775,7 +1294,7 @@
     </message>
     <message>
         <source>Which pages show trained weights, and fetching all of them at once</source>
-        <translation>어느 페이지가 학습된 가중치를 보여 주는지 확인하고, 한 번에 모두 받기</translation>
+        <translation>어느 페이지가 훈련된 가중치를 보여 주는지 확인하고, 한 번에 모두 받기</translation>
     </message>
     <message>
         <source>Top 5 (click one for its Grad-CAM)</source>
@@ -822,6 +1341,30 @@
         <translation>Grad-CAM 겹쳐 보기: 이미지에서 “{name}”의 근거가 되는 곳</translation>
     </message>
     <message>
+        <source>Occlusion overlay: where covering the image lowers “{name}”</source>
+        <translation>가림 민감도 겹쳐 보기: 이미지를 가리면 “{name}”의 확률이 떨어지는 곳</translation>
+    </message>
+    <message>
+        <source>Occlusion overlay</source>
+        <translation>가림 민감도 겹쳐 보기</translation>
+    </message>
+    <message>
+        <source>Occlusion: computing…</source>
+        <translation>가림 민감도: 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Occlusion (Zeiler and Fergus, 2014): a {patch}×{patch} grey square slides over the image in steps of {stride} pixels; the colour is the drop of the class&apos;s probability where it covers, from none to the largest drop. It needs no gradient and holds for any activation.</source>
+        <translation>가림 민감도 (Zeiler와 Fergus, 2014): {patch}×{patch} 회색 사각형을 {stride}픽셀씩 옮기며 이미지를 가린다. 색은 그곳을 가렸을 때 클래스 확률이 떨어진 정도로, 떨어지지 않음부터 가장 크게 떨어짐까지이다. 기울기가 필요 없고 어떤 활성화 함수에도 들어맞는다.</translation>
+    </message>
+    <message>
+        <source>Grad-CAM at {layer}, scaled from its weakest cell (no colour) to its strongest (full colour).</source>
+        <translation>{layer}에서 계산한 Grad-CAM으로, 가장 약한 칸(색 없음)부터 가장 강한 칸(가장 진한 색)까지로 맞췄다.</translation>
+    </message>
+    <message>
+        <source>This network&apos;s units are {activation}: their activations are signed, and the background carries values as large as the strokes. Grad-CAM assumes non-negative (ReLU) activations, so here it lights the background beside the strokes; the occlusion overlay does not depend on the activation.</source>
+        <translation>이 네트워크의 유닛은 {activation}이다. 활성값에 부호가 있어서 배경에도 획만큼 큰 값이 실린다. Grad-CAM은 음이 아닌 (ReLU) 활성값을 가정하므로 여기서는 획 옆의 배경까지 밝힌다. 가림 민감도 겹쳐 보기는 활성화 함수에 기대지 않는다.</translation>
+    </message>
+    <message>
         <source>{index} of {last}: {name} ({op}), output {shape}</source>
         <translation>{index} / {last}: {name} ({op}), 출력 {shape}</translation>
     </message>
@@ -843,7 +1386,11 @@
     </message>
     <message>
         <source>inverted to light strokes on dark, as the network was trained</source>
-        <translation>네트워크가 학습한 대로 어두운 바탕의 밝은 획으로 반전함</translation>
+        <translation>네트워크가 훈련한 대로 어두운 바탕의 밝은 획으로 반전함</translation>
+    </message>
+    <message>
+        <source>Show {model}</source>
+        <translation>{model} 보기</translation>
     </message>
     <message>
         <source>Downloading the weights of {model}: {done} of {total} MB…</source>
@@ -859,7 +1406,7 @@
     </message>
     <message>
         <source>Trained weights that ship with the app ({detail}).</source>
-        <translation>앱에 포함된 학습된 가중치 ({detail}).</translation>
+        <translation>앱에 포함된 훈련된 가중치 ({detail}).</translation>
     </message>
     <message>
         <source>torchvision&apos;s ImageNet weights ({detail}), from this computer&apos;s torch cache.</source>
@@ -871,7 +1418,11 @@
     </message>
     <message>
         <source>Random weights: no trained weights for {model} are on this computer, so its guesses below mean nothing. The maps show what untrained filters do.</source>
-        <translation>무작위 가중치: 이 컴퓨터에 {model}의 학습된 가중치가 없어서 아래 예측은 의미가 없습니다. 특징 맵은 학습되지 않은 필터가 하는 일을 보여 줍니다.</translation>
+        <translation>무작위 가중치: 이 컴퓨터에 {model}의 훈련된 가중치가 없어서 아래 예측은 의미가 없습니다. 특징 맵은 훈련되지 않은 필터가 하는 일을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>No trained weights exist for {model}: none were ever published in a form torch can load, so its guesses below mean nothing and the maps show what untrained filters do. {other} has ImageNet weights from torchvision.</source>
+        <translation>{model}의 훈련된 가중치는 없다. torch가 읽을 수 있는 형태로 공개된 적이 없어서 아래의 예측은 의미가 없고, 맵은 훈련되지 않은 필터가 하는 일을 보여 준다. {other}에는 torchvision의 ImageNet 가중치가 있다.</translation>
     </message>
     <message>
         <source>Download them once (online) to see real predictions, or load a weights file.</source>
@@ -922,7 +1473,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Channel numbers and input sizes are read from torchvision&apos;s GoogLeNet; every figure is measured by the layer analysis on modules built with the paper&apos;s 5×5 filters (torchvision&apos;s GoogLeNet uses 3×3 in that branch, a known quirk kept for its published weights). Pooling and ReLU cost no multiplications.</source>
@@ -969,12 +1520,12 @@
         <translation>합계</translation>
     </message>
     <message>
-        <source>Output {0}: {1} multiplications, {2} parameters</source>
-        <translation>출력 {0}: 곱셈 {1}번, 파라미터 {2}개</translation>
+        <source>Output {0}: {1} multiply-adds, {2} parameters</source>
+        <translation>출력 {0}: 곱셈-덧셈 {1}회, 변수 {2}개</translation>
     </message>
     <message>
-        <source>1×1 reductions: {0} → {1} multiplications ({2} fewer), {3} → {4} parameters</source>
-        <translation>1×1 축소: 곱셈 {0} → {1} ({2} 적음), 파라미터 {3} → {4}</translation>
+        <source>1×1 reductions: {0} → {1} multiply-adds ({2} fewer), {3} → {4} parameters</source>
+        <translation>1×1 축소: 곱셈-덧셈 {0} → {1} ({2} 적음), 변수 {3} → {4}</translation>
     </message>
     <message>
         <source>Multiplications per branch</source>
@@ -993,7 +1544,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -1031,12 +1582,16 @@
         <translation>#</translation>
     </message>
     <message>
-        <source>Layer</source>
-        <translation>층</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>종류</translation>
+    </message>
+    <message>
+        <source>Layer (paper)</source>
+        <translation>층 (논문)</translation>
+    </message>
+    <message>
+        <source>Module (torch)</source>
+        <translation>모듈 (torch)</translation>
     </message>
     <message>
         <source>Output shape</source>
@@ -1048,7 +1603,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -1130,16 +1685,16 @@
         <translation>데이터 세트</translation>
     </message>
     <message>
-        <source>Q. Average pooling · sigmoid activation · few parameters</source>
-        <translation>Q. AVG POOL · 활성화 함수 → Sigmoid · 적은 변수 개수</translation>
+        <source>Average pooling · a sigmoid-shaped activation (tanh; the paper scales it) · few parameters</source>
+        <translation>AVG POOL · 시그모이드 모양의 활성화 함수 (tanh; 논문은 크기를 조정한 tanh) · 적은 변수 개수</translation>
     </message>
     <message>
-        <source>Q. Max pooling · ReLU activation · many parameters</source>
-        <translation>Q. MAX POOL · 활성화 함수 → ReLU · 많은 변수 개수</translation>
+        <source>Max pooling · ReLU activation · many parameters</source>
+        <translation>MAX POOL · 활성화 함수 → ReLU · 많은 변수 개수</translation>
     </message>
     <message>
-        <source>Q. 2×2 max pooling with stride 2 · channels double at every stage · many parameters to train</source>
-        <translation>Q. MAX POOL 2×2, Stride = 2 · 채널 수 2배씩 증가 · 훈련시킬 변수가 많음</translation>
+        <source>2×2 max pooling with stride 2 · channels double at every stage · many parameters to train</source>
+        <translation>MAX POOL 2×2, Stride = 2 · 채널 수 2배씩 증가 · 훈련시킬 변수가 많음</translation>
     </message>
     <message>
         <source>Q. Why, in practice, does the error grow as layers are stacked?</source>
@@ -1211,11 +1766,11 @@
     </message>
     <message>
         <source>Training</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
         <source>Training panel</source>
-        <translation>학습 패널</translation>
+        <translation>훈련 패널</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
@@ -1317,20 +1872,32 @@
         <translation>입력</translation>
     </message>
     <message>
-        <source>Weighted layers</source>
-        <translation>가중치 층 수</translation>
+        <source>Depth (paper)</source>
+        <translation>깊이 (논문)</translation>
+    </message>
+    <message>
+        <source>Conv + dense modules</source>
+        <translation>합성곱·완전 연결 모듈</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1 (torchvision, 1 crop)</source>
+        <translation>ImageNet top-1 정확도 (torchvision, 크롭 1개)</translation>
+    </message>
+    <message>
+        <source>… with torchvision&apos;s {version} weights</source>
+        <translation>… torchvision의 {version} 가중치로는</translation>
+    </message>
+    <message>
+        <source>ImageNet {metric} in the paper</source>
+        <translation>논문의 ImageNet {metric} 정확도</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds per image</source>
         <translation>이미지 한 장당 곱셈-덧셈</translation>
-    </message>
-    <message>
-        <source>ImageNet top-1 (torchvision)</source>
-        <translation>ImageNet top-1 (torchvision)</translation>
     </message>
     <message>
         <source>Analysing the layers…</source>
@@ -1369,7 +1936,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>One fully connected layer: {0} → {1}</source>
@@ -1380,12 +1947,12 @@
         <translation>{0}×{1} = {2}개 픽셀 모두에 같은 가중치</translation>
     </message>
     <message>
-        <source>≈ {0} multiplications</source>
-        <translation>≈ 곱셈 {0}번</translation>
+        <source>≈ {0} multiply-adds</source>
+        <translation>≈ 곱셈-덧셈 {0}회</translation>
     </message>
     <message>
-        <source>= {0} pixels × ({1} × {2}) multiplications per pixel</source>
-        <translation>= 픽셀 {0}개 × 픽셀당 곱셈 ({1} × {2})번</translation>
+        <source>= {0} pixels × ({1} × {2}) multiply-adds per pixel</source>
+        <translation>= 픽셀 {0}개 × 픽셀당 곱셈-덧셈 ({1} × {2})회</translation>
     </message>
     <message>
         <source>{0} weights and {1} biases, shared by every pixel</source>
@@ -1393,7 +1960,7 @@
     </message>
     <message>
         <source>With the ReLU, each pixel&apos;s channels go through a small neural layer with a non-linearity: a network inside the network. It adds no parameters, only {0} comparisons.</source>
-        <translation>ReLU를 거치면 각 픽셀의 채널이 비선형성을 가진 작은 신경망 층을 지난다: 네트워크 속의 네트워크. 파라미터는 늘지 않고 비교 연산 {0}번만 더해진다.</translation>
+        <translation>ReLU를 거치면 각 픽셀의 채널이 비선형성을 가진 작은 신경망 층을 지난다: 네트워크 속의 네트워크. 변수는 늘지 않고 비교 연산 {0}번만 더해진다.</translation>
     </message>
     <message>
         <source>Without an activation the 1×1 convolution is linear: each output channel is a weighted sum of the input channels at the same pixel, and two in a row are still one linear map.</source>
@@ -1411,16 +1978,16 @@
         <translation>Q. 다양한 케이스를 알아야 하는 이유는?</translation>
     </message>
     <message>
-        <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Every figure below is measured on the real model, not typed in.</source>
-        <translation>고전 신경망은 각자 그 시대의 문제를 풀었습니다: 적은 변수(LeNet-5), GPU에서의 깊이와 ReLU(AlexNet), 3×3 합성곱만 쌓는 단순한 규칙(VGG-16), 지름길(skip connection)로 아주 깊은 망 훈련(ResNet), 1×1 합성곱으로 싸게 넓히기(Inception). 이 아이디어들이 이후 모든 신경망의 재료입니다. 아래 모든 수치는 손으로 적은 것이 아니라 실제 모델에서 측정한 값입니다.</translation>
+        <source>Each classic network answered a problem of its time: few parameters (LeNet-5), depth and ReLU on GPUs (AlexNet), a simple recipe of 3×3 convolutions (VGG-16), training very deep networks with shortcuts (ResNet), and cheap width with 1×1 convolutions (Inception). Their ideas are the building blocks of every network since. Depths, parameters and multiply-adds are measured on the real models; accuracies are as published: torchvision&apos;s, on one centre crop of the ILSVRC-2012 validation set for the weights version the app loads (V1), and beside it the paper&apos;s own figure, which may be top-5 or averaged over several crops (hover for how).</source>
+        <translation>고전 네트워크마다 그 시대의 문제에 답했다: 적은 변수(LeNet-5), GPU 위의 깊이와 ReLU(AlexNet), 3×3 합성곱이라는 단순한 방법(VGG-16), 스킵 연결로 아주 깊은 네트워크 훈련하기(ResNet), 1×1 합성곱으로 값싸게 넓히기(Inception). 이 아이디어들은 이후 모든 네트워크의 기본 재료가 되었다. 깊이, 변수, 곱셈-덧셈은 실제 모델에서 잰 값이다. 정확도는 공개된 값이다: 앱이 불러오는 가중치 버전(V1)에 대해 torchvision이 ILSVRC-2012 검증 세트의 가운데 크롭 1개로 잰 값, 그리고 그 옆에 논문이 직접 밝힌 값이다. 논문 값은 top-5이거나 여러 크롭의 평균일 수 있다 (마우스를 올리면 방법이 보인다).</translation>
     </message>
     <message>
         <source>Parameters and multiply-adds per image (log scale)</source>
-        <translation>파라미터 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
+        <translation>변수 수와 이미지당 곱셈-덧셈 (로그 눈금)</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>변수</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -1435,16 +2002,42 @@
         <translation>연도</translation>
     </message>
     <message>
-        <source>Weighted layers</source>
-        <translation>가중치 층 수</translation>
+        <source>Depth
+(paper)</source>
+        <translation>깊이
+(논문)</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1
+(torchvision, 1 crop)</source>
+        <translation>ImageNet top-1
+(torchvision, 크롭 1개)</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s own
+figure</source>
+        <translation>논문이 밝힌
+값</translation>
+    </message>
+    <message>
+        <source>{modules} convolution and dense modules in all</source>
+        <translation>합성곱과 완전 연결 모듈은 모두 {modules}개</translation>
+    </message>
+    <message>
+        <source>The depth the paper quotes: layers with parameters on the longest path from input to output. Counting every convolution and dense module one by one, ResNet&apos;s 1×1 projection shortcuts and each parallel branch of an Inception module included, gives more: hover over a depth, or see the model&apos;s fact sheet.</source>
+        <translation>논문이 말하는 깊이: 입력에서 출력까지 가장 긴 경로 위의, 변수가 있는 층의 수. ResNet의 1×1 프로젝션 스킵 연결과 Inception 모듈의 나란한 가지까지 합성곱·완전 연결 모듈을 하나하나 세면 더 많다. 깊이 위에 마우스를 올리거나 모델 설명을 보라.</translation>
+    </message>
+    <message>
+        <source>{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%</source>
+        <translation>{version}: top-1 {top1:.1f}%, top-5 {top5:.1f}%</translation>
+    </message>
+    <message>
+        <source> (loaded here)</source>
+        <translation> (이 앱이 불러옴)</translation>
     </message>
     <message>
         <source>Input</source>
         <translation>입력</translation>
-    </message>
-    <message>
-        <source>ImageNet top-1</source>
-        <translation>ImageNet top-1</translation>
     </message>
     <message>
         <source>Key idea</source>
@@ -1493,7 +2086,7 @@
     </message>
     <message>
         <source>GoogLeNet with its trained weights ({detail}).</source>
-        <translation>학습된 가중치를 쓴 GoogLeNet ({detail}).</translation>
+        <translation>훈련된 가중치를 쓴 GoogLeNet ({detail}).</translation>
     </message>
 </context>
 <context>
@@ -1540,11 +2133,11 @@
     </message>
     <message>
         <source>trained (ships with the app)</source>
-        <translation>학습됨 (앱에 포함)</translation>
+        <translation>훈련됨 (앱에 포함)</translation>
     </message>
     <message>
         <source>trained on ImageNet (prepared)</source>
-        <translation>ImageNet으로 학습됨 (준비됨)</translation>
+        <translation>ImageNet으로 훈련됨 (준비됨)</translation>
     </message>
     <message>
         <source>random: its guesses mean nothing</source>
@@ -1560,7 +2153,7 @@
     </message>
     <message>
         <source>{trained} of {pages} models show trained weights.</source>
-        <translation>모델 {pages}개 중 {trained}개가 학습된 가중치를 보여 줍니다.</translation>
+        <translation>모델 {pages}개 중 {trained}개가 훈련된 가중치를 보여 줍니다.</translation>
     </message>
     <message>
         <source>Not on this computer: {items} ({size} to fetch).</source>
@@ -1576,7 +2169,7 @@
     </message>
     <message>
         <source>The training panel can use: {sets}.</source>
-        <translation>학습 패널에서 쓸 수 있는 데이터 세트: {sets}.</translation>
+        <translation>훈련 패널에서 쓸 수 있는 데이터 세트: {sets}.</translation>
     </message>
     <message>
         <source>Looking at what is on this computer…</source>
@@ -1660,7 +2253,7 @@
     </message>
     <message>
         <source>A lecture hall often has no network. Fetch here, once, the trained weights and data sets the lecture&apos;s pages use: each file is checked against its published checksum before it is used, and afterwards every page works offline. Nothing is downloaded until you click Fetch.</source>
-        <translation>강의실에는 네트워크가 없을 때가 많습니다. 강의 페이지가 쓰는 학습된 가중치와 데이터 세트를 여기서 한 번 받아 두세요. 모든 파일은 쓰기 전에 공개된 체크섬으로 검증하며, 그다음에는 모든 페이지가 오프라인으로 동작합니다. 받기를 누르기 전에는 아무것도 내려받지 않습니다.</translation>
+        <translation>강의실에는 네트워크가 없을 때가 많습니다. 강의 페이지가 쓰는 훈련된 가중치와 데이터 세트를 여기서 한 번 받아 두세요. 모든 파일은 쓰기 전에 공개된 체크섬으로 검증하며, 그다음에는 모든 페이지가 오프라인으로 동작합니다. 받기를 누르기 전에는 아무것도 내려받지 않습니다.</translation>
     </message>
     <message>
         <source>Item</source>
@@ -1696,7 +2289,7 @@
     </message>
     <message>
         <source>For trained weights</source>
-        <translation>학습된 가중치를 쓰려면</translation>
+        <translation>훈련된 가중치를 쓰려면</translation>
     </message>
     <message>
         <source>Fetch ticked items</source>
@@ -1727,11 +2320,11 @@
     </message>
     <message>
         <source>test accuracy {test:.1%} (training {train:.1%})</source>
-        <translation>테스트 정확도 {test:.1%} (학습 {train:.1%})</translation>
+        <translation>테스트 정확도 {test:.1%} (훈련 {train:.1%})</translation>
     </message>
     <message>
         <source>test loss {test:.4f} (training {train:.4f})</source>
-        <translation>테스트 손실 {test:.4f} (학습 {train:.4f})</translation>
+        <translation>테스트 손실 {test:.4f} (훈련 {train:.4f})</translation>
     </message>
     <message>
         <source>{run}: epoch {epoch}, {accuracy}, {loss}</source>
@@ -1751,7 +2344,7 @@
     </message>
     <message>
         <source>Ready to train.</source>
-        <translation>학습할 준비가 되었습니다.</translation>
+        <translation>훈련할 준비가 되었습니다.</translation>
     </message>
     <message>
         <source>Run saved in {folder}</source>
@@ -1759,7 +2352,7 @@
     </message>
     <message>
         <source>training</source>
-        <translation>학습 중</translation>
+        <translation>훈련 중</translation>
     </message>
     <message>
         <source>testing</source>
@@ -1961,7 +2554,7 @@
     </message>
     <message>
         <source>Training loss per step</source>
-        <translation>스텝별 학습 손실</translation>
+        <translation>스텝별 훈련 손실</translation>
     </message>
     <message>
         <source>Accuracy per epoch</source>
@@ -1985,7 +2578,7 @@
     </message>
     <message>
         <source>Faint: every step · bold: smoothed · solid: test · dashed: training</source>
-        <translation>흐린 선: 스텝마다 · 굵은 선: 평활값 · 실선: 테스트 · 점선: 학습</translation>
+        <translation>흐린 선: 스텝마다 · 굵은 선: 평활값 · 실선: 테스트 · 점선: 훈련</translation>
     </message>
     <message>
         <source>First-layer filters</source>
@@ -1993,7 +2586,7 @@
     </message>
     <message>
         <source>A test image appears here while the network trains.</source>
-        <translation>신경망이 학습하는 동안 여기에 테스트 이미지가 나타납니다.</translation>
+        <translation>신경망이 훈련하는 동안 여기에 테스트 이미지가 나타납니다.</translation>
     </message>
     <message>
         <source>Feature maps</source>
@@ -2008,7 +2601,7 @@
     </message>
     <message>
         <source>Trained: {trained} of {total} parameters ({share}), in {layers} of {count} layers. Frozen: {frozen} parameters.</source>
-        <translation>학습: 파라미터 {total}개 중 {trained}개({share}), 층 {count}개 중 {layers}개. 고정: 파라미터 {frozen}개.</translation>
+        <translation>훈련: 변수 {total}개 중 {trained}개({share}), 층 {count}개 중 {layers}개. 고정: 변수 {frozen}개.</translation>
     </message>
     <message>
         <source>The pretrained weights of {model} are on this computer.</source>
@@ -2019,16 +2612,32 @@
         <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받으세요. 그 전에는 사전 학습 가중치로 시작하는 학습이 거부됩니다.</translation>
     </message>
     <message>
+        <source>the UCI handwritten digits (shipped with the app)</source>
+        <translation>UCI 손글씨 숫자 (앱에 들어 있음)</translation>
+    </message>
+    <message>
+        <source>ImageNet (torchvision&apos;s published weights)</source>
+        <translation>ImageNet (torchvision이 공개한 가중치)</translation>
+    </message>
+    <message>
+        <source>Pretrained on {source}.</source>
+        <translation>{source}로 사전 학습되었다.</translation>
+    </message>
+    <message>
+        <source>Pretrained on {source}, with a {pretrained}-way classifier ({head} parameters). Training replaces it with a new {classes}-way classifier ({new} parameters), counted below.</source>
+        <translation>{source}로 사전 학습되었고, {pretrained}개 클래스 분류기(변수 {head}개)가 달려 있다. 훈련할 때는 이것을 새 {classes}개 클래스 분류기(변수 {new}개)로 바꾸며, 아래 수치는 이 새 분류기로 센 것이다.</translation>
+    </message>
+    <message>
         <source>Transfer learning</source>
         <translation>전이 학습</translation>
     </message>
     <message>
-        <source>Start from a network trained on ImageNet; how much of it to retrain depends on how much data you have.</source>
-        <translation>ImageNet으로 미리 학습된 신경망에서 시작한다. 얼마나 다시 훈련할지는 가진 데이터의 양에 달려 있다.</translation>
-    </message>
-    <message>
         <source>Pretrained network:</source>
         <translation>사전 학습된 신경망:</translation>
+    </message>
+    <message>
+        <source>Classes in your data:</source>
+        <translation>데이터의 클래스 수:</translation>
     </message>
     <message>
         <source>Case 1: little data</source>
@@ -2036,7 +2645,11 @@
     </message>
     <message>
         <source>Freeze every pretrained layer and train only a new classifier (softmax) on top.</source>
-        <translation>미리 학습된 층을 모두 고정(freeze)하고 맨 위의 새 분류기(softmax)만 훈련한다.</translation>
+        <translation>사전 학습된 층을 모두 고정(freeze)하고 맨 위의 새 분류기(softmax)만 훈련한다.</translation>
+    </message>
+    <message>
+        <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier: here the first half of the network&apos;s depth stays frozen, cut between the paper&apos;s parts (a whole Inception module or ResNet stage on one side).</source>
+        <translation>앞쪽 층(일반적인 에지와 질감)은 고정하고 뒤쪽 층을 새 분류기와 함께 다시 훈련한다. 여기서는 네트워크 깊이의 앞쪽 절반을 고정하되, 논문의 단위 사이에서 자른다 (Inception 모듈이나 ResNet 단계는 통째로 한쪽에 둔다).</translation>
     </message>
     <message>
         <source>frozen: kept as pretrained</source>
@@ -2044,11 +2657,11 @@
     </message>
     <message>
         <source>trained</source>
-        <translation>학습</translation>
+        <translation>훈련</translation>
     </message>
     <message>
         <source>parameters (log scale)</source>
-        <translation>파라미터 수 (로그 눈금)</translation>
+        <translation>변수 수 (로그 눈금)</translation>
     </message>
     <message>
         <source>input</source>
@@ -2060,31 +2673,35 @@
     </message>
     <message>
         <source>Train this case…</source>
-        <translation>이 케이스로 학습…</translation>
+        <translation>이 케이스로 훈련…</translation>
     </message>
     <message>
         <source>Opens the training panel set up for this network and case: choose the data there (your own image folder, one subfolder per class, or CIFAR-10) and press Start.</source>
-        <translation>이 신경망과 케이스로 설정된 학습 패널을 엽니다. 거기서 데이터(클래스마다 하위 폴더가 하나씩 있는 이미지 폴더, 또는 CIFAR-10)를 고르고 시작을 누르세요.</translation>
+        <translation>이 신경망과 케이스로 설정된 훈련 패널을 엽니다. 거기서 데이터(클래스마다 하위 폴더가 하나씩 있는 이미지 폴더, 또는 CIFAR-10)를 고르고 시작을 누르세요.</translation>
     </message>
     <message>
         <source>Case 2: more data</source>
         <translation>케이스 2: 데이터가 조금 더 있을 때</translation>
     </message>
     <message>
+        <source>Start from a network someone has already trained; how much of it to retrain depends on how much data you have.</source>
+        <translation>이미 훈련된 네트워크에서 시작한다. 얼마나 다시 훈련할지는 가진 데이터의 양에 달려 있다.</translation>
+    </message>
+    <message>
         <source>Case 3: lots of data</source>
         <translation>케이스 3: 데이터가 많을 때</translation>
     </message>
     <message>
-        <source>Freeze the early layers (generic edges and textures) and retrain the later ones with the new classifier: here the first half of the weight layers stays frozen.</source>
-        <translation>앞쪽 층(일반적인 에지와 질감)은 고정하고 뒤쪽 층을 새 분류기와 함께 다시 훈련한다. 여기서는 가중치 층의 앞쪽 절반을 고정한다.</translation>
-    </message>
-    <message>
         <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
-        <translation>미리 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
+        <translation>사전 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
     </message>
 </context>
 <context>
     <name>engine</name>
+    <message>
+        <source>Grad-CAM needs a layer with a spatial map; {layer} gives {shape}: choose a convolution or pooling layer before the network flattens its maps</source>
+        <translation>Grad-CAM에는 공간 맵이 있는 층이 필요합니다. {layer}의 출력은 {shape}입니다. 네트워크가 맵을 펼치기 전의 합성곱 층이나 풀링 층을 고르십시오</translation>
+    </message>
     <message>
         <source>{model} takes {channels} feature maps of {height}×{width}, not an image; pick a whole network to see an image&apos;s feature maps</source>
         <translation>{model}은(는) 이미지가 아니라 {height}×{width} 특징 맵 {channels}개를 입력으로 받습니다. 이미지의 특징 맵을 보려면 전체 네트워크를 고르세요</translation>
@@ -2259,15 +2876,15 @@
     </message>
     <message>
         <source>batch size {batch} is larger than the training set ({images} images); use at most {images}</source>
-        <translation>배치 크기 {batch}이(가) 학습 세트({images}장)보다 큽니다. {images} 이하로 쓰세요</translation>
+        <translation>배치 크기 {batch}이(가) 훈련 세트({images}장)보다 큽니다. {images} 이하로 쓰세요</translation>
     </message>
     <message>
         <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. The weights of the run are lost from here on; the last good checkpoint is kept: {checkpoint}.</source>
-        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 이 시점부터의 가중치는 잃었고, 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 훈련을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 이 시점부터의 가중치는 잃었고, 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
     </message>
     <message>
         <source>{model} is a building block, not a network that classifies images; train one of {models}</source>
-        <translation>{model}은(는) 이미지를 분류하는 네트워크가 아니라 구성 요소입니다. 다음 중 하나를 학습하세요: {models}</translation>
+        <translation>{model}은(는) 이미지를 분류하는 네트워크가 아니라 구성 요소입니다. 다음 중 하나를 훈련하세요: {models}</translation>
     </message>
     <message>
         <source>unknown data set {given}; use one of {names} or folder:PATH</source>
@@ -2311,7 +2928,7 @@
     </message>
     <message>
         <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet.</source>
-        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 학습을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 훈련을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
     </message>
     <message>
         <source>The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or less, or a smaller model.</source>
@@ -2375,7 +2992,7 @@
     </message>
     <message>
         <source>{folder} is not a training run (it has no {file}).</source>
-        <translation>{folder}은(는) 학습 실행 기록이 아닙니다({file} 없음).</translation>
+        <translation>{folder}은(는) 훈련 실행 기록이 아닙니다({file} 없음).</translation>
     </message>
     <message>
         <source>{path} is not a run&apos;s metrics file.</source>
@@ -2387,7 +3004,7 @@
     </message>
     <message>
         <source>no pretrained weights for {model} are on this computer: download them once on its feature-map page (online), or train from scratch</source>
-        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받거나, 처음부터 학습하세요</translation>
+        <translation>{model}의 사전 학습 가중치가 이 컴퓨터에 없습니다. 해당 모델의 특징 맵 화면에서 (온라인으로) 한 번 내려받거나, 처음부터 훈련하세요</translation>
     </message>
     <message>
         <source>The download of {name} broke off after {done} of {total} MB. What was fetched is kept; prepare again to continue from there.</source>

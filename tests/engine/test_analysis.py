@@ -37,7 +37,7 @@ def test_lenet5_rows_follow_the_lecture():
     assert analysis.rows[0].kind == "input" and analysis.rows[0].output_shape == (1, 32, 32)
     assert _row(analysis, "flatten").output_shape == (400,)
     assert _row(analysis, "pool1").kernel == (2, 2) and _row(analysis, "pool1").stride == (2, 2)
-    assert (analysis.params, analysis.depth) == (61_706, 5)
+    assert (analysis.params, analysis.paper_depth, analysis.weighted_modules) == (61_706, 5, 5)
     assert {edge.kind for edge in analysis.edges} == {"sequence"}
 
 
@@ -105,7 +105,7 @@ def test_resnet20_option_b_projects_at_the_two_transitions():
 def test_plain_networks_have_no_adds_and_the_same_params():
     plain, residual = analyze("plain56"), analyze("resnet56")
     assert not any(row.kind == "add" for row in plain.rows)
-    assert (plain.params, plain.macs, plain.depth) == (residual.params, residual.macs, 56)
+    assert (plain.params, plain.macs, plain.paper_depth) == (residual.params, residual.macs, 56)
 
 
 def test_googlenet_inception3a_branches_into_one_concatenation():
@@ -154,7 +154,9 @@ def test_every_zoo_model_is_analysed_consistently(name):
     assert {edge.dst for edge in analysis.edges} == set(range(1, len(rows)))
     assert analysis.params == sum(row.params for row in rows)
     assert analysis.macs == sum(row.macs for row in rows) > 0
-    assert analysis.depth == sum(row.kind in ("conv", "linear") for row in rows)
+    assert analysis.weighted_modules == sum(row.kind in ("conv", "linear") for row in rows)
+    assert 0 < analysis.paper_depth <= analysis.weighted_modules
+    assert all(row.paper_name for row in rows)
     with torch.device("meta"):
         assert analysis.params == sum(p.numel() for p in get_model(name).parameters())
 
@@ -248,6 +250,7 @@ def test_analysis_to_dict_is_plain_json():
     analysis = analyze("resnet20")
     data = json.loads(json.dumps(analysis_to_dict(analysis)))
     assert data == analysis_to_dict(analysis)
-    assert set(data) == {"model", "input_shape", "params", "trainable", "macs", "depth", "layers", "edges"}
+    assert set(data) == {"model", "input_shape", "params", "trainable", "macs", "paper_depth",
+                         "weighted_modules", "layers", "edges"}
     assert data["layers"][1]["kernel"] == [3, 3] and data["layers"][1]["output_shape"] == [16, 32, 32]
     assert Counter(edge["kind"] for edge in data["edges"]) == Counter(edge.kind for edge in analysis.edges)

@@ -14,14 +14,16 @@ from engine.text.report import parse_input_shape, summary_output
 
 LAYER_KEYS = {
     "index", "name", "kind", "op", "input_shape", "output_shape", "kernel", "stride", "padding", "groups",
-    "params", "trainable", "macs",
+    "params", "trainable", "macs", "paper_name",
 }
 
 
 def test_summary_json_schema(capsys):
     assert main.main(["summary", "resnet18", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"model", "input_shape", "params", "trainable", "macs", "depth", "layers", "edges"}
+    assert set(data) == {"model", "input_shape", "params", "trainable", "macs", "paper_depth", "weighted_modules",
+                         "layers", "edges"}
+    assert (data["paper_depth"], data["weighted_modules"]) == (18, 21)  # He et al.: 18; +3 projection shortcuts
     assert (data["model"], data["input_shape"], data["params"]) == ("resnet18", [3, 224, 224], 11_689_512)
     assert all(set(layer) == LAYER_KEYS for layer in data["layers"])
     assert all(set(edge) == {"src", "dst", "kind"} for edge in data["edges"])
@@ -38,9 +40,10 @@ def test_summary_text_has_a_row_per_layer_and_totals():
     table, totals = text.split("\n\n")
     assert len(table.splitlines()) == 2 + len(analysis.rows)
     conv1 = next(line for line in table.splitlines() if " conv1 " in line)
-    assert conv1.split() == ["1", "conv1", "conv", "6x28x28", "5x5/1", "156", "117,600"]
+    assert conv1.split() == ["1", "C1", "conv1", "conv", "6x28x28", "5x5/1", "156", "117,600"]
     assert "params 61,706 (61.71K), trainable 61,706" in totals
-    assert f"MACs   {analysis.macs:,}" in totals
+    assert f"multiply-adds {analysis.macs:,}" in totals
+    assert "paper depth 5" in totals
 
 
 @pytest.mark.parametrize("spec", ["3x64x64", "3,64,64", " 3 X 64 x 64 "])

@@ -48,6 +48,7 @@ def _random_settings(count: int, seed: int) -> list[BottleneckSetting]:
         cin = rng.randint(1, 96)
         setting = BottleneckSetting(rng.randint(1, 40), rng.randint(1, 40), cin, rng.randint(1, 96),
                                     rng.randint(1, 7), rng.randint(1, cin), rng.choice(("same", "none")))
+        # even filters are refused with "same" padding (problem "even_same"), so both kinds stay in the draw
         if setting.problem() is None:
             settings.append(setting)
     return settings
@@ -96,8 +97,8 @@ def test_a_pointwise_convolution_is_a_fully_connected_layer_at_every_pixel():
 
 def test_huge_settings_stay_exact():
     big = 1_000_000
-    cost = bottleneck_cost(BottleneckSetting(big, big, big, big, big, big))
-    assert cost.direct.macs == big**6 > 2**63
+    cost = bottleneck_cost(BottleneckSetting(big, big, big, big, big - 1, big))  # "same" takes odd filters
+    assert cost.direct.macs == big**4 * (big - 1) ** 2 > 2**63
     assert rounded(cost.direct.macs) == "1.0e36"
 
 
@@ -130,8 +131,24 @@ def test_cli_prints_both_costs_the_ratio_and_the_parameters(capsys):
     assert main.main(["cost"]) == 0
     out = capsys.readouterr().out
     for figure in ("(28x28x32) x (5x5x192)", "120,422,400", "(120.4M)", "12,443,648", "(12.4M)", "153,632",
-                   "15,920", "9.7x fewer"):
+                   "15,920", "9.7x fewer multiply-adds"):
         assert figure in out
+
+
+def test_cli_says_more_when_the_bottleneck_costs_more(capsys):
+    # A 192-channel "bottleneck" on a 192-channel input: 1×1 (28·28·192·192) + 5×5 (28·28·32·5·5·192)
+    # = 149,323,776 against the direct 120,422,400 multiply-adds: 1.24 times more.
+    assert main.main(["cost", "--bottleneck", "192"]) == 0
+    out = capsys.readouterr().out
+    assert "1.24x more multiply-adds" in out and "fewer multiply-adds" not in out
+
+
+def test_an_even_filter_with_same_padding_is_refused_in_one_line(capsys):
+    assert BottleneckSetting(28, 28, 192, 32, 4, 16).problem() == "even_same"
+    assert BottleneckSetting(28, 28, 192, 32, 4, 16, padding="none").problem() is None
+    assert main.main(["cost", "--k", "4"]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "even 4x4 filter" in line and "odd filter" in line
 
 
 def test_cli_json_schema(capsys):

@@ -228,14 +228,36 @@ def test_default_data_root_is_in_the_users_cache():
     assert default_data_root() == Path.home() / ".cache" / "cnn-casebook" / "data"
 
 
-def test_catalogue_keeps_the_lectures_figures():
-    figures = {entry.name.split(" (")[0]: (entry.images, entry.classes) for entry in CATALOGUE}
-    assert figures == {
-        "ImageNet": (14_197_122, 20_000), "80 Million Tiny Images": (80_000_000, 75_062),
-        "CIFAR-10": (60_000, 10), "CIFAR-100": (60_000, 100), "COCO": (200_000, 80),
-        "Open Images": (9_000_000, 600), "Caltech-101": (9_000, 101), "Caltech-256": (30_000, 256),
-        "Stanford Dogs": (20_000, 120), "MNIST": (60_000, 10),
-    }
+def _entry(name: str):
+    return next(entry for entry in CATALOGUE if entry.name.startswith(name))
+
+
+def test_split_sets_count_both_splits_as_published():
+    # Each pinned to its publisher: LeCun et al. (MNIST: 60,000 training + 10,000 test), Krizhevsky 2009
+    # (CIFAR: 50,000 + 10,000), Alpaydin & Kaynak 1998 (UCI optdigits: 3,823 + 1,797).
+    assert _entry("MNIST").splits == (60_000, 10_000) and _entry("MNIST").images == 70_000
+    assert _entry("CIFAR-10").splits == _entry("CIFAR-100").splits == (50_000, 10_000)
+    assert _entry("UCI handwritten digits").splits == (3_823, 1_797)
+    assert _entry("UCI handwritten digits").classes == 10 and _entry("UCI handwritten digits").loader == "digits"
+    for entry in CATALOGUE:
+        assert not entry.splits or sum(entry.splits) == entry.images, entry.name
+
+
+def test_the_uci_row_describes_the_digits_the_app_ships():
+    digits = load_embedded_digits()
+    shipped = len(digits.train_labels) + len(digits.test_labels)
+    assert shipped == _entry("UCI handwritten digits").splits[1] == 1_797  # scikit-learn ships the test part
+    assert f"{len(digits.train_labels):,}" in _entry("UCI handwritten digits").note_en
+    assert f"{len(digits.test_labels):,}" in _entry("UCI handwritten digits").note_en
+
+
+def test_tiny_images_says_on_its_row_that_it_was_withdrawn():
+    tiny = _entry("80 Million Tiny Images")
+    assert "June 2020" in tiny.withdrawn_en and "2020년 6월" in tiny.withdrawn_ko
+    assert [entry.name for entry in CATALOGUE if entry.withdrawn_en] == [tiny.name]
+
+
+def test_catalogue_entries_are_complete():
     for entry in CATALOGUE:
         assert entry.description_en and entry.resolution_en and 1990 < entry.year < 2020
         assert any("\uac00" <= char <= "\ud7a3" for char in entry.description_ko + entry.resolution_ko)

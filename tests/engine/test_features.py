@@ -27,6 +27,7 @@ from engine.models.analysis import analyze
 from engine.models.weights import Preprocessing, load_model, shipped_path
 from engine.models.zoo import get_model
 from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
 from engine.runtime.worker import EngineWorker
 
 DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
@@ -189,6 +190,15 @@ def test_grad_cam_points_at_the_evidence_at_the_input_size():
     assert not empty.any()
 
 
+def test_grad_cam_is_min_max_scaled_and_refuses_a_layer_without_a_spatial_map():
+    image = torch.full((1, 1, 16, 24), 0.5)  # every cell positive: a peak-only scaling would show a floor of 0.5
+    image[0, 0, 2:6, 15:21] = 1.0
+    cam, _ = grad_cam(_Spotter(), image, "conv", class_index=1)
+    assert cam.min() == 0.0 and cam.max() == 1.0
+    with pytest.raises(UserInputError, match="Grad-CAM needs a layer with a spatial map; flatten gives 1"):
+        grad_cam(_Spotter(), image, "flatten", class_index=1)
+
+
 def test_grad_cam_looks_at_the_last_spatial_layer():
     assert cam_layer_of(analyze("resnet18").rows) == "layer4.1.relu_1"
     assert cam_layer_of(analyze("vgg16").rows) == "features.29"
@@ -270,8 +280,29 @@ def test_an_image_gets_maps_top5_then_grad_cam_and_the_latest_request_wins():
     assert maps.filters.shape == (6, 5, 5, 1) and maps.filters_layer == "conv1"
     assert maps.weights.kind == "shipped" and maps.cam_layer == "act2"
     (cam,) = _last_of(ev.GradCamReady, seen)
-    assert cam.request_id == 3 and cam.class_name == "2"
-    assert cam.cam.shape == maps.crop.shape and cam.cam.max() == 1.0 and cam.cam.min() < cam.cam.max()
+    assert cam.request_id == 3 and cam.class_name == "2" and cam.activation == "tanh"
+    assert cam.cam.shape == maps.crop.shape and cam.cam.max() == 1.0 and cam.cam.min() == 0.0
+
+
+def test_occlusion_follows_grad_cam_for_the_same_class(engine):
+    worker, events = engine
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[4])))
+    seen = _collect(events, lambda s: bool(_last_of(ev.OcclusionReady, s)))
+    (cam,) = _last_of(ev.GradCamReady, seen)
+    (occlusion,) = _last_of(ev.OcclusionReady, seen)
+    assert (occlusion.class_index, occlusion.class_name) == (cam.class_index, "4")
+    assert (occlusion.patch, occlusion.stride) == (8, 2) and occlusion.drop.shape == (32, 32)
+    assert occlusion.drop.max() > 0
+
+
+def test_a_new_image_during_occlusion_abandons_it_and_gets_its_own_grad_cam(engine):
+    worker, events = engine
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[0]), request_id=1))
+    _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    worker.submit(ev.InspectImage("lenet5", path=str(DIGITS[3]), request_id=2))  # while occlusion 1 runs
+    seen = _collect(events, lambda s: bool([e for e in _last_of(ev.OcclusionReady, s) if e.request_id == 2]))
+    assert not _last_of(ev.RequestFailed, seen)
+    assert [e.request_id for e in _last_of(ev.GradCamReady, seen)] == [2]
 
 
 def test_grad_cam_of_a_chosen_class(engine):

@@ -34,6 +34,33 @@ def test_case_one_trains_only_the_classifier_of_the_published_network(model, tot
     assert transfer_plan(model, "all").trained_params == total and transfer_plan(model, "all").frozen_layers == 0
 
 
+@pytest.mark.parametrize(("model", "case", "trained"), [
+    ("resnet18", "classifier", 5_130),         # a new fc, 512×10 + 10, not ImageNet's 513,000
+    ("resnet18", "later", 10_498_570),         # conv4_x, conv5_x and the new fc
+    ("resnet18", "all", 11_181_642),
+    ("googlenet", "classifier", 10_250),       # 1024×10 + 10
+    ("googlenet", "later", 4_199_578),         # inception (4c) onwards, whole modules
+    ("vgg16", "classifier", 40_970),           # fc8 4096×10 + 10
+    ("lenet5", "later", 59_134),               # C5, F6 and a new output layer; C1 and C3 frozen
+])
+def test_the_trained_parameters_are_those_of_a_real_ten_class_run(model, case, trained):
+    plan = transfer_plan(model, case, classes=10)
+    assert plan.trained_params == trained
+    network = get_model(model, num_classes=10)  # as pretrained_model builds it: a new 10-way head
+    freeze(network, model, case)
+    assert sum(p.numel() for p in network.parameters() if p.requires_grad) == trained
+
+
+def test_googlenet_case_two_freezes_whole_inception_modules_along_the_depth():
+    plan = transfer_plan("googlenet", "later", classes=10)
+    modules: dict[str, set[bool]] = {}
+    for layer in plan.layers:
+        modules.setdefault(layer.paper_name.split(", ")[0], set()).add(layer.frozen)
+    assert all(len(states) == 1 for states in modules.values())  # no module half frozen
+    assert modules["inception (4b)"] == {True} and modules["inception (4c)"] == {False}  # 11 of its 22 layers
+    assert plan.pretrained_head == 1_025_000
+
+
 def test_case_two_freezes_the_first_half_of_the_weight_layers_with_their_batch_norms():
     plan = transfer_plan("resnet18", "later")
     assert len(plan.layers) == 21 and plan.frozen_layers == 10  # conv1, layer1 and layer2 (with its shortcut)

@@ -40,12 +40,12 @@ def test_opens_on_the_lecture_example(view):
     assert view.preset_combo.currentData() == "lecture"
     assert "(28×28×32) × (5×5×192)" in view.direct_formula.text()
     assert view.direct_total.text() == "= 120,422,400"
-    assert view.direct_rounded.text() == "≈ 120.4M multiplications"
+    assert view.direct_rounded.text() == "≈ 120.4M multiply-adds"
     assert "(28×28×16) × (1×1×192)</span> = 2,408,448" in view.bottleneck_formula.text()
     assert "(28×28×32) × (5×5×16)</span> = 10,035,200" in view.bottleneck_formula.text()
     assert view.bottleneck_total.text() == "= 12,443,648"
-    assert view.bottleneck_rounded.text() == "≈ 12.4M multiplications"
-    assert "9.7× fewer multiplications" in view.ratio.text()
+    assert view.bottleneck_rounded.text() == "≈ 12.4M multiply-adds"
+    assert "9.7× fewer multiply-adds" in view.ratio.text()
     assert view.direct_params.text().endswith("= 153,632")
     assert view.bottleneck_params.text().endswith("= 15,920")
     assert not view.refusal.isVisible()

@@ -129,3 +129,14 @@ def test_a_sweep_the_engine_refuses_gets_a_message_and_the_result_stays(qtbot, v
     assert "CIFAR-10 is not in" in view.message_label.text()
     assert view.result is shown and view.run_button.isEnabled()
     assert view.status_label.text().startswith("Shipped result")
+
+
+def test_the_panel_follows_the_papers_line_convention_and_says_what_it_reproduces(view):
+    lines = view._depth_lines
+    for kind in ("plain", "residual"):  # He et al. Fig. 6: thin = training, bold = test
+        assert lines[kind, "test"].opts["pen"].widthF() > lines[kind, "train"].opts["pen"].widthF()
+    reading = view.reading_label.text()
+    assert reading.startswith("Reproduced: the paper's training-error result")
+    # The shipped residual test error rises a little with depth (1.7 % at 20 layers, 3.3 % at 56): said so.
+    assert "Not reproduced" in reading and "ResNet-20 here has 68,050 parameters" in reading
+    assert "has 269,722" in reading  # the overview's ResNet-20, width 16, from the layer analysis

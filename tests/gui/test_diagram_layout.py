@@ -58,7 +58,17 @@ def test_alexnet_labels_read_as_on_the_slides():
     assert {("conv 11×11, s=4", "55×55×96"), ("max pool 3×3, s=2", "27×27×96"), ("fc 4096", "4096"),
             ("LRN", "55×55×96")} <= labels
     conv1 = lay_out(structure).node_of_row(next(r.index for r in analysis.rows if r.name == "conv1"))
-    assert conv1.notes == ("ReLU",) and conv1.title_lines == ("conv 11×11", "s=4")
+    assert conv1.notes == ("ReLU",) and conv1.title_lines == ("conv1", "conv 11×11", "s=4")
+    assert conv1.label == "conv1"  # the paper's name first, above the operation
+
+
+def test_paper_names_title_the_boxes_and_frames():
+    _, structure = _structure("vgg16")
+    labels = [n.label for n in lay_out(structure).nodes if n.label]
+    assert labels[:3] == ["conv1_1", "conv1_2", "pool1"] and labels[-3:] == ["fc6", "fc7", "fc8"]
+    _, structure = _structure("resnet18")
+    frames = {f.title for f in lay_out(structure).frames}
+    assert {"conv2_x", "conv5_x", "block 1", "block 2"} <= frames and not any("layer" in t for t in frames)
 
 
 @pytest.mark.parametrize(("name", "blocks"), [("resnet18", 8), ("resnet20", 9), ("resnet50", 16),
@@ -127,7 +137,7 @@ def test_collapsed_resnet50_has_one_group_per_stage_and_fits_the_window():
     _, structure = _structure("resnet50")
     diagram = lay_out(structure, collapse_levels(structure)[-1])
     groups = [n for n in diagram.nodes if n.kind == "group"]
-    assert [n.title for n in groups] == ["layer1", "layer2", "layer3", "layer4"]
+    assert [n.title for n in groups] == ["conv2_x", "conv3_x", "conv4_x", "conv5_x"]
     assert [n.notes for n in groups] == [("3 blocks",), ("4 blocks",), ("6 blocks",), ("3 blocks",)]
     assert [n.shape for n in groups] == ["56×56×256", "28×28×512", "14×14×1024", "7×7×2048"]
     assert not diagram.arcs and len(diagram.nodes) == 10
@@ -139,8 +149,7 @@ def test_collapsed_googlenet_fits_the_window():
     collapsed = collapse_levels(structure)[-1]
     diagram = lay_out_to_fit(structure, PAGE, collapsed)
     assert [n.title for n in diagram.nodes if n.kind == "group"] == [
-        "inception3a", "inception3b", "inception4a", "inception4b", "inception4c", "inception4d", "inception4e",
-        "inception5a", "inception5b"]
+        f"inception ({m})" for m in ("3a", "3b", "4a", "4b", "4c", "4d", "4e", "5a", "5b")]
     assert {n.notes for n in diagram.nodes if n.kind == "group"} == {("4 branches",)}
     assert fit_scale(diagram, PAGE) >= 0.8
 
@@ -150,7 +159,7 @@ def test_resnet_collapses_layers_then_blocks_then_stages():
     expanded, blocks, stages = (lay_out(structure, level) for level in collapse_levels(structure))
     assert len(expanded.frames) == 12 and len(expanded.arcs) == 8
     assert [n.title for n in blocks.nodes if n.kind == "group"] == [
-        f"layer{s}.{b}" for s in range(1, 5) for b in range(2)]
+        f"block {b}" for s in range(1, 5) for b in (1, 2)]  # inside the frames conv2_x ... conv5_x
     assert len(blocks.arcs) == 8 and len(blocks.frames) == 4  # each block keeps its arc, over its volume
     assert sum(arc.kind == "projection" for arc in blocks.arcs) == 3
     assert not stages.arcs and not stages.frames
@@ -164,6 +173,12 @@ def test_vgg16_stages_end_at_their_pooling_layer():
     assert all(structure.boxes[g.boxes[-1]].kind == "pool" for g in stages)
     assert [n.title for n in lay_out(structure, frozenset(g.id for g in stages)).nodes if n.kind == "group"] == [
         f"stage {k}" for k in range(1, 6)]
+
+
+def test_a_block_with_a_projection_counts_the_papers_two_layers():
+    _, structure = _structure("resnet18")
+    blocks = {g.name: g for g in structure.groups}
+    assert blocks["layer2.0"].weighted == blocks["layer2.1"].weighted == 2  # the 1×1 projection is beside them
 
 
 def test_default_level_is_the_most_expanded_that_reads_on_a_projector():

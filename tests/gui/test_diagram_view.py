@@ -61,7 +61,7 @@ def test_arrow_keys_step_through_the_layers_in_order(qtbot):
 
 def test_groups_expand_on_click_and_collapse_from_their_title(qtbot):
     view = _view(qtbot, "resnet18", collapsed=frozenset({"layer1", "layer2", "layer3", "layer4"}))
-    stage = next(n for n in view.diagram().nodes if n.title == "layer2")
+    stage = next(n for n in view.diagram().nodes if n.title == "conv3_x")
     with qtbot.waitSignal(view.collapsed_changed):
         _click(qtbot, view, QPointF(stage.x, stage.y))
     assert "layer2" not in view.collapsed()
@@ -128,7 +128,8 @@ def test_details_work_the_numbers_out(qtbot):
 
 
 def _entry(name: str, title: str, shape=(3, 32, 32)) -> ZooEntry:
-    return ZooEntry(name=name, title=title, section="resnet", year=2015, input_shape=shape, depth=20, params=1,
+    return ZooEntry(name=name, title=title, section="resnet", year=2015, input_shape=shape, paper_depth=20,
+                    weighted_modules=20, params=1,
                     macs=1, top1=None, authors="K. He", paper="Deep Residual Learning", ideas_en=("a",),
                     ideas_ko=("가",))
 

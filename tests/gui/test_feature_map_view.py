@@ -65,7 +65,7 @@ def test_the_page_is_never_empty(view):
 def test_an_opened_image_shows_its_maps_top5_filters_and_grad_cam(qtbot, view):
     _open(qtbot, view, DIGITS[3])
     view.select_layer(1)
-    assert "conv1 (Conv2d), output 28×28×6" in view.layer_label.text()
+    assert "C1 · conv1 (Conv2d), output 28×28×6" in view.layer_label.text()  # the paper's name first
     mosaic = view.grid.image.image
     assert mosaic.shape == (2 * 28 + 1, 3 * 28 + 2)  # six 28×28 maps in 2 rows of 3, one-pixel gaps
     assert np.nanmin(mosaic) == 0 and np.nanmax(mosaic) == 1
@@ -254,3 +254,25 @@ def test_a_drop_on_the_main_window_ends_with_maps_shown(qtbot, window, drop_file
     assert drop_files(window, [DIGITS[9]])
     qtbot.waitUntil(lambda: _settled(view, DIGITS[9].name), timeout=TIMEOUT_MS)
     assert view.grid.image.image is not None and view.top_classes._predictions
+
+
+def test_a_model_with_no_trained_weights_says_so_and_offers_its_trained_sibling(qtbot, view):
+    view.set_model("alexnet2012_2gpu")
+    qtbot.waitUntil(lambda: _settled(view) and "No trained weights exist" in view.weights_label.text(),
+                    timeout=TIMEOUT_MS)
+    assert "AlexNet (torchvision)" in view.weights_label.text()
+    assert view.instead_button.isVisible() and view.instead_button.text() == "Show AlexNet (torchvision)"
+    with qtbot.waitSignal(view.model_requested) as requested:
+        view.instead_button.click()
+    assert requested.args == ["alexnet"]
+
+
+def test_occlusion_is_offered_beside_grad_cam_and_the_tanh_map_is_explained(qtbot, view):
+    qtbot.waitUntil(lambda: view.occlusion() is not None, timeout=TIMEOUT_MS)
+    assert view.cam_check.isChecked() and not view.occlusion_check.isChecked()
+    note = view.attribution_note.text()
+    assert "weakest cell" in note and "units are tanh" in note and "Grad-CAM assumes non-negative" in note
+    view.occlusion_check.setChecked(True)  # one overlay at a time
+    assert not view.cam_check.isChecked() and view.cam_overlay.isVisible()
+    assert "Zeiler and Fergus" in view.attribution_note.text() and "8×8" in view.attribution_note.text()
+    assert view.occlusion().drop.shape == (32, 32)

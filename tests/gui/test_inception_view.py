@@ -38,7 +38,7 @@ def test_module_3a_with_reductions(view):
     assert _column(view, 3)[2] == "12,443,648"  # the lecture's 5×5 branch with its 16-channel bottleneck
     assert _column(view, 1)[2] == "1×1 conv 16 → 5×5 conv 32"
     assert _column(view, 1)[4] == "concatenated: 28×28×256"
-    assert view.summary.text().startswith("Output 28×28×256: 128.0M multiplications")
+    assert view.summary.text().startswith("Output 28×28×256: 128.0M multiply-adds")
     assert "303.5M → 128.0M" in view.change.text()
 
 

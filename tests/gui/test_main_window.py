@@ -46,6 +46,16 @@ def test_zoo_reaches_the_overview_and_model_pages(window, qtbot):
     assert lenet.current_model() == "lenet5"
     qtbot.waitUntil(lambda: lenet.table.layer_model.rowCount() > 5, timeout=60000)
     assert "61,706" in lenet.facts.text()
+    table = window.overview.table
+    rows = {table.item(row, 0).text(): row for row in range(table.rowCount())}
+    headers = [table.horizontalHeaderItem(column).text() for column in range(table.columnCount())]
+    depth, top1, paper = headers.index("Depth\n(paper)"), headers.index("ImageNet top-1\n(torchvision, 1 crop)"), \
+        headers.index("Paper's own\nfigure")
+    assert [table.item(rows[t], depth).text() for t in ("ResNet-18", "ResNet-50", "GoogLeNet")] == ["18", "50", "22"]
+    assert table.item(rows["ResNet-18"], depth).toolTip() == "21 convolution and dense modules in all"
+    assert table.item(rows["ResNet-50"], top1).text() == "76.1% (V1)" and "V2: top-1 80.9%" in \
+        table.item(rows["ResNet-50"], top1).toolTip()
+    assert table.item(rows["GoogLeNet"], paper).text() == "89.9% top-5"
 
 
 def test_files_dropped_anywhere_are_named_in_the_status_bar(window, qtbot, tmp_path, drop_files):

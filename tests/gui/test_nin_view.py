@@ -32,8 +32,8 @@ def test_the_lecture_example(view):
     measured = _measured(28, 192, 32)
     assert view.cost_formula.text() == f"(28×28×32) × (1×1×192) = {measured.macs:,}" == \
         "(28×28×32) × (1×1×192) = 4,816,896"
-    assert view.cost_total.text() == "≈ 4.8M multiplications"
-    assert view.per_pixel.text() == "= 784 pixels × (192 × 32) multiplications per pixel"
+    assert view.cost_total.text() == "≈ 4.8M multiply-adds"
+    assert view.per_pixel.text() == "= 784 pixels × (192 × 32) multiply-adds per pixel"
     assert view.params_formula.text() == f"1×1×192×32 + 32 = {measured.params:,}"
     assert view.params_note.text() == "6,144 weights and 32 biases, shared by every pixel"
 

@@ -64,7 +64,7 @@ def test_fetching_shows_progress_then_ready_and_the_report_changes(qtbot, dialog
     assert pages["ResNet-18"] == "trained on ImageNet (prepared)" and pages["LeNet-5"] == "trained (ships with the app)"
     assert pages["ResNet-34"] == "random: its guesses mean nothing"
     assert dialog.training_label.text() == "The training panel can use: handwritten digits (embedded), MNIST."
-    assert "2 of 21 models show trained weights" in dialog.report_summary.text()  # LeNet-5 and ResNet-18
+    assert "2 of 22 models show trained weights" in dialog.report_summary.text()  # LeNet-5 and ResNet-18
     assert not dialog.fetch_button.isEnabled()  # what is ticked is all here
 
 

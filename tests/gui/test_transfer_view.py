@@ -22,15 +22,21 @@ def _shown(qtbot, bridge) -> TransferLearningView:
 def test_each_case_colours_the_layers_it_trains_and_counts_their_parameters(qtbot, bridge):
     view = _shown(qtbot, bridge)
     assert view.model_combo.currentData() == "resnet18" and view.case() == "classifier"
-    assert "513,000 of 11,689,512 parameters (4.4 %), in 1 of 21 layers" in view.figures.text()
-    assert len(view.strip.bar_rects()) == 21
+    # The run trains a new 10-way classifier (512×10 + 10), not ImageNet's 1,000-way one (513,000).
+    assert "5,130 of 11,181,642 parameters (0.05 %), in 1 of 21 layers" in view.figures.text()
+    assert "1,000-way classifier (513,000 parameters)" in view.source_label.text()
+    assert "ImageNet" in view.source_label.text() and "10-way classifier (5,130 parameters)" in view.source_label.text()
+    assert len(view.strip.bar_rects()) == 21 and view.plan().layers[0].paper_name == "conv1"
     qtbot.mouseClick(view.case_buttons[1], Qt.MouseButton.LeftButton)
-    assert view.plan().frozen_layers == 10 and "11,006,440 of 11,689,512" in view.figures.text()
+    assert view.plan().frozen_layers == 10 and "10,498,570 of 11,181,642" in view.figures.text()
     qtbot.mouseClick(view.case_buttons[2], Qt.MouseButton.LeftButton)
     assert view.plan().frozen_layers == 0 and "in 21 of 21 layers" in view.figures.text()
+    view.classes_box.setValue(100)  # CIFAR-100: 512×100 + 100
+    assert view.plan().layers[-1].params == 51_300
+    view.classes_box.setValue(10)
     view.select("vgg16", "classifier")
     qtbot.waitUntil(lambda: view.plan() is not None and view.plan().model == "vgg16", timeout=60000)
-    assert "4,097,000 of 138,357,544" in view.figures.text() and len(view.strip.bar_rects()) == 16
+    assert "40,970 of 134,301,514" in view.figures.text() and len(view.strip.bar_rects()) == 16
     bars = view.strip.bar_rects()
     assert bars[-2].height() > bars[0].height()  # fc7 (16.8M) stands above conv1_1 (1,792) on the log scale
 
@@ -45,6 +51,8 @@ def test_the_page_says_whether_the_pretrained_weights_are_here(qtbot, bridge, mo
     view.select("lenet5", "later")  # LeNet-5 ships its own weights
     qtbot.waitUntil(lambda: view.plan() is not None and view.plan().model == "lenet5", timeout=60000)
     assert "are on this computer" in view.weights_label.text()
+    assert "digits" in view.source_label.text() and "ImageNet" not in view.source_label.text()
+    assert "ImageNet" not in view.header.question.text()
     view.select("resnet18", "later")
     assert "are on this computer" in view.weights_label.text()
 

@@ -95,3 +95,32 @@ def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
     subprocess.run([_qt_tool("lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == (TRANSLATIONS_DIR / "casebook_ko.qm").read_bytes(), \
         "resources/translations/casebook_ko.qm is stale: run `python main.py translations`"
+
+
+def test_qt_dialogs_and_cifar_class_names_are_korean():
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from gui.app import create_app
+    from gui.i18n import set_language
+    from gui.widgets.class_names import CIFAR10, CIFAR100, class_label
+
+    create_app()
+    assert len(CIFAR10) == 10 and len(set(CIFAR100)) == 100
+    set_language("ko")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "다음에서 찾기(&L):" in labels and "파일 형식(&T):" in labels  # qtbase_ko leaves these in English
+        assert (class_label("airplane"), class_label("trout"), class_label("7")) == ("비행기", "송어", "7")
+        assert class_label("golden retriever") == "golden retriever"  # ImageNet's names stay English (README)
+    finally:
+        set_language("en")
+    assert class_label("airplane") == "airplane"
+
+
+def test_the_shipped_qt_extra_qm_is_compiled_from_its_ts(tmp_path):
+    fresh = tmp_path / "fresh.qm"
+    ts = TRANSLATIONS_DIR / "qtbase_extra_ko.ts"
+    subprocess.run([_qt_tool("lrelease"), str(ts), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes()

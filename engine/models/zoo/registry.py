@@ -31,7 +31,9 @@ class ModelInfo:
     ``section`` is the lecture page the model belongs to (one of ``SECTIONS``); ``input_shape`` is
     (C, H, W); ``ideas_en`` / ``ideas_ko`` are the key ideas the lecture draws from it, the first one
     being the headline. ``builder`` is ``"<module>.<function>"`` inside ``engine.models.zoo`` and ``options``
-    its default keyword arguments. ``torchvision_weights`` names published ImageNet weights, if any.
+    its default keyword arguments. ``torchvision_weights`` names published ImageNet weights, if any;
+    ``trained_instead`` names a zoo model of the same family that has trained weights, for a model of which
+    none exist.
     """
 
     name: str
@@ -47,6 +49,7 @@ class ModelInfo:
     builder: str
     options: tuple[tuple[str, object], ...] = ()
     torchvision_weights: str | None = None
+    trained_instead: str | None = None
 
 
 _LECUN = dict(
@@ -114,24 +117,51 @@ _FIXED = (
                 "Average pooling halves the feature maps",
                 "평균 풀링(average pooling)으로 특징 맵을 절반으로 줄인다",
             ),
-            ("Sigmoid/tanh activations, from before ReLU", "ReLU 이전의 시그모이드/tanh 활성화 함수"),
-            ("Few parameters", "변수(파라미터) 수가 적다"),
+            (
+                "tanh activations, a sigmoid-shaped squashing function from before ReLU (the paper scales it: "
+                "1.7159·tanh(2a/3))",
+                "ReLU 이전의 tanh 활성화 함수: 시그모이드 모양으로 값을 눌러 주는 함수 (논문은 1.7159·tanh(2a/3)로 "
+                "크기를 조정)",
+            ),
+            ("Few parameters", "변수 수가 적다"),
         ),
     ),
     ModelInfo(
         name="alexnet2012", title="AlexNet (2012)", family="AlexNet", section="alexnet", year=2012,
-        **_KRIZHEVSKY, input_shape=(3, 227, 227), builder="alexnet.alexnet2012",
+        **_KRIZHEVSKY, input_shape=(3, 227, 227), builder="alexnet.alexnet2012", trained_instead="alexnet",
         **_ideas(
             ("Max pooling (overlapping 3×3 windows, stride 2)", "맥스 풀링 (3×3 창이 겹치도록 스트라이드 2)"),
             (
                 "ReLU activations train faster than sigmoid/tanh",
-                "ReLU 활성화 함수는 시그모이드/tanh보다 빠르게 학습된다",
+                "ReLU 활성화 함수는 시그모이드/tanh보다 빠르게 훈련된다",
             ),
             _DENSE_HEAVY,
             (
-                "Dropout, local response normalisation, split over two GPUs",
-                "드롭아웃, 국소 응답 정규화(LRN), 두 개의 GPU에 나눈 학습",
+                "Dropout and local response normalisation; drawn as one tower (the paper's two-GPU network "
+                "is the next variant)",
+                "드롭아웃과 국소 응답 정규화(LRN); 여기서는 한 줄기로 그렸다 (논문의 두 GPU 네트워크는 다음 "
+                "변형)",
             ),
+        ),
+    ),
+    ModelInfo(
+        name="alexnet2012_2gpu", title="AlexNet (2012, two GPUs)", family="AlexNet", section="alexnet",
+        year=2012, **_KRIZHEVSKY, input_shape=(3, 227, 227), builder="alexnet.alexnet2012",
+        options=(("two_gpu", True),), trained_instead="alexnet",
+        **_ideas(
+            (
+                "As the paper trained it, split over two GPUs: conv2, conv4 and conv5 see only the maps on "
+                "their own GPU (grouped convolutions, groups=2)",
+                "논문에서 훈련한 그대로 두 GPU에 나눈 네트워크: conv2, conv4, conv5는 자기 GPU에 있는 맵만 본다 "
+                "(그룹 합성곱, groups=2)",
+            ),
+            (
+                "Grouping halves the weights of conv2, conv4 and conv5: fewer parameters than one tower "
+                "(the slide's 60M)",
+                "그룹으로 나누면 conv2, conv4, conv5의 가중치가 절반이 된다: 한 줄기 네트워크보다 변수가 "
+                "적다 (슬라이드의 60M)",
+            ),
+            _DENSE_HEAVY,
         ),
     ),
     ModelInfo(
