@@ -87,7 +87,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=__doc__.splitlines()[0])
     parser.add_argument("--device", choices=DEVICES, default=None, help="compute device (default: auto)")
     parser.add_argument("--language", choices=("en", "ko"), default=None, help="interface language")
-    parser.add_argument("--page", default=None, help="section to open on, e.g. vgg16 or overview")
+    parser.add_argument("--page", default=None, help="section to open on (overview, lenet, alexnet, vgg, resnet, "
+                        "nin, inception, transfer, augmentation, datasets) or a model's, e.g. vgg16")
     parser.set_defaults(func=_cmd_open)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -169,6 +170,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from engine.log import start_log
+
+    start_log()
     parser = _build_parser()
     args = parser.parse_args(argv)
     try:
