@@ -44,6 +44,7 @@ CSV_COLUMNS = ("kind", "epoch", "step", "loss", "smoothed_loss", "lr", "train_lo
                "test_loss", "test_accuracy", "seconds")
 _EPOCH_FIELDS = ("epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "lr", "seconds")
 _STEP_FIELDS = ("step", "epoch", "loss", "smoothed", "lr")
+_STATUSES = ("running", "finished", "stopped", "failed")
 LOCK_FILE = "running.lock"
 LOG_FILE = "log.txt"
 
@@ -201,7 +202,9 @@ def _summary(folder: Path) -> ev.RunSummary:
     planned = metrics.get("epochs", 0)
     if isinstance(planned, bool) or not isinstance(planned, int) or planned < 0:
         raise _damaged(path, QT_TRANSLATE_NOOP("engine", "its number of epochs is not a whole number"))
-    status = str(metrics.get("status", ""))
+    status = metrics.get("status")
+    if status not in _STATUSES:
+        raise _damaged(path, QT_TRANSLATE_NOOP("engine", "it does not say whether the run finished"))
     if status == "running" and not is_held(folder):
         status = "interrupted"
     return ev.RunSummary(
