@@ -16,6 +16,7 @@ Torch is imported inside the functions that need it, so the window can import th
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import signal
@@ -961,6 +962,9 @@ class _Console:
                 f"; test accuracy {event.test_accuracy:.2%} (best {event.best_test_accuracy:.2%})")
             print(f"{outcome} after {event.epochs_done} epochs in {event.seconds:.1f} s{accuracy}; checkpoints in "
                   f"{event.run_dir}", file=self.out, flush=True)
+            note = _ending_note(event.run_dir)
+            if note:  # why it stopped, images skipped: what metrics.json says beside the figures
+                print(note, file=self.out, flush=True)
         elif isinstance(event, ev.TrainingFailed):
             self._clear()
             print(f"main.py: {event.message}", file=self.err, flush=True)
@@ -988,6 +992,13 @@ class _Console:
         if self.live:
             self.err.write("\r" + " " * 100 + "\r")
             self.err.flush()
+
+
+def _ending_note(run_dir: str) -> str:
+    try:
+        return str(json.loads((Path(run_dir) / "metrics.json").read_text(encoding="utf-8")).get("message", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def _clock(seconds: float) -> str:

@@ -286,6 +286,13 @@ def test_10_an_unreadable_file_is_skipped_and_counted_in_the_run_s_log(tmp_path)
     assert "0000.png" in (run / "log.txt").read_text()
 
 
+def test_10_the_command_line_says_how_many_files_it_skipped(tmp_path, capsys):
+    folder = _image_folder(tmp_path / "shapes", {"a": 20, "b": 20}, empty=("b/0003.png", "b/0004.png"))
+    status = main(["train", "lenet5", "--dataset", f"folder:{folder}", "--epochs", "1", "--batch-size", "8",
+                   "--device", "cpu", "--out", str(tmp_path / "runs")])
+    assert status == 0 and "2 image files could not be read and were skipped" in capsys.readouterr().out
+
+
 def test_10_a_run_stopped_on_request_says_so(tmp_path):
     calls = []
     events = list(run_training(TrainConfig(**FAST | dict(epochs=3, out_dir=str(tmp_path))),
