@@ -21,6 +21,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line (not the usage block) with exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, whatever the arguments held
         self.exit(2, f"{self.prog}: {message}\n")
 
 
@@ -178,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserInputError as error:
-        print(f"main.py: {error}", file=sys.stderr)
+        # One line, whatever a name given on the command line held: a line break in it is shown, not made.
+        print(f"main.py: {error}".replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
         return 2
 
 

@@ -7,6 +7,7 @@ repaint; skipped when matplotlib, which the app does not need, is not installed)
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import statistics
@@ -21,6 +22,7 @@ _GRID = (256, 56, 56)  # ResNet's first stage: 64 channels of 56×56 four times 
 _GRID_PIXELS = 1000
 _DROPS = 500
 _BAD_EVERY = 5  # one drop in five is a bad file: refusals must not pile up either
+_WARM_UP_DROPS = 100
 _TIMEOUT_S = 120.0
 
 
@@ -177,19 +179,19 @@ def _drops(app, repeat: int) -> None:
               f"{len(times)} drops (decode, preprocess, forward, all maps, delivery, paint)   (target ≤ 150 ms)")
         with tempfile.TemporaryDirectory() as folder:
             bad = _bad_files(Path(folder))
-            # A few rounds first, so that what the first bad files and the first good ones set up once (the
-            # error path's imports, Qt's text layouts) is not counted as growth.
-            for index in range(2 * _BAD_EVERY):
+            # Warm-up: the first hundred drops fill what is filled once (Qt's pixmap cache, the allocator's
+            # arenas at the largest photo's size, the error path's imports); growth after them is what each
+            # drop keeps.
+            for index in range(_WARM_UP_DROPS):
                 _drop_any(app, view, index, photos, bad)
-            gc.collect()
-            before = _rss_bytes()
+            before = _retained_bytes()
             started = time.perf_counter()
             for index in range(_DROPS):
                 _drop_any(app, view, index, photos, bad)
-            gc.collect()
-            growth = _rss_bytes() - before
+            growth = _retained_bytes() - before
+            per_drop = (time.perf_counter() - started) / _DROPS
         print(f"memory growth over {_DROPS} successive drops, one in {_BAD_EVERY} a bad file: {growth / 1e6:+7.1f} MB "
-              f"resident ({(time.perf_counter() - started) / _DROPS * 1000:.0f} ms a drop with Grad-CAM)   "
+              f"resident after {_WARM_UP_DROPS} drops of warm-up ({per_drop * 1000:.0f} ms a drop with Grad-CAM)   "
               f"(target < 5 MB)")
     finally:
         bridge.shutdown()
@@ -258,6 +260,18 @@ def _wait(app, view) -> None:
         time.sleep(0.001)
         if time.perf_counter() > deadline:
             raise RuntimeError("the engine did not answer within two minutes")
+
+
+def _retained_bytes() -> int:
+    """Resident memory once garbage is collected and glibc has handed its free heap back to the system: what the
+    process keeps, not what its allocator holds on to for the next allocation (which comes and goes by megabytes
+    from one drop to the next with no object kept)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: resident memory as it is
+    return _rss_bytes()
 
 
 def _rss_bytes() -> int:

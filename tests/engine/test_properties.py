@@ -71,8 +71,10 @@ def _metrics_documents(draw) -> str:
     metrics = _good_metrics()
     for _ in range(draw(st.integers(1, 4))):
         key = draw(st.sampled_from(sorted(metrics)))
-        if key in ("steps", "epoch_metrics") and draw(st.booleans()):
-            inner = metrics[key] if key == "steps" else metrics[key][0]
+        inner = metrics[key] if key == "steps" else None
+        if key == "epoch_metrics" and isinstance(metrics[key], list) and metrics[key]:
+            inner = metrics[key][0]
+        if isinstance(inner, dict) and inner and draw(st.booleans()):  # not yet replaced by something else
             inner[draw(st.sampled_from(sorted(inner)))] = draw(JSON)
         else:
             metrics[key] = draw(JSON)
@@ -131,7 +133,7 @@ def _payloads(draw) -> object:
         action = draw(st.sampled_from(("replace", "remove", "poison")))
         if action == "remove":
             payload.pop(field, None)
-        elif action == "poison" and payload.get("state_dict"):
+        elif action == "poison" and isinstance(payload.get("state_dict"), dict) and payload["state_dict"]:
             name = draw(st.sampled_from(sorted(payload["state_dict"])))
             payload["state_dict"][name] = draw(TENSORS)
         else:
