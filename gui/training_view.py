@@ -567,8 +567,8 @@ class TrainingView(LanguageAware, QWidget):
         for summary in self._saved.values():
             item = QListWidgetItem(self._summary_text(summary))
             item.setData(Qt.ItemDataRole.UserRole, ("saved", summary.path))
-            if summary.problem:
-                item.setToolTip(localized(summary.problem))  # why it is damaged, stopped or failed
+            # The whole line (the list may cut it), and why it is damaged, stopped or failed.
+            item.setToolTip("\n".join(filter(None, (item.text(), localized(summary.problem)))))
             if summary.status == "damaged":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             else:
@@ -590,7 +590,7 @@ class TrainingView(LanguageAware, QWidget):
         else:
             text = self.tr("{label} ({epochs} epochs, best test accuracy {accuracy:.1%})").format(
                 label=summary.label, epochs=summary.epochs_done, accuracy=summary.best_test_accuracy)
-        return f"{text} · {ending}" if ending else text
+        return f"[{ending}] {text}" if ending else text  # first: the list is narrow, the end of a line is cut
 
     def _on_run_item_clicked(self, item: QListWidgetItem) -> None:
         """A damaged run cannot be opened: a click says why."""
