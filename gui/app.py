@@ -74,4 +74,22 @@ def run_app(device: str | None = None, language: str | None = None, page: str | 
     window.show()
     # torch loads on the engine thread only after the first paint, so the window appears at once.
     QTimer.singleShot(0, window.start_engine)
+    _close_on_signals(window)
     return app.exec()
+
+
+def _close_on_signals(window) -> None:
+    """SIGTERM (``kill``, a session ending) and Ctrl+C in the terminal close the window as its close button does:
+    the engine stops and a training run's files are completed and say it was interrupted."""
+    import signal
+
+    def close(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, close)
+    # Python runs a signal handler only between two of its own instructions: a timer lets it in while Qt's
+    # event loop (C++) waits.
+    window._signal_timer = QTimer(window)
+    window._signal_timer.timeout.connect(lambda: None)
+    window._signal_timer.start(250)

@@ -68,3 +68,4 @@ def test_sigkill_mid_epoch_leaves_a_run_that_reopens_as_interrupted(tmp_path):
     assert summary.status == "interrupted" and summary.epochs_done >= 1
     assert len(load_run(folder).epochs) == summary.epochs_done
     assert summary.epochs_done - 1 <= load_checkpoint(folder / "last.pt").epoch <= summary.epochs_done
+
