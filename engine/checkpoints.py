@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,7 +86,11 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     if not path.is_file():
         raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file."), path=path))
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings(record=True) as caught:  # a damaged file's warnings go to the log too
+            warnings.simplefilter("always")
+            payload = torch.load(path, map_location="cpu", weights_only=True)
+        for warning in caught:
+            _log.warning("torch.load(%s): %s", path, warning.message)
     except Exception as error:  # noqa: BLE001 - arbitrary bytes fail in many ways; each means "not readable"
         # The library's own words (often long, and about its internals) go to the log, not into the sentence.
         _log.warning("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)

@@ -25,6 +25,7 @@ import math
 import re
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -345,7 +346,12 @@ def _read_torch_file(path: Path):
     if not path.is_file():
         raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file"), path=path))
     try:
-        return torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings(record=True) as caught:  # a damaged file's warnings go to the log too
+            warnings.simplefilter("always")
+            state = torch.load(path, map_location="cpu", weights_only=True)
+        for warning in caught:
+            logging.getLogger(__name__).warning("torch.load(%s): %s", path, warning.message)
+        return state
     except Exception as error:  # noqa: BLE001 - arbitrary bytes make the unpickler raise any kind (KeyError...)
         # The library's own words (long, about its internals) go to the log; the sentence says what is wrong.
         logging.getLogger(__name__).warning("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)
