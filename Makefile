@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint translations depth weights clean
+.PHONY: run test fuzz lint translations depth weights clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The property-based suites (tests/engine/test_properties.py) with thousands of examples each instead of the
+# few dozen `make test` runs (the "fuzz" profile in tests/conftest.py); failures found are kept in .hypothesis/.
+fuzz: $(STAMP_TEST)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/engine/test_properties.py
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .

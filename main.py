@@ -21,6 +21,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line (not the usage block) with exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        message = message.replace("\r", "\\r").replace("\n", "\\n")  # one line, whatever the arguments held
         self.exit(2, f"{self.prog}: {message}\n")
 
 
@@ -93,7 +94,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=__doc__.splitlines()[0])
     parser.add_argument("--device", choices=DEVICES, default=None, help="compute device (default: auto)")
     parser.add_argument("--language", choices=("en", "ko"), default=None, help="interface language")
-    parser.add_argument("--page", default=None, help="section to open on, e.g. vgg16 or overview")
+    parser.add_argument("--page", default=None, help="section to open on (overview, lenet, alexnet, vgg, resnet, "
+                        "nin, inception, transfer, augmentation, datasets) or a model's, e.g. vgg16")
     parser.set_defaults(func=_cmd_open)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -191,12 +193,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from engine.runtime.log import start_log
+
+    start_log()
     parser = _build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except UserInputError as error:
-        print(f"main.py: {error}", file=sys.stderr)
+        # One line, whatever a name given on the command line held: a line break in it is shown, not made.
+        print(f"main.py: {error}".replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
         return 2
 
 

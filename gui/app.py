@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["create_app", "create_window", "run_app"]
+__all__ = ["create_app", "create_window", "resolve_page", "run_app"]
 
 APP_NAME = "CNN Casebook"
 
@@ -39,10 +39,57 @@ def create_window(device: str | None = None, language: str | None = None, page: 
     return window
 
 
+def resolve_page(name: str | None) -> str | None:
+    """The section ``--page`` names: a section (``vgg``) or a zoo model that has a page (``vgg16`` -> ``vgg``).
+
+    Raises
+    ------
+    UserInputError
+        For any other name, with the accepted ones; checked before the window is built.
+    """
+    from engine.models.zoo import get_info
+    from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
+    from gui.main_window import SECTIONS
+
+    if name is None:
+        return None
+    key = name.strip().lower()
+    if key in SECTIONS:
+        return key
+    try:
+        section = get_info(key).section
+    except UserInputError:
+        section = None
+    if section in SECTIONS:
+        return section
+    raise UserInputError(text(QT_TRANSLATE_NOOP(
+        "engine", "There is no page {name}; use one of {sections}, or a model's name such as vgg16 or resnet20."),
+        name=repr(name), sections=", ".join(SECTIONS)))
+
+
 def run_app(device: str | None = None, language: str | None = None, page: str | None = None) -> int:
+    page = resolve_page(page)  # a wrong name is refused before any window opens
     app = create_app()
     window = create_window(device, language, page)
     window.show()
     # torch loads on the engine thread only after the first paint, so the window appears at once.
     QTimer.singleShot(0, window.start_engine)
+    _close_on_signals(window)
     return app.exec()
+
+
+def _close_on_signals(window) -> None:
+    """SIGTERM (``kill``, a session ending) and Ctrl+C in the terminal close the window as its close button does:
+    the engine stops and a training run's files are completed and say it was interrupted."""
+    import signal
+
+    def close(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, close)
+    # Python runs a signal handler only between two of its own instructions: a timer lets it in while Qt's
+    # event loop (C++) waits.
+    window._signal_timer = QTimer(window)
+    window._signal_timer.timeout.connect(lambda: None)
+    window._signal_timer.start(250)

@@ -8,6 +8,14 @@ import threading
 import time
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property-based suites (tests/engine/test_properties.py): a few dozen examples each in the normal run, so the
+# whole suite stays within minutes on two cores; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs thousands.
+_QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large]
+settings.register_profile("default", max_examples=25, deadline=None, database=None, suppress_health_check=_QUIET)
+settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Qt tests draw offscreen unless a test (the end-to-end one) asks for a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

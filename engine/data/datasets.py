@@ -13,6 +13,7 @@ Torch is imported inside the functions that need it, so that importing this modu
 from __future__ import annotations
 
 import gzip
+import logging
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ __all__ = [
     "make_dataset",
 ]
 
+_log = logging.getLogger(__name__)
 DIGITS_FILE = RESOURCES_DIR / "data" / "digits.csv.gz"
 SPLIT_SEED = 0
 TEST_FRACTION = 0.2
@@ -47,6 +49,7 @@ DATASET_NAMES = ("digits", "mnist", "cifar10", "cifar100")
 _FOLDER_PREFIX = "folder:"
 _SPLITS = ("train", "test")
 _SIZES = range(8, 1025)
+_MAX_SKIPPED_IN_A_ROW = 20  # so many unreadable files one after another: the folder, not a file, is bad
 
 
 @dataclass(frozen=True)
@@ -134,23 +137,43 @@ class AdaptedDataset:
         ``"train"`` or ``"test"``.
     classes : tuple of str
         Class names; a label is an index into it.
+    skipped : dict
+        For a folder of the user's images: files that could not be read, path -> the reason. Such a file is
+        skipped (the next readable image of the set takes its place in the batch) rather than ending a run in
+        the middle of an epoch; the trainer writes them into the run's log.
     """
 
     def __init__(self, name: str, split: str, classes: Sequence[str], base: Any, transform: Callable,
-                 indices: Sequence[int] | None = None) -> None:
+                 indices: Sequence[int] | None = None, skip_unreadable: bool = False) -> None:
         self.name = name
         self.split = split
         self.classes = tuple(classes)
         self._base = base
         self._transform = transform
         self._indices = indices
+        self._skip_unreadable = skip_unreadable
+        self.skipped: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._base) if self._indices is None else len(self._indices)
 
     def __getitem__(self, index: int) -> tuple[Any, int]:
-        image, label = self._base[index if self._indices is None else self._indices[index]]
-        return self._transform(image), int(label)
+        if not self._skip_unreadable:
+            image, label = self._base[index if self._indices is None else self._indices[index]]
+            return self._transform(image), int(label)
+        size = len(self)
+        for attempt in range(min(size, _MAX_SKIPPED_IN_A_ROW)):
+            position = (index + attempt) % size
+            row = position if self._indices is None else self._indices[position]
+            try:
+                image, label = self._base[row]
+            except UserInputError as error:
+                self.skipped[str(self._base.samples[row][0])] = str(error)
+                continue
+            return self._transform(image), int(label)
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{count} image files of {name} in a row cannot be read, so training stopped; check the "
+            "folder (the files are named in the run's log.txt)."), count=len(self.skipped), name=self.name))
 
 
 def default_data_root() -> Path:
@@ -323,6 +346,7 @@ def _cifar_dataset(name: str, split: str, transform: Callable, root: Path) -> Ad
 
 def _folder_dataset(name: str, split: str, transform: Callable) -> AdaptedDataset:
     from torchvision.datasets import ImageFolder
+    from torchvision.datasets.folder import find_classes
 
     path = Path(name[len(_FOLDER_PREFIX):]).expanduser()
     if not path.is_dir():
@@ -337,15 +361,39 @@ def _folder_dataset(name: str, split: str, transform: Callable) -> AdaptedDatase
                 "engine", "{path} has a train folder but no test or val folder beside it."), path=path))
     try:
         base = ImageFolder(str(folder), loader=_load_pixels, is_valid_file=_is_image_file)
-    except (FileNotFoundError, NotADirectoryError) as error:
+    except (FileNotFoundError, NotADirectoryError, PermissionError) as error:
+        _log.warning("%s is not an image folder: %s", folder, error)
         raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "{folder} is not an image folder with one sub-folder of images per class ({error})."),
-            folder=folder, error=error)) from None
+            "engine", "{folder} is not an image folder with one sub-folder of images per class (none of its "
+            "sub-folders holds an image, or it cannot be read)."), folder=folder)) from None
+    _check_classes(folder, base)
+    if has_splits and split == "test":
+        try:
+            train_classes = find_classes(str(path / "train"))[0]
+        except OSError:
+            train_classes = []
+        if list(base.classes) != list(train_classes):
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "The train and test folders of {path} hold different classes; give both the same "
+                "class sub-folders."), path=path))
     indices = None
     if not has_splits:
         train_rows, test_rows = _stratified_split(np.asarray(base.targets), TEST_FRACTION, SPLIT_SEED)
+        if len(test_rows) == 0 or len(train_rows) == 0:
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "{folder} has too few images ({count}) to set a fifth of each class aside for testing; "
+                "put at least 3 images in each class folder, or give it train and test folders."),
+                folder=folder, count=len(base.targets)))
         indices = (train_rows if split == "train" else test_rows).tolist()
-    return AdaptedDataset(name, split, base.classes, base, transform, indices)
+    return AdaptedDataset(name, split, base.classes, base, transform, indices, skip_unreadable=True)
+
+
+def _check_classes(folder: Path, base) -> None:
+    """Refuse a folder of one class: a network that can only answer one thing learns nothing (100 % at once)."""
+    if len(base.classes) < 2:
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{folder} has only one class folder; a network needs at least two classes to tell apart. Put "
+            "each class's images in a sub-folder of their own."), folder=folder))
 
 
 def _stratified_split(labels: np.ndarray, test_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:

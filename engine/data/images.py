@@ -333,8 +333,14 @@ def _claimed_format(path: Path) -> str | None:
     # Pillow did not recognise the file; if its first bytes are an image signature, it is a damaged image.
     with path.open("rb") as file:
         prefix = file.read(16)
-    accepts = ((fmt, Image.OPEN[fmt][1]) for fmt in _FORMATS)
-    return next((fmt for fmt, accept in accepts if accept is not None and accept(prefix)), None)
+    for fmt in _FORMATS:
+        accept = Image.OPEN[fmt][1]
+        try:
+            if accept is not None and accept(prefix):
+                return fmt
+        except Exception:  # noqa: BLE001 - a plugin's check can fail on a short prefix (a 1-byte file: struct.error)
+            continue
+    return None
 
 
 def _too_many_pixels(name: str, width: int, height: int) -> str:

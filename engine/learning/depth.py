@@ -35,9 +35,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import math
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -94,6 +96,7 @@ DEFINITION = ("train_error: the smoothed training error at the run's last step, 
               "`window` steps of the fraction of each step's mini-batch misclassified (forward pass before the "
               "update); test_error: the fraction of the test images misclassified after the last step "
               "(evaluation mode); both are fractions (0.05 = 5%)")
+_log = logging.getLogger(__name__)
 _FORMAT = "cnn-casebook depth sweep"
 _VERSION = 1
 _MAX_DEPTH = 1202          # the deepest network of the paper
@@ -401,9 +404,9 @@ def run_depth_sweep(config: DepthConfig, device=None, should_stop: Callable[[], 
             stopped = yield from sweep.train(should_stop, run_stopped)
             stopped = stopped or any(run.status == "stopped" for run in sweep.runs)  # partial either way
             result = sweep.result("stopped" if stopped else "finished")
-            save_result(result, path)
+            written = save_result(result, path)
             saved = True
-            yield ev.DepthSweepFinished(result, str(path), stopped)
+            yield ev.DepthSweepFinished(result, str(written), stopped)
     finally:
         if not saved:
             save_result(sweep.result("stopped"), path)
@@ -630,27 +633,82 @@ def _result_path(out: str, data: str) -> Path:
         while target.exists():
             number += 1
             target = base.with_name(f"{base.name}-{number}.json")
+    if target.is_dir():
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} is a folder, not a file; give a file name ending in .json, or a folder without the "
+            ".json ending."), path=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserInputError(f"the folder {target.parent} cannot be made ({error.strerror or error}); "
-                             "choose another with --out") from None
-    if not os.access(target.parent, os.W_OK):
-        raise UserInputError(f"the folder {target.parent} cannot be written to; choose another with --out")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "The folder {folder} cannot be made ({error}); choose another with --out."),
+            folder=target.parent, error=error.strerror or type(error).__name__)) from None
+    if not _writable(target):
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} cannot be written; choose another place with --out."), path=target))
     return target
 
 
+def _writable(target: Path) -> bool:
+    """Whether ``target`` can be written, found by writing (``os.access`` says yes to root, and knows nothing of
+    read-only mounts): a probe file beside it, removed at once; an existing file is opened, not changed."""
+    if target.exists():
+        try:
+            with target.open("r+b"):
+                pass
+        except OSError:
+            return False
+    probe = target.with_name(f".{target.name}.{os.getpid()}.probe")
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def fallback_folder() -> Path:
+    """Where a finished result goes when its own destination has become unwritable meanwhile."""
+    return Path(tempfile.gettempdir()) / "cnn-casebook"
+
+
 def save_result(result: DepthResult, path: str | Path) -> Path:
-    """Write ``result`` to ``path`` as JSON, through a temporary file renamed into place; returns the path."""
+    """Write ``result`` to ``path`` as JSON, through a temporary file renamed into place; returns the path.
+
+    A finished sweep is never lost: when ``path`` cannot be written (it became a folder, the disk filled, the
+    folder was removed meanwhile) the result goes to :func:`fallback_folder` and that path is returned instead;
+    the caller says where. UserInputError only when neither place can be written.
+    """
     path = Path(path)
     content = {
         "format": _FORMAT, "version": _VERSION, "status": result.status, "created": result.created,
         "device": result.device, "train_images": result.train_images, "test_images": result.test_images,
         "definition": DEFINITION, "config": result.config.to_dict(), "runs": [_run_to_dict(r) for r in result.runs],
     }
+    data = json.dumps(content, separators=(",", ":"))
+    try:
+        return _write_whole(path, data)
+    except OSError as error:
+        _log.warning("%s cannot be written: %s", path, error)
+    spare = fallback_folder() / f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        return _write_whole(spare, data)
+    except OSError as error:
+        _log.warning("%s cannot be written either: %s", spare, error)
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "The result could not be saved to {path} nor to {spare}; free some disk space."),
+            path=path, spare=spare)) from None
+
+
+def _write_whole(path: Path, data: str) -> Path:
     temporary = path.with_name(path.name + ".partial")
-    temporary.write_text(json.dumps(content, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(data, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # no half file left behind
+        raise
     return path
 
 
@@ -788,6 +846,9 @@ def depth_cli(args) -> int:
         print("main.py: interrupted; what was done is saved, marked stopped", file=sys.stderr)
         return 130
     seconds = time.monotonic() - started
+    if finished is not None and Path(finished.path).parent == fallback_folder():
+        print(f"main.py: the result could not be written where asked; it is saved in {finished.path}",
+              file=sys.stderr)
     if args.json:
         print(json.dumps(_json_report(finished, seconds), indent=1))
     else:

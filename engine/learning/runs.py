@@ -5,7 +5,12 @@ one per epoch, for a spreadsheet), ``metrics.json`` (the same, for reopening the
 checkpoints ``last.pt`` and ``best.pt`` written by the trainer. ``metrics.json`` is rewritten whole, through a
 temporary file renamed into place, after every epoch and when the run ends, so a run stopped at any moment
 leaves readable files. When the ``tensorboard`` package is installed the metrics are also written as
-TensorBoard event files in ``tensorboard/``.
+TensorBoard event files in ``tensorboard/``. ``log.txt`` collects what the run has to say besides its
+figures (images it skipped, why it stopped, a library's own error text).
+
+While a recorder is open it holds a lock on ``running.lock`` in the folder (released by the system however the
+process ends, even on SIGKILL): a folder whose ``metrics.json`` says ``running`` but whose lock nobody holds
+belongs to a process that was killed, and is listed as ``interrupted``.
 
 Torch is only imported for TensorBoard, so listing and reopening runs stays cheap.
 """
@@ -15,23 +20,33 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import logging
 import math
 import os
 import time
 from pathlib import Path
+
+try:  # POSIX; on Windows a run left "running" by a killed process stays listed as running
+    import fcntl
+except ImportError:  # pragma: no cover - not on the CI's platforms
+    fcntl = None
 
 import numpy as np
 
 from engine.runtime import events as ev
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
-__all__ = ["RunRecorder", "DEFAULT_RUNS_FOLDER", "CSV_COLUMNS", "list_runs", "load_run"]
+__all__ = ["RunRecorder", "DEFAULT_RUNS_FOLDER", "CSV_COLUMNS", "LOCK_FILE", "LOG_FILE", "list_runs", "load_run"]
 
+_log = logging.getLogger(__name__)
 DEFAULT_RUNS_FOLDER = "runs"
 CSV_COLUMNS = ("kind", "epoch", "step", "loss", "smoothed_loss", "lr", "train_loss", "train_accuracy",
                "test_loss", "test_accuracy", "seconds")
 _EPOCH_FIELDS = ("epoch", "step", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "lr", "seconds")
 _STEP_FIELDS = ("step", "epoch", "loss", "smoothed", "lr")
+_STATUSES = ("running", "finished", "stopped", "failed")
+LOCK_FILE = "running.lock"
+LOG_FILE = "log.txt"
 
 
 class RunRecorder:
@@ -55,6 +70,7 @@ class RunRecorder:
     def __init__(self, folder: Path, header: dict, config: dict) -> None:
         folder.mkdir(parents=True, exist_ok=False)
         self.folder = folder
+        self._lock = _hold_lock(folder / LOCK_FILE)
         self._header = dict(header)
         self._steps = np.zeros((len(_STEP_FIELDS), 1024))
         self._count = 0
@@ -107,6 +123,14 @@ class RunRecorder:
             self._tensorboard.flush()
         self._write_metrics("running", "")
 
+    def log(self, line: str) -> None:
+        """Add ``line`` to the run's ``log.txt`` (with the time): what a person reading the folder should know."""
+        try:
+            with (self.folder / LOG_FILE).open("a", encoding="utf-8") as file:
+                file.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')}  {line}\n")
+        except OSError:
+            pass  # the log is a courtesy: a full disk must not end the run
+
     def step_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Read-only ``(steps, losses, smoothed, lrs)`` of every step so far."""
         views = [self._steps[row, : self._count] for row in (0, 2, 3, 4)]  # basic slices: views, not copies
@@ -125,6 +149,11 @@ class RunRecorder:
         if self._tensorboard is not None:
             self._tensorboard.close()
         self._write_metrics(status, message)
+        if message:
+            self.log(f"{status}: {message}")
+        if self._lock is not None:
+            self._lock.close()  # releases the lock: the run is over
+            self._lock = None
 
     def _write_metrics(self, status: str, message: str) -> None:
         count = self._count
@@ -137,25 +166,72 @@ class RunRecorder:
 
 
 def list_runs(root: str | Path) -> tuple[ev.RunSummary, ...]:
-    """The runs saved under ``root``, oldest first; folders that are not readable runs are left out."""
+    """The runs saved under ``root``, oldest first.
+
+    A folder with no ``metrics.json`` is not a run and is left out. A run whose files are damaged is listed
+    with the status ``damaged`` and the reason in ``problem``, so that one bad folder hides none of the others;
+    a run that says ``running`` while no process holds its lock is listed as ``interrupted``.
+    """
     root = Path(root)
-    if not root.is_dir():
+    try:
+        folders = sorted(path for path in root.iterdir() if path.is_dir()) if root.is_dir() else []
+    except OSError:
         return ()
     runs = []
-    for folder in sorted(path for path in root.iterdir() if path.is_dir()):
-        try:
-            metrics = _read_json(folder / "metrics.json")
-        except UserInputError:
+    for folder in folders:
+        if not (folder / "metrics.json").exists():
             continue
-        accuracies = [e.get("test_accuracy") for e in metrics.get("epoch_metrics", [])]
-        accuracies = [a for a in accuracies if isinstance(a, (int, float))]
-        runs.append(ev.RunSummary(
-            run_id=folder.name, path=str(folder), label=str(metrics.get("label", folder.name)),
-            model=str(metrics.get("model", "")), dataset=str(metrics.get("dataset", "")),
-            status=str(metrics.get("status", "")), epochs_done=len(accuracies),
-            epochs=int(metrics.get("epochs", 0)), best_test_accuracy=max(accuracies, default=None),
-        ))
+        try:
+            runs.append(_summary(folder))
+        except UserInputError as error:
+            runs.append(ev.RunSummary(run_id=folder.name, path=str(folder), label=folder.name, model="", dataset="",
+                                      status="damaged", epochs_done=0, epochs=0, best_test_accuracy=None,
+                                      problem=str(error)))
     return tuple(runs)
+
+
+def _summary(folder: Path) -> ev.RunSummary:
+    metrics = _read_json(folder / "metrics.json")
+    path = folder / "metrics.json"
+    epochs = metrics.get("epoch_metrics", [])
+    if not isinstance(epochs, list) or not all(isinstance(e, dict) for e in epochs):
+        raise _damaged(path, QT_TRANSLATE_NOOP("engine", "its epoch figures are not a list of records"))
+    accuracies = [e.get("test_accuracy") for e in epochs]
+    accuracies = [float(a) for a in accuracies if isinstance(a, (int, float)) and not isinstance(a, bool)
+                  and math.isfinite(a)]
+    planned = metrics.get("epochs", 0)
+    if isinstance(planned, bool) or not isinstance(planned, int) or planned < 0:
+        raise _damaged(path, QT_TRANSLATE_NOOP("engine", "its number of epochs is not a whole number"))
+    status = metrics.get("status")
+    if status not in _STATUSES:
+        raise _damaged(path, QT_TRANSLATE_NOOP("engine", "it does not say whether the run finished"))
+    if status == "running" and not is_held(folder):
+        status = "interrupted"
+    return ev.RunSummary(
+        run_id=folder.name, path=str(folder), label=str(metrics.get("label", folder.name)),
+        model=str(metrics.get("model", "")), dataset=str(metrics.get("dataset", "")), status=status,
+        epochs_done=len(accuracies), epochs=planned, best_test_accuracy=max(accuracies, default=None),
+        problem=str(metrics.get("message", "")) if status in ("failed", "stopped", "interrupted") else "",
+    )
+
+
+def is_held(folder: str | Path) -> bool:
+    """True while a process (this one included) records the run in ``folder``; False once it has ended, however.
+
+    Without the lock (a folder from before it existed, or Windows) a run that says running is believed.
+    """
+    lock = Path(folder) / LOCK_FILE
+    if fcntl is None or not lock.exists():
+        return fcntl is None
+    try:
+        with lock.open("a") as file:
+            fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(file, fcntl.LOCK_UN)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return True  # cannot tell: believe the file
+    return False
 
 
 def load_run(path: str | Path) -> ev.RunMetrics:
@@ -164,25 +240,50 @@ def load_run(path: str | Path) -> ev.RunMetrics:
     Raises
     ------
     UserInputError
-        When the folder holds no readable ``metrics.json``.
+        When the folder holds no readable ``metrics.json``, or one whose columns are not lists of numbers of
+        the same length.
     """
     folder = Path(path)
-    metrics = _read_json(folder / "metrics.json")
+    file = folder / "metrics.json"
+    metrics = _read_json(file)
+    steps, epochs = metrics.get("steps"), metrics.get("epoch_metrics")
+    if not isinstance(steps, dict) or not isinstance(epochs, list) or not all(isinstance(e, dict) for e in epochs):
+        raise _damaged(file, QT_TRANSLATE_NOOP("engine", "it has no step and epoch figures"))
     try:
-        steps = metrics["steps"]
-        epochs = metrics["epoch_metrics"]
         step_columns = [_array(steps[field]) for field in ("step", "loss", "smoothed", "lr")]
         epoch_columns = [_array([e[field] for e in epochs]) for field in
                          ("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy")]
-    except (KeyError, TypeError, ValueError) as error:
-        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} is damaged (no {error})."),
-                                  path=folder / "metrics.json", error=error)) from None
+    except (KeyError, TypeError, ValueError, OverflowError):
+        raise _damaged(file, QT_TRANSLATE_NOOP("engine", "a column of figures is missing or not numbers")) from None
+    if len({len(column) for column in step_columns}) > 1:
+        raise _damaged(file, QT_TRANSLATE_NOOP("engine", "its step columns have different lengths"))
     return ev.RunMetrics(str(metrics.get("run_id", folder.name)), str(folder),
                          str(metrics.get("label", folder.name)), *step_columns, *epoch_columns)
 
 
+def _damaged(path: Path, reason: str) -> UserInputError:
+    """The one sentence for a damaged run file; ``reason`` is a ``QT_TRANSLATE_NOOP`` phrase."""
+    return UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} is damaged: {reason}."), path=path,
+                               reason=text(reason)))
+
+
+def _hold_lock(path: Path):
+    """``path`` open and locked for as long as the recorder runs; None where there is no ``fcntl``."""
+    if fcntl is None:
+        return None
+    try:
+        file = path.open("w")
+        fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return None  # the run goes on; it only cannot be told apart from a killed one later
+    return file
+
+
 def _array(values: list) -> np.ndarray:
-    array = np.asarray(values, dtype=np.float64)
+    if not isinstance(values, list) or not all(
+            v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values):
+        raise ValueError("a list of numbers")
+    array = np.asarray([math.nan if v is None else v for v in values], dtype=np.float64)
     if array.ndim != 1:
         raise ValueError("a list of numbers")
     array.setflags(write=False)
@@ -206,9 +307,10 @@ def _read_json(path: Path) -> dict:
     except FileNotFoundError:
         raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{folder} is not a training run (it has no {file})."),
                                   folder=path.parent, file=path.name)) from None
-    except (OSError, ValueError) as error:
-        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} cannot be read ({error})."),
-                                  path=path, error=error)) from None
+    except (OSError, ValueError, RecursionError) as error:
+        _log.warning("%s cannot be read: %s", path, error)
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} cannot be read: it is not a readable JSON file."), path=path)) from None
     if not isinstance(content, dict):
         raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} is not a run's metrics file."), path=path))
     return content

@@ -16,9 +16,14 @@ Torch is imported inside the functions that need it, so the window can import th
 
 from __future__ import annotations
 
+import json
+import logging
 import math
+import signal
 import sys
+import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -36,6 +41,8 @@ from engine.models.zoo import get_info, list_models
 from engine.runtime import events as ev
 from engine.runtime.device import PREFERENCES
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_LR",
@@ -72,6 +79,11 @@ _STATS_SAMPLES = 512       # training images the normalisation is measured on, s
 _RATE_WINDOW_S = 3.0       # images per second over the last few seconds: steady, yet quick to follow a change
 _TEST_COST = 1 / 3         # a test image costs about a third of a training image (no backward pass)
 _PAUSE_POLL_S = 0.05
+# A loss that stays finite can still have diverged (SGD at a learning rate of 10 climbs to hundreds, a ResNet's
+# test loss to 1e11). Against the larger of the first step's loss and chance level's (ln of the class count):
+_DIVERGED_FACTOR = 10.0    # a step's (or the test set's) loss this many times above it: diverged at once
+_STUCK_FACTOR = 3.0        # the smoothed loss this many times above it...
+_STUCK_STEPS = 100         # ...for this many steps in a row: diverged too
 
 
 @dataclass(frozen=True)
@@ -224,10 +236,25 @@ def run_training(config: TrainConfig, device=None, should_stop: Callable[[], boo
             if isinstance(event, ev.TrainingFailed):
                 recorder.close("failed", event.message)
             elif isinstance(event, ev.TrainingFinished):
-                recorder.close("stopped" if event.stopped else "finished")
+                recorder.close("stopped" if event.stopped else "finished", session.ending_note(event.stopped))
             yield event
+    except (GeneratorExit, KeyboardInterrupt):
+        # Ctrl+C or SIGTERM in the command line (train_cli turns SIGTERM into KeyboardInterrupt), the window
+        # closing the generator: the files stay whole and say why the run ended.
+        recorder.close("stopped", text(QT_TRANSLATE_NOOP(
+            "engine", "The run was interrupted before it ended (Ctrl+C, a stop signal, or the window closed).")))
+        raise
+    except UserInputError as error:  # e.g. the data set's folder vanished mid-run
+        recorder.close("failed", error)
+        raise
+    except Exception as error:
+        recorder.log("".join(traceback.format_exception(error)))
+        recorder.close("failed", text(QT_TRANSLATE_NOOP(
+            "engine", "The run ended on an unexpected error ({kind}); the details are in the run's log.txt."),
+            kind=type(error).__name__))
+        raise
     finally:
-        recorder.close("stopped")  # closed mid-batch (the window closes): the files stay whole; else no-op
+        recorder.close("stopped")  # a no-op when the run's end is recorded above
         session.release()
 
 
@@ -276,6 +303,9 @@ class _Session:
         self.batches_done = 0
         self.rate = _Rate()
         self.last_probe = 0.0
+        self.first_loss: float | None = None
+        self.steps_high = 0
+        self.skipped_logged = 0
 
     # ------------------------------------------------------------ set-up
 
@@ -356,18 +386,60 @@ class _Session:
             if (yield from self._hold(should_stop, is_paused, wait)):
                 return "stopped"
             loss = self._train_step(images, labels, epoch, totals)
-            if not math.isfinite(loss):
+            if not math.isfinite(loss) or self._running_away(loss):
                 return self._diverged(loss, epoch)
             yield self._progress("train", epoch)
             if time.monotonic() - self.last_probe >= probe_seconds:
                 yield self.probe()
         test = yield from self._evaluate(epoch, should_stop, is_paused, wait)
+        self._log_skipped()
         if test is None:
             return "stopped"
+        if not math.isfinite(test.mean_loss()) or test.mean_loss() > _DIVERGED_FACTOR * self._reference_loss():
+            return self._diverged(test.mean_loss(), epoch, on_test=True)
         yield self._epoch_event(epoch, totals, test, time.monotonic() - started)
         yield from self._save(epoch, totals, test)
         self.epochs_done, self.test_accuracy = epoch, test.accuracy()
         return None
+
+    def _reference_loss(self) -> float:
+        """The larger of the first step's loss and chance level's (a uniform guess over the classes)."""
+        chance = math.log(max(len(self.classes), 2))
+        return max(chance, self.first_loss or 0.0)
+
+    def _running_away(self, loss: float) -> bool:
+        """True when a finite loss says the run has diverged: far above its start, or well above chance for
+        many steps in a row."""
+        if self.first_loss is None:
+            self.first_loss = loss
+        reference = self._reference_loss()
+        if loss > _DIVERGED_FACTOR * reference:
+            return True
+        count = self.step - (self.first_epoch - 1) * self.steps_per_epoch
+        smoothed = self.smoothed / (1 - _SMOOTHING**count)
+        self.steps_high = self.steps_high + 1 if smoothed > _STUCK_FACTOR * reference else 0
+        return self.steps_high >= _STUCK_STEPS
+
+    def _log_skipped(self) -> None:
+        """Note in the run's log the image files skipped because they cannot be read (each once)."""
+        skipped = {**self.train_set.skipped, **self.test_set.skipped}
+        if len(skipped) > self.skipped_logged:
+            for path, reason in list(skipped.items())[self.skipped_logged:]:
+                self.recorder.log(f"skipped {path}: {reason}")
+            self.skipped_logged = len(skipped)
+
+    def ending_note(self, stopped: bool) -> str:
+        """What ``metrics.json`` says about how a run that did not fail ended: why it stopped, what it skipped."""
+        self._log_skipped()
+        parts = []
+        if stopped:
+            parts.append(text(QT_TRANSLATE_NOOP("engine", "Stopped on request at step {step} (epoch {epoch})."),
+                              step=self.step, epoch=self.epochs_done + 1))
+        if self.skipped_logged:
+            parts.append(text(QT_TRANSLATE_NOOP(
+                "engine", "{count} image files could not be read and were skipped; their names are in log.txt."),
+                count=self.skipped_logged))
+        return " ".join(parts)
 
     def _hold(self, should_stop, is_paused, wait) -> Iterator[ev.Event]:
         """Before each batch: True to stop; while paused, wait (and say so) until resumed or stopped."""
@@ -518,18 +590,34 @@ class _Session:
 
     # ------------------------------------------------------------ faults
 
-    def _diverged(self, loss: float, epoch: int) -> ev.TrainingFailed:
+    def _diverged(self, loss: float, epoch: int, on_test: bool = False) -> ev.TrainingFailed:
         lr = scheduled_learning_rate(self.config, self.step, self.steps_per_epoch)
-        values = dict(loss=loss, step=self.step, epoch=epoch, lr=f"{lr:g}", checkpoint=self.last_checkpoint)
-        if self.last_checkpoint:
+        values = dict(loss=f"{loss:.4g}", step=self.step, epoch=epoch, lr=f"{lr:g}", checkpoint=self.last_checkpoint)
+        kept = bool(self.last_checkpoint)
+        if not math.isfinite(loss) and kept:
             message = text(QT_TRANSLATE_NOOP(
                 "engine", "The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning "
                 "rate {lr} is probably too high, try a smaller one. The weights of the run are lost from here on; "
                 "the last good checkpoint is kept: {checkpoint}."), **values)
-        else:
+        elif not math.isfinite(loss):
             message = text(QT_TRANSLATE_NOOP(
                 "engine", "The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning "
                 "rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet."), **values)
+        else:
+            where = (text(QT_TRANSLATE_NOOP("engine", "The test loss grew to {loss} after epoch {epoch}"), **values)
+                     if on_test else text(QT_TRANSLATE_NOOP(
+                         "engine", "The loss grew to {loss} at step {step} (epoch {epoch})"), **values))
+            reference = f"{self._reference_loss():.3g}"
+            if kept:
+                message = text(QT_TRANSLATE_NOOP(
+                    "engine", "{where}, far above where it started ({reference}): the run has diverged, so training "
+                    "stopped. The learning rate {lr} is probably too high, try a smaller one. The last good "
+                    "checkpoint is kept: {checkpoint}."), where=where, reference=reference, **values)
+            else:
+                message = text(QT_TRANSLATE_NOOP(
+                    "engine", "{where}, far above where it started ({reference}): the run has diverged, so training "
+                    "stopped. The learning rate {lr} is probably too high, try a smaller one. No checkpoint had been "
+                    "saved yet."), where=where, reference=reference, **values)
         return ev.TrainingFailed(self.recorder.run_id, str(self.recorder.folder), "diverged", message,
                                  self.last_checkpoint)
 
@@ -623,9 +711,11 @@ def _build_model(name: str, classes: int, resumed: Checkpoint | None):
     if resumed is not None:
         try:
             model.load_state_dict(resumed.state_dict)
-        except (RuntimeError, KeyError) as error:
-            first = str(error).splitlines()[0][:160]
-            raise UserInputError(f"the checkpoint's weights do not fit {name} ({first})") from None
+        except (RuntimeError, KeyError, TypeError, ValueError) as error:
+            _log.warning("the checkpoint's weights do not fit %s: %s", name, error)
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "The checkpoint's weights do not fit {model}: its layers or their shapes differ (the "
+                "details are in the log)."), model=get_info(name).title)) from None
     return model
 
 
@@ -641,16 +731,23 @@ def _normalisation(resumed: Checkpoint | None, pretrained, plain_train) -> tuple
 def _checkpoint_to_resume(config: TrainConfig, classes, input_shape) -> Checkpoint | None:
     if config.resume is None:
         return None
-    checkpoint = load_checkpoint(config.resume)  # refuses a damaged or foreign file with a sentence
+    checkpoint = load_checkpoint(config.resume)  # refuses a damaged or foreign file, naming the field
     name = Path(config.resume).name
     if checkpoint.model != get_info(config.model).name:
-        raise UserInputError(f"{name} holds {checkpoint.model} weights, not {config.model}")
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{name} holds {found} weights, not {model}."),
+                                  name=name, found=checkpoint.model, model=config.model))
     if tuple(checkpoint.input_shape) != tuple(input_shape) or tuple(checkpoint.classes) != tuple(classes):
-        raise UserInputError(f"{name} was trained on other inputs or classes ({checkpoint.dataset}) than "
-                             f"{config.dataset}")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} was trained on other inputs or classes ({found}) than {dataset}."),
+            name=name, found=checkpoint.dataset or "?", dataset=config.dataset))
+    if len(checkpoint.mean) != input_shape[0] or len(checkpoint.std) != input_shape[0]:
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} cannot be resumed: its fields “mean” and “std” need one value per input channel "
+            "({channels}), as the trainer saves them."), name=name, channels=input_shape[0]))
     if checkpoint.epoch >= config.epochs:
-        raise UserInputError(f"{name} has already trained {checkpoint.epoch} epochs; ask for more than that "
-                             f"with --epochs")
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} has already trained {epoch} epochs; ask for more than that with --epochs."),
+            name=name, epoch=checkpoint.epoch))
     return checkpoint
 
 
@@ -789,15 +886,34 @@ def train_cli(args) -> int:
     """
     config = config_from_args(args)
     console = _Console(sys.stdout, sys.stderr)
-    events = run_training(config)
-    try:
-        for event in events:
-            console.show(event)
-    except KeyboardInterrupt:
-        events.close()
-        console.interrupted()
-        return 130
+    with _sigterm_as_interrupt():
+        events = run_training(config)
+        try:
+            for event in events:
+                console.show(event)
+        except KeyboardInterrupt:
+            events.close()
+            console.interrupted()
+            return 130
     return console.exit_status
+
+
+class _sigterm_as_interrupt:  # noqa: N801 - used as a statement, like contextlib's
+    """Within the block, SIGTERM (``kill``, a closing terminal's session manager) ends the run as Ctrl+C does:
+    the files are completed and say why. Outside the main thread signals cannot be caught; nothing changes."""
+
+    def __enter__(self) -> None:
+        self.installed = threading.current_thread() is threading.main_thread()
+        if self.installed:
+            self.previous = signal.signal(signal.SIGTERM, _interrupt)
+
+    def __exit__(self, *exc) -> None:
+        if self.installed:
+            signal.signal(signal.SIGTERM, self.previous if self.previous is not None else signal.SIG_DFL)
+
+
+def _interrupt(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
+    raise KeyboardInterrupt
 
 
 class _Console:
@@ -831,6 +947,9 @@ class _Console:
                 f"; test accuracy {event.test_accuracy:.2%} (best {event.best_test_accuracy:.2%})")
             print(f"{outcome} after {event.epochs_done} epochs in {event.seconds:.1f} s{accuracy}; checkpoints in "
                   f"{event.run_dir}", file=self.out, flush=True)
+            note = _ending_note(event.run_dir)
+            if note:  # why it stopped, images skipped: what metrics.json says beside the figures
+                print(note, file=self.out, flush=True)
         elif isinstance(event, ev.TrainingFailed):
             self._clear()
             print(f"main.py: {event.message}", file=self.err, flush=True)
@@ -858,6 +977,13 @@ class _Console:
         if self.live:
             self.err.write("\r" + " " * 100 + "\r")
             self.err.flush()
+
+
+def _ending_note(run_dir: str) -> str:
+    try:
+        return str(json.loads((Path(run_dir) / "metrics.json").read_text(encoding="utf-8")).get("message", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def _clock(seconds: float) -> str:

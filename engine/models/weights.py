@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import logging
 import math
 import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -342,12 +344,18 @@ def _read_torch_file(path: Path):
     if not path.is_file():
         raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file"), path=path))
     try:
-        return torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings(record=True) as caught:  # a damaged file's warnings go to the log too
+            warnings.simplefilter("always")
+            state = torch.load(path, map_location="cpu", weights_only=True)
+        for warning in caught:
+            logging.getLogger(__name__).warning("torch.load(%s): %s", path, warning.message)
+        return state
     except Exception as error:  # noqa: BLE001 - arbitrary bytes make the unpickler raise any kind (KeyError...)
-        reason = (str(error).splitlines() or [type(error).__name__])[0][:120]
+        # The library's own words (long, about its internals) go to the log; the sentence says what is wrong.
+        logging.getLogger(__name__).warning("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)
         raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "{name} is not a readable weights file (damaged or not a torch file): {reason}"),
-            name=path.name, reason=reason)) from None
+            "engine", "{name} is not a readable weights file: it is damaged or not a file saved by torch (the "
+            "details are in the log)."), name=path.name)) from None
 
 
 def _load_fitting(model: nn.Module, state: dict, file_name: str, trained_for: str) -> None:

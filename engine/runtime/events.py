@@ -708,7 +708,12 @@ class TrainingFailed(Event):
 
 @dataclass(frozen=True)
 class RunSummary:
-    """One saved run in a runs folder, for a list to choose from."""
+    """One saved run in a runs folder, for a list to choose from.
+
+    ``status`` is what the run's files say (``running``, ``finished``, ``stopped``, ``failed``), or
+    ``interrupted`` (it says running but no process records it any more), or ``damaged`` (its files cannot be
+    read; ``problem`` says why). ``problem`` also holds why a run stopped or failed, when its files say.
+    """
 
     run_id: str
     path: str
@@ -719,6 +724,7 @@ class RunSummary:
     epochs_done: int
     epochs: int
     best_test_accuracy: float | None
+    problem: str = ""
 
 
 @dataclass(frozen=True)

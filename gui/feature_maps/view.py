@@ -51,6 +51,7 @@ __all__ = ["FeatureMapView"]
 _CAM_COLORMAP = "turbo"
 _CAM_OPACITY = 170  # of 255 at the hottest point; cold regions stay clear so the photo shows through
 _RECENT_KEPT = 16
+_PICTURED_ROLE = Qt.ItemDataRole.UserRole + 1  # the model whose crop a recent item's icon shows
 _THUMBNAIL = 72
 _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
@@ -730,14 +731,22 @@ class FeatureMapView(LanguageAware, QWidget):
             item = QListWidgetItem(self._unseen_icon, source.name)
             item.setData(Qt.ItemDataRole.UserRole, source)
             item.setToolTip(source.path or source.name)
-        if event is not None:
+        # A new icon only when the picture changes (first shown, or another model's crop): every QIcon drawn
+        # leaves its scaled pixmaps in Qt's pixmap cache, so re-making the same thumbnail on every drop of the
+        # same image grew the process drop after drop (issue 15).
+        if event is not None and item.data(_PICTURED_ROLE) != event.model:
             self._pictured.add(source.path)
             thumbnail = QPixmap.fromImage(qimage_of(event.crop)).scaled(
                 _THUMBNAIL, _THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
             item.setIcon(QIcon(thumbnail))  # scaled here: an icon is never enlarged, and LeNet sees 32×32
+            item.setData(_PICTURED_ROLE, event.model)
         self.recent.insertItem(0, item)
         while self.recent.count() > _RECENT_KEPT:
-            self.recent.takeItem(self.recent.count() - 1)
+            dropped = self.recent.takeItem(self.recent.count() - 1).data(Qt.ItemDataRole.UserRole)
+            # What was kept about a file that left the strip goes with it, so it does not pile up either.
+            self._pictured.discard(dropped.path)
+            self._thumbnails_asked.discard(dropped.path)
+            self._thumbnails_pending.discard(dropped.path)
 
     # ------------------------------------------------------------ texts
 

@@ -193,6 +193,7 @@ class TrainingView(LanguageAware, QWidget):
         self.runs_list = QListWidget()
         self.runs_list.setMinimumHeight(140)
         self.runs_list.itemChanged.connect(self._on_run_item_changed)
+        self.runs_list.itemClicked.connect(self._on_run_item_clicked)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._on_open_clicked)
         self.csv_button = QPushButton()
@@ -475,9 +476,16 @@ class TrainingView(LanguageAware, QWidget):
 
     def _on_run_loaded(self, event: ev.RunLoaded) -> None:
         metrics = event.metrics
-        if metrics.run_id in self._runs:
+        shown = next((run for run in self._runs.values() if run.path == metrics.path), None)
+        if shown is not None:
+            self._message = self.tr("{label} is already shown.").format(label=shown.label)
+            self._show_message()
             return
-        run = _Run(metrics.run_id, metrics.label, metrics.path, self._next_colour(), steps=metrics.steps,
+        # A copied run folder keeps its run's id: it is told apart by its folder, so both can be compared.
+        key, label = metrics.run_id, metrics.label
+        if key in self._runs:
+            key, label = metrics.path, f"{metrics.label} ({Path(metrics.path).name})"
+        run = _Run(key, label, metrics.path, self._next_colour(), steps=metrics.steps,
                    losses=metrics.losses, smoothed=metrics.smoothed, lrs=metrics.lrs)
         run.epochs = [tuple(row) for row in zip(metrics.epochs, metrics.train_loss, metrics.train_accuracy,
                                                 metrics.test_loss, metrics.test_accuracy, strict=True)]
@@ -485,6 +493,8 @@ class TrainingView(LanguageAware, QWidget):
         self._add_run(run)
         self._draw_steps(run)
         self._draw_epochs(run)
+        self._message = ""  # an earlier error is about something else: the run opened
+        self._show_message()
 
     # ------------------------------------------------------------ runs and curves
 
@@ -548,15 +558,38 @@ class TrainingView(LanguageAware, QWidget):
         for summary in self._saved.values():
             item = QListWidgetItem(self._summary_text(summary))
             item.setData(Qt.ItemDataRole.UserRole, ("saved", summary.path))
-            item.setCheckState(Qt.CheckState.Unchecked)
+            # The whole line (the list may cut it), and why it is damaged, stopped or failed.
+            item.setToolTip("\n".join(filter(None, (item.text(), localized(summary.problem)))))
+            if summary.status == "damaged":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            else:
+                item.setCheckState(Qt.CheckState.Unchecked)
             self.runs_list.addItem(item)
         self.runs_list.blockSignals(False)
 
     def _summary_text(self, summary: ev.RunSummary) -> str:
+        if summary.status == "damaged":
+            return self.tr("{label} (damaged, cannot be opened)").format(label=summary.label)
+        if summary.status == "interrupted":
+            ending = self.tr("interrupted")
+        elif summary.status == "running":
+            ending = self.tr("running")
+        else:
+            ending = ""
         if summary.best_test_accuracy is None:
-            return self.tr("{label} (no epoch finished)").format(label=summary.label)
-        return self.tr("{label} ({epochs} epochs, best test accuracy {accuracy:.1%})").format(
-            label=summary.label, epochs=summary.epochs_done, accuracy=summary.best_test_accuracy)
+            text = self.tr("{label} (no epoch finished)").format(label=summary.label)
+        else:
+            text = self.tr("{label} ({epochs} epochs, best test accuracy {accuracy:.1%})").format(
+                label=summary.label, epochs=summary.epochs_done, accuracy=summary.best_test_accuracy)
+        return f"[{ending}] {text}" if ending else text  # first: the list is narrow, the end of a line is cut
+
+    def _on_run_item_clicked(self, item: QListWidgetItem) -> None:
+        """A damaged run cannot be opened: a click says why."""
+        kind, key = item.data(Qt.ItemDataRole.UserRole)
+        summary = self._saved.get(key) if kind == "saved" else None
+        if summary is not None and summary.status == "damaged":
+            self._message = summary.problem
+            self._show_message()
 
     def _on_run_item_changed(self, item: QListWidgetItem) -> None:
         kind, key = item.data(Qt.ItemDataRole.UserRole)

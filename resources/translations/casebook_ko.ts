@@ -2569,6 +2569,22 @@ figure</source>
         <translation>스텝</translation>
     </message>
     <message>
+        <source>{label} is already shown.</source>
+        <translation>{label}은(는) 이미 표시되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>{label} (damaged, cannot be opened)</source>
+        <translation>{label} (손상됨, 열 수 없음)</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
@@ -2791,6 +2807,22 @@ figure</source>
         <translation>깊이마다 한 번씩만 주세요. 받은 값: {depths}</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a file; give a file name ending in .json, or a folder without the .json ending.</source>
+        <translation>{path}은(는) 파일이 아니라 폴더입니다. .json으로 끝나는 파일 이름이나, .json으로 끝나지 않는 폴더를 주세요.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made ({error}); choose another with --out.</source>
+        <translation>폴더 {folder}을(를) 만들 수 없습니다({error}). --out으로 다른 곳을 고르세요.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written; choose another place with --out.</source>
+        <translation>{path}에 쓸 수 없습니다. --out으로 다른 곳을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The result could not be saved to {path} nor to {spare}; free some disk space.</source>
+        <translation>결과를 {path}에도 {spare}에도 저장하지 못했습니다. 디스크 공간을 확보하세요.</translation>
+    </message>
+    <message>
         <source>{path} does not exist.</source>
         <translation>{path}이(가) 없습니다.</translation>
     </message>
@@ -2859,8 +2891,24 @@ figure</source>
         <translation>{path}에는 train 폴더는 있지만 그 옆에 test나 val 폴더가 없습니다.</translation>
     </message>
     <message>
-        <source>{folder} is not an image folder with one sub-folder of images per class ({error}).</source>
-        <translation>{folder}은(는) 클래스마다 이미지 하위 폴더가 하나씩 있는 이미지 폴더가 아닙니다({error}).</translation>
+        <source>{count} image files of {name} in a row cannot be read, so training stopped; check the folder (the files are named in the run&apos;s log.txt).</source>
+        <translation>{name}의 이미지 파일 {count}개를 연달아 읽을 수 없어 훈련을 멈췄습니다. 폴더를 확인하세요(파일 이름은 실행 기록의 log.txt에 있습니다).</translation>
+    </message>
+    <message>
+        <source>{folder} is not an image folder with one sub-folder of images per class (none of its sub-folders holds an image, or it cannot be read).</source>
+        <translation>{folder}은(는) 클래스마다 이미지 하위 폴더가 하나씩 있는 이미지 폴더가 아닙니다(하위 폴더에 이미지가 없거나 폴더를 읽을 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>The train and test folders of {path} hold different classes; give both the same class sub-folders.</source>
+        <translation>{path}의 train 폴더와 test 폴더의 클래스가 서로 다릅니다. 두 폴더에 같은 클래스 하위 폴더를 두세요.</translation>
+    </message>
+    <message>
+        <source>{folder} has too few images ({count}) to set a fifth of each class aside for testing; put at least 3 images in each class folder, or give it train and test folders.</source>
+        <translation>{folder}에는 이미지가 너무 적어({count}장) 클래스마다 5분의 1을 테스트용으로 떼어 둘 수 없습니다. 클래스 폴더마다 이미지를 3장 이상 넣거나, train과 test 폴더를 따로 두세요.</translation>
+    </message>
+    <message>
+        <source>{folder} has only one class folder; a network needs at least two classes to tell apart. Put each class&apos;s images in a sub-folder of their own.</source>
+        <translation>{folder}에는 클래스 폴더가 하나뿐입니다. 신경망이 구별하려면 클래스가 두 개 이상 있어야 합니다. 클래스마다 이미지를 각자의 하위 폴더에 넣으세요.</translation>
     </message>
     <message>
         <source>{title} could not be downloaded into {folder} ({error}).</source>
@@ -2927,12 +2975,64 @@ figure</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
+        <source>The run was interrupted before it ended (Ctrl+C, a stop signal, or the window closed).</source>
+        <translation>실행이 끝나기 전에 중단되었습니다(Ctrl+C, 종료 신호, 또는 창 닫힘).</translation>
+    </message>
+    <message>
+        <source>The run ended on an unexpected error ({kind}); the details are in the run&apos;s log.txt.</source>
+        <translation>예상하지 못한 오류({kind})로 실행이 끝났습니다. 자세한 내용은 실행 기록의 log.txt에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped on request at step {step} (epoch {epoch}).</source>
+        <translation>요청에 따라 스텝 {step}(에포크 {epoch})에서 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>{count} image files could not be read and were skipped; their names are in log.txt.</source>
+        <translation>이미지 파일 {count}개를 읽을 수 없어 건너뛰었습니다. 파일 이름은 log.txt에 있습니다.</translation>
+    </message>
+    <message>
         <source>The loss became {loss} at step {step} (epoch {epoch}), so training stopped; the learning rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet.</source>
         <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}이(가) 되어 훈련을 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
     </message>
     <message>
+        <source>The test loss grew to {loss} after epoch {epoch}</source>
+        <translation>에포크 {epoch} 뒤 테스트 손실이 {loss}까지 커졌습니다</translation>
+    </message>
+    <message>
+        <source>The loss grew to {loss} at step {step} (epoch {epoch})</source>
+        <translation>스텝 {step}(에포크 {epoch})에서 손실이 {loss}까지 커졌습니다</translation>
+    </message>
+    <message>
+        <source>{where}, far above where it started ({reference}): the run has diverged, so training stopped. The learning rate {lr} is probably too high, try a smaller one. The last good checkpoint is kept: {checkpoint}.</source>
+        <translation>{where}. 시작할 때({reference})보다 훨씬 큰 값이라 학습이 발산한 것으로 보고 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 마지막 정상 체크포인트는 남아 있습니다: {checkpoint}.</translation>
+    </message>
+    <message>
+        <source>{where}, far above where it started ({reference}): the run has diverged, so training stopped. The learning rate {lr} is probably too high, try a smaller one. No checkpoint had been saved yet.</source>
+        <translation>{where}. 시작할 때({reference})보다 훨씬 큰 값이라 학습이 발산한 것으로 보고 멈췄습니다. 학습률 {lr}이(가) 너무 큰 것 같으니 더 작게 해 보세요. 아직 저장된 체크포인트가 없었습니다.</translation>
+    </message>
+    <message>
         <source>The GPU ran out of memory with batches of {batch} images; try a batch size of {smaller} or less, or a smaller model.</source>
         <translation>배치당 이미지 {batch}장에서 GPU 메모리가 부족해졌습니다. 배치 크기를 {smaller} 이하로 줄이거나 더 작은 모델을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s weights do not fit {model}: its layers or their shapes differ (the details are in the log).</source>
+        <translation>체크포인트의 가중치가 {model}에 맞지 않습니다. 층이나 층의 모양이 다릅니다(자세한 내용은 로그에 있습니다).</translation>
+    </message>
+    <message>
+        <source>{name} holds {found} weights, not {model}.</source>
+        <translation>{name}에는 {model}이(가) 아니라 {found}의 가중치가 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name} was trained on other inputs or classes ({found}) than {dataset}.</source>
+        <translation>{name}은(는) {dataset}과(와) 다른 입력이나 클래스({found})로 훈련되었습니다.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be resumed: its fields “mean” and “std” need one value per input channel ({channels}), as the trainer saves them.</source>
+        <translation>{name}에서 이어서 훈련할 수 없습니다. 필드 “mean”과 “std”에는 훈련기가 저장하는 대로 입력 채널마다 값이 하나씩({channels}개) 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>{name} has already trained {epoch} epochs; ask for more than that with --epochs.</source>
+        <translation>{name}은(는) 이미 {epoch} 에포크를 훈련했습니다. --epochs로 그보다 많은 에포크를 지정하세요.</translation>
     </message>
     <message>
         <source>{name} must be a whole number from {minimum} to {maximum}, got {value}</source>
@@ -2955,24 +3055,12 @@ figure</source>
         <translation>{path}이(가) 없거나 파일이 아닙니다</translation>
     </message>
     <message>
-        <source>{name} is not a readable checkpoint (damaged or not a torch file): {reason}</source>
-        <translation>{name}은(는) 읽을 수 있는 체크포인트가 아닙니다(손상되었거나 torch 파일이 아님): {reason}</translation>
-    </message>
-    <message>
-        <source>{name} is not a CNN Casebook checkpoint; a bare state dict can be loaded onto a model from the model&apos;s page instead</source>
-        <translation>{name}은(는) CNN Casebook 체크포인트가 아닙니다. state dict만 있는 파일은 모델 페이지에서 모델에 불러올 수 있습니다</translation>
-    </message>
-    <message>
-        <source>{name} is a damaged CNN Casebook checkpoint (missing {error})</source>
-        <translation>{name}은(는) 손상된 CNN Casebook 체크포인트입니다({error} 없음)</translation>
-    </message>
-    <message>
         <source>{name} holds no state dict (a mapping of layer names to tensors)</source>
         <translation>{name}에는 state dict(층 이름과 텐서의 대응)가 없습니다</translation>
     </message>
     <message>
-        <source>{name} is not a readable weights file (damaged or not a torch file): {reason}</source>
-        <translation>{name}은(는) 읽을 수 있는 가중치 파일이 아닙니다(손상되었거나 torch 파일이 아님): {reason}</translation>
+        <source>{name} is not a readable weights file: it is damaged or not a file saved by torch (the details are in the log).</source>
+        <translation>{name}은(는) 읽을 수 있는 가중치 파일이 아닙니다. 손상되었거나 torch로 저장한 파일이 아닙니다(자세한 내용은 로그에 있습니다).</translation>
     </message>
     <message>
         <source>{name} does not fit {model} (it was saved from {origin}): {problems}</source>
@@ -2987,12 +3075,40 @@ figure</source>
         <translation>실행 기록 폴더 {folder}에 쓸 수 없습니다({error}). 다른 폴더를 고르세요.</translation>
     </message>
     <message>
-        <source>{path} is damaged (no {error}).</source>
-        <translation>{path}이(가) 손상되었습니다({error} 없음).</translation>
+        <source>its epoch figures are not a list of records</source>
+        <translation>에포크 기록이 기록 목록 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>its number of epochs is not a whole number</source>
+        <translation>에포크 수가 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>it does not say whether the run finished</source>
+        <translation>실행이 끝났는지 적혀 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>it has no step and epoch figures</source>
+        <translation>스텝과 에포크 기록이 없습니다</translation>
+    </message>
+    <message>
+        <source>a column of figures is missing or not numbers</source>
+        <translation>기록 열 하나가 없거나 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>its step columns have different lengths</source>
+        <translation>스텝 기록 열들의 길이가 서로 다릅니다</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}.</source>
+        <translation>{path}이(가) 손상되었습니다: {reason}.</translation>
     </message>
     <message>
         <source>{folder} is not a training run (it has no {file}).</source>
         <translation>{folder}은(는) 훈련 실행 기록이 아닙니다({file} 없음).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: it is not a readable JSON file.</source>
+        <translation>{path}을(를) 읽을 수 없습니다. 읽을 수 있는 JSON 파일이 아닙니다.</translation>
     </message>
     <message>
         <source>{path} is not a run&apos;s metrics file.</source>
@@ -3053,6 +3169,70 @@ figure</source>
     <message>
         <source>The {name} files hold no test images.</source>
         <translation>{name} 파일에 테스트 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist or is not a file.</source>
+        <translation>{path}이(가) 없거나 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable checkpoint: it is damaged or not a file saved by torch (the details are in the log).</source>
+        <translation>{name}은(는) 읽을 수 있는 체크포인트가 아닙니다. 손상되었거나 torch로 저장한 파일이 아닙니다(자세한 내용은 로그에 있습니다).</translation>
+    </message>
+    <message>
+        <source>{name} is not a CNN Casebook checkpoint; a bare state dict can be loaded onto a model from the model&apos;s page instead.</source>
+        <translation>{name}은(는) CNN Casebook 체크포인트가 아닙니다. state dict만 있는 파일은 모델 페이지에서 모델에 불러올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged CNN Casebook checkpoint: its field “{field}” should hold {expected}.</source>
+        <translation>{name}은(는) 손상된 CNN Casebook 체크포인트입니다. 필드 “{field}”에는 {expected}이(가) 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>the name of a zoo model</source>
+        <translation>모델 목록에 있는 모델 이름</translation>
+    </message>
+    <message>
+        <source>the model&apos;s weights, a tensor for each name</source>
+        <translation>모델의 가중치(이름마다 텐서 하나)</translation>
+    </message>
+    <message>
+        <source>{name} holds weights that are not numbers (NaN or infinite) in {tensor}: the run that saved it had diverged. Use an earlier checkpoint.</source>
+        <translation>{name}의 {tensor}에 숫자가 아닌 가중치(NaN 또는 무한대)가 있습니다. 이 파일을 저장한 학습이 발산했던 것입니다. 더 이전의 체크포인트를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>a list of class names</source>
+        <translation>클래스 이름 목록</translation>
+    </message>
+    <message>
+        <source>three whole numbers: 1 or 3 channels, then the height and width</source>
+        <translation>정수 세 개(채널 수 1 또는 3, 높이, 너비)</translation>
+    </message>
+    <message>
+        <source>one finite number per input channel, or none</source>
+        <translation>입력 채널마다 유한한 수 하나, 또는 아무것도 없음</translation>
+    </message>
+    <message>
+        <source>one number above zero per input channel, as many as the mean has</source>
+        <translation>입력 채널마다 0보다 큰 수 하나(mean과 같은 개수)</translation>
+    </message>
+    <message>
+        <source>the name of a data set</source>
+        <translation>데이터 세트 이름</translation>
+    </message>
+    <message>
+        <source>a whole number of epochs, 0 or more</source>
+        <translation>0 이상의 정수 에포크 수</translation>
+    </message>
+    <message>
+        <source>a dictionary</source>
+        <translation>사전(dictionary)</translation>
+    </message>
+    <message>
+        <source>There is no page {name}; use one of {sections}, or a model&apos;s name such as vgg16 or resnet20.</source>
+        <translation>{name} 페이지는 없습니다. {sections} 중 하나나 vgg16, resnet20 같은 모델 이름을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{name} is deeper than the deepest network of the paper ({maximum} layers); use a depth 6n+2 from 8 to {maximum}, e.g. resnet110.</source>
+        <translation>{name}은(는) 논문의 가장 깊은 네트워크({maximum}층)보다 깊습니다. 8부터 {maximum}까지의 6n+2 깊이를 쓰세요(예: resnet110).</translation>
     </message>
 </context>
 </TS>

@@ -17,10 +17,11 @@ import importlib
 import re
 from dataclasses import dataclass
 
-from engine.runtime.errors import UserInputError
+from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
-__all__ = ["ModelInfo", "SECTIONS", "list_models", "get_info", "get_model", "top1"]
+__all__ = ["MAX_CIFAR_DEPTH", "ModelInfo", "SECTIONS", "list_models", "get_info", "get_model", "top1"]
 
+MAX_CIFAR_DEPTH = 1202  # the deepest CIFAR network of He et al. (2016); the depth sweep stops there too
 SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
 
 
@@ -306,6 +307,11 @@ def get_info(name: str) -> ModelInfo:
     if key in _BY_NAME:
         return _BY_NAME[key]
     match = _CIFAR_NAME.fullmatch(key)
+    if match and len(match[2]) > len(str(MAX_CIFAR_DEPTH)) or match and int(match[2]) > MAX_CIFAR_DEPTH:
+        # Refused before anything is built: resnet20000 would take minutes and gigabytes to analyse.
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{name} is deeper than the deepest network of the paper ({maximum} layers); use a depth "
+            "6n+2 from 8 to {maximum}, e.g. resnet110."), name=name.strip(), maximum=f"{MAX_CIFAR_DEPTH:,}"))
     if match and int(match[2]) >= 8 and (int(match[2]) - 2) % 6 == 0:
         return _cifar_info(match[1], int(match[2]))
     raise UserInputError(f"unknown model '{name}'; accepted: {_accepted()}")
