@@ -1054,6 +1054,18 @@
         <source>Multiply-adds</source>
         <translation>곱셈-덧셈</translation>
     </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>수용 영역</translation>
+    </message>
+    <message>
+        <source>Receptive field: {size} input pixels (everything the units before it see).</source>
+        <translation>수용 영역: 입력 픽셀 {size} (앞 층의 모든 유닛이 보는 영역 전체).</translation>
+    </message>
+    <message>
+        <source>Receptive field: {size} pixels, units {jump} pixels apart, the first starting at {start}.</source>
+        <translation>수용 영역: {size} 픽셀, 이웃한 유닛 사이 간격 {jump} 픽셀, 첫 유닛은 {start}에서 시작.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
