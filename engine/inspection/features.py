@@ -44,6 +44,8 @@ __all__ = [
     "POINTWISE_MODEL",
     "cam_layer_of",
     "download_weights_events",
+    "full_outputs",
+    "page_model",
     "first_layer_filters",
     "grad_cam",
     "inspect_image_events",
@@ -310,6 +312,27 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
         POINTWISE_MODEL, POINTWISE_LAYER, image.name, prepared.loaded.status, inputs, outputs, channel, row, column,
         pixel, weights, weighted_sum, float(convolved[channel, row, column]), float(outputs[channel, row, column]),
         float(np.mean(outputs == 0)))
+
+
+def page_model(worker, name: str, weights_file: str = "") -> tuple[LoadedModel, tuple]:
+    """The model ``name`` as the feature-map page runs it (built once, kept by the worker) and its rows.
+
+    Raises
+    ------
+    UserInputError
+        For a model that takes feature maps rather than an image, or a weights file that does not fit.
+    """
+    _check_takes_images(name)
+    prepared = worker.owned(_Models).get(name, weights_file, worker.device)
+    return prepared.loaded, prepared.rows
+
+
+def full_outputs(model: nn.Module, names: Sequence[str], batch: Tensor, grad: bool = False) -> dict[str, Tensor]:
+    """The named rows' whole outputs for ``batch``, captured as the page captures them (in-place operations off).
+
+    With ``grad``, gradients flow back to ``outputs["input"]`` (include ``"input"`` in ``names``).
+    """
+    return _capture(model, list(names), shrink=None)(batch, grad=grad)
 
 
 # ---------------------------------------------------------------- models kept on the engine thread
