@@ -166,6 +166,8 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--model", default=None)
     render.add_argument("--image", default=None)
     render.add_argument("--layer", default=None)
+    render.add_argument("--unit", default=None, metavar="C,Y,X",
+                        help="features: click this unit of the layer (channel, row, column)")
     render.add_argument("--collapsed", action="store_true")
     render.add_argument("--tab", type=int, default=0, help="tab within a section, or within a model page (0 = first)")
     render.add_argument("--language", choices=("en", "ko"), default=argparse.SUPPRESS)

@@ -164,7 +164,10 @@ def _render_diagram(args) -> int:
 
 
 def _render_features(args) -> int:
-    """``render features --model M --image PATH [--layer NAME] --out FILE``; the exit status.
+    """``render features --model M --image PATH [--layer NAME] [--unit C,Y,X] --out FILE``; the exit status.
+
+    ``--unit`` clicks that unit of the layer (channel, row, column of its full-size output): its receptive
+    fields on the input and, in the lower tab, its computation.
 
     Raises
     ------
@@ -199,6 +202,8 @@ def _render_features(args) -> int:
             raise UserInputError(view.messages()[-1])
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
+        if getattr(args, "unit", None):
+            _show_unit(app, view, args.unit, getattr(args, "unit_tab", True))
         _wait_for_thumbnails(app, view)
         save_widget(view, out, args.scale)
     finally:
@@ -217,6 +222,25 @@ def _wait_for_maps(app, view) -> None:
             raise UserInputError("the engine did not finish the feature maps within two minutes")
         app.processEvents()
         time.sleep(0.01)
+
+
+def _show_unit(app, view, spec: str, tab: bool) -> None:
+    """Click unit ``"C,Y,X"`` of the layer on screen and wait for the engine's answer."""
+    try:
+        channel, y, x = (int(part) for part in spec.split(","))
+    except ValueError:
+        raise UserInputError(f"--unit must look like 0,13,9 (channel, row, column), got '{spec}'") from None
+    view.select_unit(channel, y, x)
+    deadline = time.monotonic() + _TIMEOUT_S
+    while view.unit_explanation() is None:
+        if view.messages():
+            raise UserInputError(view.messages()[-1])
+        if time.monotonic() > deadline:
+            raise UserInputError("the engine did not answer about the unit within two minutes")
+        app.processEvents()
+        time.sleep(0.01)
+    if not tab:
+        view.lower_tabs.setCurrentIndex(0)
 
 
 def _wait_for_thumbnails(app, view, seconds: float = 5.0) -> None:

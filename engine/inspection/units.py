@@ -144,6 +144,10 @@ def _computation(conv: nn.Conv2d, chain: list, outputs: dict, conv_input: Tensor
         channel_sums = products.sum(dim=(1, 2))
         bias = float(conv.bias[channel]) if conv.bias is not None else 0.0
         total = float(channel_sums.sum()) + bias
+    height, width = conv_input.shape[2:]
+    rows_in = (np.arange(kh) * dh + top - ph)[:, None]
+    columns_in = (np.arange(kw) * dw + left - pw)[None, :]
+    inside = (rows_in >= 0) & (rows_in < height) & (columns_in >= 0) & (columns_in < width)
     after = tuple((r.name, r.op, float(outputs[r.name][0, channel, y, x].detach())) for r in chain[1:])
     return ev.UnitComputation(
         layer=chain[0].name, in_channels=per_group, kernel=(kh, kw), stride=(sh, sw), padding=(ph, pw),
@@ -151,6 +155,7 @@ def _computation(conv: nn.Conv2d, chain: list, outputs: dict, conv_input: Tensor
         weights=_read_only(weights.float().numpy()), products=_read_only(products.float().numpy()),
         channel_sums=_read_only(channel_sums.float().numpy()), bias=bias, total=total,
         conv_value=float(outputs[chain[0].name][0, channel, y, x].detach()), after=after,
+        inside=_read_only(inside),
     )
 
 

@@ -504,7 +504,8 @@ class UnitComputation:
     ``weights`` the filter (same shape), ``products`` their element-wise products and ``channel_sums`` each
     channel's sum of products (C,). ``total`` is their sum plus ``bias`` (float64 arithmetic), ``conv_value``
     what the convolution gave. ``after`` are the rows applied next up to the clicked one (batch norm,
-    activation) as (name, op, value) -- the last value is the one in the feature map.
+    activation) as (name, op, value) -- the last value is the one in the feature map. ``inside`` (bool
+    (kh, kw)) is False where the window lies in the padding.
     """
 
     layer: str
@@ -522,6 +523,7 @@ class UnitComputation:
     total: float
     conv_value: float
     after: tuple[tuple[str, str, float], ...]
+    inside: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)

@@ -770,12 +770,40 @@
         <translation>{model}은(는) 이미지가 아니라 특징 맵 {channels}개를 입력으로 받습니다: 이미지가 흘러가는 모습을 보려면 전체 네트워크를 고르세요.</translation>
     </message>
     <message>
+        <source>Click a pixel of a map: the input pixels that unit sees are drawn on the image.</source>
+        <translation>맵의 픽셀을 클릭하세요: 그 유닛이 보는 입력 픽셀이 이미지 위에 그려집니다.</translation>
+    </message>
+    <message>
+        <source>Unit ({channel}, {y}, {x}) of {layer}, value {value}.</source>
+        <translation>{layer}의 유닛 ({channel}, {y}, {x}), 값 {value}.</translation>
+    </message>
+    <message>
+        <source>Theoretical receptive field (box): {size} pixels, {inside} of them inside the {image} image.</source>
+        <translation>이론적 수용 영역 (상자): {size} 픽셀, 그중 {image} 이미지 안에 있는 부분은 {inside}.</translation>
+    </message>
+    <message>
+        <source>Effective receptive field (colour): how strongly each pixel moves the unit, |∂unit/∂pixel| (square root).</source>
+        <translation>유효 수용 영역 (색): 각 픽셀이 유닛을 얼마나 크게 움직이는지, |∂유닛/∂픽셀| (제곱근).</translation>
+    </message>
+    <message>
         <source>Prepare for class…</source>
         <translation>수업 준비…</translation>
     </message>
     <message>
         <source>Which pages show trained weights, and fetching all of them at once</source>
         <translation>어느 페이지가 학습된 가중치를 보여 주는지 확인하고, 한 번에 모두 받기</translation>
+    </message>
+    <message>
+        <source>Receptive field of the clicked unit</source>
+        <translation>클릭한 유닛의 수용 영역</translation>
+    </message>
+    <message>
+        <source>Top 5 and filters</source>
+        <translation>상위 5개와 필터</translation>
+    </message>
+    <message>
+        <source>One unit, computed</source>
+        <translation>유닛 하나의 계산</translation>
     </message>
     <message>
         <source>Top 5 (click one for its Grad-CAM)</source>
@@ -2093,6 +2121,61 @@
     <message>
         <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
         <translation>미리 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitComputationView</name>
+    <message>
+        <source>Step the unit:</source>
+        <translation>유닛 옮기기:</translation>
+    </message>
+    <message>
+        <source>Click a pixel of a feature map to see what that unit sees and how it is computed.</source>
+        <translation>특징 맵의 픽셀을 클릭하면 그 유닛이 무엇을 보고 어떻게 계산되는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} of {layer} = {value}</source>
+        <translation>{layer}의 유닛 {unit} = {value}</translation>
+    </message>
+    <message>
+        <source>Only a convolution&apos;s units (and the norms and activations right after one) are worked out here; pick a convolution layer.</source>
+        <translation>여기서는 합성곱 층의 유닛(과 바로 뒤의 정규화·활성화 함수)만 계산 과정을 보여 줍니다. 합성곱 층을 고르세요.</translation>
+    </message>
+    <message>
+        <source>How unit {unit} of {layer} is computed: a {size} window of {channels} input channels, stride {stride}, padding {padding}</source>
+        <translation>{layer}의 유닛 {unit} 계산: 입력 채널 {channels}개의 {size} 창, 스트라이드 {stride}, 패딩 {padding}</translation>
+    </message>
+    <message>
+        <source>input window</source>
+        <translation>입력 창</translation>
+    </message>
+    <message>
+        <source>filter weights</source>
+        <translation>필터 가중치</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>곱</translation>
+    </message>
+    <message>
+        <source>The other {count} channels add {sum}.</source>
+        <translation>나머지 {count}개 채널의 합은 {sum}.</translation>
+    </message>
+    <message>
+        <source>Sum of all {count} products {sum} + bias {bias} = &lt;b&gt;{total}&lt;/b&gt; (the network: {network}).</source>
+        <translation>곱 {count}개의 합 {sum} + 편향 {bias} = &lt;b&gt;{total}&lt;/b&gt; (네트워크의 값: {network}).</translation>
+    </message>
+    <message>
+        <source>{op} ({name}) → &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>{op} ({name}) → &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Value in the feature map: &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{value}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>특징 맵의 값: &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{value}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Grey cells lie in the zero padding outside the map.</source>
+        <translation>회색 칸은 맵 바깥의 0 패딩입니다.</translation>
     </message>
 </context>
 <context>

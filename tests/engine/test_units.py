@@ -66,6 +66,7 @@ def test_a_padded_strided_alexnet_conv1_unit_reads_its_window():
     work = answer.computation
     assert work.patch.shape == (3, 11, 11) and (work.top, work.left) == (-2, 118)
     assert not work.patch[:, :2].any()  # the two top rows lie in the zero padding
+    assert not work.inside[:2].any() and work.inside[2:].all()
     assert work.total == pytest.approx(work.conv_value, abs=1e-4)
     assert answer.rf_size == (11, 11) and answer.box == (0, 118, 9, 129)
 

@@ -1,0 +1,70 @@
+"""Clicking a unit of a feature map: its receptive fields on the input and its computation, worked out."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from engine.data.images import SAMPLES_DIR
+from gui.feature_maps.view import FeatureMapView
+
+DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def view(qtbot, bridge):
+    """The view on LeNet-5 showing a digit, at C1 (conv1)."""
+    view = FeatureMapView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    view.set_model("lenet5")
+    view.open_paths([str(DIGITS[3])])
+    qtbot.waitUntil(lambda: not view.is_busy() and view.shown_image() == DIGITS[3].name, timeout=TIMEOUT_MS)
+    view.select_layer(1)
+    return view
+
+
+def _click_grid(qtbot, view, x: float, y: float) -> None:
+    where = view.grid.mapFromScene(view.grid.image.mapToScene(QPointF(x, y)))
+    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_clicking_a_c1_unit_shows_its_sum_equal_to_the_map_value(qtbot, view):
+    # Map 3 of six 28×28 maps (2 rows of 3, one-pixel gaps) at row 13, column 9.
+    _click_grid(qtbot, view, 2 * 29 + 9 + 0.5, 13 + 0.5)
+    qtbot.waitUntil(lambda: view.unit_explanation() is not None, timeout=TIMEOUT_MS)
+    answer = view.unit_explanation()
+    assert (answer.layer_name, answer.channel, answer.y, answer.x) == ("conv1", 2, 13, 9)
+    map_value = float(view._event.layers[1].maps[2, 13, 9])  # the C1 map as sent to the page, full size
+    assert view.unit_view.shown_sum() == pytest.approx(map_value, abs=1e-5)
+    assert f"<b>{answer.computation.total:.6g}</b>" in view.unit_view.summary.text()
+    assert view.lower_tabs.currentIndex() == 1 and view.enlarged_caption.text() == "Map 3 of 6 in conv1"
+    # The 5×5 box on the input, and the effective field inside it.
+    rect = view.unit_box.rect()
+    assert view.unit_box.isVisible() and (rect.left(), rect.top(), rect.width(), rect.height()) == (9, 13, 5, 5)
+    assert "5×5" in view.unit_caption.text()
+    outside = np.ones((32, 32), bool)
+    outside[13:18, 9:14] = False
+    assert not answer.effective[outside].any() and not view.cam_overlay.isVisible()
+
+
+def test_stepping_the_unit_slides_the_window_by_the_stride(qtbot, view):
+    view.select_unit(0, 4, 4)
+    qtbot.waitUntil(lambda: view.unit_explanation() is not None, timeout=TIMEOUT_MS)
+    first = view.unit_explanation().computation
+    qtbot.mouseClick(view.unit_view.step_buttons["→"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.unit_explanation().x == 5, timeout=TIMEOUT_MS)
+    stepped = view.unit_explanation().computation
+    assert (stepped.top, stepped.left) == (first.top, first.left + 1)
+    assert np.array_equal(stepped.patch[0, :, :4], first.patch[0, :, 1:])  # the window slid by one pixel
+    assert view.unit_view.shown_sum() == pytest.approx(float(view._event.layers[1].maps[0, 4, 5]), abs=1e-5)
+
+
+def test_another_layer_clears_the_unit(qtbot, view):
+    view.select_unit(1, 0, 0)
+    qtbot.waitUntil(lambda: view.unit_explanation() is not None, timeout=TIMEOUT_MS)
+    view.select_layer(3)
+    assert view.unit_explanation() is None and not view.unit_box.isVisible()
