@@ -807,7 +807,7 @@ class FeatureMapView(LanguageAware, QWidget):
             return
         layer = layers[event.layer]
         factor = max(1, layer.shape[1] // layer.maps.shape[1]), max(1, layer.shape[2] // layer.maps.shape[2])
-        self.unit_marker.setRect(QRectF(event.x // factor[1] - 0.5, event.y // factor[0] - 0.5, 2, 2))
+        self.unit_marker.setRect(QRectF(event.x // factor[1], event.y // factor[0], 1, 1))
         self.unit_marker.setVisible(True)
 
     def _show_unit_caption(self) -> None:
@@ -825,8 +825,12 @@ class FeatureMapView(LanguageAware, QWidget):
                                   "{image} image.").format(
                 size=f"{event.rf_size[0]}×{event.rf_size[1]}", inside=f"{bottom - top}×{right - left}",
                 image=f"{height}×{width}")
-        text += " " + self.tr("Effective receptive field (colour): how strongly each pixel moves the unit, "
-                              "|∂unit/∂pixel| (square root).")
+        if event.effective.any():
+            text += " " + self.tr("Effective receptive field (colour): how strongly each pixel moves the unit, "
+                                  "|∂unit/∂pixel| (square root).")
+        else:
+            text += " " + self.tr("No input pixel moves this unit here (a ReLU has cut it to 0), so its effective "
+                                  "receptive field is empty: click a brighter unit.")
         self.unit_caption.setText(text)
 
     def _show_filters(self) -> None:

@@ -266,11 +266,14 @@ class ModelPageView(LanguageAware, QWidget):
         view.setFont(self.font())
         self.views.addTab(view, self.tr("Feature maps"))
         view.layer_changed.connect(self._on_feature_layer_changed)
+        view.unit_selected.connect(self._on_feature_unit_selected)
 
     def return_feature_view(self) -> None:
         """Give the feature-map view back (another page takes it)."""
         if self.feature_view is not None:
             self.feature_view.layer_changed.disconnect(self._on_feature_layer_changed)
+            self.feature_view.unit_selected.disconnect(self._on_feature_unit_selected)
+            self.diagram.mark_feeding(())
             self.views.removeTab(self.views.indexOf(self.feature_view))
             self.feature_view = None
 
@@ -280,6 +283,21 @@ class ModelPageView(LanguageAware, QWidget):
     def _on_feature_layer_changed(self, index: int) -> None:
         if self._analysis is not None and 0 <= index < len(self._analysis.rows):
             self._select(index, self.feature_view)
+
+    def _on_feature_unit_selected(self, row: int) -> None:
+        """A unit of row ``row`` was clicked in the feature maps (-1: none): tint the layers it depends on."""
+        feeding: set[int] = set()
+        if self._analysis is not None and 0 <= row < len(self._analysis.rows):
+            inputs: dict[int, list[int]] = {}
+            for edge in self._analysis.edges:
+                inputs.setdefault(edge.dst, []).append(edge.src)
+            waiting = [row]
+            while waiting:
+                current = waiting.pop()
+                if current not in feeding:
+                    feeding.add(current)
+                    waiting.extend(inputs.get(current, ()))
+        self.diagram.mark_feeding(feeding)
 
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("Model:"))

@@ -786,6 +786,10 @@
         <translation>유효 수용 영역 (색): 각 픽셀이 유닛을 얼마나 크게 움직이는지, |∂유닛/∂픽셀| (제곱근).</translation>
     </message>
     <message>
+        <source>No input pixel moves this unit here (a ReLU has cut it to 0), so its effective receptive field is empty: click a brighter unit.</source>
+        <translation>여기서는 어떤 입력 픽셀도 이 유닛을 움직이지 못합니다 (ReLU가 0으로 잘랐습니다). 그래서 유효 수용 영역이 비어 있습니다: 더 밝은 유닛을 클릭하세요.</translation>
+    </message>
+    <message>
         <source>Prepare for class…</source>
         <translation>수업 준비…</translation>
     </message>

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from engine.data.images import SAMPLES_DIR
+from engine.models.analysis import analyze
+from engine.runtime.events import AnalysisReady, ZooEntry
 from gui.feature_maps.view import FeatureMapView
+from gui.pages.model_page import ModelPageView
 
 DIGITS = sorted(SAMPLES_DIR.glob("digit_*.png"))
 TIMEOUT_MS = 60_000
@@ -68,3 +72,32 @@ def test_another_layer_clears_the_unit(qtbot, view):
     qtbot.waitUntil(lambda: view.unit_explanation() is not None, timeout=TIMEOUT_MS)
     view.select_layer(3)
     assert view.unit_explanation() is None and not view.unit_box.isVisible()
+
+
+class _LentView(QWidget):
+    """Stands in for the feature-map view lent to a model page: only its signals."""
+
+    layer_changed = Signal(int)
+    unit_selected = Signal(int)
+
+
+def test_the_page_tints_in_its_diagram_the_layers_that_feed_the_clicked_unit(qtbot, recording_bridge):
+    page = ModelPageView("resnet", recording_bridge)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    page.set_entries([ZooEntry(name="resnet20", title="ResNet-20", section="resnet", year=2015,
+                               input_shape=(3, 32, 32), depth=20, params=1, macs=1, top1=None, authors="K. He",
+                               paper="Deep Residual Learning", ideas_en=("a",), ideas_ko=("가",))])
+    analysis = analyze("resnet20")
+    page.set_analysis(AnalysisReady("resnet20", (3, 32, 32), analysis))
+    lent = _LentView()
+    page.lend_feature_view(lent)
+    row = next(r.index for r in analysis.rows if r.name == "layer1.1.conv1")
+    lent.unit_selected.emit(row)
+    feeding = page.diagram.feeding_rows()
+    names = {analysis.rows[i].name for i in feeding}
+    assert {"input", "conv1", "layer1.0.add", "layer1.1.conv1"} <= names  # the shortcut's fork included
+    assert "layer1.1.bn1" not in names and "layer2.0.conv1" not in names and max(feeding) == row
+    lent.unit_selected.emit(-1)
+    assert page.diagram.feeding_rows() == frozenset()
