@@ -29,18 +29,21 @@ A dense layer, or a flatten, sees everything its input's units see together: its
 all of them, and no jump (``None``), as it is not a grid. Sizes are not clipped to the input: a unit of
 ResNet-50's last stage has a field larger than the 224-pixel image, the published convention; clip with
 :meth:`Field.box` to draw it.
+
+Torch is imported inside the functions that walk a model, so the GUI can use :class:`Field` and
+:func:`stacked_convolutions` on an analysis' rows without loading it.
 """
 
 from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import torch
-from torch import fx, nn
-from torch.nn import functional
+if TYPE_CHECKING:
+    from torch import fx, nn
 
-__all__ = ["Field", "graph_fields", "chain_fields", "module_field"]
+__all__ = ["Field", "Stack", "graph_fields", "chain_fields", "module_field", "stacked_convolutions"]
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ def module_field(module: nn.Module, field: Field | None, in_shape: tuple[int, ..
     -------
     Field or None
     """
+    from torch import nn
+
     if field is None:
         return None
     if isinstance(module, nn.Conv2d):
@@ -222,6 +227,9 @@ def graph_fields(graph: fx.Graph, model: nn.Module, shapes: dict[fx.Node, tuple[
 
 
 def _function_field(node: fx.Node, feeding: list[fx.Node], fields: dict, shapes: dict) -> Field | None:
+    import torch
+    from torch.nn import functional
+
     out_shape = shapes[node]
     if not feeding:
         return None
@@ -271,3 +279,60 @@ def _padded(field: Field | None, pad, in_shape: tuple[int, ...], out_shape: tupl
     before = (pad[2], pad[0])  # pad lists the last dimension first: (left, right, top, bottom, ...)
     start = tuple(u - p * j for u, p, j in zip(field.start, before, field.jump, strict=True))
     return Field(field.size, field.jump, start)
+
+
+@dataclass(frozen=True)
+class Stack:
+    """Stacked stride-1 convolutions with ``channels`` in and out: VGG's argument, on a network's own layers.
+
+    ``layers`` are the stacked rows' names, ``kernel`` their (square) kernel side. ``sizes[i]`` is the
+    field of the first ``i + 1`` layers measured in pixels of the stack's input (from the analysis' fields:
+    ``(r - r_before) / j_before + 1``); ``weights[i]`` their weights (no biases); ``single[i]`` the weights
+    of the one ``sizes[i]`` × ``sizes[i]`` convolution that would see as much.
+    """
+
+    layers: tuple[str, ...]
+    kernel: int
+    channels: int
+    sizes: tuple[int, ...]
+    weights: tuple[int, ...]
+    single: tuple[int, ...]
+
+
+def stacked_convolutions(rows, count: int = 3) -> Stack | None:
+    """The first run of ``count`` convolutions in a row (norms and activations between them allowed) with the
+    same square kernel, stride 1, one grid and the same number of channels in and out; None if there is none.
+
+    Parameters
+    ----------
+    rows : sequence of LayerInfo
+        An analysis' rows (with their receptive fields).
+    count : int
+        How many stacked layers (VGG's argument: three 3×3 against one 7×7).
+    """
+    run: list = []
+    for row in rows:
+        if row.kind in ("norm", "act"):
+            continue
+        fits = (row.kind == "conv" and row.kernel is not None and row.kernel[0] == row.kernel[1] > 1
+                and row.stride == (1, 1) and row.groups == 1 and row.rf_size is not None
+                and row.input_shape[0] == row.output_shape[0] and row.input_shape[1:] == row.output_shape[1:])
+        if fits and run and (row.kernel != run[0].kernel or row.output_shape != run[0].output_shape):
+            run = []
+        run = [*run, row] if fits else []
+        if len(run) == count:
+            break
+    if len(run) < count:
+        return None
+    before = rows[run[0].index - 1]
+    while before.kind in ("norm", "act"):  # the field of the stack's input
+        before = rows[before.index - 1]
+    size0, jump0 = before.rf_size[0], before.rf_jump[0] if before.rf_jump else 1
+    channels, kernel = run[0].output_shape[0], run[0].kernel[0]
+    sizes = tuple((row.rf_size[0] - size0) // jump0 + 1 for row in run)
+    per_layer = kernel * kernel * channels * channels
+    return Stack(
+        layers=tuple(row.name for row in run), kernel=kernel, channels=channels, sizes=sizes,
+        weights=tuple(per_layer * (i + 1) for i in range(count)),
+        single=tuple(size * size * channels * channels for size in sizes),
+    )

@@ -26,6 +26,7 @@ from gui.diagram.view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
 from gui.widgets.cost_chart import CostDistributionView
 from gui.widgets.layer_table import LayerTableView
+from gui.widgets.receptive_chart import ReceptiveFieldView
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["ModelPageView", "counterpart_of"]
@@ -108,6 +109,9 @@ class ModelPageView(LanguageAware, QWidget):
         self.cost_distribution = CostDistributionView(self)
         self.cost_distribution.layer_selected.connect(lambda row: self._select(row, self.cost_distribution))
         self.views.addTab(self.cost_distribution, "")
+        # VGG's page sets out why it stacks 3×3 filters beside the chart, on VGG-16's own layers.
+        self.receptive = ReceptiveFieldView(self, argument=section == "vgg")
+        self.views.addTab(self.receptive, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.views, 1)
@@ -158,6 +162,7 @@ class ModelPageView(LanguageAware, QWidget):
             self.table.layer_model.set_rows(event.analysis.rows)
             self.diagram.set_analysis(event.analysis)
             self.cost_distribution.set_analysis(event.analysis)
+            self.receptive.set_analysis(event.analysis)
             self.details.show_layer(event.analysis, None)
             self._show_facts()
         elif event.model == self._counterpart and event.model is not None:
@@ -303,8 +308,9 @@ class ModelPageView(LanguageAware, QWidget):
         self.variant_label.setText(self.tr("Model:"))
         self.views.setTabText(0, self.tr("Architecture"))
         self.views.setTabText(self.views.indexOf(self.cost_distribution), self.tr("Where the cost goes"))
-        for index in range(2, self.views.count()):  # the lent feature-map view, when this page has it
-            self.views.setTabText(index, self.tr("Feature maps"))
+        self.views.setTabText(self.views.indexOf(self.receptive), self.tr("Receptive field"))
+        if self.feature_view is not None:  # the lent feature-map view, when this page has it
+            self.views.setTabText(self.views.indexOf(self.feature_view), self.tr("Feature maps"))
         self.table.layer_model.retranslate()
         self._show_diagram_titles()
         self._show_facts()

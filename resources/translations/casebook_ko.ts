@@ -1345,6 +1345,10 @@
         <translation>계산 비용은 어디에 드는가</translation>
     </message>
     <message>
+        <source>Receptive field</source>
+        <translation>수용 영역</translation>
+    </message>
+    <message>
         <source>without shortcuts</source>
         <translation>스킵 연결 없음</translation>
     </message>
@@ -1753,6 +1757,61 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptiveFieldView</name>
+    <message>
+        <source>receptive field (pixels)</source>
+        <translation>수용 영역 (픽셀)</translation>
+    </message>
+    <message>
+        <source>convolution and pooling layers, in order</source>
+        <translation>합성곱 층과 풀링 층 (순서대로)</translation>
+    </message>
+    <message>
+        <source>Receptive field against depth</source>
+        <translation>깊이에 따른 수용 영역</translation>
+    </message>
+    <message>
+        <source>This model has no convolution or pooling on an image grid.</source>
+        <translation>이 모델에는 이미지 격자 위의 합성곱이나 풀링이 없습니다.</translation>
+    </message>
+    <message>
+        <source>input: {size} pixels</source>
+        <translation>입력: {size} 픽셀</translation>
+    </message>
+    <message>
+        <source>Receptive field against depth: {model}</source>
+        <translation>깊이에 따른 수용 영역: {model}</translation>
+    </message>
+    <message>
+        <source>One unit of {layer}, the last of these layers, sees {size}×{size} input pixels; neighbouring units are {jump} pixels apart.</source>
+        <translation>이 층들 중 마지막인 {layer}의 유닛 하나는 입력 픽셀 {size}×{size}를 봅니다. 이웃한 유닛 사이 간격은 {jump} 픽셀입니다.</translation>
+    </message>
+    <message>
+        <source>From {layer} (grey line) on, one unit&apos;s field is as wide as the whole {side}×{side} input.</source>
+        <translation>{layer}(회색 선)부터는 유닛 하나의 수용 영역이 {side}×{side} 입력 전체만큼 넓습니다.</translation>
+    </message>
+    <message>
+        <source>No layer&apos;s field covers the whole {side}×{side} input.</source>
+        <translation>{side}×{side} 입력 전체를 덮는 층은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Squares: pooling layers.</source>
+        <translation>네모: 풀링 층.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why stack 3×3 filters?&lt;/b&gt; On {layers} ({channels} channels in and out, stride 1):</source>
+        <translation>&lt;b&gt;왜 3×3 필터를 쌓을까?&lt;/b&gt; {layers}에서 (입력·출력 채널 {channels}개, 스트라이드 1):</translation>
+    </message>
+    <message>
+        <source>{count} stacked {k}×{k}: see {size}×{size} with {weights} weights (&lt;b&gt;{factor}C²&lt;/b&gt;); one {size}×{size} filter: {single} (&lt;b&gt;{single_factor}C²&lt;/b&gt;).</source>
+        <translation>{k}×{k}를 {count}개 쌓으면: 가중치 {weights}개(&lt;b&gt;{factor}C²&lt;/b&gt;)로 {size}×{size}를 봅니다. {size}×{size} 필터 하나: {single}개(&lt;b&gt;{single_factor}C²&lt;/b&gt;).</translation>
+    </message>
+    <message>
+        <source>And every stacked layer adds a ReLU: {count} non-linearities instead of one.</source>
+        <translation>그리고 쌓은 층마다 ReLU가 더해집니다: 비선형성이 하나가 아니라 {count}개.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from torch import nn
 from torchvision.models.feature_extraction import create_feature_extractor
 
 from engine.models.analysis import analyze
-from engine.models.receptive import Field
+from engine.models.receptive import Field, stacked_convolutions
 from engine.models.zoo import get_model, list_models
 from engine.text.report import summary_output
 
@@ -163,3 +163,14 @@ def test_gradient_support_of_a_central_unit_is_its_field(name, options):
         top, left, bottom, right = Field(row.rf_size, row.rf_jump, row.rf_start).box(y, x, height, width)
         assert seen == (top, left, bottom, right), (name, row.name)
         assert support[top:bottom, left:right].all(), (name, row.name)
+
+
+def test_vgg_argument_on_its_own_layers():
+    stack = stacked_convolutions(analyze("vgg16").rows)
+    assert stack.layers == ("features.24", "features.26", "features.28")  # conv5_1 to conv5_3
+    assert (stack.kernel, stack.channels, stack.sizes) == (3, 512, (3, 5, 7))
+    c2 = 512 * 512
+    # Two 3×3 see 5×5 with 18C² weights (one 5×5: 25C²); three see 7×7 with 27C² (one 7×7: 49C²).
+    assert [w // c2 for w in stack.weights] == [9, 18, 27] and [w // c2 for w in stack.single] == [9, 25, 49]
+    assert stack.weights[1] == 2 * (_row(analyze("vgg16"), "features.26").params - 512)
+    assert stacked_convolutions(analyze("lenet5").rows) is None
