@@ -203,7 +203,7 @@ def _render_features(args) -> int:
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
         if getattr(args, "unit", None):
-            _show_unit(app, view, args.unit, getattr(args, "unit_tab", True))
+            _show_unit(app, view, args.unit)
         _wait_for_thumbnails(app, view)
         save_widget(view, out, args.scale)
     finally:
@@ -224,7 +224,7 @@ def _wait_for_maps(app, view) -> None:
         time.sleep(0.01)
 
 
-def _show_unit(app, view, spec: str, tab: bool) -> None:
+def _show_unit(app, view, spec: str) -> None:
     """Click unit ``"C,Y,X"`` of the layer on screen and wait for the engine's answer."""
     try:
         channel, y, x = (int(part) for part in spec.split(","))
@@ -239,8 +239,6 @@ def _show_unit(app, view, spec: str, tab: bool) -> None:
             raise UserInputError("the engine did not answer about the unit within two minutes")
         app.processEvents()
         time.sleep(0.01)
-    if not tab:
-        view.lower_tabs.setCurrentIndex(0)
 
 
 def _wait_for_thumbnails(app, view, seconds: float = 5.0) -> None:

@@ -101,3 +101,17 @@ def test_the_page_tints_in_its_diagram_the_layers_that_feed_the_clicked_unit(qtb
     assert "layer1.1.bn1" not in names and "layer2.0.conv1" not in names and max(feeding) == row
     lent.unit_selected.emit(-1)
     assert page.diagram.feeding_rows() == frozenset()
+
+
+def test_render_features_clicks_a_unit_and_refuses_a_bad_one(tmp_path, capsys):
+    from main import main
+
+    out = tmp_path / "unit.png"
+    assert main(["render", "features", "--model", "lenet5", "--image", str(DIGITS[3]), "--layer", "conv1",
+                 "--unit", "2,13,9", "--size", "1200x800", "--out", str(out)]) == 0
+    assert out.stat().st_size > 10_000
+    assert main(["render", "features", "--model", "lenet5", "--unit", "2,13", "--out", str(out)]) == 2
+    assert main(["render", "features", "--model", "lenet5", "--layer", "conv1", "--unit", "0,40,0",
+                 "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-2].startswith("main.py: --unit must look like") and "no unit" in err[-1]
