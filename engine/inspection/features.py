@@ -19,7 +19,7 @@ import math
 import sys
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -327,12 +327,14 @@ def page_model(worker, name: str, weights_file: str = "") -> tuple[LoadedModel, 
     return prepared.loaded, prepared.rows
 
 
-def full_outputs(model: nn.Module, names: Sequence[str], batch: Tensor, grad: bool = False) -> dict[str, Tensor]:
-    """The named rows' whole outputs for ``batch``, captured as the page captures them (in-place operations off).
+def full_outputs(model: nn.Module, names: Sequence[str]) -> Callable[..., dict[str, Tensor]]:
+    """A capture of the named rows' whole outputs, made as the page's is (in-place operations off).
 
-    With ``grad``, gradients flow back to ``outputs["input"]`` (include ``"input"`` in ``names``).
+    Call it as ``capture(batch, grad=False)``; with ``grad``, gradients flow back to ``outputs["input"]``
+    (include ``"input"`` in ``names``). Not kept in the page's own cache (a few captures per model), so that
+    asking for many different rows never evicts the page's capture; the caller keeps it as long as it wants.
     """
-    return _capture(model, list(names), shrink=None)(batch, grad=grad)
+    return _Capture(model, list(names), shrink=None)
 
 
 # ---------------------------------------------------------------- models kept on the engine thread

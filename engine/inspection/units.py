@@ -15,6 +15,8 @@ arithmetic can be checked on screen.
 
 from __future__ import annotations
 
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterator
 
 import numpy as np
@@ -44,11 +46,12 @@ def unit_events(worker, request: ev.InspectUnit) -> Iterator[ev.Event]:
         yield ev.ImageRefused(request.path or request.name, str(error))
         return
     batch, _, _ = preprocess(image.pixels, loaded.preprocessing)
-    yield explain_unit(loaded.name, loaded.module, rows, batch.to(worker.device), request.layer, *request.unit)
+    yield explain_unit(loaded.name, loaded.module, rows, batch.to(worker.device), request.layer, *request.unit,
+                       captures=worker.owned(_Captures))
 
 
 def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor, layer: int, channel: int, y: int,
-                 x: int) -> ev.UnitExplained:
+                 x: int, captures: _Captures | None = None) -> ev.UnitExplained:
     """Receptive fields and computation of one unit for the first image of ``batch``.
 
     Parameters
@@ -65,6 +68,8 @@ def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor,
         Row index.
     channel, y, x : int
         The unit in the row's full-size output (for a vector output: ``channel`` is the unit, y = x = 0).
+    captures : optional
+        Where the captures of the rows are kept between calls (the worker's); made afresh when None.
 
     Returns
     -------
@@ -89,8 +94,8 @@ def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor,
     conv_input: list[Tensor] = []
     hook = conv.register_forward_hook(lambda _m, args, _out: conv_input.append(args[0])) if conv else None
     try:
-        names = list(dict.fromkeys(["input", *(r.name for r in chain), row.name]))
-        outputs = full_outputs(module, names, batch[:1], grad=True)
+        names = tuple(dict.fromkeys(["input", *(r.name for r in chain), row.name]))
+        outputs = (captures or _Captures()).get(module, names)(batch[:1], grad=True)
     finally:
         if hook is not None:
             hook.remove()
@@ -112,6 +117,29 @@ def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor,
         value=float(output[unit].detach()), rf_size=row.rf_size, box=box, effective=_read_only(effective),
         computation=computation,
     )
+
+
+class _Captures:
+    """The last few captures made for units of one model (owned by the worker): stepping a unit across a
+    layer's map, or going back to a layer, reuses its traced graph instead of tracing the model again."""
+
+    _KEPT = 3
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[int, tuple[str, ...]], tuple[weakref.ref, object]] = OrderedDict()
+
+    def get(self, module: nn.Module, names: tuple[str, ...]):
+        # Only this model's: a capture holds its model's layers, and a model the page let go must be freed.
+        for key in [key for key, (owner, _) in self._entries.items() if owner() is not module]:
+            del self._entries[key]
+        key = (id(module), names)
+        kept = self._entries.get(key)
+        if kept is None:
+            while len(self._entries) >= self._KEPT:
+                self._entries.popitem(last=False)
+            kept = self._entries[key] = (weakref.ref(module), full_outputs(module, names))
+        self._entries.move_to_end(key)
+        return kept[1]
 
 
 def _conv_chain(rows: tuple, layer: int) -> list:

@@ -109,3 +109,15 @@ def test_the_engine_answers_an_inspect_unit_request():
         worker.stop()
     answer = next(event for event in seen if isinstance(event, ev.UnitExplained))
     assert answer.request_id == 3 and answer.layer_name == "conv1" and answer.box == (3, 4, 8, 9)
+
+
+def test_unit_captures_are_reused_for_one_model_and_let_go_for_another():
+    from engine.inspection.units import _Captures
+
+    captures = _Captures()
+    first, second = load_model("lenet5").module, load_model("lenet5").module
+    names = ("input", "conv1")
+    kept = captures.get(first, names)
+    assert captures.get(first, names) is kept  # stepping across one layer traces the model once
+    captures.get(second, names)
+    assert len(captures._entries) == 1  # the first model's layers are not kept alive by its capture
