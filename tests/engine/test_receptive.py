@@ -105,7 +105,7 @@ class _WindowOnly(nn.Module):
         return summed.expand(-1, self.out_channels, -1, -1)
 
 
-def _averaging(model: nn.Module) -> nn.Module:
+def _averaging(model: nn.Module, window_only: bool = True) -> nn.Module:
     """The same wiring with every unit a positive average of its inputs, so no gradient is ever cut.
 
     Max pooling routes the gradient to one input and ReLU cuts it at zero: max pools become average pools
@@ -119,7 +119,7 @@ def _averaging(model: nn.Module) -> nn.Module:
                 setattr(parent, name, nn.AvgPool2d(child.kernel_size, child.stride, child.padding, child.ceil_mode))
             elif isinstance(child, nn.ReLU | nn.Tanh | nn.Sigmoid | nn.LocalResponseNorm):
                 setattr(parent, name, nn.Identity())
-            elif isinstance(child, nn.Conv2d):
+            elif isinstance(child, nn.Conv2d) and window_only:
                 setattr(parent, name, _WindowOnly(child))
     # Built on the meta device (VGG's 138M weights would take seconds to draw): give it memory, then
     # values. Dense layers stay uninitialised: the feature extractor never runs them.
@@ -130,6 +130,10 @@ def _averaging(model: nn.Module) -> nn.Module:
                 module.reset_parameters()
             elif isinstance(module, _WindowOnly):
                 module.window.weight.fill_(1.0 / module.window.weight.numel())
+            elif isinstance(module, nn.Conv2d):  # a real convolution, every weight positive
+                module.weight.fill_(1.0 / module.weight[0].numel())
+                if module.bias is not None:
+                    module.bias.zero_()
     return model.eval()
 
 
@@ -138,6 +142,17 @@ _CASES = [(name, {}) for name in list_models()] + [("resnet20", {"shortcut": "B"
 
 @pytest.mark.parametrize(("name", "options"), _CASES, ids=[f"{n}{o and '-B' or ''}" for n, o in _CASES])
 def test_gradient_support_of_a_central_unit_is_its_field(name, options):
+    _check_gradient_support(name, options, window_only=True)
+
+
+@pytest.mark.parametrize("name", ["lenet5", "resnet20", "inception_module", "nin_block"])
+def test_the_real_convolutions_with_positive_weights_agree(name):
+    # The stand-in above keeps a convolution's windows and drops its channels; on the small models the real
+    # convolutions, every weight positive, give the same supports.
+    _check_gradient_support(name, {}, window_only=False)
+
+
+def _check_gradient_support(name: str, options: dict, window_only: bool) -> None:
     # float64 so that the longest paths of the 110-layer network do not underflow to zero.
     analysis = analyze(name, **options)
     shape = analysis.input_shape
@@ -147,7 +162,7 @@ def test_gradient_support_of_a_central_unit_is_its_field(name, options):
     chosen = {inside[len(inside) // 2].name, inside[-1].name, grid[-1].name}
     with torch.device("meta"):
         model = get_model(name, **options)
-    model = _averaging(model)
+    model = _averaging(model, window_only)
     features = create_feature_extractor(model, sorted(chosen))
     image = (torch.rand((1, *shape), dtype=torch.float64) + 0.5).requires_grad_(True)
     outputs = features(image)
