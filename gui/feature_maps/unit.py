@@ -11,9 +11,9 @@ buttons step the unit across the map: the window slides by the stride.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from engine.runtime import events as ev
 from gui.widgets.text import ACCENT, LanguageAware, scaled_font, text_label
@@ -44,6 +44,9 @@ class _Arithmetic(QWidget):
         self._work: ev.UnitComputation | None = None
         self._channels: list[int] = []
         self._labels = ("", "", "")
+        self._cells: list[tuple[QRectF, int, int, int]] = []
+        self._channel_painted = 0  # where each drawn cell is: (rect, channel, i, j)
+        self.cell_text = lambda channel, i, j: ""  # the hover text of a cell, set by the view (translated)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
 
@@ -56,6 +59,7 @@ class _Arithmetic(QWidget):
         return QSize(520, 320)
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        self._cells = []
         if self._work is None:
             return
         work, painter = self._work, QPainter(self)
@@ -81,6 +85,7 @@ class _Arithmetic(QWidget):
             painter.drawText(QRectF(0, top, label_width, kh * cell), Qt.AlignmentFlag.AlignVCenter,
                              f"C{channel}")
             x = label_width
+            self._channel_painted = channel
             for index, array in enumerate((work.patch, work.weights, work.products)):
                 self._grid(painter, array[channel], x, top, cell, scales[index], work, index == 0)
                 x += kw * cell
@@ -92,6 +97,17 @@ class _Arithmetic(QWidget):
                              "Σ " + _number(float(work.channel_sums[channel])))
             top += kh * cell + line
         painter.end()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            point = event.pos()
+            cell = next((c for c in self._cells if c[0].contains(point.x(), point.y())), None)
+            if cell is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.cell_text(*cell[1:]), self)
+            return True
+        return super().event(event)
 
     def _grid(self, painter: QPainter, values: np.ndarray, left: float, top: float, cell: float, scale: float,
               work: ev.UnitComputation, is_patch: bool) -> None:
@@ -107,6 +123,7 @@ class _Arithmetic(QWidget):
                 colour = QColor(255, int(255 * (1 - share)), int(255 * (1 - share))) if share >= 0 else QColor(
                     int(255 * (1 + share)), int(255 * (1 + share)), 255)
                 rect = QRectF(left + j * cell, top + i * cell, cell, cell)
+                self._cells.append((rect, self._channel_painted, i, j))
                 padding = is_patch and not work.inside[i, j]
                 painter.fillRect(rect, QColor("#dee2e6") if padding else colour)
                 if numbers:
@@ -129,6 +146,7 @@ class UnitComputationView(LanguageAware, QWidget):
         self.title = text_label(self, 1.1, bold=True)
         self.arithmetic = _Arithmetic(self)
         self.arithmetic.setFont(scaled_font(self, 1.0))
+        self.arithmetic.cell_text = self._cell_text
         self.summary = text_label(self, 1.05)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.step_label = QLabel(self)
@@ -192,6 +210,15 @@ class UnitComputationView(LanguageAware, QWidget):
         self.arithmetic.set_work(work, (self.tr("input window"), self.tr("filter weights"), self.tr("products")))
         self.summary.setText(self._summary_text(event, work))
 
+    def _cell_text(self, channel: int, i: int, j: int) -> str:
+        """Hover text of a window cell: the input value, the weight and their product, in full."""
+        work = None if self._event is None else self._event.computation
+        if work is None:
+            return ""
+        return self.tr("Channel {channel}, row {i}, column {j}: input {value} × weight {weight} = {product}").format(
+            channel=channel, i=i, j=j, value=f"{work.patch[channel, i, j]:.6g}",
+            weight=f"{work.weights[channel, i, j]:.6g}", product=f"{work.products[channel, i, j]:.6g}")
+
     def _summary_text(self, event: ev.UnitExplained, work: ev.UnitComputation) -> str:
         shown = shown_channels(work.channel_sums)
         parts = []
@@ -207,6 +234,8 @@ class UnitComputationView(LanguageAware, QWidget):
             parts.append(self.tr("{op} ({name}) → <b>{value}</b>").format(op=op, name=name, value=f"{value:.6g}"))
         parts.append(self.tr("Value in the feature map: <span style='color:{colour}'><b>{value}</b></span>").format(
             colour=ACCENT, value=f"{event.value:.6g}"))
-        if work.top < 0 or work.left < 0:
+        if not work.inside.all():
             parts.append(self.tr("Grey cells lie in the zero padding outside the map."))
+        if max(work.kernel) > _NUMBERS_UP_TO or len(shown) < work.in_channels:
+            parts.append(self.tr("Point at a cell to read its numbers."))
         return "<br>".join(parts)

@@ -2221,6 +2221,10 @@
         <translation>곱</translation>
     </message>
     <message>
+        <source>Channel {channel}, row {i}, column {j}: input {value} × weight {weight} = {product}</source>
+        <translation>채널 {channel}, {i}행 {j}열: 입력 {value} × 가중치 {weight} = {product}</translation>
+    </message>
+    <message>
         <source>The other {count} channels add {sum}.</source>
         <translation>나머지 {count}개 채널의 합은 {sum}.</translation>
     </message>
@@ -2239,6 +2243,10 @@
     <message>
         <source>Grey cells lie in the zero padding outside the map.</source>
         <translation>회색 칸은 맵 바깥의 0 패딩입니다.</translation>
+    </message>
+    <message>
+        <source>Point at a cell to read its numbers.</source>
+        <translation>칸을 가리키면 그 값이 보입니다.</translation>
     </message>
 </context>
 <context>

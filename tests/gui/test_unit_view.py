@@ -50,6 +50,10 @@ def test_clicking_a_c1_unit_shows_its_sum_equal_to_the_map_value(qtbot, view):
     rect = view.unit_box.rect()
     assert view.unit_box.isVisible() and (rect.left(), rect.top(), rect.width(), rect.height()) == (9, 13, 5, 5)
     assert "5×5" in view.unit_caption.text()
+    work = answer.computation  # every cell's numbers, in full, when pointed at
+    assert view.unit_view.arithmetic.cell_text(0, 2, 3) == (
+        f"Channel 0, row 2, column 3: input {work.patch[0, 2, 3]:.6g} × weight {work.weights[0, 2, 3]:.6g} = "
+        f"{work.products[0, 2, 3]:.6g}")
     outside = np.ones((32, 32), bool)
     outside[13:18, 9:14] = False
     assert not answer.effective[outside].any() and not view.cam_overlay.isVisible()
