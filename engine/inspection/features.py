@@ -314,8 +314,9 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
         float(np.mean(outputs == 0)))
 
 
-def page_model(worker, name: str, weights_file: str = "") -> tuple[LoadedModel, tuple]:
-    """The model ``name`` as the feature-map page runs it (built once, kept by the worker) and its rows.
+def page_model(worker, name: str, weights_file: str = "") -> tuple[LoadedModel, tuple, tuple]:
+    """The model ``name`` as the feature-map page runs it (built once, kept by the worker), its analysis' rows
+    and edges.
 
     Raises
     ------
@@ -324,7 +325,7 @@ def page_model(worker, name: str, weights_file: str = "") -> tuple[LoadedModel, 
     """
     _check_takes_images(name)
     prepared = worker.owned(_Models).get(name, weights_file, worker.device)
-    return prepared.loaded, prepared.rows
+    return prepared.loaded, prepared.rows, prepared.edges
 
 
 def full_outputs(model: nn.Module, names: Sequence[str]) -> Callable[..., dict[str, Tensor]]:
@@ -350,6 +351,7 @@ class _Prepared:
     filters: np.ndarray | None
     filters_layer: str
     cam_layer: str
+    edges: tuple = ()
 
 
 class _Models:
@@ -386,12 +388,14 @@ def _prepare(loaded: LoadedModel, device) -> _Prepared:
     preprocessing = loaded.preprocessing
     # The real module at the real input size: the rows are those of analyze(name) (the diagram's), with the
     # shapes of this input and of this output layer (a checkpoint may have its own classes).
-    rows = analyze(module, (preprocessing.channels, preprocessing.crop, preprocessing.crop)).rows
+    analysis = analyze(module, (preprocessing.channels, preprocessing.crop, preprocessing.crop))
+    rows = analysis.rows
     conv = next(((name, m) for name, m in module.named_modules() if isinstance(m, nn.Conv2d)), None)
     filters = first_layer_filters(module) if conv else None
     capture = _capture(module, [row.name for row in rows], _SHOWN, [rows[-1].name])
     return _Prepared(loaded, rows, capture,
-                     None if filters is None else _read_only(filters), conv[0] if conv else "", cam_layer_of(rows))
+                     None if filters is None else _read_only(filters), conv[0] if conv else "", cam_layer_of(rows),
+                     analysis.edges)
 
 
 def _check_takes_images(name: str) -> None:

@@ -37,7 +37,7 @@ _AFTER_CONV = ("norm", "act")  # rows that keep a convolution's grid, applied to
 
 def unit_events(worker, request: ev.InspectUnit) -> Iterator[ev.Event]:
     """Serve an ``InspectUnit`` request with one ``UnitExplained`` (or ``ImageRefused`` for a bad image)."""
-    loaded, rows = page_model(worker, request.model, request.weights_file)
+    loaded, rows, edges = page_model(worker, request.model, request.weights_file)
     if worker.superseded(request):
         return
     try:
@@ -47,11 +47,11 @@ def unit_events(worker, request: ev.InspectUnit) -> Iterator[ev.Event]:
         return
     batch, _, _ = preprocess(image.pixels, loaded.preprocessing)
     yield explain_unit(loaded.name, loaded.module, rows, batch.to(worker.device), request.layer, *request.unit,
-                       captures=worker.owned(_Captures))
+                       captures=worker.owned(_Captures), edges=edges)
 
 
 def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor, layer: int, channel: int, y: int,
-                 x: int, captures: _Captures | None = None) -> ev.UnitExplained:
+                 x: int, captures: _Captures | None = None, edges: tuple = ()) -> ev.UnitExplained:
     """Receptive fields and computation of one unit for the first image of ``batch``.
 
     Parameters
@@ -70,6 +70,9 @@ def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor,
         The unit in the row's full-size output (for a vector output: ``channel`` is the unit, y = x = 0).
     captures : optional
         Where the captures of the rows are kept between calls (the worker's); made afresh when None.
+    edges : tuple of Edge, optional
+        The analysis' edges. With them, a unit of a concatenation gets the field of the branch its channel
+        comes from (Inception's 1×1 branch sees less than its 5×5 one); without, the layer's (the largest).
 
     Returns
     -------
@@ -106,17 +109,33 @@ def explain_unit(model_name: str, module: nn.Module, rows: tuple, batch: Tensor,
     peak = float(effective.max())
     effective = (effective / peak if peak > 0 else torch.zeros_like(effective)).cpu().numpy()
     height, width = batch.shape[2:]
+    seen = _branch_of(rows, edges, row, channel) if row.kind == "concat" else row
     box = None
-    if row.rf_size is not None:
-        box = Field(row.rf_size, row.rf_jump, row.rf_start).box(y, x, height, width)
+    if seen.rf_size is not None:
+        box = Field(seen.rf_size, seen.rf_jump, seen.rf_start).box(y, x, height, width)
     computation = None
     if conv is not None and conv_input:
         computation = _computation(conv, chain, outputs, conv_input[-1].detach(), channel, y, x)
     return ev.UnitExplained(
         model=model_name, layer=layer, layer_name=row.name, channel=channel, y=y, x=x,
-        value=float(output[unit].detach()), rf_size=row.rf_size, box=box, effective=_read_only(effective),
+        value=float(output[unit].detach()), rf_size=seen.rf_size, box=box, effective=_read_only(effective),
         computation=computation,
     )
+
+
+def _branch_of(rows: tuple, edges: tuple, row, channel: int):
+    """The input row of concatenation ``row`` that gives it ``channel`` (inputs in order, channels stacked);
+    ``row`` itself when the edges do not say."""
+    offset = 0
+    for edge in edges:
+        if edge.dst != row.index:
+            continue
+        source = rows[edge.src]
+        width = source.output_shape[0] if len(source.output_shape) == 3 else 0
+        if offset <= channel < offset + width:
+            return source
+        offset += width
+    return row
 
 
 class _Captures:

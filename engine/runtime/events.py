@@ -531,11 +531,12 @@ class UnitExplained(Event):
     """The answer to :class:`InspectUnit`.
 
     ``value`` is the unit's output. Its theoretical receptive field is ``rf_size`` (height, width) pixels of
-    the model's input, of which ``box`` = (top, left, bottom, right; bottom and right exclusive) lies inside
-    the image. ``effective`` is its effective receptive field (Luo et al., 2016): the magnitude of the unit's
-    gradient with respect to every input pixel (summed over the input channels), ``float32`` (H, W) scaled
-    to a peak of 1 (all zeros when the gradient is zero). ``computation`` works the unit out when its layer
-    is a convolution, or an activation or norm right after one; None otherwise.
+    the model's input (for a concatenation, that of the branch its channel comes from), of which ``box`` =
+    (top, left, bottom, right; bottom and right exclusive) lies inside the image. ``effective`` is its
+    effective receptive field (Luo et al., 2016): the magnitude of the unit's gradient with respect to every
+    input pixel (summed over the input channels), ``float32`` (H, W) scaled to a peak of 1 (all zeros when
+    the gradient is zero). ``computation`` works the unit out when its layer is a convolution, or an
+    activation or norm right after one; None otherwise.
     """
 
     model: str

@@ -121,3 +121,23 @@ def test_unit_captures_are_reused_for_one_model_and_let_go_for_another():
     assert captures.get(first, names) is kept  # stepping across one layer traces the model once
     captures.get(second, names)
     assert len(captures._entries) == 1  # the first model's layers are not kept alive by its capture
+
+
+def test_a_concatenated_channel_sees_through_its_own_branch():
+    loaded = load_model("googlenet")
+    analysis = analyze(loaded.module, (3, 224, 224))
+    rows = analysis.rows
+    cat = next(row.index for row in rows if row.name == "inception3a.cat")
+    before = next(row for row in rows if row.name == "maxpool2")  # what inception 3a reads
+    batch = torch.rand(1, 3, 224, 224)
+    one_by_one = explain_unit("googlenet", loaded.module, rows, batch, cat, 0, 14, 14, edges=analysis.edges)
+    pooled = explain_unit("googlenet", loaded.module, rows, batch, cat, 255, 14, 14, edges=analysis.edges)
+    assert one_by_one.rf_size == before.rf_size  # 64 channels of a 1×1 convolution: no wider than its input
+    assert pooled.rf_size[0] == before.rf_size[0] + 2 * before.rf_jump[0]  # a 3×3 max pool, then a 1×1
+    # The layer's own field is its widest branch's (torchvision's "5×5" branch is a 3×3, as wide as the pool's).
+    assert rows[cat].rf_size[0] == pooled.rf_size[0] > one_by_one.rf_size[0]
+    for answer in (one_by_one, pooled):
+        top, left, bottom, right = answer.box
+        inside = np.zeros((224, 224), bool)
+        inside[top:bottom, left:right] = True
+        assert not answer.effective[~inside].any()
