@@ -111,6 +111,7 @@ class ModelPageView(LanguageAware, QWidget):
         self.views.addTab(self.cost_distribution, "")
         # VGG's page sets out why it stacks 3×3 filters beside the chart, on VGG-16's own layers.
         self.receptive = ReceptiveFieldView(self, argument=section == "vgg")
+        self.receptive.layer_selected.connect(lambda row: self._select(row, self.receptive))
         self.views.addTab(self.receptive, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -226,6 +227,8 @@ class ModelPageView(LanguageAware, QWidget):
                     self.table.selectRow(main)
             if source is not self.cost_distribution and main is not None:
                 self.cost_distribution.select_layer(main)
+            if source is not self.receptive and main is not None:
+                self.receptive.select_layer(main)
             if source is not self.counterpart_diagram:
                 self.counterpart_diagram.select_layer(
                     self._row_named(self.counterpart_diagram.analysis(), name))

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from engine.models.receptive import Stack, stacked_convolutions
 from engine.text.numbers import exact
-from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, style_axes
+from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, SELECTED_COLOUR, style_axes
 from gui.widgets.text import LanguageAware, scaled_font, text_label
 
 __all__ = ["ReceptiveFieldView", "charted_rows"]
@@ -32,11 +32,18 @@ def charted_rows(analysis) -> list:
 
 
 class ReceptiveFieldView(LanguageAware, QWidget):
-    """The receptive-field chart of one analysis, and VGG's argument when ``argument`` is on."""
+    """The receptive-field chart of one analysis, and VGG's argument when ``argument`` is on.
+
+    A click on a point emits ``layer_selected`` with its analysis row; :meth:`select_layer` marks a row's point.
+    """
+
+    layer_selected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, argument: bool = False) -> None:
         super().__init__(parent)
         self._analysis = None
+        self._rows: list = []
+        self._selected: int | None = None
         self._argument = argument
         self.stack: Stack | None = None
         self.title = text_label(self, 1.5, bold=True)
@@ -55,6 +62,10 @@ class ReceptiveFieldView(LanguageAware, QWidget):
                                      symbolPen=None)
         input_pen = QPen(QColor(DIRECT_COLOUR), 2.5, Qt.PenStyle.DashLine)
         input_pen.setCosmetic(True)
+        self._marker = self.plot.plot([], [], pen=None, symbol="o", symbolSize=17, symbolBrush=None,
+                                      symbolPen=pg.mkPen(SELECTED_COLOUR, width=3.5))
+        for points in (self._curve, self._pools):
+            points.sigPointsClicked.connect(self._on_points_clicked)
         self._input_line = pg.InfiniteLine(angle=0, pen=input_pen, movable=False)
         self._input_text = pg.TextItem(color=DIRECT_COLOUR, anchor=(0, 1))
         self._input_text.setFont(scaled_font(self, 1.15, bold=True))
@@ -76,6 +87,25 @@ class ReceptiveFieldView(LanguageAware, QWidget):
         self.stack = None if analysis is None or not self._argument else stacked_convolutions(analysis.rows)
         self._show()
 
+    def select_layer(self, row: int | None) -> None:
+        """Mark row ``row``'s point (a row the chart does not draw marks nothing)."""
+        self._selected = row
+        self._show_marker()
+
+    def _show_marker(self) -> None:
+        index = next((i for i, row in enumerate(self._rows) if row.index == self._selected), None)
+        if index is None:
+            self._marker.setData([], [])
+        else:
+            self._marker.setData([index + 1.0], [float(self._rows[index].rf_size[0])])
+
+    def _on_points_clicked(self, _item, points, _event=None) -> None:
+        if len(points):
+            index = int(round(points[0].pos().x())) - 1
+            if 0 <= index < len(self._rows):
+                self.select_layer(self._rows[index].index)
+                self.layer_selected.emit(self._rows[index].index)
+
     def retranslate(self) -> None:
         self.plot.setLabel("left", self.tr("receptive field (pixels)"))
         self.plot.setLabel("bottom", self.tr("convolution and pooling layers, in order"))
@@ -83,7 +113,8 @@ class ReceptiveFieldView(LanguageAware, QWidget):
 
     def _show(self) -> None:
         analysis = self._analysis
-        rows = [] if analysis is None else charted_rows(analysis)
+        rows = self._rows = [] if analysis is None else charted_rows(analysis)
+        self._show_marker()
         if not rows:
             self._curve.setData([], [])
             self._pools.setData([], [])

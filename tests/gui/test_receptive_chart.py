@@ -38,3 +38,15 @@ def test_lenet_never_sees_its_whole_input_from_one_unit_of_a_convolution(qtbot):
     view = _view(qtbot, "lenet5")
     assert list(view._curve.getData()[1]) == [5, 6, 14, 16] and view._input_line.value() == 32
     assert "No layer's field covers the whole 32×32 input" in view.caption.text()
+
+
+def test_a_point_and_the_page_selection_follow_each_other(qtbot):
+    view = _view(qtbot, "alexnet")
+    rows = charted_rows(analyze("alexnet"))
+    with qtbot.waitSignal(view.layer_selected) as selected:
+        view._on_points_clicked(view._curve, [view._curve.scatter.points()[4]])
+    assert selected.args == [rows[4].index]
+    view.select_layer(rows[-1].index)
+    assert list(view._marker.getData()[1]) == [195]
+    view.select_layer(0)  # the input: not drawn
+    assert view._marker.getData()[0] is None or len(view._marker.getData()[0]) == 0

@@ -105,6 +105,8 @@ def test_the_page_tints_in_its_diagram_the_layers_that_feed_the_clicked_unit(qtb
     assert "layer1.1.bn1" not in names and "layer2.0.conv1" not in names and max(feeding) == row
     lent.unit_selected.emit(-1)
     assert page.diagram.feeding_rows() == frozenset()
+    page.table.selectRow(row)  # the receptive-field chart follows the page's selection
+    assert list(page.receptive._marker.getData()[1]) == [analysis.rows[row].rf_size[0]]
 
 
 def test_render_features_clicks_a_unit_and_refuses_a_bad_one(tmp_path, capsys):
