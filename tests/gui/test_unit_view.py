@@ -84,6 +84,9 @@ class _LentView(QWidget):
     layer_changed = Signal(int)
     unit_selected = Signal(int)
 
+    def select_layer(self, index: int) -> None:
+        self.selected = index
+
 
 def test_the_page_tints_in_its_diagram_the_layers_that_feed_the_clicked_unit(qtbot, recording_bridge):
     page = ModelPageView("resnet", recording_bridge)
