@@ -168,6 +168,8 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--model", default=None)
     render.add_argument("--image", default=None)
     render.add_argument("--layer", default=None)
+    render.add_argument("--unit", default=None, metavar="C,Y,X",
+                        help="features: click this unit of the layer (channel, row, column)")
     render.add_argument("--collapsed", action="store_true")
     render.add_argument("--overlay", choices=("gradcam", "occlusion"), default="gradcam",
                         help="features: the attribution drawn over the input")

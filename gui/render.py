@@ -171,7 +171,10 @@ def _render_diagram(args) -> int:
 
 
 def _render_features(args) -> int:
-    """``render features --model M --image PATH [--layer NAME] --out FILE``; the exit status.
+    """``render features --model M --image PATH [--layer NAME] [--unit C,Y,X] --out FILE``; the exit status.
+
+    ``--unit`` clicks that unit of the layer (channel, row, column of its full-size output): its receptive
+    fields on the input and, in the lower tab, its computation.
 
     Raises
     ------
@@ -209,6 +212,8 @@ def _render_features(args) -> int:
         if getattr(args, "overlay", "gradcam") == "occlusion":
             view.occlusion_check.setChecked(True)
             _wait_for(app, lambda: view.occlusion() is not None, "the occlusion map")
+        if getattr(args, "unit", None):
+            _show_unit(app, view, args.unit)
         _wait_for_thumbnails(app, view)
         save_widget(view, out, args.scale)
     finally:
@@ -234,6 +239,23 @@ def _wait_for_maps(app, view) -> None:
             return
         if time.monotonic() > deadline:
             raise UserInputError("the engine did not finish the feature maps within two minutes")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _show_unit(app, view, spec: str) -> None:
+    """Click unit ``"C,Y,X"`` of the layer on screen and wait for the engine's answer."""
+    try:
+        channel, y, x = (int(part) for part in spec.split(","))
+    except ValueError:
+        raise UserInputError(f"--unit must look like 0,13,9 (channel, row, column), got '{spec}'") from None
+    view.select_unit(channel, y, x)
+    deadline = time.monotonic() + _TIMEOUT_S
+    while view.unit_explanation() is None:
+        if view.messages():
+            raise UserInputError(view.messages()[-1])
+        if time.monotonic() > deadline:
+            raise UserInputError("the engine did not answer about the unit within two minutes")
         app.processEvents()
         time.sleep(0.01)
 

@@ -23,7 +23,7 @@ import math
 import sys
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +49,8 @@ __all__ = [
     "POINTWISE_MODEL",
     "cam_layer_of",
     "download_weights_events",
+    "full_outputs",
+    "page_model",
     "first_layer_filters",
     "grad_cam",
     "inspect_image_events",
@@ -346,6 +348,30 @@ def pointwise_example_events(worker, request: ev.ExplainPointwise) -> Iterator[e
         float(np.mean(outputs == 0)))
 
 
+def page_model(worker, name: str, weights_file: str = "") -> tuple[LoadedModel, tuple, tuple]:
+    """The model ``name`` as the feature-map page runs it (built once, kept by the worker), its analysis' rows
+    and edges.
+
+    Raises
+    ------
+    UserInputError
+        For a model that takes feature maps rather than an image, or a weights file that does not fit.
+    """
+    _check_takes_images(name)
+    prepared = worker.owned(_Models).get(name, weights_file, worker.device)
+    return prepared.loaded, prepared.rows, prepared.edges
+
+
+def full_outputs(model: nn.Module, names: Sequence[str]) -> Callable[..., dict[str, Tensor]]:
+    """A capture of the named rows' whole outputs, made as the page's is (in-place operations off).
+
+    Call it as ``capture(batch, grad=False)``; with ``grad``, gradients flow back to ``outputs["input"]``
+    (include ``"input"`` in ``names``). Not kept in the page's own cache (a few captures per model), so that
+    asking for many different rows never evicts the page's capture; the caller keeps it as long as it wants.
+    """
+    return _Capture(model, list(names), shrink=None)
+
+
 # ---------------------------------------------------------------- models kept on the engine thread
 
 
@@ -359,6 +385,7 @@ class _Prepared:
     filters: np.ndarray | None
     filters_layer: str
     cam_layer: str
+    edges: tuple = ()
 
 
 class _Models:
@@ -395,12 +422,14 @@ def _prepare(loaded: LoadedModel, device) -> _Prepared:
     preprocessing = loaded.preprocessing
     # The real module at the real input size: the rows are those of analyze(name) (the diagram's), with the
     # shapes of this input and of this output layer (a checkpoint may have its own classes).
-    rows = analyze(module, (preprocessing.channels, preprocessing.crop, preprocessing.crop)).rows
+    analysis = analyze(module, (preprocessing.channels, preprocessing.crop, preprocessing.crop))
+    rows = analysis.rows
     conv = next(((name, m) for name, m in module.named_modules() if isinstance(m, nn.Conv2d)), None)
     filters = first_layer_filters(module) if conv else None
     capture = _capture(module, [row.name for row in rows], _SHOWN, [rows[-1].name])
     return _Prepared(loaded, rows, capture,
-                     None if filters is None else _read_only(filters), conv[0] if conv else "", cam_layer_of(rows))
+                     None if filters is None else _read_only(filters), conv[0] if conv else "", cam_layer_of(rows),
+                     analysis.edges)
 
 
 def _check_takes_images(name: str) -> None:

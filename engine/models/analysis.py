@@ -19,6 +19,10 @@ weights (a 1x1 convolution + batch norm), else one ``skip`` edge from the fork t
 identity, possibly subsampled and zero-padded as in ResNet option A). Any other row feeding two or more
 rows sends ``branch`` edges (Inception); everything else is ``sequence``.
 
+Receptive fields (``rf_size``, ``rf_jump``, ``rf_start`` on every row) come from
+``engine.models.receptive``, computed on the same traced graph, so ResNet's shortcuts (including the
+option-A slice, which is not a row) and Inception's branches count.
+
 Counting convention:
 
 - params: every parameter tensor counted once (a module called twice owns its parameters at its first
@@ -46,6 +50,7 @@ from torchvision.models.feature_extraction import NodePathTracer
 
 from engine.models.hooks import run_watching_leaves
 from engine.models.paper import WEIGHTED_KINDS, paper_depth, paper_names
+from engine.models.receptive import Field, chain_fields, graph_fields
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import UserInputError
 
@@ -73,6 +78,12 @@ class LayerInfo:
     trainable: int                  # of which requires_grad
     macs: int                       # multiply-adds for one sample (convention in the module docstring)
     paper_name: str = ""            # the layer's name in its paper: "C1", "conv3_2", "inception (4c) #3×3"
+    # Receptive field (engine.models.receptive), (height, width): input pixels one unit sees, distance in
+    # input pixels between neighbouring units (None for dense layers, which are not a grid), and the input
+    # coordinate where unit 0's field starts (negative inside the padding). None where it cannot be told.
+    rf_size: tuple[int, int] | None = None
+    rf_jump: tuple[int, int] | None = None
+    rf_start: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +176,7 @@ class _Layer(NamedTuple):
     module: nn.Module | None
     input_shape: tuple[int, ...]
     output_shape: tuple[int, ...]
+    field: Field | None = None
 
 
 def analyze(model: nn.Module | str, input_shape: tuple[int, ...] | None = None, **options) -> Analysis:
@@ -328,12 +340,15 @@ def _traced_layers(model: nn.Module, example: torch.Tensor, label: str):
         layer = tracer.node_to_qualname.get(recorder.failed)
         raise _misfit(label, tuple(example.shape[1:]), layer, error) from None
     shapes = recorder.shapes
+    fields = graph_fields(graph, model, shapes)
     layers: list[_Layer] = []
     index_of: dict[fx.Node, int] = {}
     sources: dict[fx.Node, tuple[int, ...]] = {}
     inputs: list[tuple[int, ...]] = []
     for node in graph.nodes:
         layer = _layer_of(node, model, shapes, tracer.node_to_qualname)
+        if layer is not None:
+            layer = layer._replace(field=fields.get(node))
         if layer is None:
             sources[node] = _sources(node.all_input_nodes, index_of, sources)
             continue
@@ -385,6 +400,10 @@ def _hooked_layers(model: nn.Module, example: torch.Tensor, label: str):
         run_watching_leaves(model, example, record)
     except (RuntimeError, ValueError) as error:
         raise _misfit(label, tuple(example.shape[1:]), None, error) from None
+    fields = chain_fields(
+        [layer.module for layer in layers], [(layer.input_shape, layer.output_shape) for layer in layers]
+    )
+    layers = [layer._replace(field=field) for layer, field in zip(layers, fields, strict=True)]
     return layers, [()] + [(index,) for index in range(len(layers) - 1)]
 
 
@@ -417,6 +436,9 @@ def _numbered(layers: list[_Layer]) -> tuple[LayerInfo, ...]:
                 params=sum(p.numel() for p in owned),
                 trainable=sum(p.numel() for p in owned if p.requires_grad),
                 macs=_macs(module, layer.output_shape),
+                rf_size=None if layer.field is None else layer.field.size,
+                rf_jump=None if layer.field is None else layer.field.jump,
+                rf_start=None if layer.field is None else layer.field.start,
             )
         )
     return tuple(rows)

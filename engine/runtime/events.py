@@ -44,6 +44,9 @@ __all__ = [
     "WeightsDownloadProgress",
     "WeightsDownloaded",
     "PointwiseExampleReady",
+    "InspectUnit",
+    "UnitComputation",
+    "UnitExplained",
     "PreviewAugmentations",
     "AugmentedImage",
     "AugmentationsReady",
@@ -489,6 +492,86 @@ class PointwiseExampleReady(Event):
     conv_value: float
     output_value: float
     zeroed: float
+
+
+@dataclass(frozen=True, eq=False)
+class InspectUnit(Request):
+    """One unit of one layer on one image (the image as in :class:`InspectImage`): what it sees and how it is
+    computed. ``layer`` is a row index of ``engine.models.analysis.analyze(model).rows``; ``unit`` is
+    (channel, y, x) in that row's full-size output (for a vector: (unit, 0, 0)). Latest wins (stepping the unit
+    across the map sends one request per step); served between the batches of a training run."""
+
+    model: str
+    layer: int
+    unit: tuple[int, int, int]
+    path: str = ""
+    pixels: np.ndarray | None = None
+    name: str = ""
+    weights_file: str = ""
+
+    latest_wins: ClassVar[bool] = True
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class UnitComputation:
+    """How a convolution computes one output value, worked out on its own beside what the network gave.
+
+    The convolution ``layer`` (a row name; its ``kernel``, ``stride``, ``padding``) reads the input window whose
+    top-left corner is (``top``, ``left``) in its input map (negative: inside the zero padding). ``patch`` are
+    the window's values of the input channels its filter reads (``float32`` (C, kh, kw), zeros in the padding),
+    ``weights`` the filter (same shape), ``products`` their element-wise products and ``channel_sums`` each
+    channel's sum of products (C,). ``total`` is their sum plus ``bias`` (float64 arithmetic), ``conv_value``
+    what the convolution gave. ``after`` are the rows applied next up to the clicked one (batch norm,
+    activation) as (name, op, value) -- the last value is the one in the feature map. ``inside`` (bool
+    (kh, kw)) is False where the window lies in the padding.
+    """
+
+    layer: str
+    in_channels: int
+    kernel: tuple[int, int]
+    stride: tuple[int, int]
+    padding: tuple[int, int]
+    top: int
+    left: int
+    patch: np.ndarray
+    weights: np.ndarray
+    products: np.ndarray
+    channel_sums: np.ndarray
+    bias: float
+    total: float
+    conv_value: float
+    after: tuple[tuple[str, str, float], ...]
+    inside: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class UnitExplained(Event):
+    """The answer to :class:`InspectUnit`.
+
+    ``value`` is the unit's output. Its theoretical receptive field is ``rf_size`` (height, width) pixels of
+    the model's input (for a concatenation, that of the branch its channel comes from), of which ``box`` =
+    (top, left, bottom, right; bottom and right exclusive) lies inside the image. ``effective`` is its
+    effective receptive field (Luo et al., 2016): the magnitude of the unit's gradient with respect to every
+    input pixel (summed over the input channels), ``float32`` (H, W) scaled to a peak of 1 (all zeros when
+    the gradient is zero). ``computation`` works the unit out when its layer is a convolution, or an
+    activation or norm right after one; None otherwise.
+    """
+
+    model: str
+    layer: int
+    layer_name: str
+    channel: int
+    y: int
+    x: int
+    value: float
+    rf_size: tuple[int, int] | None
+    box: tuple[int, int, int, int] | None
+    effective: np.ndarray
+    computation: UnitComputation | None
 
 
 @dataclass(frozen=True, eq=False)

@@ -249,6 +249,7 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.InspectImage: _deferred("engine.inspection.features:inspect_image_events"),
     ev.DownloadWeights: _deferred("engine.inspection.features:download_weights_events"),
     ev.ExplainPointwise: _deferred("engine.inspection.features:pointwise_example_events"),
+    ev.InspectUnit: _deferred("engine.inspection.units:unit_events"),
     ev.PreviewAugmentations: _deferred("engine.data.augmentation:preview_events"),
     ev.MakeThumbnails: _deferred("engine.data.images:thumbnail_events"),
     ev.Analyze: _deferred("engine.models.overview:analysis_events"),

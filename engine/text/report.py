@@ -66,10 +66,10 @@ def parse_input_shape(spec: str) -> tuple[int, int, int]:
 
 
 def _summary_text(analysis: Analysis) -> str:
-    header = ("#", "paper name", "module", "kind", "output", "kernel/stride", "params", "multiply-adds")
+    header = ("#", "paper name", "module", "kind", "output", "kernel/stride", "params", "multiply-adds", "RF")
     lines = [
         (str(row.index), row.paper_name, row.name, row.kind, _shape(row.output_shape), _window(row), f"{row.params:,}",
-         f"{row.macs:,}")
+         f"{row.macs:,}", _field(row))
         for row in analysis.rows
     ]
     totals = [
@@ -79,7 +79,7 @@ def _summary_text(analysis: Analysis) -> str:
         f"params {analysis.params:,} ({_short(analysis.params)}), trainable {analysis.trainable:,}",
         f"multiply-adds {analysis.macs:,} ({_short(analysis.macs)}) per image",
     ]
-    return _table(header, lines, right=(0, 6, 7)) + "\n\n" + "\n".join(totals)
+    return _table(header, lines, right=(0, 6, 7, 8)) + "\n\n" + "\n".join(totals)
 
 
 def _table(header: tuple[str, ...], lines: list[tuple[str, ...]], right: tuple[int, ...]) -> str:
@@ -104,6 +104,13 @@ def _window(row: LayerInfo) -> str:
     if row.kernel is None:
         return ""
     return f"{_shape(row.kernel)}/{row.stride[0] if row.stride[0] == row.stride[1] else _shape(row.stride)}"
+
+
+def _field(row: LayerInfo) -> str:
+    """Receptive field size: ``195`` when square, ``5x7`` otherwise, empty when unknown."""
+    if row.rf_size is None:
+        return ""
+    return str(row.rf_size[0]) if row.rf_size[0] == row.rf_size[1] else _shape(row.rf_size)
 
 
 def _short(count: int) -> str:

@@ -109,6 +109,9 @@ def _sign(value: float) -> float:
     return 0.0 if abs(value) < 1e-6 else math.copysign(1.0, value)
 
 
+_FEEDING = QColor("#ff2d55")  # the colour of the clicked unit's receptive field on the feature-map page
+
+
 class _NodeItem(QGraphicsRectItem):
     """One placed node, built from Qt's own items so that a zoom or pan frame runs no Python at all.
 
@@ -139,9 +142,17 @@ class _NodeItem(QGraphicsRectItem):
             self._add_volume(0.0, QColor(KIND_COLOURS.get(node.kind, KIND_COLOURS["other"])))
             self._add_labels()
 
-    def set_selected(self, selected: bool) -> None:
-        self.setPen(QPen(QColor(ACCENT), 2.5) if selected else QPen(Qt.PenStyle.NoPen))
-        self.setBrush(QColor(31, 111, 235, 28) if selected else QBrush(Qt.BrushStyle.NoBrush))
+    def set_selected(self, selected: bool, feeding: bool = False) -> None:
+        """Outline the selected node; tint, dashed, a node that feeds the unit clicked in the feature maps."""
+        if selected:
+            self.setPen(QPen(QColor(ACCENT), 2.5))
+            self.setBrush(QColor(31, 111, 235, 28))
+        elif feeding:
+            self.setPen(QPen(_FEEDING, 2.0, Qt.PenStyle.DashLine))
+            self.setBrush(QColor(255, 45, 85, 22))
+        else:
+            self.setPen(QPen(Qt.PenStyle.NoPen))
+            self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
 
     def _add_volume(self, back: float, fill: QColor) -> None:
         n = self.node
@@ -277,6 +288,7 @@ class DiagramView(LanguageAware, QGraphicsView):
         self._legend_visible = True
         self._laid_out_for = _FALLBACK_SIZE
         self._selected: int | None = None
+        self._feeding: frozenset[int] = frozenset()  # rows that feed the unit clicked in the feature maps
         self._fitted = True
         self._press: QPointF | None = None
         self.transparent_export = False
@@ -599,6 +611,8 @@ class DiagramView(LanguageAware, QGraphicsView):
         for node in self._diagram.nodes:
             item = _NodeItem(node, self._font, self._node_tooltip(node),
                              self._selected is not None and self._selected in node.rows)
+            if not self._feeding.isdisjoint(node.rows):
+                item.set_selected(self._selected in node.rows, feeding=True)
             scene.addItem(item)
             self._items[node.key] = item
         if self._legend_visible:
@@ -646,8 +660,17 @@ class DiagramView(LanguageAware, QGraphicsView):
         for item in self._items.values():
             was, on = self._selected in item.node.rows, index is not None and index in item.node.rows
             if on != was:
-                item.set_selected(on)
+                item.set_selected(on, not self._feeding.isdisjoint(item.node.rows))
         self._selected = index
+
+    def mark_feeding(self, rows) -> None:
+        """Tint the nodes of ``rows`` (the layers a clicked unit depends on); an empty set clears them."""
+        self._feeding = frozenset(rows)
+        for item in self._items.values():
+            item.set_selected(self._selected in item.node.rows, not self._feeding.isdisjoint(item.node.rows))
+
+    def feeding_rows(self) -> frozenset[int]:
+        return self._feeding
 
     # ------------------------------------------------------------ export
 

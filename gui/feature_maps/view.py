@@ -5,6 +5,11 @@ sends every layer's maps at once, so moving the layer slider costs no engine wor
 channel maps as a single mosaic image (one ``setImage`` per update), the input as the model sees it with a
 Grad-CAM overlay, the top-5 classes, the first layer's filters and where the weights came from. A bad file
 gets a message and the image on screen stays.
+
+Clicking a pixel of a map (in the grid or the enlarged map) picks that unit: the engine answers with its
+theoretical receptive field, drawn as a box on the input (clipped to the image), its effective receptive
+field (how strongly each input pixel moves it), drawn in colour instead of the Grad-CAM, and, for a
+convolution, the unit worked out step by step in the "One unit" tab (``gui/feature_maps/unit.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGraphicsRectItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +47,7 @@ from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from engine.text.numbers import exact, shape_text
+from gui.feature_maps.unit import UnitComputationView
 from gui.i18n import localized
 from gui.widgets.class_names import class_label
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
@@ -55,6 +63,8 @@ _PICTURED_ROLE = Qt.ItemDataRole.UserRole + 1  # the model whose crop a recent i
 _THUMBNAIL = 72
 _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
+_ERF_COLORMAP = "CET-L8"
+_UNIT_COLOUR = QColor("#ff2d55")
 
 
 class _TopClasses(QWidget):
@@ -147,6 +157,7 @@ class FeatureMapView(LanguageAware, QWidget):
     """
 
     layer_changed = Signal(int)
+    unit_selected = Signal(int)  # the row of the unit clicked (the page highlights what feeds it); -1: none
     image_opened = Signal()
     prepare_wanted = Signal()  # the banner's "Prepare for class…" link: the window opens its readiness report
     model_requested = Signal(str)  # a zoo name to show instead (a trained sibling of a model without weights)
@@ -169,6 +180,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._occlusion: ev.OcclusionReady | None = None
         self._layer = _DEFAULT_LAYER
         self._channel = 0
+        self._unit: tuple[int, tuple[int, int, int]] | None = None  # (row, (channel, y, x)) clicked last
+        self._unit_event: ev.UnitExplained | None = None
         self._messages: list[str] = []
         self._download: tuple[int, int] | None = None
         self._thumbnails_asked: set[str] = set()  # file paths of the recent strip
@@ -226,14 +239,25 @@ class FeatureMapView(LanguageAware, QWidget):
         self.cam_overlay = pg.ImageItem(axisOrder="row-major")
         self.cam_overlay.setZValue(5)
         self.input_panel.box.addItem(self.cam_overlay)
+        self.erf_overlay = pg.ImageItem(axisOrder="row-major")
+        self.erf_overlay.setZValue(6)
+        self.input_panel.box.addItem(self.erf_overlay)
+        self.unit_box = _outline(self.input_panel, width=3)
         self.input_caption = self._label(1.0, wrap=True)
         self.enlarged_title = self._label(1.2, bold=True)
         self.enlarged_panel = ImagePanel(self)
         self.enlarged_caption = self._label(1.0, wrap=True)
+        self.unit_marker = _outline(self.enlarged_panel, width=2)
+        self.enlarged_panel.scene().sigMouseClicked.connect(self._on_enlarged_clicked)
         self.cam_check = QCheckBox(self, checked=True, toggled=self._on_cam_toggled)
         # Occlusion beside Grad-CAM, on the same picture: one overlay at a time.
         self.occlusion_check = QCheckBox(self, checked=False, toggled=self._on_occlusion_toggled)
         self.attribution_note = self._label(1.0, wrap=True)
+        self.unit_check = QCheckBox(self, checked=True, toggled=lambda _checked: self._show_unit())
+        self.unit_check.setVisible(False)
+        self.unit_caption = self._label(1.0, wrap=True)
+        self.unit_view = UnitComputationView(self)
+        self.unit_view.step_requested.connect(self._on_unit_step)
         self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
         self.predictions_title = self._label(1.2, bold=True)
         self.top_classes = _TopClasses(self)
@@ -251,20 +275,28 @@ class FeatureMapView(LanguageAware, QWidget):
             pictures.addWidget(caption, 2, column)
         pictures.setRowStretch(1, 1)
         checks = QGridLayout()
-        for index, check in enumerate((self.cam_check, self.occlusion_check, self.normalised_check)):
+        for index, check in enumerate((self.cam_check, self.occlusion_check, self.unit_check, self.normalised_check)):
             check.setFont(scaled_font(self, 1.1))
             checks.addWidget(check, index // 2, index % 2)
         checks.addWidget(self.attribution_note, 2, 0, 1, 2)
         checks.setColumnStretch(1, 1)
-        lower = QHBoxLayout()
+        classes = QWidget(self)
+        lower = QHBoxLayout(classes)
+        lower.setContentsMargins(0, 0, 0, 0)
         lower.addLayout(_titled(self.predictions_title, self.top_classes), 3)
         lower.addLayout(_titled(self.filters_title, self.filters_panel), 2)
+        # Tab 0: the classes and filters; tab 1: the unit clicked last, worked out.
+        self.lower_tabs = QTabWidget(self)
+        self.lower_tabs.setFont(scaled_font(self, 1.05))
+        self.lower_tabs.addTab(classes, "")
+        self.lower_tabs.addTab(self.unit_view, "")
         side = QWidget(self)
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(pictures, 3)
         layout.addLayout(checks)
-        layout.addLayout(lower, 2)
+        layout.addWidget(self.unit_caption)
+        layout.addWidget(self.lower_tabs, 2)
         return side
 
     def _build_maps_side(self) -> QWidget:
@@ -283,6 +315,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.grid_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.grid = MapGrid(self)
         self.grid.map_clicked.connect(self._on_map_clicked)
+        self.grid.unit_clicked.connect(self._on_grid_unit_clicked)
         slider_row = QHBoxLayout()
         slider_row.addWidget(self.layer_title)
         slider_row.addWidget(self.layer_slider, 1)
@@ -409,6 +442,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.layer_slider.blockSignals(True)
         self.layer_slider.setValue(min(max(index, 0), len(self._event.layers) - 1))
         self.layer_slider.blockSignals(False)
+        if self.layer_slider.value() != self._layer:
+            self._clear_unit()
         self._layer = self.layer_slider.value()
         self._show_layer()
 
@@ -456,6 +491,19 @@ class FeatureMapView(LanguageAware, QWidget):
         """The problems shown to the user now (bad files, refused weights)."""
         return list(self._messages)
 
+    def unit_explanation(self) -> ev.UnitExplained | None:
+        """The answer about the unit clicked last, on screen (None when no unit is picked)."""
+        return self._unit_event
+
+    def select_unit(self, channel: int, y: int, x: int) -> None:
+        """Pick unit (``channel``, ``y``, ``x``) of the layer on screen, in its full-size output (as a click)."""
+        if self._event is not None:
+            layer = self._event.layers[self.layer_slider.value()]
+            if len(layer.shape) == 3 and channel < layer.maps.shape[0]:
+                self._channel = channel
+                self._show_enlarged()
+            self._ask_unit(layer.index, (channel, y, x))
+
     def layer_names(self) -> list[str]:
         return [] if self._event is None else [layer.name for layer in self._event.layers]
 
@@ -501,6 +549,7 @@ class FeatureMapView(LanguageAware, QWidget):
         source = self._asked.pop(event.request_id, None) or _Source(event.source)
         if self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
             self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
+            self._clear_unit()
         self._event, self._shown_source = event, source
         self._remember(source, event)
         self.layer_slider.blockSignals(True)
@@ -581,12 +630,84 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _on_slider_moved(self, value: int) -> None:
         self._layer = value
+        self._clear_unit()
         self._show_layer()
         self.layer_changed.emit(value)
 
     def _on_map_clicked(self, channel: int) -> None:
         self._channel = channel
         self._show_enlarged()
+
+    def _on_grid_unit_clicked(self, channel: int, y: int, x: int) -> None:
+        self._unit_at(channel, y, x)
+
+    def _on_enlarged_clicked(self, event) -> None:
+        point = self.enlarged_panel.image.mapFromScene(event.scenePos())
+        image = self.enlarged_panel.image.image
+        if image is not None and 0 <= point.y() < image.shape[0] and 0 <= point.x() < image.shape[1]:
+            self._unit_at(self._channel, int(point.y()), int(point.x()))
+
+    def _unit_at(self, channel: int, y: int, x: int) -> None:
+        """A click at (y, x) of map ``channel`` as shown (maybe pooled for display): the unit it stands for."""
+        if self._event is None:
+            return
+        layer = self._event.layers[self.layer_slider.value()]
+        if layer.index == 0:
+            return  # the input is not a unit of the network
+        shown = layer.maps.shape
+        if len(layer.shape) == 3:
+            factor = max(1, layer.shape[1] // shown[1]), max(1, layer.shape[2] // shown[2])
+            # The centre of the pooled display pixel's window, in the full-size map.
+            unit = (channel, min(layer.shape[1] - 1, y * factor[0] + factor[0] // 2),
+                    min(layer.shape[2] - 1, x * factor[1] + factor[1] // 2))
+        else:
+            index = y * shown[2] + x
+            if index >= math.prod(layer.shape):
+                return
+            unit = (index, 0, 0)
+        self._ask_unit(layer.index, unit)
+
+    def _on_unit_step(self, dy: int, dx: int) -> None:
+        if self._unit is None or self._event is None:
+            return
+        row, (channel, y, x) = self._unit
+        shape = self._event.layers[row].shape
+        if len(shape) == 3:
+            self._ask_unit(row, (channel, min(max(y + dy, 0), shape[1] - 1), min(max(x + dx, 0), shape[2] - 1)))
+
+    def _ask_unit(self, row: int, unit: tuple[int, int, int]) -> None:
+        source = self._shown_source
+        if self._model is None or source is None:
+            return
+        self._unit = (row, unit)
+        self._engine.submit(ev.InspectUnit(
+            self._model, row, unit, path=source.path, pixels=source.pixels, name=source.name,
+            weights_file=self._weights_files.get(self._model, "")), {
+            ev.UnitExplained: self._on_unit_explained, ev.ImageRefused: self._on_image_refused,
+        }, self._on_unit_failed)
+        self.unit_selected.emit(row)
+
+    def _on_unit_explained(self, event: ev.UnitExplained) -> None:
+        if self._event is None or event.model != self._model or self._unit is None or \
+                (event.layer, (event.channel, event.y, event.x)) != self._unit:
+            return
+        self._unit_event = event
+        self.unit_check.setVisible(True)
+        self.unit_check.setChecked(True)
+        self.lower_tabs.setCurrentIndex(1)
+        self._show_unit()
+
+    def _on_unit_failed(self, event: ev.RequestFailed) -> None:
+        self._messages.append(event.message)
+        self._show_messages()
+
+    def _clear_unit(self) -> None:
+        if self._unit is None and self._unit_event is None:
+            return
+        self._unit, self._unit_event = None, None
+        self.unit_check.setVisible(False)
+        self._show_unit()
+        self.unit_selected.emit(-1)
 
     def _on_class_clicked(self, index: int) -> None:
         self._submit(cam_class=index)
@@ -671,7 +792,8 @@ class FeatureMapView(LanguageAware, QWidget):
             picture = drop / drop.max() if drop.max() > 0 else drop
         self.cam_overlay.setImage(picture, levels=(0.0, 1.0), lut=lut)
         self.cam_overlay.setRect(QRectF(0, 0, self._event.crop.shape[1], self._event.crop.shape[0]))
-        self.cam_overlay.setVisible(self.cam_check.isChecked() or self.occlusion_check.isChecked())
+        self.cam_overlay.setVisible((self.cam_check.isChecked() or self.occlusion_check.isChecked())
+                                    and not self._unit_shown())
 
     def _show_layer(self) -> None:
         if self._event is None:
@@ -691,8 +813,70 @@ class FeatureMapView(LanguageAware, QWidget):
         scaled = normalised(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)[self._channel]
         self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=COLORMAP)
         self.grid.mark(self._channel)
+        self._show_unit_marker()
         self.enlarged_caption.setText(self.tr("Map {channel} of {count} in {layer}").format(
             channel=self._channel + 1, count=layer.maps.shape[0], layer=layer.name))
+
+    def _unit_shown(self) -> bool:
+        """True while the clicked unit's fields are drawn on the input (they take the Grad-CAM's place)."""
+        return self._unit_event is not None and self.unit_check.isChecked()
+
+    def _show_unit(self) -> None:
+        """The clicked unit's fields on the input, its place on the enlarged map, its arithmetic and caption."""
+        event = self._unit_event
+        shown = self._unit_shown() and self._event is not None
+        self.unit_view.set_explanation(event)
+        self.cam_overlay.setVisible(self._cam is not None and self.cam_check.isChecked() and not shown)
+        self.unit_box.setVisible(shown and event.box is not None)
+        self.erf_overlay.setVisible(shown)
+        self._show_unit_marker()
+        self._show_unit_caption()
+        if not shown:
+            return
+        height, width = self._event.crop.shape[:2]
+        if event.box is not None:
+            top, left, bottom, right = event.box
+            self.unit_box.setRect(QRectF(left, top, right - left, bottom - top))
+        lut = pg.colormap.get(_ERF_COLORMAP).getLookupTable(nPts=256, alpha=True)
+        lut[:, 3] = np.linspace(0, 230, 256).astype(np.uint8)
+        # The square root: a deep unit's gradient is a sharp peak, and its faint tails are part of the field.
+        self.erf_overlay.setImage(np.sqrt(event.effective), levels=(0.0, 1.0), lut=lut)
+        self.erf_overlay.setRect(QRectF(0, 0, width, height))
+
+    def _show_unit_marker(self) -> None:
+        """Outline the clicked unit's pixel on the enlarged map (in its displayed, maybe pooled, pixels)."""
+        event, layers = self._unit_event, None if self._event is None else self._event.layers
+        if event is None or layers is None or event.layer != layers[self.layer_slider.value()].index or \
+                event.channel != self._channel or len(layers[event.layer].shape) != 3:
+            self.unit_marker.setVisible(False)
+            return
+        layer = layers[event.layer]
+        factor = max(1, layer.shape[1] // layer.maps.shape[1]), max(1, layer.shape[2] // layer.maps.shape[2])
+        self.unit_marker.setRect(QRectF(event.x // factor[1], event.y // factor[0], 1, 1))
+        self.unit_marker.setVisible(True)
+
+    def _show_unit_caption(self) -> None:
+        event = self._unit_event
+        if event is None or self._event is None:
+            self.unit_caption.setText(self.tr("Click a pixel of a map: the input pixels that unit sees are drawn "
+                                              "on the image.") if self._event is not None else "")
+            return
+        height, width = self._event.crop.shape[:2]
+        text = self.tr("Unit ({channel}, {y}, {x}) of {layer}, value {value}.").format(
+            channel=event.channel, y=event.y, x=event.x, layer=event.layer_name, value=f"{event.value:.4g}")
+        if event.rf_size is not None and event.box is not None:
+            top, left, bottom, right = event.box
+            text += " " + self.tr("Theoretical receptive field (box): {size} pixels, {inside} of them inside the "
+                                  "{image} image.").format(
+                size=f"{event.rf_size[0]}×{event.rf_size[1]}", inside=f"{bottom - top}×{right - left}",
+                image=f"{height}×{width}")
+        if event.effective.any():
+            text += " " + self.tr("Effective receptive field (colour): how strongly each pixel moves the unit, "
+                                  "|∂unit/∂pixel| (square root).")
+        else:
+            text += " " + self.tr("No input pixel moves this unit here (a ReLU has cut it to 0), so its effective "
+                                  "receptive field is empty: click a brighter unit.")
+        self.unit_caption.setText(text)
 
     def _show_filters(self) -> None:
         filters = None if self._event is None else self._event.filters
@@ -760,6 +944,9 @@ class FeatureMapView(LanguageAware, QWidget):
         self.input_title.setText(self.tr("What the network sees"))
         self.enlarged_title.setText(self.tr("Selected map"))
         self.normalised_check.setText(self.tr("Show normalised values"))
+        self.unit_check.setText(self.tr("Receptive field of the clicked unit"))
+        self.lower_tabs.setTabText(0, self.tr("Top 5 and filters"))
+        self.lower_tabs.setTabText(1, self.tr("One unit, computed"))
         self.predictions_title.setText(self.tr("Top 5 (click one for its Grad-CAM)"))
         self.layer_title.setText(self.tr("Layer"))
         self.scale_combo.setItemText(0, self.tr("Each map on its own scale"))
@@ -775,6 +962,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _show_texts(self) -> None:
         self._show_weights()
+        self._show_unit_caption()
         self._show_layer_label()
         self._show_input_caption()
         event = self._event
@@ -906,6 +1094,18 @@ def _titled(title: QLabel, body: QWidget) -> QVBoxLayout:
     column.addWidget(title)
     column.addWidget(body, 1)
     return column
+
+
+def _outline(panel: ImagePanel, width: int) -> QGraphicsRectItem:
+    """A rectangle drawn over ``panel``'s picture (hidden until placed), not counted in its fit."""
+    outline = QGraphicsRectItem()
+    pen = QPen(_UNIT_COLOUR, width)
+    pen.setCosmetic(True)  # the same width in screen pixels whatever the picture's scale
+    outline.setPen(pen)
+    outline.setZValue(10)
+    outline.setVisible(False)
+    panel.box.addItem(outline, ignoreBounds=True)
+    return outline
 
 
 def _placeholder_icon() -> QIcon:

@@ -26,6 +26,7 @@ from gui.diagram.view import DiagramView, LayerDetailsView
 from gui.i18n import current_language
 from gui.widgets.cost_chart import CostDistributionView
 from gui.widgets.layer_table import LayerTableView
+from gui.widgets.receptive_chart import ReceptiveFieldView
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font
 
 __all__ = ["ModelPageView", "counterpart_of"]
@@ -108,6 +109,10 @@ class ModelPageView(LanguageAware, QWidget):
         self.cost_distribution = CostDistributionView(self)
         self.cost_distribution.layer_selected.connect(lambda row: self._select(row, self.cost_distribution))
         self.views.addTab(self.cost_distribution, "")
+        # VGG's page sets out why it stacks 3×3 filters beside the chart, on VGG-16's own layers.
+        self.receptive = ReceptiveFieldView(self, argument=section == "vgg")
+        self.receptive.layer_selected.connect(lambda row: self._select(row, self.receptive))
+        self.views.addTab(self.receptive, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.views, 1)
@@ -158,6 +163,7 @@ class ModelPageView(LanguageAware, QWidget):
             self.table.layer_model.set_rows(event.analysis.rows)
             self.diagram.set_analysis(event.analysis)
             self.cost_distribution.set_analysis(event.analysis)
+            self.receptive.set_analysis(event.analysis)
             self.details.show_layer(event.analysis, None)
             self._show_facts()
         elif event.model == self._counterpart and event.model is not None:
@@ -221,6 +227,8 @@ class ModelPageView(LanguageAware, QWidget):
                     self.table.selectRow(main)
             if source is not self.cost_distribution and main is not None:
                 self.cost_distribution.select_layer(main)
+            if source is not self.receptive and main is not None:
+                self.receptive.select_layer(main)
             if source is not self.counterpart_diagram:
                 self.counterpart_diagram.select_layer(
                     self._row_named(self.counterpart_diagram.analysis(), name))
@@ -266,11 +274,14 @@ class ModelPageView(LanguageAware, QWidget):
         view.setFont(self.font())
         self.views.addTab(view, self.tr("Feature maps"))
         view.layer_changed.connect(self._on_feature_layer_changed)
+        view.unit_selected.connect(self._on_feature_unit_selected)
 
     def return_feature_view(self) -> None:
         """Give the feature-map view back (another page takes it)."""
         if self.feature_view is not None:
             self.feature_view.layer_changed.disconnect(self._on_feature_layer_changed)
+            self.feature_view.unit_selected.disconnect(self._on_feature_unit_selected)
+            self.diagram.mark_feeding(())
             self.views.removeTab(self.views.indexOf(self.feature_view))
             self.feature_view = None
 
@@ -281,12 +292,28 @@ class ModelPageView(LanguageAware, QWidget):
         if self._analysis is not None and 0 <= index < len(self._analysis.rows):
             self._select(index, self.feature_view)
 
+    def _on_feature_unit_selected(self, row: int) -> None:
+        """A unit of row ``row`` was clicked in the feature maps (-1: none): tint the layers it depends on."""
+        feeding: set[int] = set()
+        if self._analysis is not None and 0 <= row < len(self._analysis.rows):
+            inputs: dict[int, list[int]] = {}
+            for edge in self._analysis.edges:
+                inputs.setdefault(edge.dst, []).append(edge.src)
+            waiting = [row]
+            while waiting:
+                current = waiting.pop()
+                if current not in feeding:
+                    feeding.add(current)
+                    waiting.extend(inputs.get(current, ()))
+        self.diagram.mark_feeding(feeding)
+
     def retranslate(self) -> None:
         self.variant_label.setText(self.tr("Model:"))
         self.views.setTabText(0, self.tr("Architecture"))
         self.views.setTabText(self.views.indexOf(self.cost_distribution), self.tr("Where the cost goes"))
-        for index in range(2, self.views.count()):  # the lent feature-map view, when this page has it
-            self.views.setTabText(index, self.tr("Feature maps"))
+        self.views.setTabText(self.views.indexOf(self.receptive), self.tr("Receptive field"))
+        if self.feature_view is not None:  # the lent feature-map view, when this page has it
+            self.views.setTabText(self.views.indexOf(self.feature_view), self.tr("Feature maps"))
         self.table.layer_model.retranslate()
         self._show_diagram_titles()
         self._show_facts()

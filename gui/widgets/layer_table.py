@@ -1,4 +1,5 @@
-"""A table of an analysis' rows: one line per layer with its shape, kernel, parameters and cost."""
+"""A table of an analysis' rows: one line per layer with its shape, kernel, parameters, cost and
+receptive field (the input pixels one unit sees, ``engine.models.receptive``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ def _kernel_text(row) -> str:
     return text
 
 
+def _field_text(row) -> str:
+    size = row.rf_size
+    if size is None:
+        return ""
+    return str(size[0]) if size[0] == size[1] else f"{size[0]}×{size[1]}"
+
+
 class LayerTableModel(QAbstractTableModel):
     """Rows of an ``engine.models.analysis.Analysis``; numbers right-aligned and sortable by value."""
 
@@ -35,7 +43,7 @@ class LayerTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self._headers = [self.tr("#"), self.tr("Layer (paper)"), self.tr("Module (torch)"), self.tr("Kind"),
                          self.tr("Output shape"), self.tr("Kernel"), self.tr("Parameters"),
-                         self.tr("Multiply-adds")]
+                         self.tr("Multiply-adds"), self.tr("Receptive field")]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
 
     def set_rows(self, rows: tuple) -> None:
@@ -61,12 +69,24 @@ class LayerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(row.index), row.paper_name or row.name, row.name, row.kind, shape_text(row.output_shape),
                     _kernel_text(row), exact(row.params) if row.params else "",
-                    exact(row.macs) if row.macs else "")[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7):
+                    exact(row.macs) if row.macs else "", _field_text(row))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 6, 7, 8):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.op}: {shape_text(row.input_shape)} → {shape_text(row.output_shape)}"
+            text = f"{row.op}: {shape_text(row.input_shape)} → {shape_text(row.output_shape)}"
+            if column == 8 and row.rf_size is not None:
+                text += "\n" + self._field_tooltip(row)
+            return text
         return None
+
+    def _field_tooltip(self, row) -> str:
+        size = f"{row.rf_size[0]}×{row.rf_size[1]}"
+        if row.rf_jump is None:
+            return self.tr("Receptive field: {size} input pixels (everything the units before it see).").format(
+                size=size)
+        jump = str(row.rf_jump[0]) if row.rf_jump[0] == row.rf_jump[1] else f"{row.rf_jump[0]}×{row.rf_jump[1]}"
+        text = self.tr("Receptive field: {size} pixels, units {jump} pixels apart, the first starting at {start}.")
+        return text.format(size=size, jump=jump, start=f"({row.rf_start[0]}, {row.rf_start[1]})")
 
 
 class LayerTableView(QTableView):

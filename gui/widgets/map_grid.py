@@ -54,9 +54,11 @@ class ImagePanel(pg.GraphicsLayoutWidget):
 
 
 class MapGrid(ImagePanel):
-    """A layer's channel maps tiled into one mosaic image, updated in place; a click picks a map."""
+    """A layer's channel maps tiled into one mosaic image, updated in place; a click picks a map, and the
+    pixel clicked in it (``unit_clicked(channel, y, x)``, in the map's own pixels)."""
 
     map_clicked = Signal(int)
+    unit_clicked = Signal(int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,8 @@ class MapGrid(ImagePanel):
         channel = self.channel_at(point.x(), point.y())
         if channel is not None:
             self.map_clicked.emit(channel)
+            _, _, gap, height, width = self._layout
+            self.unit_clicked.emit(channel, int(point.y()) % (height + gap), int(point.x()) % (width + gap))
 
 
 def normalised(maps: np.ndarray, per_channel: bool) -> np.ndarray:

@@ -1289,12 +1289,44 @@
         <translation>{model}은(는) 이미지가 아니라 특징 맵 {channels}개를 입력으로 받습니다: 이미지가 흘러가는 모습을 보려면 전체 네트워크를 고르세요.</translation>
     </message>
     <message>
+        <source>Click a pixel of a map: the input pixels that unit sees are drawn on the image.</source>
+        <translation>맵의 픽셀을 클릭하세요: 그 유닛이 보는 입력 픽셀이 이미지 위에 그려집니다.</translation>
+    </message>
+    <message>
+        <source>Unit ({channel}, {y}, {x}) of {layer}, value {value}.</source>
+        <translation>{layer}의 유닛 ({channel}, {y}, {x}), 값 {value}.</translation>
+    </message>
+    <message>
+        <source>Theoretical receptive field (box): {size} pixels, {inside} of them inside the {image} image.</source>
+        <translation>이론적 수용 영역 (상자): {size} 픽셀, 그중 {image} 이미지 안에 있는 부분은 {inside}.</translation>
+    </message>
+    <message>
+        <source>Effective receptive field (colour): how strongly each pixel moves the unit, |∂unit/∂pixel| (square root).</source>
+        <translation>유효 수용 영역 (색): 각 픽셀이 유닛을 얼마나 크게 움직이는지, |∂유닛/∂픽셀| (제곱근).</translation>
+    </message>
+    <message>
+        <source>No input pixel moves this unit here (a ReLU has cut it to 0), so its effective receptive field is empty: click a brighter unit.</source>
+        <translation>여기서는 어떤 입력 픽셀도 이 유닛을 움직이지 못합니다 (ReLU가 0으로 잘랐습니다). 그래서 유효 수용 영역이 비어 있습니다: 더 밝은 유닛을 클릭하세요.</translation>
+    </message>
+    <message>
         <source>Prepare for class…</source>
         <translation>수업 준비…</translation>
     </message>
     <message>
         <source>Which pages show trained weights, and fetching all of them at once</source>
         <translation>어느 페이지가 훈련된 가중치를 보여 주는지 확인하고, 한 번에 모두 받기</translation>
+    </message>
+    <message>
+        <source>Receptive field of the clicked unit</source>
+        <translation>클릭한 유닛의 수용 영역</translation>
+    </message>
+    <message>
+        <source>Top 5 and filters</source>
+        <translation>상위 5개와 필터</translation>
+    </message>
+    <message>
+        <source>One unit, computed</source>
+        <translation>유닛 하나의 계산</translation>
     </message>
     <message>
         <source>Top 5 (click one for its Grad-CAM)</source>
@@ -1609,6 +1641,18 @@
         <source>Multiply-adds</source>
         <translation>곱셈-덧셈</translation>
     </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>수용 영역</translation>
+    </message>
+    <message>
+        <source>Receptive field: {size} input pixels (everything the units before it see).</source>
+        <translation>수용 영역: 입력 픽셀 {size} (앞 층의 모든 유닛이 보는 영역 전체).</translation>
+    </message>
+    <message>
+        <source>Receptive field: {size} pixels, units {jump} pixels apart, the first starting at {start}.</source>
+        <translation>수용 영역: {size} 픽셀, 이웃한 유닛 사이 간격 {jump} 픽셀, 첫 유닛은 {start}에서 시작.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1854,6 +1898,10 @@
     <message>
         <source>Where the cost goes</source>
         <translation>계산 비용은 어디에 드는가</translation>
+    </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>수용 영역</translation>
     </message>
     <message>
         <source>without shortcuts</source>
@@ -2305,6 +2353,61 @@ figure</source>
     </message>
 </context>
 <context>
+    <name>ReceptiveFieldView</name>
+    <message>
+        <source>receptive field (pixels)</source>
+        <translation>수용 영역 (픽셀)</translation>
+    </message>
+    <message>
+        <source>convolution and pooling layers, in order</source>
+        <translation>합성곱 층과 풀링 층 (순서대로)</translation>
+    </message>
+    <message>
+        <source>Receptive field against depth</source>
+        <translation>깊이에 따른 수용 영역</translation>
+    </message>
+    <message>
+        <source>This model has no convolution or pooling on an image grid.</source>
+        <translation>이 모델에는 이미지 격자 위의 합성곱이나 풀링이 없습니다.</translation>
+    </message>
+    <message>
+        <source>input: {size} pixels</source>
+        <translation>입력: {size} 픽셀</translation>
+    </message>
+    <message>
+        <source>Receptive field against depth: {model}</source>
+        <translation>깊이에 따른 수용 영역: {model}</translation>
+    </message>
+    <message>
+        <source>One unit of {layer}, the last of these layers, sees {size}×{size} input pixels; neighbouring units are {jump} pixels apart.</source>
+        <translation>이 층들 중 마지막인 {layer}의 유닛 하나는 입력 픽셀 {size}×{size}를 봅니다. 이웃한 유닛 사이 간격은 {jump} 픽셀입니다.</translation>
+    </message>
+    <message>
+        <source>From {layer} (grey line) on, one unit&apos;s field is as wide as the whole {side}×{side} input.</source>
+        <translation>{layer}(회색 선)부터는 유닛 하나의 수용 영역이 {side}×{side} 입력 전체만큼 넓습니다.</translation>
+    </message>
+    <message>
+        <source>No layer&apos;s field covers the whole {side}×{side} input.</source>
+        <translation>{side}×{side} 입력 전체를 덮는 층은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Squares: pooling layers.</source>
+        <translation>네모: 풀링 층.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why stack 3×3 filters?&lt;/b&gt; On {layers} ({channels} channels in and out, stride 1):</source>
+        <translation>&lt;b&gt;왜 3×3 필터를 쌓을까?&lt;/b&gt; {layers}에서 (입력·출력 채널 {channels}개, 스트라이드 1):</translation>
+    </message>
+    <message>
+        <source>{count} stacked {k}×{k}: see {size}×{size} with {weights} weights (&lt;b&gt;{factor}C²&lt;/b&gt;); one {size}×{size} filter: {single} (&lt;b&gt;{single_factor}C²&lt;/b&gt;).</source>
+        <translation>{k}×{k}를 {count}개 쌓으면: 가중치 {weights}개(&lt;b&gt;{factor}C²&lt;/b&gt;)로 {size}×{size}를 봅니다. {size}×{size} 필터 하나: {single}개(&lt;b&gt;{single_factor}C²&lt;/b&gt;).</translation>
+    </message>
+    <message>
+        <source>And every stacked layer adds a ReLU: {count} non-linearities instead of one.</source>
+        <translation>그리고 쌓은 층마다 ReLU가 더해집니다: 비선형성이 하나가 아니라 {count}개.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingView</name>
     <message>
         <source>{label} (no epoch finished)</source>
@@ -2710,6 +2813,69 @@ figure</source>
     <message>
         <source>Use the pretrained weights as the starting point and fine-tune the whole network.</source>
         <translation>사전 학습된 가중치를 시작점으로 삼아 신경망 전체를 미세 조정한다.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitComputationView</name>
+    <message>
+        <source>Step the unit:</source>
+        <translation>유닛 옮기기:</translation>
+    </message>
+    <message>
+        <source>Click a pixel of a feature map to see what that unit sees and how it is computed.</source>
+        <translation>특징 맵의 픽셀을 클릭하면 그 유닛이 무엇을 보고 어떻게 계산되는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} of {layer} = {value}</source>
+        <translation>{layer}의 유닛 {unit} = {value}</translation>
+    </message>
+    <message>
+        <source>Only a convolution&apos;s units (and the norms and activations right after one) are worked out here; pick a convolution layer.</source>
+        <translation>여기서는 합성곱 층의 유닛(과 바로 뒤의 정규화·활성화 함수)만 계산 과정을 보여 줍니다. 합성곱 층을 고르세요.</translation>
+    </message>
+    <message>
+        <source>How unit {unit} of {layer} is computed: a {size} window of {channels} input channels, stride {stride}, padding {padding}</source>
+        <translation>{layer}의 유닛 {unit} 계산: 입력 채널 {channels}개의 {size} 창, 스트라이드 {stride}, 패딩 {padding}</translation>
+    </message>
+    <message>
+        <source>input window</source>
+        <translation>입력 창</translation>
+    </message>
+    <message>
+        <source>filter weights</source>
+        <translation>필터 가중치</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>곱</translation>
+    </message>
+    <message>
+        <source>Channel {channel}, row {i}, column {j}: input {value} × weight {weight} = {product}</source>
+        <translation>채널 {channel}, {i}행 {j}열: 입력 {value} × 가중치 {weight} = {product}</translation>
+    </message>
+    <message>
+        <source>The other {count} channels add {sum}.</source>
+        <translation>나머지 {count}개 채널의 합은 {sum}.</translation>
+    </message>
+    <message>
+        <source>Sum of all {count} products {sum} + bias {bias} = &lt;b&gt;{total}&lt;/b&gt; (the network: {network}).</source>
+        <translation>곱 {count}개의 합 {sum} + 편향 {bias} = &lt;b&gt;{total}&lt;/b&gt; (네트워크의 값: {network}).</translation>
+    </message>
+    <message>
+        <source>{op} ({name}) → &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>{op} ({name}) → &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Value in the feature map: &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{value}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>특징 맵의 값: &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{value}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Grey cells lie in the zero padding outside the map.</source>
+        <translation>회색 칸은 맵 바깥의 0 패딩입니다.</translation>
+    </message>
+    <message>
+        <source>Point at a cell to read its numbers.</source>
+        <translation>칸을 가리키면 그 값이 보입니다.</translation>
     </message>
 </context>
 <context>

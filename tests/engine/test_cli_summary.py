@@ -14,7 +14,7 @@ from engine.text.report import parse_input_shape, summary_output
 
 LAYER_KEYS = {
     "index", "name", "kind", "op", "input_shape", "output_shape", "kernel", "stride", "padding", "groups",
-    "params", "trainable", "macs", "paper_name",
+    "params", "trainable", "macs", "paper_name", "rf_size", "rf_jump", "rf_start",
 }
 
 
@@ -40,7 +40,7 @@ def test_summary_text_has_a_row_per_layer_and_totals():
     table, totals = text.split("\n\n")
     assert len(table.splitlines()) == 2 + len(analysis.rows)
     conv1 = next(line for line in table.splitlines() if " conv1 " in line)
-    assert conv1.split() == ["1", "C1", "conv1", "conv", "6x28x28", "5x5/1", "156", "117,600"]
+    assert conv1.split() == ["1", "C1", "conv1", "conv", "6x28x28", "5x5/1", "156", "117,600", "5"]
     assert "params 61,706 (61.71K), trainable 61,706" in totals
     assert f"multiply-adds {analysis.macs:,}" in totals
     assert "paper depth 5" in totals
