@@ -73,6 +73,34 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | Path) -> Path:
     return path
 
 
+UNREADABLE_CHECKPOINT = QT_TRANSLATE_NOOP(
+    "engine", "{name} is not a readable checkpoint: it is damaged or not a file saved by torch (the details are in "
+    "the log).")
+UNREADABLE_WEIGHTS = QT_TRANSLATE_NOOP(
+    "engine", "{name} is not a readable weights file: it is damaged or not a file saved by torch (the details are "
+    "in the log).")
+
+
+def read_torch_file(path: Path, unreadable: str):
+    """What ``torch.load`` reads from ``path`` (weights only, on the CPU), or one sentence: that the file is
+    missing, or ``unreadable`` (a template with ``{name}``). torch's own words and warnings go to the log: they
+    are long and about its internals."""
+    import torch
+
+    if not path.is_file():
+        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file."), path=path))
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            payload = torch.load(path, map_location="cpu", weights_only=True)
+        for warning in caught:
+            _log.warning("torch.load(%s): %s", path, warning.message)
+    except Exception as error:  # noqa: BLE001 - arbitrary bytes make the unpickler raise any kind (KeyError...)
+        _log.warning("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)
+        raise UserInputError(text(unreadable, name=path.name)) from None
+    return payload
+
+
 def load_checkpoint(path: str | Path) -> Checkpoint:
     """Read a checkpoint written by :func:`save_checkpoint`.
 
@@ -81,23 +109,8 @@ def load_checkpoint(path: str | Path) -> Checkpoint:
     UserInputError
         The file is missing, unreadable, damaged, or not a CNN Casebook checkpoint.
     """
-    import torch
-
     path = Path(path)
-    if not path.is_file():
-        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file."), path=path))
-    try:
-        with warnings.catch_warnings(record=True) as caught:  # a damaged file's warnings go to the log too
-            warnings.simplefilter("always")
-            payload = torch.load(path, map_location="cpu", weights_only=True)
-        for warning in caught:
-            _log.warning("torch.load(%s): %s", path, warning.message)
-    except Exception as error:  # noqa: BLE001 - arbitrary bytes fail in many ways; each means "not readable"
-        # The library's own words (often long, and about its internals) go to the log, not into the sentence.
-        _log.warning("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "{name} is not a readable checkpoint: it is damaged or not a file saved by torch (the "
-            "details are in the log)."), name=path.name)) from None
+    payload = read_torch_file(path, UNREADABLE_CHECKPOINT)
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise UserInputError(text(QT_TRANSLATE_NOOP(
             "engine", "{name} is not a CNN Casebook checkpoint; a bare state dict can be loaded onto a model from "

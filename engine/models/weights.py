@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import logging
 import math
 import os
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,15 @@ import torch
 from torch import nn
 
 from engine.data.downloads import RemoteFile, fetch, sha256_prefix_of
-from engine.models.checkpoints import FORMAT, SHIPPED_FILES, SHIPPED_WEIGHTS, Checkpoint, load_checkpoint
+from engine.models.checkpoints import (
+    FORMAT,
+    SHIPPED_FILES,
+    SHIPPED_WEIGHTS,
+    UNREADABLE_WEIGHTS,
+    Checkpoint,
+    load_checkpoint,
+    read_torch_file,
+)
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 from engine.runtime.events import WeightsStatus
@@ -180,7 +186,7 @@ def load_state_file(model: nn.Module, path: str | Path) -> Checkpoint | None:
         When the file cannot be read, holds no state dict, or its keys or shapes do not match ``model``.
     """
     path = Path(path)
-    state, checkpoint = _state_in(_read_torch_file(path), path)
+    state, checkpoint = _state_in(read_torch_file(path, UNREADABLE_WEIGHTS), path)
     _load_fitting(model, state, path.name, checkpoint.model if checkpoint else "")
     return checkpoint
 
@@ -224,7 +230,7 @@ def weights_file(name: str) -> RemoteFile | None:
 
 
 def _from_user_file(name: str, path: Path) -> LoadedModel:
-    state, checkpoint = _state_in(_read_torch_file(path), path)
+    state, checkpoint = _state_in(read_torch_file(path, UNREADABLE_WEIGHTS), path)
     module = _built(name, **(_options_of(name, checkpoint) if checkpoint else {}))
     _load_fitting(module, state, path.name, checkpoint.model if checkpoint else "")
     if checkpoint is not None:
@@ -255,7 +261,7 @@ def _from_checkpoint(name: str, checkpoint: Checkpoint, status: WeightsStatus) -
 
 def _from_cache(name: str, path: Path) -> LoadedModel:
     module = _built(name)
-    state = _read_torch_file(path)
+    state = read_torch_file(path, UNREADABLE_WEIGHTS)
     if not isinstance(state, dict):
         raise UserInputError(f"the cached weights {path} hold no state dict; delete the file to download again")
     _load_fitting(module, state, path.name, "")
@@ -338,24 +344,6 @@ def _default_preprocessing(name: str) -> Preprocessing:
         resize = round(size * transform.resize_size[0] / transform.crop_size[0])
         return Preprocessing(3, resize, size, tuple(mean), tuple(std))
     return Preprocessing(channels, size, size)
-
-
-def _read_torch_file(path: Path):
-    if not path.is_file():
-        raise UserInputError(text(QT_TRANSLATE_NOOP("engine", "{path} does not exist or is not a file"), path=path))
-    try:
-        with warnings.catch_warnings(record=True) as caught:  # a damaged file's warnings go to the log too
-            warnings.simplefilter("always")
-            state = torch.load(path, map_location="cpu", weights_only=True)
-        for warning in caught:
-            logging.getLogger(__name__).warning("torch.load(%s): %s", path, warning.message)
-        return state
-    except Exception as error:  # noqa: BLE001 - arbitrary bytes make the unpickler raise any kind (KeyError...)
-        # The library's own words (long, about its internals) go to the log; the sentence says what is wrong.
-        logging.getLogger(__name__).warning("torch.load(%s) failed: %s: %s", path, type(error).__name__, error)
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "{name} is not a readable weights file: it is damaged or not a file saved by torch (the "
-            "details are in the log)."), name=path.name)) from None
 
 
 def _load_fitting(model: nn.Module, state: dict, file_name: str, trained_for: str) -> None:

@@ -3217,10 +3217,6 @@ figure</source>
         <translation>{name}은(는) {choices} 중 하나여야 합니다. 받은 값: {value}</translation>
     </message>
     <message>
-        <source>{path} does not exist or is not a file</source>
-        <translation>{path}이(가) 없거나 파일이 아닙니다</translation>
-    </message>
-    <message>
         <source>{name} holds no state dict (a mapping of layer names to tensors)</source>
         <translation>{name}에는 state dict(층 이름과 텐서의 대응)가 없습니다</translation>
     </message>
