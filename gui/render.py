@@ -204,6 +204,8 @@ def _render_features(args) -> int:
         view.set_model(model)
         view.show()
         bridge.start()
+        if getattr(args, "draw", None) is not None:
+            _draw_digit(view, model, args.draw)
         _wait_for_maps(app, view)
         if view.messages():
             raise UserInputError(view.messages()[-1])
@@ -221,6 +223,16 @@ def _render_features(args) -> int:
         view.close()
     print(out)
     return 0
+
+
+def _draw_digit(view, model: str, digit: int) -> None:
+    """The pad open with most of the script of ``digit`` drawn (85% of its points): the drawing caught mid-digit."""
+    from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
+
+    if not view.draw_button.isVisibleTo(view):
+        raise UserInputError(f"--draw needs a model that takes one channel, like lenet5; {model} takes colour")
+    view.draw_button.setChecked(True)
+    view.pad.set_strokes(partial_strokes(DIGIT_STROKES[digit], 0.85))
 
 
 def _wait_for(app, done, what: str) -> None:

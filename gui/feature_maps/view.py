@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data.drawing import digit_from_strokes
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
@@ -50,6 +51,7 @@ from engine.text.numbers import exact, shape_text
 from gui.feature_maps.unit import UnitComputationView
 from gui.i18n import localized
 from gui.widgets.class_names import class_label
+from gui.widgets.drawing_pad import DrawingPad
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
 from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
@@ -128,10 +130,13 @@ class _TopClasses(QWidget):
 class _Source:
     """An image the user gave: a file path, or pasted pixels with a name."""
 
-    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "") -> None:
+    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "",
+                 drawing: bool = False) -> None:
         # Absolute, so that the same file opened from a drop and from the samples is one entry.
         self.path = os.path.abspath(path) if path else ""
         self.pixels, self.name = pixels, name or Path(path).name
+        # The drawing pad's state while it is drawn: it joins the recent strip only when the user keeps it.
+        self.drawing = drawing
 
     def same_as(self, other: _Source | None) -> bool:
         return other is not None and (self.pixels is other.pixels if self.pixels is not None else
@@ -267,9 +272,11 @@ class FeatureMapView(LanguageAware, QWidget):
         self.filters_panel.setMinimumSize(120, 120)
 
         pictures = QGridLayout()
+        # The drawing pad (one-channel models) first, so that the network's input is beside it.
+        pictures.addWidget(self._build_pad(), 0, 0, 3, 1)
         for column, (title, panel, caption) in enumerate(((self.input_title, self.input_panel, self.input_caption),
                                                           (self.enlarged_title, self.enlarged_panel,
-                                                           self.enlarged_caption))):
+                                                           self.enlarged_caption)), start=1):
             pictures.addWidget(title, 0, column)
             pictures.addWidget(panel, 1, column)
             pictures.addWidget(caption, 2, column)
@@ -298,6 +305,31 @@ class FeatureMapView(LanguageAware, QWidget):
         layout.addWidget(self.unit_caption)
         layout.addWidget(self.lower_tabs, 2)
         return side
+
+    def _build_pad(self) -> QWidget:
+        """The drawing pad with its buttons, hidden until "Draw a digit" is pressed."""
+        self.pad_box = QWidget(self)
+        self.pad_title = self._label(1.2, bold=True)
+        self.pad = DrawingPad(self.pad_box)
+        self.pad.drawing_changed.connect(self._on_drawing_changed)
+        self.pad.stroke_finished.connect(self._on_stroke_finished)
+        self.undo_button = QPushButton(self.pad_box, clicked=self.pad.undo)
+        self.clear_button = QPushButton(self.pad_box, clicked=self.pad.clear)
+        self.keep_button = QPushButton(self.pad_box, clicked=self._on_keep_clicked)
+        self.pad_caption = self._label(1.0, wrap=True)
+        buttons = QHBoxLayout()
+        for button in (self.undo_button, self.clear_button, self.keep_button):
+            button.setFont(scaled_font(self, 1.05))
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self.pad_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pad_title)
+        layout.addWidget(self.pad, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.pad_caption)
+        self.pad_box.setVisible(False)
+        self._drawings_kept = 0
+        return self.pad_box
 
     def _build_maps_side(self) -> QWidget:
         """The layer slider, the scale choice and the grid of the layer's maps."""
@@ -345,9 +377,11 @@ class FeatureMapView(LanguageAware, QWidget):
         self._unseen_icon = _placeholder_icon()
         self.open_button = QPushButton(self, clicked=self._on_open_clicked)
         self.paste_button = QPushButton(self, clicked=self.open_clipboard_image)
+        self.draw_button = QPushButton(self, checkable=True, toggled=self._on_draw_toggled)
+        self.draw_button.setVisible(False)
         self.busy_label = self._label(1.1, bold=True)
         buttons = QVBoxLayout()
-        for widget in (self.open_button, self.paste_button, self.busy_label):
+        for widget in (self.open_button, self.paste_button, self.draw_button, self.busy_label):
             buttons.addWidget(widget)
         strip = QHBoxLayout()
         strip.addWidget(self.recent_title)
@@ -402,6 +436,11 @@ class FeatureMapView(LanguageAware, QWidget):
                 model=info.title, channels=info.input_shape[0]))
         elif self._source is None or self._using_sample:
             self._source, self._using_sample = self._sample_for(info.name), True
+        self.draw_button.setVisible(info.input_shape[0] == 1)
+        if info.input_shape[0] != 1:
+            self.draw_button.setChecked(False)
+        elif self.draw_button.isChecked() and not self.pad.is_empty():
+            self._source = self._drawn_source()  # the drawing, at this model's input size
         self._show_messages()
         self._submit()
         self._show_texts()
@@ -551,7 +590,8 @@ class FeatureMapView(LanguageAware, QWidget):
             self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
             self._clear_unit()
         self._event, self._shown_source = event, source
-        self._remember(source, event)
+        if not source.drawing:
+            self._remember(source, event)
         self.layer_slider.blockSignals(True)
         self.layer_slider.setRange(0, len(event.layers) - 1)
         self.layer_slider.setValue(min(max(self._layer, 0), len(event.layers) - 1))
@@ -722,6 +762,54 @@ class FeatureMapView(LanguageAware, QWidget):
             self.cam_check.setChecked(False)
         self._show_cam()
         self._show_texts()
+
+    # ------------------------------------------------------------ the drawing pad
+
+    def drawing_source(self) -> tuple[np.ndarray, str] | None:
+        """The pixels sent for the drawing on the pad and their name, or None when the pad is empty."""
+        if self._source is None or not self._source.drawing:
+            return None
+        return self._source.pixels, self._source.name
+
+    def _drawn_source(self) -> _Source:
+        """The pad's strokes made the way the training digits were (``engine.data.drawing``), at the input
+        size of the model on screen (LeNet-5: 32×32)."""
+        side = get_info(self._model).input_shape[1] if self._model else 32
+        side = max(8, side // 8 * 8)
+        digit = digit_from_strokes(self.pad.strokes(), side=side)
+        return _Source(pixels=digit.pixels, name=self.tr("Drawing"), drawing=True)
+
+    def _on_draw_toggled(self, checked: bool) -> None:
+        self.pad_box.setVisible(checked)
+        self.grid_hint.setText(self._grid_hint_text())
+        if checked and not self.pad.is_empty():
+            self._on_drawing_changed()
+
+    def _on_drawing_changed(self) -> None:
+        """Every point drawn asks again: ``InspectImage`` is latest-wins per sender, so while the engine works on
+        one, newer drawings replace each other in its queue and only the newest is served."""
+        if self.pad.is_empty():
+            return  # an empty pad says nothing: the maps of the last drawing stay
+        self._source, self._using_sample = self._drawn_source(), False
+        self._submit()
+
+    def _on_stroke_finished(self) -> None:
+        self.image_opened.emit()  # the pages that follow the user's image take the drawing once a stroke is done
+
+    def _on_keep_clicked(self) -> None:
+        """The drawing joins the recent images, with the maps already shown for it."""
+        if self.pad.is_empty():
+            return
+        self._drawings_kept += 1
+        kept = _Source(pixels=self._drawn_source().pixels, name=self.tr("Drawing {number}").format(
+            number=self._drawings_kept))
+        shown = self._event if self._shown_source is not None and self._shown_source.drawing else None
+        self._remember(kept, shown)
+
+    def _grid_hint_text(self) -> str:
+        if self.draw_button.isChecked():
+            return self.tr("Draw a digit on the black pad: the network reads it while you draw.")
+        return self.tr("Drop an image anywhere on the window, open one, paste one, or click a sample below.")
 
     def _on_recent_clicked(self, item: QListWidgetItem) -> None:
         self._messages = []
@@ -951,8 +1039,16 @@ class FeatureMapView(LanguageAware, QWidget):
         self.layer_title.setText(self.tr("Layer"))
         self.scale_combo.setItemText(0, self.tr("Each map on its own scale"))
         self.scale_combo.setItemText(1, self.tr("One scale for the whole layer"))
-        self.grid_hint.setText(self.tr("Drop an image anywhere on the window, open one, paste one, or click a "
-                                       "sample below."))
+        self.grid_hint.setText(self._grid_hint_text())
+        self.draw_button.setText(self.tr("Draw a digit"))
+        self.draw_button.setToolTip(self.tr("A pad to draw a digit on with the mouse, a pen or a finger"))
+        self.pad_title.setText(self.tr("Your drawing"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.keep_button.setText(self.tr("Add to images"))
+        self.pad_caption.setText(self.tr(
+            "Made like the training digits: the drawing is scaled to fill a 32×32 bitmap, the ink of each 4×4 "
+            "block counted (0 to 16), and the 8×8 counts enlarged to the network's input."))
         self.recent_title.setText(self.tr("Images"))
         self.open_button.setText(self.tr("Open images…"))
         self.paste_button.setText(self.tr("Paste image"))

@@ -1349,6 +1349,46 @@
         <translation>창 아무 곳에나 이미지를 끌어다 놓거나, 열거나, 붙여 넣거나, 아래의 예시를 클릭하세요.</translation>
     </message>
     <message>
+        <source>Drawing</source>
+        <translation>그린 숫자</translation>
+    </message>
+    <message>
+        <source>Drawing {number}</source>
+        <translation>그린 숫자 {number}</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the black pad: the network reads it while you draw.</source>
+        <translation>검은 패드에 숫자를 그리세요: 그리는 동안 네트워크가 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>숫자 그리기</translation>
+    </message>
+    <message>
+        <source>A pad to draw a digit on with the mouse, a pen or a finger</source>
+        <translation>마우스, 펜, 손가락으로 숫자를 그리는 패드</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <translation>그린 그림</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Add to images</source>
+        <translation>이미지에 추가</translation>
+    </message>
+    <message>
+        <source>Made like the training digits: the drawing is scaled to fill a 32×32 bitmap, the ink of each 4×4 block counted (0 to 16), and the 8×8 counts enlarged to the network&apos;s input.</source>
+        <translation>훈련 숫자와 같은 방식으로 만듭니다: 그림을 32×32 비트맵에 꽉 차게 확대·축소하고, 4×4 블록마다 잉크 픽셀을 세어(0~16) 그 8×8 값을 네트워크 입력 크기로 키웁니다.</translation>
+    </message>
+    <message>
         <source>Images</source>
         <translation>이미지</translation>
     </message>

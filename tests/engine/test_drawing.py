@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 import torch
-from digit_strokes import DIGIT_STROKES
 
 from engine.data.datasets import load_embedded_digits
+from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
 from engine.data.drawing import BITMAP_SIDE, digit_from_ink, digit_from_strokes
 from engine.inspection.features import preprocess
 from engine.models.weights import load_model
@@ -72,3 +72,11 @@ def test_the_shipped_lenet5_reads_the_ten_scripted_digits():
         with torch.no_grad():
             right += int(loaded.module(batch).argmax()) == digit
     assert right >= 9
+
+
+def test_a_partial_script_keeps_the_first_points_in_order():
+    strokes = DIGIT_STROKES[4]
+    assert partial_strokes(strokes, 1.0) == strokes
+    half = partial_strokes(strokes, 0.5)
+    assert half[0] == strokes[0][:len(half[0])] and sum(map(len, half)) == round(sum(map(len, strokes)) / 2)
+    assert partial_strokes(strokes, 0.0) == [strokes[0][:1]]

@@ -1,8 +1,11 @@
 """Stroke scripts of the ten digits, as a person draws them on the pad: for each digit a list of strokes, each a
-list of ``(x, y)`` points in a unit box (0..1, y down). Shared by the engine's preprocessing test and the drawing
-pad's test, which replays them as mouse drags."""
+list of ``(x, y)`` points in a unit box (0..1, y down). The drawing pad's tests replay them as mouse drags, and
+``python main.py render features --draw N`` draws one; they are plain shapes written by hand, not data.
+"""
 
 import math
+
+__all__ = ["DIGIT_STROKES", "partial_strokes"]
 
 
 def _arc(cx, cy, rx, ry, start, end, steps=16):
@@ -23,3 +26,16 @@ DIGIT_STROKES = {
     8: [_arc(0.5, 0.28, 0.22, 0.2, 90, 450, 16) + _arc(0.5, 0.7, 0.27, 0.22, -90, 270, 16)],
     9: [_arc(0.5, 0.32, 0.26, 0.24, 0, 360, 18) + [(0.74, 0.4), (0.7, 0.92)]],
 }
+
+
+def partial_strokes(strokes: list[list[tuple[float, float]]], share: float) -> list[list[tuple[float, float]]]:
+    """The first ``share`` (0..1) of a script's points, in drawing order: a digit caught while it is drawn."""
+    total = sum(len(stroke) for stroke in strokes)
+    left = max(1, round(total * share))
+    kept = []
+    for stroke in strokes:
+        if left <= 0:
+            break
+        kept.append(stroke[:left])
+        left -= len(stroke)
+    return kept
