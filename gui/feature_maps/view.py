@@ -44,10 +44,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine.data.drawing import digit_from_strokes
+from engine.data.frames import FrameSource
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from engine.text.numbers import exact, shape_text
+from gui.feature_maps.live import LiveFeed
 from gui.feature_maps.unit import UnitComputationView
 from gui.i18n import localized
 from gui.widgets.class_names import class_label
@@ -130,13 +132,13 @@ class _TopClasses(QWidget):
 class _Source:
     """An image the user gave: a file path, or pasted pixels with a name."""
 
-    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "",
-                 drawing: bool = False) -> None:
+    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "", kind: str = "") -> None:
         # Absolute, so that the same file opened from a drop and from the samples is one entry.
         self.path = os.path.abspath(path) if path else ""
         self.pixels, self.name = pixels, name or Path(path).name
-        # The drawing pad's state while it is drawn: it joins the recent strip only when the user keeps it.
-        self.drawing = drawing
+        # "drawing": the pad's state while it is drawn, "frame": a live frame. Neither joins the recent strip (a
+        # drawing does when the user keeps it).
+        self.kind = kind
 
     def same_as(self, other: _Source | None) -> bool:
         return other is not None and (self.pixels is other.pixels if self.pixels is not None else
@@ -177,6 +179,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._using_sample = False
         self._request_id = 0
         self._done_id = 0
+        self._maps_id = 0  # the request whose maps came last
+        self.live: LiveFeed | None = None  # made on the first live source
         self._held = 0  # inside one_request(): requests wait for the end of the block
         self._wanted = False  # a request is owed (held, or asked for while off screen)
         self._event: ev.FeatureMapsReady | None = None
@@ -590,7 +594,8 @@ class FeatureMapView(LanguageAware, QWidget):
             self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
             self._clear_unit()
         self._event, self._shown_source = event, source
-        if not source.drawing:
+        self._maps_id = max(self._maps_id, event.request_id)
+        if not source.kind:
             self._remember(source, event)
         self.layer_slider.blockSignals(True)
         self.layer_slider.setRange(0, len(event.layers) - 1)
@@ -767,7 +772,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def drawing_source(self) -> tuple[np.ndarray, str] | None:
         """The pixels sent for the drawing on the pad and their name, or None when the pad is empty."""
-        if self._source is None or not self._source.drawing:
+        if self._source is None or self._source.kind != "drawing":
             return None
         return self._source.pixels, self._source.name
 
@@ -777,7 +782,7 @@ class FeatureMapView(LanguageAware, QWidget):
         side = get_info(self._model).input_shape[1] if self._model else 32
         side = max(8, side // 8 * 8)
         digit = digit_from_strokes(self.pad.strokes(), side=side)
-        return _Source(pixels=digit.pixels, name=self.tr("Drawing"), drawing=True)
+        return _Source(pixels=digit.pixels, name=self.tr("Drawing"), kind="drawing")
 
     def _on_draw_toggled(self, checked: bool) -> None:
         self.pad_box.setVisible(checked)
@@ -803,8 +808,34 @@ class FeatureMapView(LanguageAware, QWidget):
         self._drawings_kept += 1
         kept = _Source(pixels=self._drawn_source().pixels, name=self.tr("Drawing {number}").format(
             number=self._drawings_kept))
-        shown = self._event if self._shown_source is not None and self._shown_source.drawing else None
+        shown = self._event if self._shown_source is not None and self._shown_source.kind == "drawing" else None
         self._remember(kept, shown)
+
+    # ------------------------------------------------------------ live frames
+
+    def start_live(self, source: FrameSource) -> LiveFeed:
+        """Show the frames of ``source`` as they come (``engine.data.frames``): the newest frame goes to the engine
+        whenever the maps of the previous one are in; the others are dropped. Stop with :meth:`stop_live`."""
+        if self.live is None:
+            self.live = LiveFeed(self._on_live_frame, self._ready_for_frame, self)
+        self.live.start(source)
+        return self.live
+
+    def stop_live(self) -> None:
+        """Stop the live source (its reader thread ends); the last frame's maps stay."""
+        if self.live is not None:
+            self.live.stop()
+
+    def awaiting_maps(self) -> bool:
+        """True while the maps of the last request have not come (nor its refusal or failure)."""
+        return max(self._maps_id, self._done_id) < self._request_id
+
+    def _ready_for_frame(self) -> bool:
+        return not self.awaiting_maps()
+
+    def _on_live_frame(self, frame: np.ndarray) -> None:
+        self._source, self._using_sample = _Source(pixels=frame, name=self.tr("Live frame"), kind="frame"), False
+        self._submit()
 
     def _grid_hint_text(self) -> str:
         if self.draw_button.isChecked():

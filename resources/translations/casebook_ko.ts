@@ -1357,6 +1357,10 @@
         <translation>그린 숫자 {number}</translation>
     </message>
     <message>
+        <source>Live frame</source>
+        <translation>실시간 프레임</translation>
+    </message>
+    <message>
         <source>Draw a digit on the black pad: the network reads it while you draw.</source>
         <translation>검은 패드에 숫자를 그리세요: 그리는 동안 네트워크가 읽습니다.</translation>
     </message>
@@ -3379,6 +3383,22 @@ figure</source>
     <message>
         <source>{path} does not exist or is not a file.</source>
         <translation>{path}이(가) 없거나 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} is not a video this app can read (or it has no frames).</source>
+        <translation>{name}은(는) 이 앱이 읽을 수 있는 동영상이 아닙니다(또는 프레임이 없습니다).</translation>
+    </message>
+    <message>
+        <source>There is no camera {index} on this computer, or it cannot be opened.</source>
+        <translation>이 컴퓨터에 카메라 {index}이(가) 없거나 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Camera {index} gives no picture: another program may be using it, or this app may not have permission to use it.</source>
+        <translation>카메라 {index}에서 영상이 오지 않습니다: 다른 프로그램이 사용 중이거나 이 앱에 사용 권한이 없을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Video and camera input need OpenCV: pip install opencv-python-headless</source>
+        <translation>동영상과 카메라 입력에는 OpenCV가 필요합니다: pip install opencv-python-headless</translation>
     </message>
     <message>
         <source>{name} is not a readable checkpoint: it is damaged or not a file saved by torch (the details are in the log).</source>
