@@ -48,8 +48,10 @@ class LiveFeed(QObject):
         # The view keeps the feed: its methods are held weakly, so the two make no reference cycle.
         self._deliver, self._ready = weakly(deliver), weakly(ready)
         self.slot = LatestFrame()
-        self.delivered = 0
-        self.latencies: list[float] = []  # seconds from a frame's arrival to its delivery, the last 1,000
+        self.delivered = 0  # frames handed to the consumer
+        self.shown = 0  # of which the consumer showed the maps (see frame_shown)
+        self.latencies: list[float] = []  # seconds from a frame's arrival to its maps on screen, the last 1,000
+        self._arrival = 0.0  # of the frame handed over last
         self._source: FrameSource | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -61,7 +63,7 @@ class LiveFeed(QObject):
     def start(self, source: FrameSource) -> None:
         """Read ``source`` from now on (the previous source is stopped and closed)."""
         self.stop()
-        self._source, self.slot, self.delivered, self.latencies = source, LatestFrame(), 0, []
+        self._source, self.slot, self.delivered, self.shown, self.latencies = source, LatestFrame(), 0, 0, []
         self._stop.clear()
         self._finished.clear()
         self._thread = threading.Thread(target=self._read, args=(source, self.slot), name="frame-reader",
@@ -78,6 +80,12 @@ class LiveFeed(QObject):
         if self._thread is not None:
             self._thread.join(_STOP_WAIT_S)
         self._thread, self._source = None, None
+
+    def frame_shown(self) -> None:
+        """The consumer has put the maps of the frame handed over last on screen: its latency is recorded."""
+        self.shown += 1
+        self.latencies.append(time.perf_counter() - self._arrival)
+        del self.latencies[:-1000]
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -96,10 +104,8 @@ class LiveFeed(QObject):
         if self._ready():
             taken = self.slot.take()
             if taken is not None:
-                frame, arrived_at = taken
+                frame, self._arrival = taken
                 self.delivered += 1
-                self.latencies.append(time.perf_counter() - arrived_at)
-                del self.latencies[:-1000]
                 self._deliver(frame)
                 return
         if self._finished.is_set() and not self.slot.has_frame():

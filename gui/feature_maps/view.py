@@ -609,6 +609,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._show_filters()
         self._show_predictions()
         self._show_texts()
+        if source.kind == "frame" and self.live is not None:
+            self.live.frame_shown()
 
     def _on_grad_cam_ready(self, event: ev.GradCamReady) -> None:
         if self._event is None or event.request_id < self._event.request_id or event.model != self._model:
