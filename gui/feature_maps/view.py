@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,20 +34,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSlider,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from engine.data.drawing import digit_from_strokes
-from engine.data.frames import FrameSource
+from engine.data.frames import CameraSource, FrameSource, VideoFileSource
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact, shape_text
 from gui.feature_maps.live import LiveFeed
 from gui.feature_maps.unit import UnitComputationView
@@ -180,6 +183,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self._request_id = 0
         self._done_id = 0
         self._maps_id = 0  # the request whose maps came last
+        self._frames_kept = 0
         self.live: LiveFeed | None = None  # made on the first live source
         self._held = 0  # inside one_request(): requests wait for the end of the block
         self._wanted = False  # a request is owed (held, or asked for while off screen)
@@ -383,9 +387,23 @@ class FeatureMapView(LanguageAware, QWidget):
         self.paste_button = QPushButton(self, clicked=self.open_clipboard_image)
         self.draw_button = QPushButton(self, checkable=True, toggled=self._on_draw_toggled)
         self.draw_button.setVisible(False)
+        self.live_button = QToolButton(self)
+        self.live_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.live_menu = QMenu(self.live_button)
+        self.camera_action = self.live_menu.addAction("", self._on_camera_clicked)
+        self.video_action = self.live_menu.addAction("", self._on_video_clicked)
+        self.freeze_action = self.live_menu.addAction("", self.freeze_live)
+        self.freeze_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.keep_frame_action = self.live_menu.addAction("", self.keep_frame)
+        self.keep_frame_action.setShortcut(QKeySequence(Qt.Key.Key_S))
+        for action in (self.freeze_action, self.keep_frame_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)  # Space and S work while the view has the focus, the menu closed
+        self.live_button.setMenu(self.live_menu)
+        self.live_button.setFont(scaled_font(self, 1.05))
         self.busy_label = self._label(1.1, bold=True)
         buttons = QVBoxLayout()
-        for widget in (self.open_button, self.paste_button, self.draw_button, self.busy_label):
+        for widget in (self.open_button, self.paste_button, self.draw_button, self.live_button, self.busy_label):
             buttons.addWidget(widget)
         strip = QHBoxLayout()
         strip.addWidget(self.recent_title)
@@ -820,8 +838,60 @@ class FeatureMapView(LanguageAware, QWidget):
         whenever the maps of the previous one are in; the others are dropped. Stop with :meth:`stop_live`."""
         if self.live is None:
             self.live = LiveFeed(self._on_live_frame, self._ready_for_frame, self)
+            self.live.ended.connect(self._on_live_ended)
         self.live.start(source)
         return self.live
+
+    def open_camera(self, index: int = 0) -> bool:
+        """Show camera ``index`` live; a camera that is missing, busy or not permitted gets one sentence."""
+        return self._start_live(lambda: CameraSource(index))
+
+    def open_video(self, path: str) -> bool:
+        """Show the video file at ``path`` live, at its frame rate; a file that is not a video gets one sentence."""
+        return self._start_live(lambda: VideoFileSource(path))
+
+    def freeze_live(self) -> None:
+        """Space: stop the live source on the current frame, whose maps and Grad-CAM stay to be browsed."""
+        if self.live is not None and self.live.is_running():
+            self.stop_live()
+            self._messages = [self.tr("Frozen on the current frame; choose a source under Live to go on.")]
+            self._show_messages()
+
+    def keep_frame(self) -> None:
+        """S: the frame on screen joins the recent images."""
+        if self._shown_source is None or self._shown_source.kind != "frame" or self._event is None:
+            return
+        self._frames_kept += 1
+        kept = _Source(pixels=self._shown_source.pixels, name=self.tr("Frame {number}").format(
+            number=self._frames_kept))
+        self._remember(kept, self._event)
+
+    def _start_live(self, make_source) -> bool:
+        self.stop_live()
+        self._messages = []
+        try:
+            source = make_source()
+        except UserInputError as error:
+            self._messages.append(str(error))
+            self._show_messages()
+            return False
+        self._show_messages()
+        self.start_live(source)
+        return True
+
+    def _on_camera_clicked(self) -> None:
+        self.open_camera(0)
+
+    def _on_live_ended(self) -> None:
+        self._messages = [self.tr("The live source has no more frames (the video ended, or the camera stopped "
+                                  "sending pictures: unplugged?). The last frame stays.")]
+        self._show_messages()
+
+    def _on_video_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a video"), "",
+                                              self.tr("Videos (*.mp4 *.avi *.mov *.mkv *.webm);;All files (*)"))
+        if path:
+            self.open_video(path)
 
     def stop_live(self) -> None:
         """Stop the live source (its reader thread ends); the last frame's maps stay."""
@@ -1074,6 +1144,12 @@ class FeatureMapView(LanguageAware, QWidget):
         self.scale_combo.setItemText(1, self.tr("One scale for the whole layer"))
         self.grid_hint.setText(self._grid_hint_text())
         self.draw_button.setText(self.tr("Draw a digit"))
+        self.live_button.setText(self.tr("Live"))
+        self.live_button.setToolTip(self.tr("Feature maps of a camera or a video, frame by frame"))
+        self.camera_action.setText(self.tr("Camera"))
+        self.video_action.setText(self.tr("Video file…"))
+        self.freeze_action.setText(self.tr("Freeze the frame"))
+        self.keep_frame_action.setText(self.tr("Add the frame to the images"))
         self.draw_button.setToolTip(self.tr("A pad to draw a digit on with the mouse, a pen or a finger"))
         self.pad_title.setText(self.tr("Your drawing"))
         self.undo_button.setText(self.tr("Undo"))

@@ -1357,6 +1357,26 @@
         <translation>그린 숫자 {number}</translation>
     </message>
     <message>
+        <source>Frozen on the current frame; choose a source under Live to go on.</source>
+        <translation>현재 프레임에서 멈췄습니다. 계속하려면 [실시간]에서 입력을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Frame {number}</source>
+        <translation>프레임 {number}</translation>
+    </message>
+    <message>
+        <source>The live source has no more frames (the video ended, or the camera stopped sending pictures: unplugged?). The last frame stays.</source>
+        <translation>실시간 입력에 더 이상 프레임이 없습니다(동영상이 끝났거나 카메라가 영상을 보내지 않습니다: 연결이 끊겼나요?). 마지막 프레임이 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>동영상 열기</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm);;All files (*)</source>
+        <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm);;모든 파일 (*)</translation>
+    </message>
+    <message>
         <source>Live frame</source>
         <translation>실시간 프레임</translation>
     </message>
@@ -1367,6 +1387,30 @@
     <message>
         <source>Draw a digit</source>
         <translation>숫자 그리기</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Feature maps of a camera or a video, frame by frame</source>
+        <translation>카메라나 동영상의 특징 맵을 프레임마다</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>카메라</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>동영상 파일…</translation>
+    </message>
+    <message>
+        <source>Freeze the frame</source>
+        <translation>프레임 멈추기</translation>
+    </message>
+    <message>
+        <source>Add the frame to the images</source>
+        <translation>프레임을 이미지에 추가</translation>
     </message>
     <message>
         <source>A pad to draw a digit on with the mouse, a pen or a finger</source>

@@ -70,3 +70,43 @@ def test_a_thousand_fast_frames_are_dropped_not_queued_and_memory_stays_flat(qtb
     assert feed.delivered < 500 and feed.delivered + feed.slot.dropped == 1000  # most never reached the engine
     # 1,000 queued frames would be 230 MB; a handful in flight at once is all there ever is.
     assert peak - before < 40 * frame_bytes, (peak - before) / frame_bytes
+
+
+def _video(cv2, path, frames: int = 20):
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (96, 96))
+    for index in range(frames):
+        frame = np.zeros((96, 96, 3), dtype=np.uint8)
+        cv2.circle(frame, (48, 48), 20 + index % 5, (255, 255, 255), 6)
+        writer.write(frame)
+    writer.release()
+    return path
+
+
+def test_faults_get_their_sentence_and_the_maps_on_screen_stay(qtbot, view, tmp_path):
+    shown = view.shown_image()
+    bad = tmp_path / "lecture.mp4"
+    bad.write_bytes(b"\x00" * 100)
+    pytest.importorskip("cv2")
+    assert not view.open_video(str(bad))
+    assert view.messages() == ["lecture.mp4 is not a video this app can read (or it has no frames)."]
+    assert not view.open_camera(97)
+    assert view.messages() == ["There is no camera 97 on this computer, or it cannot be opened."]
+    assert view.shown_image() == shown and view.message_label.isVisibleTo(view)
+
+
+def test_a_video_ends_with_a_message_and_space_and_s_freeze_and_keep_a_frame(qtbot, view, tmp_path):
+    cv2 = pytest.importorskip("cv2")
+    path = _video(cv2, tmp_path / "ring.avi", frames=300)  # 10 s at its 30 frames a second
+    assert view.open_video(str(path))
+    qtbot.waitUntil(lambda: view.shown_image() == "Live frame" and not view.awaiting_maps(), timeout=TIMEOUT_MS)
+    view.setFocus()
+    view.freeze_action.trigger()  # Space
+    assert not view.live.is_running() and "Frozen" in view.messages()[0]
+    recent = view.recent.count()
+    view.keep_frame_action.trigger()  # S
+    assert view.recent.count() == recent + 1 and view.recent.item(0).text() == "Frame 1"
+    short = _video(cv2, tmp_path / "short.avi", frames=5)
+    assert view.open_video(str(short))
+    with qtbot.waitSignal(view.live.ended, timeout=TIMEOUT_MS):
+        pass
+    assert "no more frames" in view.messages()[0]
