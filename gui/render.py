@@ -209,6 +209,9 @@ def _render_features(args) -> int:
         _wait_for_maps(app, view)
         if view.messages():
             raise UserInputError(view.messages()[-1])
+        if getattr(args, "video", None):  # once the model is built and warm, so that the video plays from its start
+            _play_video(app, view, args.video)
+            _wait_for_maps(app, view)
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
         if getattr(args, "overlay", "gradcam") == "occlusion":
@@ -233,6 +236,18 @@ def _draw_digit(view, model: str, digit: int) -> None:
         raise UserInputError(f"--draw needs a model that takes one channel, like lenet5; {model} takes colour")
     view.draw_button.setChecked(True)
     view.pad.set_strokes(partial_strokes(DIGIT_STROKES[digit], 0.85))
+
+
+def _play_video(app, view, path: str) -> None:
+    """The video live for a second, then frozen on the frame shown (Space), its maps and Grad-CAM complete."""
+    if not view.open_video(path):
+        raise UserInputError(view.messages()[-1])
+    _wait_for(app, lambda: view.shown_image() == view.tr("Live frame"), "the video's first frame")
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    view.freeze_live()
 
 
 def _wait_for(app, done, what: str) -> None:
