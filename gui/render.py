@@ -242,7 +242,7 @@ def _play_video(app, view, path: str) -> None:
     """The video live for a second, then frozen on the frame shown (Space), its maps and Grad-CAM complete."""
     if not view.open_video(path):
         raise UserInputError(view.messages()[-1])
-    _wait_for(app, lambda: view.shown_image() == view.tr("Live frame"), "the video's first frame")
+    _wait_for(app, lambda: view.live is not None and view.live.shown > 0, "the video's first frame")
     deadline = time.monotonic() + 1.0
     while time.monotonic() < deadline:
         app.processEvents()

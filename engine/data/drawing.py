@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-__all__ = ["BITMAP_SIDE", "BLOCK", "DrawnDigit", "PEN_WIDTH", "digit_from_ink", "digit_from_strokes"]
+__all__ = ["BITMAP_SIDE", "BLOCK", "DrawnDigit", "PEN_WIDTH", "digit_from_ink", "digit_from_photo",
+           "digit_from_strokes"]
 
 BITMAP_SIDE = 32  # the UCI digits' normalised bitmap
 BLOCK = 4  # 4×4 blocks of it are counted: 8×8 counts of 0..16
@@ -129,6 +130,61 @@ def digit_from_ink(ink: np.ndarray, side: int = BITMAP_SIDE) -> DrawnDigit:
     top, left = (BITMAP_SIDE - new_size[1]) // 2, (BITMAP_SIDE - new_size[0]) // 2
     bitmap[top:top + new_size[1], left:left + new_size[0]] = np.asarray(scaled) >= _INK_THRESHOLD
     return _digit(bitmap, side)
+
+
+def digit_from_photo(pixels: np.ndarray, side: int = BITMAP_SIDE) -> DrawnDigit:
+    """A digit written on paper and held to the camera, made like the training digits.
+
+    Parameters
+    ----------
+    pixels : numpy.ndarray
+        ``uint8`` (H, W, 3) RGB: a frame with dark ink on light paper (or light on dark).
+    side : int
+        Side of the ``pixels`` returned, a multiple of 8.
+
+    Returns
+    -------
+    DrawnDigit
+        The frame turned grey, inverted when its border is light (paper), thresholded at Otsu's level (the one
+        that best splits ink from paper, whatever the lighting), ink touching the frame's edge dropped, then
+        :func:`digit_from_ink`.
+    """
+    gray = np.asarray(pixels, dtype=np.float32)
+    if gray.ndim == 3:
+        gray = gray @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+    gray = gray.astype(np.uint8)
+    border = np.concatenate([gray[:2].ravel(), gray[-2:].ravel(), gray[:, :2].ravel(), gray[:, -2:].ravel()])
+    if border.mean() > 127.5:
+        gray = 255 - gray
+    if int(gray.max()) - int(gray.min()) < 32:  # an even picture (a blank page, a covered lens) has no ink
+        return _digit(np.zeros((BITMAP_SIDE, BITMAP_SIDE), dtype=bool), side)
+    level = _otsu(gray)
+    return digit_from_ink(_without_border_blobs(gray > level), side)
+
+
+def _without_border_blobs(mask: np.ndarray) -> np.ndarray:
+    """Ink that touches the frame's edge is not the digit (a table's edge, a shadow, a finger): dropped, so that
+    the crop to the ink is the crop to the digit. Uses OpenCV's connected components (it reads the camera)."""
+    import cv2
+
+    count, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    keep = np.ones(count, dtype=bool)
+    keep[edge] = False
+    keep[0] = False  # the background
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _otsu(gray: np.ndarray) -> int:
+    """Otsu's threshold of an 8-bit picture: the level that maximises the variance between the two classes."""
+    counts = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    levels = np.arange(256, dtype=np.float64)
+    weight = np.cumsum(counts)
+    mean = np.cumsum(counts * levels)
+    total, total_mean = weight[-1], mean[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mean * weight - mean * total) ** 2 / (weight * (total - weight))
+    return int(np.nanargmax(np.where(np.isfinite(between), between, np.nan)))
 
 
 def _digit(bitmap: np.ndarray, side: int) -> DrawnDigit:

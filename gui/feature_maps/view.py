@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.drawing import digit_from_strokes
+from engine.data.drawing import digit_from_photo, digit_from_strokes
 from engine.data.frames import CameraSource, FrameSource, VideoFileSource
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
@@ -396,6 +396,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.freeze_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.keep_frame_action = self.live_menu.addAction("", self.keep_frame)
         self.keep_frame_action.setShortcut(QKeySequence(Qt.Key.Key_S))
+        self.digit_mode_action = self.live_menu.addAction("")
+        self.digit_mode_action.setCheckable(True)
         for action in (self.freeze_action, self.keep_frame_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)  # Space and S work while the view has the focus, the menu closed
@@ -459,6 +461,7 @@ class FeatureMapView(LanguageAware, QWidget):
         elif self._source is None or self._using_sample:
             self._source, self._using_sample = self._sample_for(info.name), True
         self.draw_button.setVisible(info.input_shape[0] == 1)
+        self.digit_mode_action.setEnabled(info.input_shape[0] == 1)
         if info.input_shape[0] != 1:
             self.draw_button.setChecked(False)
         elif self.draw_button.isChecked() and not self.pad.is_empty():
@@ -906,6 +909,10 @@ class FeatureMapView(LanguageAware, QWidget):
         return not self.awaiting_maps()
 
     def _on_live_frame(self, frame: np.ndarray) -> None:
+        if self.digit_mode_action.isChecked() and self._model and get_info(self._model).input_shape[0] == 1:
+            # Digit mode: a digit on paper becomes the network's input the way the pad's drawings do.
+            digit = digit_from_photo(frame, side=max(8, get_info(self._model).input_shape[1] // 8 * 8))
+            frame = frame if digit.empty else digit.pixels
         self._source, self._using_sample = _Source(pixels=frame, name=self.tr("Live frame"), kind="frame"), False
         self._submit()
 
@@ -1150,6 +1157,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.video_action.setText(self.tr("Video file…"))
         self.freeze_action.setText(self.tr("Freeze the frame"))
         self.keep_frame_action.setText(self.tr("Add the frame to the images"))
+        self.digit_mode_action.setText(self.tr("Digit mode: a digit on paper, cropped and made like the training "
+                                               "digits (one-channel models)"))
         self.draw_button.setToolTip(self.tr("A pad to draw a digit on with the mouse, a pen or a finger"))
         self.pad_title.setText(self.tr("Your drawing"))
         self.undo_button.setText(self.tr("Undo"))

@@ -1413,6 +1413,10 @@
         <translation>프레임을 이미지에 추가</translation>
     </message>
     <message>
+        <source>Digit mode: a digit on paper, cropped and made like the training digits (one-channel models)</source>
+        <translation>숫자 모드: 종이에 쓴 숫자를 잘라 훈련 숫자와 같은 방식으로 만듭니다(1채널 모델)</translation>
+    </message>
+    <message>
         <source>A pad to draw a digit on with the mouse, a pen or a finger</source>
         <translation>마우스, 펜, 손가락으로 숫자를 그리는 패드</translation>
     </message>

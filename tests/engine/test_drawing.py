@@ -6,7 +6,7 @@ import torch
 
 from engine.data.datasets import load_embedded_digits
 from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
-from engine.data.drawing import BITMAP_SIDE, digit_from_ink, digit_from_strokes
+from engine.data.drawing import BITMAP_SIDE, digit_from_ink, digit_from_photo, digit_from_strokes
 from engine.inspection.features import preprocess
 from engine.models.weights import load_model
 
@@ -80,3 +80,20 @@ def test_a_partial_script_keeps_the_first_points_in_order():
     half = partial_strokes(strokes, 0.5)
     assert half[0] == strokes[0][:len(half[0])] and sum(map(len, half)) == round(sum(map(len, strokes)) / 2)
     assert partial_strokes(strokes, 0.0) == [strokes[0][:1]]
+
+
+def test_a_digit_photographed_on_paper_is_read_like_a_drawn_one():
+    cv2 = pytest.importorskip("cv2")
+    loaded = load_model("lenet5")
+    right = 0
+    for digit in range(10):
+        photo = np.full((240, 320, 3), (200, 190, 170), dtype=np.uint8)  # paper under warm light
+        photo[:, :40] = (120, 110, 100)  # the edge of the table
+        cv2.putText(photo, str(digit), (130, 190), cv2.FONT_HERSHEY_SIMPLEX, 6, (40, 40, 60), 14)
+        drawn = digit_from_photo(photo)
+        batch, _, inverted = preprocess(drawn.pixels, loaded.preprocessing)
+        with torch.no_grad():
+            right += int(loaded.module(batch).argmax()) == digit
+        assert not inverted and not drawn.empty
+    assert right >= 8
+    assert digit_from_photo(np.full((60, 80, 3), 180, dtype=np.uint8)).empty  # a blank page

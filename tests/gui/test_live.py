@@ -110,3 +110,25 @@ def test_a_video_ends_with_a_message_and_space_and_s_freeze_and_keep_a_frame(qtb
     with qtbot.waitSignal(view.live.ended, timeout=TIMEOUT_MS):
         pass
     assert "no more frames" in view.messages()[0]
+
+
+def test_digit_mode_turns_a_digit_on_paper_into_the_networks_input(qtbot, view, tmp_path):
+    cv2 = pytest.importorskip("cv2")
+    path = tmp_path / "paper.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 30, (320, 240))
+    for index in range(10):
+        frame = np.full((240, 320, 3), (170, 190, 200), dtype=np.uint8)  # paper, BGR
+        cv2.putText(frame, "4", (110 + index, 190), cv2.FONT_HERSHEY_SIMPLEX, 6, (60, 40, 40), 14)
+        writer.write(frame)
+    writer.release()
+    view.digit_mode_action.setChecked(True)
+    feed = view.start_live(VideoFileSource(path, paced=False))
+    with qtbot.waitSignal(feed.ended, timeout=TIMEOUT_MS):
+        pass
+    qtbot.waitUntil(lambda: not view.awaiting_maps(), timeout=TIMEOUT_MS)
+    crop = view._event.crop
+    counts = np.rint(np.arange(17) * (255 / 16))  # the only grey levels a count of a 4×4 block can give
+    assert crop.shape == (32, 32) and np.abs(crop[..., None] - counts).min(axis=-1).max() <= 1
+    assert np.array_equal(crop[::4, ::4].repeat(4, 0).repeat(4, 1), crop)  # 8×8 counts, enlarged
+    assert crop.max() > 200 and crop[:, 0].max() < 128  # light ink on black, the digit fills the height
+    assert view._event.predictions[0].name == "4" and not view._event.inverted
