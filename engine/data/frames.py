@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -23,7 +24,7 @@ import numpy as np
 
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
-__all__ = ["CameraSource", "FrameSource", "LatestFrame", "SyntheticSource", "VideoFileSource"]
+__all__ = ["CameraSource", "FrameSource", "LatestFrame", "SyntheticSource", "VideoFileSource", "camera_indices"]
 
 os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")  # OpenCV's own warnings would reach the terminal
 
@@ -192,6 +193,17 @@ class CameraSource(_OpenCvSource):
                 "engine", "Camera {index} gives no picture: another program may be using it, or this app may not "
                 "have permission to use it."), index=index))
         super().__init__(capture, f"camera {index}", paced=False)  # a camera sets its own pace
+
+
+def camera_indices(devices: str | Path = "/dev") -> list[int]:
+    """The system's cameras, by OpenCV's number: on Linux the ``video*`` devices in ``devices`` (a webcam often
+    has two, one for metadata, which refuses to open with a sentence); elsewhere camera 0, as OpenCV cannot list
+    cameras without opening each one (seconds apiece on some systems)."""
+    folder = Path(devices)
+    if sys.platform.startswith("linux"):
+        found = sorted(int(path.name[5:]) for path in folder.glob("video*") if path.name[5:].isdigit())
+        return found
+    return [0]
 
 
 class LatestFrame:

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.data.drawing import digit_from_photo, digit_from_strokes
-from engine.data.frames import CameraSource, FrameSource, VideoFileSource
+from engine.data.frames import CameraSource, FrameSource, VideoFileSource, camera_indices
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
@@ -390,7 +390,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.live_button = QToolButton(self)
         self.live_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.live_menu = QMenu(self.live_button)
-        self.camera_action = self.live_menu.addAction("", self._on_camera_clicked)
+        self.cameras_menu = self.live_menu.addMenu("")
+        self.cameras_menu.aboutToShow.connect(self._fill_cameras)
         self.video_action = self.live_menu.addAction("", self._on_video_clicked)
         self.freeze_action = self.live_menu.addAction("", self.freeze_live)
         self.freeze_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
@@ -882,8 +883,19 @@ class FeatureMapView(LanguageAware, QWidget):
         self.start_live(source)
         return True
 
-    def _on_camera_clicked(self) -> None:
-        self.open_camera(0)
+    def _fill_cameras(self) -> None:
+        """The system's cameras, listed when the menu opens (one may have been plugged in since)."""
+        self.cameras_menu.clear()
+        indices = camera_indices()
+        for index in indices:
+            action = self.cameras_menu.addAction(self.tr("Camera {index}").format(index=index))
+            action.setData(index)
+            action.triggered.connect(self._on_camera_chosen)
+        if not indices:
+            self.cameras_menu.addAction(self.tr("No camera found")).setEnabled(False)
+
+    def _on_camera_chosen(self) -> None:
+        self.open_camera(self.sender().data())
 
     def _on_live_ended(self) -> None:
         self._messages = [self.tr("The live source has no more frames (the video ended, or the camera stopped "
@@ -1153,7 +1165,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.draw_button.setText(self.tr("Draw a digit"))
         self.live_button.setText(self.tr("Live"))
         self.live_button.setToolTip(self.tr("Feature maps of a camera or a video, frame by frame"))
-        self.camera_action.setText(self.tr("Camera"))
+        self.cameras_menu.setTitle(self.tr("Camera"))
         self.video_action.setText(self.tr("Video file…"))
         self.freeze_action.setText(self.tr("Freeze the frame"))
         self.keep_frame_action.setText(self.tr("Add the frame to the images"))

@@ -1365,6 +1365,14 @@
         <translation>프레임 {number}</translation>
     </message>
     <message>
+        <source>Camera {index}</source>
+        <translation>카메라 {index}</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>카메라를 찾지 못했습니다</translation>
+    </message>
+    <message>
         <source>The live source has no more frames (the video ended, or the camera stopped sending pictures: unplugged?). The last frame stays.</source>
         <translation>실시간 입력에 더 이상 프레임이 없습니다(동영상이 끝났거나 카메라가 영상을 보내지 않습니다: 연결이 끊겼나요?). 마지막 프레임이 남아 있습니다.</translation>
     </message>

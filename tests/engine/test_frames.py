@@ -5,7 +5,7 @@ import threading
 import numpy as np
 import pytest
 
-from engine.data.frames import CameraSource, LatestFrame, SyntheticSource, VideoFileSource
+from engine.data.frames import CameraSource, LatestFrame, SyntheticSource, VideoFileSource, camera_indices
 from engine.runtime.errors import UserInputError
 
 
@@ -76,3 +76,14 @@ def test_a_file_that_is_not_a_video_and_a_missing_camera_get_one_sentence(tmp_pa
         VideoFileSource(tmp_path / "missing.mp4")
     with pytest.raises(UserInputError, match="no camera 97"):
         CameraSource(97)
+
+
+def test_cameras_are_listed_from_the_video_devices(tmp_path, monkeypatch):
+    import engine.data.frames as frames
+
+    monkeypatch.setattr(frames.sys, "platform", "linux")
+    for name in ("video2", "video0", "video-meta", "audio0"):
+        (tmp_path / name).touch()
+    assert camera_indices(tmp_path) == [0, 2]
+    monkeypatch.setattr(frames.sys, "platform", "win32")
+    assert camera_indices(tmp_path) == [0]

@@ -132,3 +132,16 @@ def test_digit_mode_turns_a_digit_on_paper_into_the_networks_input(qtbot, view, 
     assert np.array_equal(crop[::4, ::4].repeat(4, 0).repeat(4, 1), crop)  # 8×8 counts, enlarged
     assert crop.max() > 200 and crop[:, 0].max() < 128  # light ink on black, the digit fills the height
     assert view._event.predictions[0].name == "4" and not view._event.inverted
+
+
+def test_the_camera_menu_lists_the_systems_cameras(view, monkeypatch):
+    import gui.feature_maps.view as module
+
+    monkeypatch.setattr(module, "camera_indices", lambda: [0, 2])
+    view._fill_cameras()
+    assert [action.text() for action in view.cameras_menu.actions()] == ["Camera 0", "Camera 2"]
+    view.cameras_menu.actions()[1].trigger()  # no camera 2 here: its sentence, and the maps stay
+    assert view.messages() == ["There is no camera 2 on this computer, or it cannot be opened."]
+    monkeypatch.setattr(module, "camera_indices", lambda: [])
+    view._fill_cameras()
+    assert [(a.text(), a.isEnabled()) for a in view.cameras_menu.actions()] == [("No camera found", False)]
