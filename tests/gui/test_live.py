@@ -145,3 +145,14 @@ def test_the_camera_menu_lists_the_systems_cameras(view, monkeypatch):
     monkeypatch.setattr(module, "camera_indices", lambda: [])
     view._fill_cameras()
     assert [(a.text(), a.isEnabled()) for a in view.cameras_menu.actions()] == [("No camera found", False)]
+
+
+def test_closing_the_window_ends_the_live_feed(qtbot, window):
+    import threading
+
+    view = window.feature_view
+    feed = view.start_live(SyntheticSource(size=(60, 80), fps=30))
+    assert any(thread.name == "frame-reader" for thread in threading.enumerate())
+    window.close()
+    assert not feed.is_running()
+    assert not any(thread.name == "frame-reader" for thread in threading.enumerate())
