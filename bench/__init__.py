@@ -16,7 +16,7 @@ __all__ = ["run_benchmark", "BENCHMARKS", "median_seconds", "wall_seconds"]
 
 # name -> module under bench/ that defines run(repeat) -> None
 BENCHMARKS = {"startup": "bench.startup", "diagram": "bench.diagram", "features": "bench.features",
-              "training": "bench.training"}
+              "training": "bench.training", "live": "bench.live"}
 
 
 def run_benchmark(name: str, repeat: int) -> int:

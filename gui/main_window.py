@@ -424,6 +424,8 @@ class MainWindow(LanguageAware, QMainWindow):
         self.settings.setValue("docks", self.saveState())
         self.settings.setValue("page", self.current_section())
         self.settings.sync()
+        if self._feature_view is not None:
+            self._feature_view.stop_live()  # the camera is freed and its reader thread ends with the window
         self.bridge.shutdown(timeout=2.0)
         super().closeEvent(event)
 

@@ -204,9 +204,14 @@ def _render_features(args) -> int:
         view.set_model(model)
         view.show()
         bridge.start()
+        if getattr(args, "draw", None) is not None:
+            _draw_digit(view, model, args.draw)
         _wait_for_maps(app, view)
         if view.messages():
             raise UserInputError(view.messages()[-1])
+        if getattr(args, "video", None):  # once the model is built and warm, so that the video plays from its start
+            _play_video(app, view, args.video)
+            _wait_for_maps(app, view)
         if args.layer:
             view.select_layer(_layer_index(view, args.layer))
         if getattr(args, "overlay", "gradcam") == "occlusion":
@@ -221,6 +226,28 @@ def _render_features(args) -> int:
         view.close()
     print(out)
     return 0
+
+
+def _draw_digit(view, model: str, digit: int) -> None:
+    """The pad open with most of the script of ``digit`` drawn (85% of its points): the drawing caught mid-digit."""
+    from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
+
+    if not view.draw_button.isVisibleTo(view):
+        raise UserInputError(f"--draw needs a model that takes one channel, like lenet5; {model} takes colour")
+    view.draw_button.setChecked(True)
+    view.pad.set_strokes(partial_strokes(DIGIT_STROKES[digit], 0.85))
+
+
+def _play_video(app, view, path: str) -> None:
+    """The video live for a second, then frozen on the frame shown (Space), its maps and Grad-CAM complete."""
+    if not view.open_video(path):
+        raise UserInputError(view.messages()[-1])
+    _wait_for(app, lambda: view.live is not None and view.live.shown > 0, "the video's first frame")
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    view.freeze_live()
 
 
 def _wait_for(app, done, what: str) -> None:

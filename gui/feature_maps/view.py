@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,22 +34,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSlider,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from engine.data.drawing import digit_from_photo, digit_from_strokes
+from engine.data.frames import CameraSource, FrameSource, VideoFileSource, camera_indices
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact, shape_text
+from gui.feature_maps.live import LiveFeed
 from gui.feature_maps.unit import UnitComputationView
 from gui.i18n import localized
 from gui.widgets.class_names import class_label
+from gui.widgets.drawing_pad import DrawingPad
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
 from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
@@ -128,10 +135,13 @@ class _TopClasses(QWidget):
 class _Source:
     """An image the user gave: a file path, or pasted pixels with a name."""
 
-    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "") -> None:
+    def __init__(self, path: str = "", pixels: np.ndarray | None = None, name: str = "", kind: str = "") -> None:
         # Absolute, so that the same file opened from a drop and from the samples is one entry.
         self.path = os.path.abspath(path) if path else ""
         self.pixels, self.name = pixels, name or Path(path).name
+        # "drawing": the pad's state while it is drawn, "frame": a live frame. Neither joins the recent strip (a
+        # drawing does when the user keeps it).
+        self.kind = kind
 
     def same_as(self, other: _Source | None) -> bool:
         return other is not None and (self.pixels is other.pixels if self.pixels is not None else
@@ -172,6 +182,9 @@ class FeatureMapView(LanguageAware, QWidget):
         self._using_sample = False
         self._request_id = 0
         self._done_id = 0
+        self._maps_id = 0  # the request whose maps came last
+        self._frames_kept = 0
+        self.live: LiveFeed | None = None  # made on the first live source
         self._held = 0  # inside one_request(): requests wait for the end of the block
         self._wanted = False  # a request is owed (held, or asked for while off screen)
         self._event: ev.FeatureMapsReady | None = None
@@ -267,9 +280,11 @@ class FeatureMapView(LanguageAware, QWidget):
         self.filters_panel.setMinimumSize(120, 120)
 
         pictures = QGridLayout()
+        # The drawing pad (one-channel models) first, so that the network's input is beside it.
+        pictures.addWidget(self._build_pad(), 0, 0, 3, 1)
         for column, (title, panel, caption) in enumerate(((self.input_title, self.input_panel, self.input_caption),
                                                           (self.enlarged_title, self.enlarged_panel,
-                                                           self.enlarged_caption))):
+                                                           self.enlarged_caption)), start=1):
             pictures.addWidget(title, 0, column)
             pictures.addWidget(panel, 1, column)
             pictures.addWidget(caption, 2, column)
@@ -298,6 +313,31 @@ class FeatureMapView(LanguageAware, QWidget):
         layout.addWidget(self.unit_caption)
         layout.addWidget(self.lower_tabs, 2)
         return side
+
+    def _build_pad(self) -> QWidget:
+        """The drawing pad with its buttons, hidden until "Draw a digit" is pressed."""
+        self.pad_box = QWidget(self)
+        self.pad_title = self._label(1.2, bold=True)
+        self.pad = DrawingPad(self.pad_box)
+        self.pad.drawing_changed.connect(self._on_drawing_changed)
+        self.pad.stroke_finished.connect(self._on_stroke_finished)
+        self.undo_button = QPushButton(self.pad_box, clicked=self.pad.undo)
+        self.clear_button = QPushButton(self.pad_box, clicked=self.pad.clear)
+        self.keep_button = QPushButton(self.pad_box, clicked=self._on_keep_clicked)
+        self.pad_caption = self._label(1.0, wrap=True)
+        buttons = QHBoxLayout()
+        for button in (self.undo_button, self.clear_button, self.keep_button):
+            button.setFont(scaled_font(self, 1.05))
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self.pad_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pad_title)
+        layout.addWidget(self.pad, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.pad_caption)
+        self.pad_box.setVisible(False)
+        self._drawings_kept = 0
+        return self.pad_box
 
     def _build_maps_side(self) -> QWidget:
         """The layer slider, the scale choice and the grid of the layer's maps."""
@@ -345,9 +385,28 @@ class FeatureMapView(LanguageAware, QWidget):
         self._unseen_icon = _placeholder_icon()
         self.open_button = QPushButton(self, clicked=self._on_open_clicked)
         self.paste_button = QPushButton(self, clicked=self.open_clipboard_image)
+        self.draw_button = QPushButton(self, checkable=True, toggled=self._on_draw_toggled)
+        self.draw_button.setVisible(False)
+        self.live_button = QToolButton(self)
+        self.live_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.live_menu = QMenu(self.live_button)
+        self.cameras_menu = self.live_menu.addMenu("")
+        self.cameras_menu.aboutToShow.connect(self._fill_cameras)
+        self.video_action = self.live_menu.addAction("", self._on_video_clicked)
+        self.freeze_action = self.live_menu.addAction("", self.freeze_live)
+        self.freeze_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.keep_frame_action = self.live_menu.addAction("", self.keep_frame)
+        self.keep_frame_action.setShortcut(QKeySequence(Qt.Key.Key_S))
+        self.digit_mode_action = self.live_menu.addAction("")
+        self.digit_mode_action.setCheckable(True)
+        for action in (self.freeze_action, self.keep_frame_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)  # Space and S work while the view has the focus, the menu closed
+        self.live_button.setMenu(self.live_menu)
+        self.live_button.setFont(scaled_font(self, 1.05))
         self.busy_label = self._label(1.1, bold=True)
         buttons = QVBoxLayout()
-        for widget in (self.open_button, self.paste_button, self.busy_label):
+        for widget in (self.open_button, self.paste_button, self.draw_button, self.live_button, self.busy_label):
             buttons.addWidget(widget)
         strip = QHBoxLayout()
         strip.addWidget(self.recent_title)
@@ -402,6 +461,12 @@ class FeatureMapView(LanguageAware, QWidget):
                 model=info.title, channels=info.input_shape[0]))
         elif self._source is None or self._using_sample:
             self._source, self._using_sample = self._sample_for(info.name), True
+        self.draw_button.setVisible(info.input_shape[0] == 1)
+        self.digit_mode_action.setEnabled(info.input_shape[0] == 1)
+        if info.input_shape[0] != 1:
+            self.draw_button.setChecked(False)
+        elif self.draw_button.isChecked() and not self.pad.is_empty():
+            self._source = self._drawn_source()  # the drawing, at this model's input size
         self._show_messages()
         self._submit()
         self._show_texts()
@@ -551,7 +616,9 @@ class FeatureMapView(LanguageAware, QWidget):
             self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
             self._clear_unit()
         self._event, self._shown_source = event, source
-        self._remember(source, event)
+        self._maps_id = max(self._maps_id, event.request_id)
+        if not source.kind:
+            self._remember(source, event)
         self.layer_slider.blockSignals(True)
         self.layer_slider.setRange(0, len(event.layers) - 1)
         self.layer_slider.setValue(min(max(self._layer, 0), len(event.layers) - 1))
@@ -564,6 +631,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._show_filters()
         self._show_predictions()
         self._show_texts()
+        if source.kind == "frame" and self.live is not None:
+            self.live.frame_shown()
 
     def _on_grad_cam_ready(self, event: ev.GradCamReady) -> None:
         if self._event is None or event.request_id < self._event.request_id or event.model != self._model:
@@ -722,6 +791,147 @@ class FeatureMapView(LanguageAware, QWidget):
             self.cam_check.setChecked(False)
         self._show_cam()
         self._show_texts()
+
+    # ------------------------------------------------------------ the drawing pad
+
+    def drawing_source(self) -> tuple[np.ndarray, str] | None:
+        """The pixels sent for the drawing on the pad and their name, or None when the pad is empty."""
+        if self._source is None or self._source.kind != "drawing":
+            return None
+        return self._source.pixels, self._source.name
+
+    def _drawn_source(self) -> _Source:
+        """The pad's strokes made the way the training digits were (``engine.data.drawing``), at the input
+        size of the model on screen (LeNet-5: 32×32)."""
+        side = get_info(self._model).input_shape[1] if self._model else 32
+        side = max(8, side // 8 * 8)
+        digit = digit_from_strokes(self.pad.strokes(), side=side)
+        return _Source(pixels=digit.pixels, name=self.tr("Drawing"), kind="drawing")
+
+    def _on_draw_toggled(self, checked: bool) -> None:
+        self.pad_box.setVisible(checked)
+        self.grid_hint.setText(self._grid_hint_text())
+        if checked and not self.pad.is_empty():
+            self._on_drawing_changed()
+
+    def _on_drawing_changed(self) -> None:
+        """Every point drawn asks again: ``InspectImage`` is latest-wins per sender, so while the engine works on
+        one, newer drawings replace each other in its queue and only the newest is served."""
+        if self.pad.is_empty():
+            return  # an empty pad says nothing: the maps of the last drawing stay
+        self._source, self._using_sample = self._drawn_source(), False
+        self._submit()
+
+    def _on_stroke_finished(self) -> None:
+        self.image_opened.emit()  # the pages that follow the user's image take the drawing once a stroke is done
+
+    def _on_keep_clicked(self) -> None:
+        """The drawing joins the recent images, with the maps already shown for it."""
+        if self.pad.is_empty():
+            return
+        self._drawings_kept += 1
+        kept = _Source(pixels=self._drawn_source().pixels, name=self.tr("Drawing {number}").format(
+            number=self._drawings_kept))
+        shown = self._event if self._shown_source is not None and self._shown_source.kind == "drawing" else None
+        self._remember(kept, shown)
+
+    # ------------------------------------------------------------ live frames
+
+    def start_live(self, source: FrameSource) -> LiveFeed:
+        """Show the frames of ``source`` as they come (``engine.data.frames``): the newest frame goes to the engine
+        whenever the maps of the previous one are in; the others are dropped. Stop with :meth:`stop_live`."""
+        if self.live is None:
+            self.live = LiveFeed(self._on_live_frame, self._ready_for_frame, self)
+            self.live.ended.connect(self._on_live_ended)
+        self.live.start(source)
+        return self.live
+
+    def open_camera(self, index: int = 0) -> bool:
+        """Show camera ``index`` live; a camera that is missing, busy or not permitted gets one sentence."""
+        return self._start_live(lambda: CameraSource(index))
+
+    def open_video(self, path: str) -> bool:
+        """Show the video file at ``path`` live, at its frame rate; a file that is not a video gets one sentence."""
+        return self._start_live(lambda: VideoFileSource(path))
+
+    def freeze_live(self) -> None:
+        """Space: stop the live source on the current frame, whose maps and Grad-CAM stay to be browsed."""
+        if self.live is not None and self.live.is_running():
+            self.stop_live()
+            self._messages = [self.tr("Frozen on the current frame; choose a source under Live to go on.")]
+            self._show_messages()
+
+    def keep_frame(self) -> None:
+        """S: the frame on screen joins the recent images."""
+        if self._shown_source is None or self._shown_source.kind != "frame" or self._event is None:
+            return
+        self._frames_kept += 1
+        kept = _Source(pixels=self._shown_source.pixels, name=self.tr("Frame {number}").format(
+            number=self._frames_kept))
+        self._remember(kept, self._event)
+
+    def _start_live(self, make_source) -> bool:
+        self.stop_live()
+        self._messages = []
+        try:
+            source = make_source()
+        except UserInputError as error:
+            self._messages.append(str(error))
+            self._show_messages()
+            return False
+        self._show_messages()
+        self.start_live(source)
+        return True
+
+    def _fill_cameras(self) -> None:
+        """The system's cameras, listed when the menu opens (one may have been plugged in since)."""
+        self.cameras_menu.clear()
+        indices = camera_indices()
+        for index in indices:
+            action = self.cameras_menu.addAction(self.tr("Camera {index}").format(index=index))
+            action.setData(index)
+            action.triggered.connect(self._on_camera_chosen)
+        if not indices:
+            self.cameras_menu.addAction(self.tr("No camera found")).setEnabled(False)
+
+    def _on_camera_chosen(self) -> None:
+        self.open_camera(self.sender().data())
+
+    def _on_live_ended(self) -> None:
+        self._messages = [self.tr("The live source has no more frames (the video ended, or the camera stopped "
+                                  "sending pictures: unplugged?). The last frame stays.")]
+        self._show_messages()
+
+    def _on_video_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a video"), "",
+                                              self.tr("Videos (*.mp4 *.avi *.mov *.mkv *.webm);;All files (*)"))
+        if path:
+            self.open_video(path)
+
+    def stop_live(self) -> None:
+        """Stop the live source (its reader thread ends); the last frame's maps stay."""
+        if self.live is not None:
+            self.live.stop()
+
+    def awaiting_maps(self) -> bool:
+        """True while the maps of the last request have not come (nor its refusal or failure)."""
+        return max(self._maps_id, self._done_id) < self._request_id
+
+    def _ready_for_frame(self) -> bool:
+        return not self.awaiting_maps()
+
+    def _on_live_frame(self, frame: np.ndarray) -> None:
+        if self.digit_mode_action.isChecked() and self._model and get_info(self._model).input_shape[0] == 1:
+            # Digit mode: a digit on paper becomes the network's input the way the pad's drawings do.
+            digit = digit_from_photo(frame, side=max(8, get_info(self._model).input_shape[1] // 8 * 8))
+            frame = frame if digit.empty else digit.pixels
+        self._source, self._using_sample = _Source(pixels=frame, name=self.tr("Live frame"), kind="frame"), False
+        self._submit()
+
+    def _grid_hint_text(self) -> str:
+        if self.draw_button.isChecked():
+            return self.tr("Draw a digit on the black pad: the network reads it while you draw.")
+        return self.tr("Drop an image anywhere on the window, open one, paste one, or click a sample below.")
 
     def _on_recent_clicked(self, item: QListWidgetItem) -> None:
         self._messages = []
@@ -951,8 +1161,24 @@ class FeatureMapView(LanguageAware, QWidget):
         self.layer_title.setText(self.tr("Layer"))
         self.scale_combo.setItemText(0, self.tr("Each map on its own scale"))
         self.scale_combo.setItemText(1, self.tr("One scale for the whole layer"))
-        self.grid_hint.setText(self.tr("Drop an image anywhere on the window, open one, paste one, or click a "
-                                       "sample below."))
+        self.grid_hint.setText(self._grid_hint_text())
+        self.draw_button.setText(self.tr("Draw a digit"))
+        self.live_button.setText(self.tr("Live"))
+        self.live_button.setToolTip(self.tr("Feature maps of a camera or a video, frame by frame"))
+        self.cameras_menu.setTitle(self.tr("Camera"))
+        self.video_action.setText(self.tr("Video file…"))
+        self.freeze_action.setText(self.tr("Freeze the frame"))
+        self.keep_frame_action.setText(self.tr("Add the frame to the images"))
+        self.digit_mode_action.setText(self.tr("Digit mode: a digit on paper, cropped and made like the training "
+                                               "digits (one-channel models)"))
+        self.draw_button.setToolTip(self.tr("A pad to draw a digit on with the mouse, a pen or a finger"))
+        self.pad_title.setText(self.tr("Your drawing"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.keep_button.setText(self.tr("Add to images"))
+        self.pad_caption.setText(self.tr(
+            "Made like the training digits: the drawing is scaled to fill a 32×32 bitmap, the ink of each 4×4 "
+            "block counted (0 to 16), and the 8×8 counts enlarged to the network's input."))
         self.recent_title.setText(self.tr("Images"))
         self.open_button.setText(self.tr("Open images…"))
         self.paste_button.setText(self.tr("Paste image"))

@@ -1349,6 +1349,106 @@
         <translation>창 아무 곳에나 이미지를 끌어다 놓거나, 열거나, 붙여 넣거나, 아래의 예시를 클릭하세요.</translation>
     </message>
     <message>
+        <source>Drawing</source>
+        <translation>그린 숫자</translation>
+    </message>
+    <message>
+        <source>Drawing {number}</source>
+        <translation>그린 숫자 {number}</translation>
+    </message>
+    <message>
+        <source>Frozen on the current frame; choose a source under Live to go on.</source>
+        <translation>현재 프레임에서 멈췄습니다. 계속하려면 [실시간]에서 입력을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Frame {number}</source>
+        <translation>프레임 {number}</translation>
+    </message>
+    <message>
+        <source>Camera {index}</source>
+        <translation>카메라 {index}</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>카메라를 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The live source has no more frames (the video ended, or the camera stopped sending pictures: unplugged?). The last frame stays.</source>
+        <translation>실시간 입력에 더 이상 프레임이 없습니다(동영상이 끝났거나 카메라가 영상을 보내지 않습니다: 연결이 끊겼나요?). 마지막 프레임이 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>동영상 열기</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mov *.mkv *.webm);;All files (*)</source>
+        <translation>동영상 (*.mp4 *.avi *.mov *.mkv *.webm);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Live frame</source>
+        <translation>실시간 프레임</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the black pad: the network reads it while you draw.</source>
+        <translation>검은 패드에 숫자를 그리세요: 그리는 동안 네트워크가 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>숫자 그리기</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Feature maps of a camera or a video, frame by frame</source>
+        <translation>카메라나 동영상의 특징 맵을 프레임마다</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>카메라</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>동영상 파일…</translation>
+    </message>
+    <message>
+        <source>Freeze the frame</source>
+        <translation>프레임 멈추기</translation>
+    </message>
+    <message>
+        <source>Add the frame to the images</source>
+        <translation>프레임을 이미지에 추가</translation>
+    </message>
+    <message>
+        <source>Digit mode: a digit on paper, cropped and made like the training digits (one-channel models)</source>
+        <translation>숫자 모드: 종이에 쓴 숫자를 잘라 훈련 숫자와 같은 방식으로 만듭니다(1채널 모델)</translation>
+    </message>
+    <message>
+        <source>A pad to draw a digit on with the mouse, a pen or a finger</source>
+        <translation>마우스, 펜, 손가락으로 숫자를 그리는 패드</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <translation>그린 그림</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Add to images</source>
+        <translation>이미지에 추가</translation>
+    </message>
+    <message>
+        <source>Made like the training digits: the drawing is scaled to fill a 32×32 bitmap, the ink of each 4×4 block counted (0 to 16), and the 8×8 counts enlarged to the network&apos;s input.</source>
+        <translation>훈련 숫자와 같은 방식으로 만듭니다: 그림을 32×32 비트맵에 꽉 차게 확대·축소하고, 4×4 블록마다 잉크 픽셀을 세어(0~16) 그 8×8 값을 네트워크 입력 크기로 키웁니다.</translation>
+    </message>
+    <message>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
@@ -3335,6 +3435,22 @@ figure</source>
     <message>
         <source>{path} does not exist or is not a file.</source>
         <translation>{path}이(가) 없거나 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{name} is not a video this app can read (or it has no frames).</source>
+        <translation>{name}은(는) 이 앱이 읽을 수 있는 동영상이 아닙니다(또는 프레임이 없습니다).</translation>
+    </message>
+    <message>
+        <source>There is no camera {index} on this computer, or it cannot be opened.</source>
+        <translation>이 컴퓨터에 카메라 {index}이(가) 없거나 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Camera {index} gives no picture: another program may be using it, or this app may not have permission to use it.</source>
+        <translation>카메라 {index}에서 영상이 오지 않습니다: 다른 프로그램이 사용 중이거나 이 앱에 사용 권한이 없을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Video and camera input need OpenCV: pip install opencv-python-headless</source>
+        <translation>동영상과 카메라 입력에는 OpenCV가 필요합니다: pip install opencv-python-headless</translation>
     </message>
     <message>
         <source>{name} is not a readable checkpoint: it is damaged or not a file saved by torch (the details are in the log).</source>

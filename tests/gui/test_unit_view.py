@@ -94,7 +94,8 @@ def test_the_page_tints_in_its_diagram_the_layers_that_feed_the_clicked_unit(qtb
     page.resize(1400, 900)
     page.show()
     page.set_entries([ZooEntry(name="resnet20", title="ResNet-20", section="resnet", year=2015,
-                               input_shape=(3, 32, 32), paper_depth=20, weighted_modules=20, params=1, macs=1, top1=None, authors="K. He",
+                               input_shape=(3, 32, 32), paper_depth=20, weighted_modules=20, params=1, macs=1,
+                               top1=None, authors="K. He",
                                paper="Deep Residual Learning", ideas_en=("a",), ideas_ko=("가",))])
     analysis = analyze("resnet20")
     page.set_analysis(AnalysisReady("resnet20", (3, 32, 32), analysis))

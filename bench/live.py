@@ -1,0 +1,142 @@
+"""Live input: frames per second through the real path against the model's own plain forward rate.
+
+The real path: a synthetic frame source read on its own thread (``engine.data.frames``, 640×480, as fast as it
+can draw, so the engine is never short of frames) → the latest-frame slot → the feature-map view's
+``InspectImage`` → the engine thread (every layer's maps and top-5, then Grad-CAM unless a newer frame waits)
+→ ``FeatureMapsReady`` → the maps set on screen. Baseline, measured in the same run on the same device: the
+model's plain forward pass (inference mode, batch 1, the model's input size), back to back.
+
+Also: latency from a frame's arrival in the slot to its maps set on screen, and how late a 5 ms timer in the
+GUI's event loop runs while the frames flow.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+_MODELS = ("lenet5", "resnet18")
+_LIVE_S = 8.0
+_TIMER_MS = 5
+
+
+def run(repeat: int) -> None:
+    import torch
+
+    from engine.runtime.device import pick_device
+
+    device, name = pick_device("auto")
+    print(f"live input on {name}, torch {torch.__version__}, {sys.platform}; median of {repeat} runs of "
+          f"{_LIVE_S:.0f} s each; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for model in _MODELS:
+        # The plain rate just before and just after each live run: the machine's load weighs on both alike.
+        runs, plains = [], []
+        for _ in range(repeat):
+            before = _plain_rate(model, device)
+            runs.append(_live(model))
+            plains.append((before + _plain_rate(model, device)) / 2)
+        plain = statistics.median(plains)
+        rate = statistics.median(r["rate"] for r in runs)
+        ratio = statistics.median(r["rate"] / p for r, p in zip(runs, plains, strict=True))
+        latency = statistics.median(r["latency"] for r in runs)
+        late = [value for r in runs for value in r["lateness"]]
+        dropped = sum(r["dropped"] for r in runs) / max(1, sum(r["arrived"] for r in runs))
+        print(f"{model:9s} live {rate:7.1f} frames/s   plain forward {plain:8.1f} /s   ratio {ratio:5.3f}"
+              f"   (median of the runs' ratios; target >= 0.9 on the CPU)")
+        print(f"          latency arrival -> maps on screen: median {latency * 1000:6.1f} ms (one forward: "
+              f"{1000 / plain:6.1f} ms; target <= forward + 50 ms);  frames dropped {dropped:.1%}")
+        print(f"          GUI event loop lateness while live: p99 {np.percentile(late, 99):6.1f} ms, worst "
+              f"{max(late):6.1f} ms (target p99 <= 50 ms)")
+
+
+def _plain_rate(model: str, device) -> float:
+    """Forward passes a second, on a thread of its own as the engine's: on a busy CPU a new thread's torch runs
+    with other thread settings than the main thread's, three times faster or slower (measured on this machine)."""
+    import threading
+
+    result: list[float] = []
+    thread = threading.Thread(target=lambda: result.append(_plain_rate_here(model, device)))
+    thread.start()
+    thread.join()
+    return result[0]
+
+
+def _plain_rate_here(model: str, device) -> float:
+    import torch
+
+    from engine.models.weights import load_model
+
+    loaded = load_model(model)
+    module = loaded.module.to(device).eval()
+    side = loaded.preprocessing.crop
+    batch = torch.rand(1, loaded.preprocessing.channels, side, side, device=device)
+    with torch.inference_mode():
+        for _ in range(3):
+            module(batch)
+        _sync(device)
+        count, started = 0, time.perf_counter()
+        while time.perf_counter() - started < 2.0 or count < 5:
+            module(batch)
+            count += 1
+        _sync(device)
+        return count / (time.perf_counter() - started)
+
+
+def _sync(device) -> None:
+    import torch
+
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+
+
+def _live(model: str) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from engine.data.frames import SyntheticSource
+    from gui.engine_bridge import EngineBridge
+    from gui.feature_maps.view import FeatureMapView
+
+    _app = QApplication.instance() or QApplication([])  # held: the view needs it alive
+    bridge = EngineBridge(device="auto")
+    view = FeatureMapView(bridge)
+    view.resize(1600, 900)
+    view.set_model(model)
+    view.show()
+    bridge.start()
+    loop = QEventLoop()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(_TIMER_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    try:
+        watch = QTimer(interval=20)  # the sample image's maps are in: the model is built and warm
+        watch.timeout.connect(lambda: loop.quit() if view.shown_image() and not view.is_busy() else None)
+        watch.start()
+        loop.exec()
+        watch.stop()
+        feed = view.start_live(SyntheticSource(size=(480, 640)))
+        QTimer.singleShot(1000, loop.quit)  # the first second is warm-up (first frames, caches)
+        loop.exec()
+        shown, arrived, dropped = feed.shown, feed.slot.arrived, feed.slot.dropped
+        feed.latencies.clear()
+        timer.start()
+        started = time.perf_counter()
+        QTimer.singleShot(int(_LIVE_S * 1000), loop.quit)
+        loop.exec()
+        elapsed = time.perf_counter() - started
+        timer.stop()
+        result = dict(rate=(feed.shown - shown) / elapsed, latency=statistics.median(feed.latencies),
+                      arrived=feed.slot.arrived - arrived, dropped=feed.slot.dropped - dropped,
+                      lateness=[max(0.0, float(gap)) for gap in np.diff(ticks) * 1000 - _TIMER_MS])
+    finally:
+        view.stop_live()
+        bridge.shutdown()
+        view.close()
+    return result
