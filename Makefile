@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test fuzz lint translations depth weights clean
+.PHONY: run test fuzz mutation lint translations depth weights clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ test: $(STAMP_TEST)
 # few dozen `make test` runs (the "fuzz" profile in tests/conftest.py); failures found are kept in .hypothesis/.
 fuzz: $(STAMP_TEST)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/engine/test_properties.py
+
+# Mutation testing (mutmut, the "mutation" extra) of the modules in pyproject.toml's [tool.mutmut]: each mutant is
+# a one-token change of the code; the share the tests kill is the measure of the suite. Results: `mutmut results`.
+mutation: $(STAMP_TEST)
+	$(PY) -m pip install --quiet -e '.[mutation]'
+	rm -rf mutants
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut export-cicd-stats 2>/dev/null || true
+	$(VENV)/bin/mutmut results
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .

@@ -44,7 +44,7 @@ PAPER_FIGURES: dict[str, PaperFigure] = {
                                "논문 표 2: CNN 1개, ILSVRC-2012 검증 세트, 패치 10개"),
     # Simonyan & Zisserman 2015, Table 4: configuration D, multi-scale evaluation, top-1 error 24.8 %.
     "vgg16": PaperFigure("top-1", 75.2, "paper, Table 4: configuration D, validation, multi-scale dense",
-                         "논문 표 4: 구성 D, 검증 세트, 여러 크기 dense 평가"),
+                         "논문 표 4: 구성 D, 검증 세트, 여러 크기 조밀(dense) 평가"),
     # He et al. 2016, Table 2 (10-crop testing, validation): ResNet-18 top-1 error 27.88 %.
     "resnet18": PaperFigure("top-1", 72.12, "paper, Table 2: validation, 10 crops",
                             "논문 표 2: 검증 세트, 크롭 10개"),

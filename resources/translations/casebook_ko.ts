@@ -1051,7 +1051,7 @@
     </message>
     <message>
         <source>global avg pool</source>
-        <translation>global avg pool</translation>
+        <translation>전역 avg pool</translation>
     </message>
     <message>
         <source>global max pool</source>
@@ -1842,7 +1842,7 @@
     </message>
     <message>
         <source>Q. Why, in practice, does the error grow as layers are stacked?</source>
-        <translation>Q. 왜 실제에서 layer가 쌓이면서 error가 커질까?</translation>
+        <translation>Q. 왜 실제에서 layers가 쌓이면서 error가 커질까?</translation>
     </message>
     <message>
         <source>A 1×1 convolution reduces the number of channels and adds non-linearity.</source>

