@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -31,6 +31,7 @@ from gui.engine_bridge import EngineBridge
 from gui.i18n import LANGUAGES, current_language, localized, set_language
 from gui.throttle import weakly
 from gui.widgets.text import LanguageAware, scaled_font
+from gui.widgets.zoom import adopt, app_zoom, zoom_factor
 
 if TYPE_CHECKING:
     from engine.runtime import events as ev
@@ -46,6 +47,13 @@ SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception",
 _MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
 _PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; below it they scroll
 
+
+
+def _page_minimum() -> QSize:
+    """The size the pages are laid out for at the app's zoom: taller with larger text, so that a page scrolls
+    rather than squeezing its figures; as wide only up to a 1366-pixel screen's room beside the navigation."""
+    factor = zoom_factor()
+    return QSize(min(round(_PAGE_MINIMUM.width() * factor), 1060), round(_PAGE_MINIMUM.height() * factor))
 
 
 def _model_page(section: str) -> Callable[[MainWindow], QWidget]:
@@ -208,6 +216,7 @@ class MainWindow(LanguageAware, QMainWindow):
         if key not in self._built:
             page = self._built[key] = _PAGE_BUILDERS[key](self)
             page.setFont(self._holders[key].font())
+            adopt(page)  # built at the app's zoom: its legends' sizes in points follow it too
             self._holders[key].hold(page)
             self._connect_page(key, page)
         return self._built[key]
@@ -270,7 +279,7 @@ class MainWindow(LanguageAware, QMainWindow):
     def _scrolling(self, page: QWidget) -> QScrollArea:
         """``page`` in a scroll area: a window too small for it (a 1366×768 laptop) scrolls it rather than
         squeezing its figures into each other."""
-        page.setMinimumSize(_PAGE_MINIMUM)
+        page.setMinimumSize(_page_minimum())
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
@@ -309,6 +318,15 @@ class MainWindow(LanguageAware, QMainWindow):
         self.training_action.toggled.connect(self._on_training_toggled)
         self.view_menu.addActions([self.previous_action, self.next_action, self.fullscreen_action,
                                    self.training_action])
+        self.view_menu.addSeparator()
+        zoom = app_zoom()
+        self.zoom_in_action = QAction(self, triggered=zoom.zoom_in)
+        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+="),
+                                          QKeySequence("Ctrl++")])
+        self.zoom_out_action = QAction(self, shortcut=QKeySequence.StandardKey.ZoomOut, triggered=zoom.zoom_out)
+        self.zoom_reset_action = QAction(self, shortcut=QKeySequence("Ctrl+0"), triggered=zoom.reset)
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        zoom.changed.connect(self._on_zoom_changed)
 
         self.engine_menu = bar.addMenu("")
         self.device_menu = self.engine_menu.addMenu("")
@@ -395,9 +413,16 @@ class MainWindow(LanguageAware, QMainWindow):
             docks = self.settings.value("docks")
             if isinstance(docks, QByteArray):
                 self.restoreState(docks)
-        else:  # first start: fill the screen, as a projector wants
-            self.resize(1600, 950)
+        else:  # first start: fill the screen, as a projector wants (never larger than it: a 1366×768 laptop)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+            self.move(available.topLeft())
+            self.resize(available.size())
             self.setWindowState(Qt.WindowState.WindowMaximized)
+        try:
+            app_zoom().set_percent(float(self.settings.value("zoom", 100)))
+        except (TypeError, ValueError):  # a hand-edited settings file: 100 %
+            app_zoom().reset()
         saved = str(self.settings.value("page", "overview"))
         self.show_section(page if page in SECTIONS else saved if saved in SECTIONS else "overview")
 
@@ -467,6 +492,19 @@ class MainWindow(LanguageAware, QMainWindow):
             frame = self.geometry()
             self.training_dock.setGeometry(frame.adjusted(frame.width() // 16, frame.height() // 16,
                                                           -frame.width() // 16, -frame.height() // 16))
+
+    def _on_zoom_changed(self, factor: float) -> None:
+        """Remember the zoom; the pages get the room their larger texts need (they scroll past it)."""
+        percent = round(factor * 100)
+        self.settings.setValue("zoom", percent)
+        for index in range(self.pages.count()):
+            self.pages.widget(index).widget().setMinimumSize(_page_minimum())
+        self._fit_navigation()
+        self.statusBar().showMessage(self.tr("Zoom: {percent} %").format(percent=percent), 3000)
+
+    def _fit_navigation(self) -> None:
+        """The section list as wide as its longest entry (in this language, at this zoom)."""
+        self.nav.setMinimumWidth(max(230, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24))
 
     def _on_fullscreen_toggled(self, checked: bool) -> None:
         self.showFullScreen() if checked else self.showNormal()
@@ -595,6 +633,7 @@ class MainWindow(LanguageAware, QMainWindow):
         titles = self._section_titles()
         for row, key in enumerate(SECTIONS):
             self.nav.item(row).setText(f"{row + 1}. {titles[key]}")
+        self._fit_navigation()
         questions = self._section_questions()
         for key, page in self._built.items():
             if key in _MODEL_PAGE_KEYS:
@@ -621,6 +660,9 @@ class MainWindow(LanguageAware, QMainWindow):
         self.previous_action.setText(self.tr("Previous section (Page Up)"))
         self.next_action.setText(self.tr("Next section (Page Down)"))
         self.fullscreen_action.setText(self.tr("Full screen"))
+        self.zoom_in_action.setText(self.tr("Zoom in"))
+        self.zoom_out_action.setText(self.tr("Zoom out"))
+        self.zoom_reset_action.setText(self.tr("Actual size (100 %)"))
         self.training_dock.setWindowTitle(self.tr("Training"))
         self.training_action.setText(self.tr("Training panel"))
         self.engine_menu.setTitle(self.tr("&Engine"))

@@ -1880,6 +1880,22 @@
         <source>Device: {name}</source>
         <translation>장치: {name}</translation>
     </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Actual size (100 %)</source>
+        <translation>실제 크기 (100 %)</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent} %</source>
+        <translation>배율: {percent} %</translation>
+    </message>
 </context>
 <context>
     <name>ModelPageView</name>
