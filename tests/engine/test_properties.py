@@ -231,7 +231,7 @@ OPTIONS = {
     "depth": {"--depths": WORDS | NUMBERS | FREE, "--steps": NUMBERS, "--width": NUMBERS, "--shortcut": WORDS,
               "--data": WORDS | FREE, "--seed": NUMBERS, "--device": WORDS, "--json": None, "--out": "PATH"},
     "render": {"--model": WORDS, "--image": "PATH", "--layer": WORDS | NUMBERS, "--collapsed": None,
-               "--tab": NUMBERS, "--language": WORDS, "--device": WORDS, "--size": WORDS | FREE, "--scale": NUMBERS,
+               "--tab": NUMBERS | WORDS, "--zoom": NUMBERS, "--language": WORDS, "--device": WORDS, "--size": WORDS | FREE, "--scale": NUMBERS,
                "--out": "PATH"},
     "translations": {},
     "bench": {"--repeat": NUMBERS},

@@ -30,7 +30,7 @@ def test_zoom_in_scales_every_font_and_reset_restores_them_exactly(qtbot, settin
         assert app_zoom().percent() == STEPS[2] == 125
         after = (QFontInfo(QApplication.font()).pixelSize(), QFontInfo(window.nav.font()).pixelSize(),
                  QFontInfo(header.font()).pixelSize())
-        for old, new in zip(before, after):
+        for old, new in zip(before, after, strict=True):
             assert abs(new - old * 1.25) <= 1
         assert int(settings.value("zoom")) == 125
         for _ in range(20):
