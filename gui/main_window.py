@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -115,6 +115,47 @@ class _LazyPage(QWidget):
     def showEvent(self, event) -> None:
         self._build()
         super().showEvent(event)
+
+
+class _PageScroll(QScrollArea):
+    """A page's scroll area that gives the page the height its wrapped texts need at the width it has: a
+    narrow window (or a large zoom) makes the page longer and scroll, rather than squeezing its labels into
+    each other (a scroll area only looks at the page's minimum height, which knows nothing of wrapping)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._fitting = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            QTimer.singleShot(0, self.fit_height)
+        return super().eventFilter(watched, event)
+
+    def fit_height(self) -> None:
+        page = self.widget()
+        if page is None or self._fitting or not page.isVisible():
+            return
+        self._fitting = True
+        try:
+            # Never narrower than what its rows of controls need (a large zoom on a small screen scrolls
+            # sideways rather than cutting "Height and width" short).
+            minimum = max(page.minimumSizeHint().width(), _page_minimum().width())
+            if minimum != page.minimumWidth():
+                page.setMinimumWidth(minimum)
+            width = max(self.viewport().width(), minimum)
+            shown = page.currentWidget() if isinstance(page, QTabWidget) else page  # a tab widget has no
+            needed = shown.heightForWidth(width) if shown.hasHeightForWidth() else -1  # height-for-width
+            if needed > 0 and shown is not page:
+                needed += page.tabBar().sizeHint().height() + 8
+            needed = max(needed, page.minimumSizeHint().height(), _page_minimum().height())
+            if needed != page.minimumHeight():
+                page.setMinimumHeight(needed)
+        finally:
+            self._fitting = False
 
 
 class _Pages(Mapping):
@@ -280,10 +321,11 @@ class MainWindow(LanguageAware, QMainWindow):
         """``page`` in a scroll area: a window too small for it (a 1366×768 laptop) scrolls it rather than
         squeezing its figures into each other."""
         page.setMinimumSize(_page_minimum())
-        area = QScrollArea(self)
+        area = _PageScroll(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(page)
+        page.installEventFilter(area)
         return area
 
 
@@ -499,6 +541,7 @@ class MainWindow(LanguageAware, QMainWindow):
         self.settings.setValue("zoom", percent)
         for index in range(self.pages.count()):
             self.pages.widget(index).widget().setMinimumSize(_page_minimum())
+            self.pages.widget(index).fit_height()
         self._fit_navigation()
         self.statusBar().showMessage(self.tr("Zoom: {percent} %").format(percent=percent), 3000)
 

@@ -36,6 +36,7 @@ class CostDistributionView(LanguageAware, QWidget):
         self._selected: int | None = None
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.6, bold=True))
+        self.title.setWordWrap(True)  # a long model name at a large zoom takes two lines
         self.measure_label = QLabel(self)
         self.measure_label.setFont(scaled_font(self, 1.2))
         self.measure_macs = QRadioButton(self)

@@ -21,11 +21,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QGraphicsTextItem, QWidget
 
-__all__ = ["STEPS", "Zoom", "adopt", "app_zoom", "zoom_factor"]
+__all__ = ["STEPS", "Zoom", "adopt", "app_zoom", "set_fixed_width", "zoom_factor"]
 
 # The steps of Zoom in / out, in percent; a saved or asked-for value between two steps is kept as it is.
 STEPS = (100, 110, 125, 150, 175, 200, 250, 300)
-_BASE = "_casebook_base_font"  # a widget's or item's (size at 100 %, size we set), as a Python attribute
+_BASE = "_casebook_base_font"
+_FIXED = "_casebook_fixed_width"  # a widget's fixed width at 100 %
 
 
 class Zoom(QObject):
@@ -83,6 +84,9 @@ class Zoom(QObject):
         for widget in QApplication.allWidgets():
             if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
                 widget.setFont(_scaled(widget, widget.font(), old, new))
+            width = getattr(widget, _FIXED, None)
+            if width is not None:
+                widget.setFixedWidth(round(width * new))
         if "pyqtgraph" in sys.modules:  # charts exist only once a page has loaded pyqtgraph
             _zoom_charts(old, new)
 
@@ -136,10 +140,16 @@ def _zoom_charts(old: float, new: float, root: QWidget | None = None) -> None:
                 if style != item.labelStyle:
                     item.labelStyle = style
                     item._updateLabel()
+                elif root is None and style is item.labelStyle:  # no size of its own: the font's
+                    item.label.setFont(_scaled(item.label, item.label.font(), old, new))
+                    item._updateLabel()
             elif isinstance(item, pg.LabelItem):
                 opts = _scaled_style(item, dict(item.opts), old, new, root is not None)
                 if opts != item.opts and item.text:
                     item.setText(item.text, **opts)
+                elif root is None and not item.opts.get("size"):  # a title with no size of its own
+                    item.item.setFont(_scaled(item.item, item.item.font(), old, new))
+                    item.setText(item.text)
             elif root is not None:
                 continue
             elif isinstance(item, pg.TextItem):
@@ -169,6 +179,12 @@ def adopt(root: QWidget) -> None:
     factor = zoom_factor()
     if factor != 1.0 and "pyqtgraph" in sys.modules:
         _zoom_charts(1.0, factor, root)
+
+
+def set_fixed_width(widget: QWidget, pixels: int) -> None:
+    """Fix ``widget``'s width at ``pixels`` at 100 %, growing with the zoom (a panel of texts beside a chart)."""
+    setattr(widget, _FIXED, pixels)
+    widget.setFixedWidth(round(pixels * zoom_factor()))
 
 
 def app_zoom() -> Zoom:
