@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -45,6 +46,7 @@ __all__ = ["MainWindow", "SECTIONS"]
 SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception", "transfer", "augmentation",
             "datasets")
 _MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
+_PRESENT_ZOOM = 150  # presenter mode's zoom at least: the back row of a lecture hall
 _PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; below it they scroll
 
 
@@ -360,6 +362,9 @@ class MainWindow(LanguageAware, QMainWindow):
         self.training_action.toggled.connect(self._on_training_toggled)
         self.view_menu.addActions([self.previous_action, self.next_action, self.fullscreen_action,
                                    self.training_action])
+        self.present_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F5), checkable=True,
+                                      triggered=self.set_presenting)
+        self.view_menu.addAction(self.present_action)
         self.view_menu.addSeparator()
         zoom = app_zoom()
         self.zoom_in_action = QAction(self, triggered=zoom.zoom_in)
@@ -392,6 +397,21 @@ class MainWindow(LanguageAware, QMainWindow):
         for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda s=step: self.step_section(s))
+        # A clicker's keys, only while presenting (elsewhere the arrows belong to the diagrams and tables).
+        from gui.panels.presenter import ClickerKeys
+
+        step, blank, present = weakly(self.step_section), weakly(self._toggle_blank), weakly(self.set_presenting)
+        forward, back = (lambda: step(1)), (lambda: step(-1))
+        self._clicker = ClickerKeys({
+            Qt.Key.Key_Right: forward, Qt.Key.Key_Down: forward, Qt.Key.Key_Space: forward,
+            Qt.Key.Key_PageDown: forward, Qt.Key.Key_Left: back, Qt.Key.Key_Up: back,
+            Qt.Key.Key_Backspace: back, Qt.Key.Key_PageUp: back,
+            Qt.Key.Key_B: blank, Qt.Key.Key_Period: blank, Qt.Key.Key_Escape: lambda: present(False)}, self)
+        from gui.panels.presenter import BlankScreen
+
+        self.blank_screen = BlankScreen(self)
+        self.presenter_view = None  # built when first presenting with a second screen
+        self._before_presenting = None
 
     def _connect_engine(self) -> None:
         self.bridge.state_changed.connect(self._on_engine_state_changed)
@@ -502,6 +522,7 @@ class MainWindow(LanguageAware, QMainWindow):
             self._lend_feature_view(page)
         self.pages.setCurrentIndex(row)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
+        self._show_presenter_notes()
 
     def set_up_training(self, model: str, transfer: str) -> None:
         """Open the training panel with ``model`` and ``transfer`` chosen, at a fine-tuning learning rate; the
@@ -535,6 +556,94 @@ class MainWindow(LanguageAware, QMainWindow):
             self.training_dock.setGeometry(frame.adjusted(frame.width() // 16, frame.height() // 16,
                                                           -frame.width() // 16, -frame.height() // 16))
 
+    # ------------------------------------------------------------ presenting
+
+    def presenting(self) -> bool:
+        return self._before_presenting is not None
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode (F5): full screen, the navigation hidden, at least 150 % zoom, a clicker's keys step
+        through the sections, B blanks the screen, Esc leaves. With a second screen the window goes to the
+        screen it is not on (the projector) and the presenter view takes the one it was on (the laptop)."""
+        on = bool(on)
+        if on == self.presenting():
+            self.present_action.setChecked(on)
+            return
+        if on:
+            self._before_presenting = (self.windowState(), app_zoom().percent(), self.geometry())
+            for widget in (self.nav, self.menuBar(), self.statusBar()):
+                widget.hide()
+            app_zoom().set_percent(max(app_zoom().percent(), _PRESENT_ZOOM))
+            laptop = self.screen()
+            projector = next((s for s in QGuiApplication.screens() if s is not laptop), None)
+            if projector is not None:
+                from gui.panels.presenter import PresenterView
+
+                if self.presenter_view is None:
+                    self.presenter_view = PresenterView(self)
+                self.presenter_view.setGeometry(laptop.availableGeometry())
+                self.presenter_view.show()
+                self.setGeometry(projector.geometry())
+                if self.windowHandle() is not None:
+                    self.windowHandle().setScreen(projector)
+                self._show_presenter_notes()
+            self.showFullScreen()
+        else:
+            state, percent, geometry = self._before_presenting
+            self._before_presenting = None
+            for widget in (self.nav, self.menuBar(), self.statusBar()):
+                widget.show()
+            self.blank_screen.hide()
+            if self.presenter_view is not None:
+                self.presenter_view.hide()
+            app_zoom().set_percent(percent)
+            self.setWindowState(state & ~Qt.WindowState.WindowFullScreen)
+            if not state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+                self.setGeometry(geometry)
+        app = QApplication.instance()
+        app.installEventFilter(self._clicker) if on else app.removeEventFilter(self._clicker)
+        self.fullscreen_action.setChecked(on)
+        self.present_action.setChecked(on)
+
+    def _toggle_blank(self) -> None:
+        self.blank_screen.toggle()
+
+    def _show_presenter_notes(self) -> None:
+        view = self.presenter_view
+        if view is None or not view.isVisible() or self.nav.currentRow() < 0:
+            return
+        row = self.nav.currentRow()
+        key = SECTIONS[row]
+        titles = self._section_titles()
+        questions = {"overview": self.tr("Q. Why study many different cases?"), **self._section_questions()}
+        following = titles[SECTIONS[row + 1]] if row + 1 < len(SECTIONS) else ""
+        view.show_slide(titles[key], questions.get(key, ""), self._section_notes()[key], following)
+
+    def _section_notes(self) -> dict[str, str]:
+        """Short speaker notes, the lecture outline's points for each section in the app's own words."""
+        return {
+            "overview": self.tr("Classic networks are case studies: their ideas are reused in every new design. "
+                                "Point to the year, the depth and the parameter counts in the table."),
+            "lenet": self.tr("Convolution, average pooling, convolution, pooling, then fully connected layers: "
+                             "height and width shrink while the channels grow."),
+            "alexnet": self.tr("Same pattern as LeNet-5, much larger: ReLU, max pooling, many parameters. "
+                               "Show where the cost goes."),
+            "vgg": self.tr("Only 3×3 convolutions and 2×2 max pooling; the channels double at every stage. "
+                           "A simple rule, many parameters."),
+            "resnet": self.tr("A plain network gets worse as it gets deeper; a shortcut lets a block learn only "
+                              "the residual. Show the plain against residual tab."),
+            "nin": self.tr("A 1×1 convolution is a small fully connected layer at each pixel: it changes the "
+                           "number of channels and adds a ReLU."),
+            "inception": self.tr("Apply every filter size and pooling side by side and concatenate; 1×1 "
+                                 "bottlenecks keep the cost down."),
+            "transfer": self.tr("Start from weights trained on ImageNet: with little data freeze more layers, "
+                                "with more data train more of them."),
+            "augmentation": self.tr("Mirroring, cropping, rotation, colour shifts: more training images from "
+                                    "the ones you have."),
+            "datasets": self.tr("The data sets of the lecture and their sizes: what the networks were trained "
+                                "on."),
+        }
+
     def _on_zoom_changed(self, factor: float) -> None:
         """Remember the zoom; the pages get the room their larger texts need (they scroll past it)."""
         percent = round(factor * 100)
@@ -550,6 +659,9 @@ class MainWindow(LanguageAware, QMainWindow):
         self.nav.setMinimumWidth(max(230, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24))
 
     def _on_fullscreen_toggled(self, checked: bool) -> None:
+        if self.presenting():  # F11 while presenting leaves the presentation
+            self.set_presenting(False)
+            return
         self.showFullScreen() if checked else self.showNormal()
 
     def _on_files_dropped(self, paths: list[str]) -> None:
@@ -703,6 +815,7 @@ class MainWindow(LanguageAware, QMainWindow):
         self.previous_action.setText(self.tr("Previous section (Page Up)"))
         self.next_action.setText(self.tr("Next section (Page Down)"))
         self.fullscreen_action.setText(self.tr("Full screen"))
+        self.present_action.setText(self.tr("Present"))
         self.zoom_in_action.setText(self.tr("Zoom in"))
         self.zoom_out_action.setText(self.tr("Zoom out"))
         self.zoom_reset_action.setText(self.tr("Actual size (100 %)"))
