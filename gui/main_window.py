@@ -564,7 +564,7 @@ class MainWindow(LanguageAware, QMainWindow):
     def set_presenting(self, on: bool) -> None:
         """Presenter mode (F5): full screen, the navigation hidden, at least 150 % zoom, a clicker's keys step
         through the sections, B blanks the screen, Esc leaves. With a second screen the window goes to the
-        screen it is not on (the projector) and the presenter view takes the one it was on (the laptop)."""
+        projector (a screen other than the primary) and the presenter view to the laptop (the primary)."""
         on = bool(on)
         if on == self.presenting():
             self.present_action.setChecked(on)
@@ -574,8 +574,11 @@ class MainWindow(LanguageAware, QMainWindow):
             for widget in (self.nav, self.menuBar(), self.statusBar()):
                 widget.hide()
             app_zoom().set_percent(max(app_zoom().percent(), _PRESENT_ZOOM))
-            laptop = self.screen()
-            projector = next((s for s in QGuiApplication.screens() if s is not laptop), None)
+            # The laptop is the primary screen; the projector the one the window is on if that is another,
+            # else the first other screen.
+            laptop = QGuiApplication.primaryScreen()
+            projector = self.screen() if self.screen() is not laptop else next(
+                (s for s in QGuiApplication.screens() if s is not laptop), None)
             if projector is not None:
                 from gui.panels.presenter import PresenterView
 
