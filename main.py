@@ -179,7 +179,12 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="features: the attribution drawn over the input")
     render.add_argument("--case", type=int, choices=(1, 2, 3), default=None,
                         help="transfer: the case shown (with --model, the network)")
-    render.add_argument("--tab", type=int, default=0, help="tab within a section, or within a model page (0 = first)")
+    render.add_argument("--tab", default="0", metavar="N|N.M|NAME",
+                        help="tab within a section, or within a model page (0 = first); N.M: the model page in "
+                             "the section's tab N, its view M (resnet --tab 0.1: Where the cost goes); or a tab's "
+                             "name")
+    render.add_argument("--zoom", type=float, default=100.0, metavar="PCT",
+                        help="the app's zoom in percent, 100 to 300 (View → Zoom)")
     render.add_argument("--language", choices=("en", "ko"), default=argparse.SUPPRESS)
     render.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
     render.add_argument("--size", default="1920x1080", metavar="WxH")

@@ -8,9 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -31,6 +32,7 @@ from gui.engine_bridge import EngineBridge
 from gui.i18n import LANGUAGES, current_language, localized, set_language
 from gui.throttle import weakly
 from gui.widgets.text import LanguageAware, scaled_font
+from gui.widgets.zoom import adopt, app_zoom, zoom_factor
 
 if TYPE_CHECKING:
     from engine.runtime import events as ev
@@ -44,8 +46,16 @@ __all__ = ["MainWindow", "SECTIONS"]
 SECTIONS = ("overview", "lenet", "alexnet", "vgg", "resnet", "nin", "inception", "transfer", "augmentation",
             "datasets")
 _MODEL_SECTIONS = ("lenet", "alexnet", "vgg", "resnet", "nin", "inception")
+_PRESENT_ZOOM = 150  # presenter mode's zoom at least: the back row of a lecture hall
 _PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; below it they scroll
 
+
+
+def _page_minimum() -> QSize:
+    """The size the pages are laid out for at the app's zoom: taller with larger text, so that a page scrolls
+    rather than squeezing its figures; as wide only up to a 1366-pixel screen's room beside the navigation."""
+    factor = zoom_factor()
+    return QSize(min(round(_PAGE_MINIMUM.width() * factor), 1060), round(_PAGE_MINIMUM.height() * factor))
 
 
 def _model_page(section: str) -> Callable[[MainWindow], QWidget]:
@@ -107,6 +117,47 @@ class _LazyPage(QWidget):
     def showEvent(self, event) -> None:
         self._build()
         super().showEvent(event)
+
+
+class _PageScroll(QScrollArea):
+    """A page's scroll area that gives the page the height its wrapped texts need at the width it has: a
+    narrow window (or a large zoom) makes the page longer and scroll, rather than squeezing its labels into
+    each other (a scroll area only looks at the page's minimum height, which knows nothing of wrapping)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._fitting = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_height()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            QTimer.singleShot(0, self.fit_height)
+        return super().eventFilter(watched, event)
+
+    def fit_height(self) -> None:
+        page = self.widget()
+        if page is None or self._fitting or not page.isVisible():
+            return
+        self._fitting = True
+        try:
+            # Never narrower than what its rows of controls need (a large zoom on a small screen scrolls
+            # sideways rather than cutting "Height and width" short).
+            minimum = max(page.minimumSizeHint().width(), _page_minimum().width())
+            if minimum != page.minimumWidth():
+                page.setMinimumWidth(minimum)
+            width = max(self.viewport().width(), minimum)
+            shown = page.currentWidget() if isinstance(page, QTabWidget) else page  # a tab widget has no
+            needed = shown.heightForWidth(width) if shown.hasHeightForWidth() else -1  # height-for-width
+            if needed > 0 and shown is not page:
+                needed += page.tabBar().sizeHint().height() + 8
+            needed = max(needed, page.minimumSizeHint().height(), _page_minimum().height())
+            if needed != page.minimumHeight():
+                page.setMinimumHeight(needed)
+        finally:
+            self._fitting = False
 
 
 class _Pages(Mapping):
@@ -208,6 +259,7 @@ class MainWindow(LanguageAware, QMainWindow):
         if key not in self._built:
             page = self._built[key] = _PAGE_BUILDERS[key](self)
             page.setFont(self._holders[key].font())
+            adopt(page)  # built at the app's zoom: its legends' sizes in points follow it too
             self._holders[key].hold(page)
             self._connect_page(key, page)
         return self._built[key]
@@ -270,11 +322,12 @@ class MainWindow(LanguageAware, QMainWindow):
     def _scrolling(self, page: QWidget) -> QScrollArea:
         """``page`` in a scroll area: a window too small for it (a 1366×768 laptop) scrolls it rather than
         squeezing its figures into each other."""
-        page.setMinimumSize(_PAGE_MINIMUM)
-        area = QScrollArea(self)
+        page.setMinimumSize(_page_minimum())
+        area = _PageScroll(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(page)
+        page.installEventFilter(area)
         return area
 
 
@@ -309,6 +362,18 @@ class MainWindow(LanguageAware, QMainWindow):
         self.training_action.toggled.connect(self._on_training_toggled)
         self.view_menu.addActions([self.previous_action, self.next_action, self.fullscreen_action,
                                    self.training_action])
+        self.present_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_F5), checkable=True,
+                                      triggered=self.set_presenting)
+        self.view_menu.addAction(self.present_action)
+        self.view_menu.addSeparator()
+        zoom = app_zoom()
+        self.zoom_in_action = QAction(self, triggered=zoom.zoom_in)
+        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+="),
+                                          QKeySequence("Ctrl++")])
+        self.zoom_out_action = QAction(self, shortcut=QKeySequence.StandardKey.ZoomOut, triggered=zoom.zoom_out)
+        self.zoom_reset_action = QAction(self, shortcut=QKeySequence("Ctrl+0"), triggered=zoom.reset)
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        zoom.changed.connect(self._on_zoom_changed)
 
         self.engine_menu = bar.addMenu("")
         self.device_menu = self.engine_menu.addMenu("")
@@ -332,6 +397,21 @@ class MainWindow(LanguageAware, QMainWindow):
         for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda s=step: self.step_section(s))
+        # A clicker's keys, only while presenting (elsewhere the arrows belong to the diagrams and tables).
+        from gui.panels.presenter import ClickerKeys
+
+        step, blank, present = weakly(self.step_section), weakly(self._toggle_blank), weakly(self.set_presenting)
+        forward, back = (lambda: step(1)), (lambda: step(-1))
+        self._clicker = ClickerKeys({
+            Qt.Key.Key_Right: forward, Qt.Key.Key_Down: forward, Qt.Key.Key_Space: forward,
+            Qt.Key.Key_PageDown: forward, Qt.Key.Key_Left: back, Qt.Key.Key_Up: back,
+            Qt.Key.Key_Backspace: back, Qt.Key.Key_PageUp: back,
+            Qt.Key.Key_B: blank, Qt.Key.Key_Period: blank, Qt.Key.Key_Escape: lambda: present(False)}, self)
+        from gui.panels.presenter import BlankScreen
+
+        self.blank_screen = BlankScreen(self)
+        self.presenter_view = None  # built when first presenting with a second screen
+        self._before_presenting = None
 
     def _connect_engine(self) -> None:
         self.bridge.state_changed.connect(self._on_engine_state_changed)
@@ -395,9 +475,16 @@ class MainWindow(LanguageAware, QMainWindow):
             docks = self.settings.value("docks")
             if isinstance(docks, QByteArray):
                 self.restoreState(docks)
-        else:  # first start: fill the screen, as a projector wants
-            self.resize(1600, 950)
+        else:  # first start: fill the screen, as a projector wants (never larger than it: a 1366×768 laptop)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+            self.move(available.topLeft())
+            self.resize(available.size())
             self.setWindowState(Qt.WindowState.WindowMaximized)
+        try:
+            app_zoom().set_percent(float(self.settings.value("zoom", 100)))
+        except (TypeError, ValueError):  # a hand-edited settings file: 100 %
+            app_zoom().reset()
         saved = str(self.settings.value("page", "overview"))
         self.show_section(page if page in SECTIONS else saved if saved in SECTIONS else "overview")
 
@@ -437,6 +524,7 @@ class MainWindow(LanguageAware, QMainWindow):
             self._lend_feature_view(page)
         self.pages.setCurrentIndex(row)
         self.setWindowTitle(self.tr("CNN Casebook") + " — " + self.nav.item(row).text())
+        self._show_presenter_notes()
 
     def set_up_training(self, model: str, transfer: str) -> None:
         """Open the training panel with ``model`` and ``transfer`` chosen, at a fine-tuning learning rate; the
@@ -470,7 +558,115 @@ class MainWindow(LanguageAware, QMainWindow):
             self.training_dock.setGeometry(frame.adjusted(frame.width() // 16, frame.height() // 16,
                                                           -frame.width() // 16, -frame.height() // 16))
 
+    # ------------------------------------------------------------ presenting
+
+    def presenting(self) -> bool:
+        return self._before_presenting is not None
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode (F5): full screen, the navigation hidden, at least 150 % zoom, a clicker's keys step
+        through the sections, B blanks the screen, Esc leaves. With a second screen the window goes to the
+        projector (a screen other than the primary) and the presenter view to the laptop (the primary)."""
+        on = bool(on)
+        if on == self.presenting():
+            self.present_action.setChecked(on)
+            return
+        if on:
+            self._before_presenting = (self.windowState(), app_zoom().percent(), self.geometry())
+            for widget in (self.nav, self.menuBar(), self.statusBar()):
+                widget.hide()
+            app_zoom().set_percent(max(app_zoom().percent(), _PRESENT_ZOOM))
+            # The laptop is the primary screen; the projector the one the window is on if that is another,
+            # else the first other screen.
+            laptop = QGuiApplication.primaryScreen()
+            projector = self.screen() if self.screen() is not laptop else next(
+                (s for s in QGuiApplication.screens() if s is not laptop), None)
+            if projector is not None:
+                from gui.panels.presenter import PresenterView
+
+                if self.presenter_view is None:
+                    self.presenter_view = PresenterView(self)
+                self.presenter_view.setGeometry(laptop.availableGeometry())
+                self.presenter_view.show()
+                self.setGeometry(projector.geometry())
+                if self.windowHandle() is not None:
+                    self.windowHandle().setScreen(projector)
+                self._show_presenter_notes()
+            self.showFullScreen()
+        else:
+            state, percent, geometry = self._before_presenting
+            self._before_presenting = None
+            for widget in (self.nav, self.menuBar(), self.statusBar()):
+                widget.show()
+            self.blank_screen.hide()
+            if self.presenter_view is not None:
+                self.presenter_view.hide()
+            app_zoom().set_percent(percent)
+            self.setWindowState(state & ~Qt.WindowState.WindowFullScreen)
+            if not state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+                self.setGeometry(geometry)
+        app = QApplication.instance()
+        app.installEventFilter(self._clicker) if on else app.removeEventFilter(self._clicker)
+        self.fullscreen_action.setChecked(on)
+        self.present_action.setChecked(on)
+
+    def _toggle_blank(self) -> None:
+        self.blank_screen.toggle()
+
+    def _show_presenter_notes(self) -> None:
+        view = self.presenter_view
+        if view is None or not view.isVisible() or self.nav.currentRow() < 0:
+            return
+        row = self.nav.currentRow()
+        key = SECTIONS[row]
+        titles = self._section_titles()
+        questions = {"overview": self.tr("Q. Why study many different cases?"), **self._section_questions()}
+        following = titles[SECTIONS[row + 1]] if row + 1 < len(SECTIONS) else ""
+        view.show_slide(titles[key], questions.get(key, ""), self._section_notes()[key], following)
+
+    def _section_notes(self) -> dict[str, str]:
+        """Short speaker notes, the lecture outline's points for each section in the app's own words."""
+        return {
+            "overview": self.tr("Classic networks are case studies: their ideas are reused in every new design. "
+                                "Point to the year, the depth and the parameter counts in the table."),
+            "lenet": self.tr("Convolution, average pooling, convolution, pooling, then fully connected layers: "
+                             "height and width shrink while the channels grow."),
+            "alexnet": self.tr("Same pattern as LeNet-5, much larger: ReLU, max pooling, many parameters. "
+                               "Show where the cost goes."),
+            "vgg": self.tr("Only 3×3 convolutions and 2×2 max pooling; the channels double at every stage. "
+                           "A simple rule, many parameters."),
+            "resnet": self.tr("A plain network gets worse as it gets deeper; a shortcut lets a block learn only "
+                              "the residual. Show the plain against residual tab."),
+            "nin": self.tr("A 1×1 convolution is a small fully connected layer at each pixel: it changes the "
+                           "number of channels and adds a ReLU."),
+            "inception": self.tr("Apply every filter size and pooling side by side and concatenate; 1×1 "
+                                 "bottlenecks keep the cost down."),
+            "transfer": self.tr("Start from weights trained on ImageNet: with little data freeze more layers, "
+                                "with more data train more of them."),
+            "augmentation": self.tr("Mirroring, cropping, rotation, colour shifts: more training images from "
+                                    "the ones you have."),
+            "datasets": self.tr("The data sets of the lecture and their sizes: what the networks were trained "
+                                "on."),
+        }
+
+    def _on_zoom_changed(self, factor: float) -> None:
+        """Remember the zoom; the pages get the room their larger texts need (they scroll past it)."""
+        percent = round(factor * 100)
+        self.settings.setValue("zoom", percent)
+        for index in range(self.pages.count()):
+            self.pages.widget(index).widget().setMinimumSize(_page_minimum())
+            self.pages.widget(index).fit_height()
+        self._fit_navigation()
+        self.statusBar().showMessage(self.tr("Zoom: {percent} %").format(percent=percent), 3000)
+
+    def _fit_navigation(self) -> None:
+        """The section list as wide as its longest entry (in this language, at this zoom)."""
+        self.nav.setMinimumWidth(max(230, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24))
+
     def _on_fullscreen_toggled(self, checked: bool) -> None:
+        if self.presenting():  # F11 while presenting leaves the presentation
+            self.set_presenting(False)
+            return
         self.showFullScreen() if checked else self.showNormal()
 
     def _on_files_dropped(self, paths: list[str]) -> None:
@@ -597,6 +793,7 @@ class MainWindow(LanguageAware, QMainWindow):
         titles = self._section_titles()
         for row, key in enumerate(SECTIONS):
             self.nav.item(row).setText(f"{row + 1}. {titles[key]}")
+        self._fit_navigation()
         questions = self._section_questions()
         for key, page in self._built.items():
             if key in _MODEL_PAGE_KEYS:
@@ -623,6 +820,10 @@ class MainWindow(LanguageAware, QMainWindow):
         self.previous_action.setText(self.tr("Previous section (Page Up)"))
         self.next_action.setText(self.tr("Next section (Page Down)"))
         self.fullscreen_action.setText(self.tr("Full screen"))
+        self.present_action.setText(self.tr("Present"))
+        self.zoom_in_action.setText(self.tr("Zoom in"))
+        self.zoom_out_action.setText(self.tr("Zoom out"))
+        self.zoom_reset_action.setText(self.tr("Actual size (100 %)"))
         self.training_dock.setWindowTitle(self.tr("Training"))
         self.training_action.setText(self.tr("Training panel"))
         self.engine_menu.setTitle(self.tr("&Engine"))

@@ -36,6 +36,65 @@ def _check_scale(scale: float) -> None:
         raise UserInputError(f"--scale must be between 0.25 and 8, got {scale}")
 
 
+def _check_zoom(zoom) -> float:
+    zoom = 100.0 if zoom is None else float(zoom)
+    if not 100 <= zoom <= 300:  # NaN fails too
+        raise UserInputError(f"--zoom must be a percentage between 100 and 300, got {zoom:g}")
+    return zoom
+
+
+def _quiet_qt_messages() -> None:
+    """Qt's messages to stderr as usual, but for the offscreen platform's note that it cannot pass size hints
+    to a window manager it does not have (four or five per render, and meaningless for a picture)."""
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handle(_kind, _context, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handle)
+
+
+def _show_tab(window, section: str, spec: str) -> None:
+    """Show the tab ``spec`` names: N (a section's tab, or a model page's when the section has no others),
+    N.M (the model page in the section's tab N, its view M) or a tab's name, in the language shown.
+
+    Raises
+    ------
+    UserInputError
+        For a tab that does not exist, with the accepted ones.
+    """
+    window.show_section(section)  # a model page gets its feature-map view (its last tab) when shown
+    tabs = window.section_tabs.get(section)
+    page = window.model_pages.get(section)
+    choices: dict[str, tuple[int | None, int | None]] = {} if tabs or page else {"0": (None, None)}
+    names: list[str] = []
+    model_tab = None
+    if tabs is not None:
+        for index in range(tabs.count()):
+            choices[str(index)] = (index, None)
+            choices[tabs.tabText(index).strip().lower()] = (index, None)
+            names.append(f"{index} ({tabs.tabText(index)})")
+            if page is not None and tabs.widget(index).isAncestorOf(page):
+                model_tab = index
+    if page is not None:
+        for view in range(page.views.count()):
+            key = f"{model_tab}.{view}" if tabs is not None else str(view)
+            choices[key] = (model_tab, view)
+            choices.setdefault(page.views.tabText(view).strip().lower(), (model_tab, view))
+            names.append(f"{key} ({page.views.tabText(view)})")
+    choice = choices.get(str(spec).strip().lower())
+    if choice is None:
+        raise UserInputError(f"there is no tab {spec!r} on {section}; accepted: {', '.join(names) or '0'}")
+    index, view = choice
+    if index is not None:
+        tabs.setCurrentIndex(index)
+    if view is not None:
+        page.views.setCurrentIndex(view)
+
+
 def check_output_path(path: str) -> Path:
     out = Path(path)
     if out.suffix.lower() not in (".png", ".svg"):
@@ -106,11 +165,14 @@ def render(args) -> int:
         return _render_features(args)
     width, height = parse_size(args.size)
     out = check_output_path(args.out)
+    zoom = _check_zoom(getattr(args, "zoom", None))
 
     from PySide6.QtCore import QSettings, Qt
 
     from gui.app import create_app, create_window
+    from gui.widgets.zoom import app_zoom
 
+    _quiet_qt_messages()
     app = create_app()
     with tempfile.TemporaryDirectory() as tmp:  # never read or change the user's saved state
         settings = QSettings(str(Path(tmp) / "render.ini"), QSettings.Format.IniFormat)
@@ -118,12 +180,9 @@ def render(args) -> int:
                                page=args.page, settings=settings)
         window.setWindowState(Qt.WindowState.WindowNoState)  # exactly --size, not the screen's size
         window.resize(width, height)
-        page = window.model_pages.get(args.page)  # a model page's own tabs when the section has no others
-        tabs = window.section_tabs.get(args.page) or (page.views if page is not None else None)
-        if tabs is not None:
-            if not 0 <= args.tab < tabs.count():
-                raise UserInputError(f"--tab must be between 0 and {tabs.count() - 1} for {args.page}, got {args.tab}")
-            tabs.setCurrentIndex(args.tab)
+        app_zoom().set_percent(zoom)
+        page = window.model_pages.get(args.page)
+        _show_tab(window, args.page, getattr(args, "tab", "0"))
         if args.page == "transfer" and (getattr(args, "model", None) or getattr(args, "case", None)):
             from gui.pages.transfer import CASES
 
@@ -157,8 +216,13 @@ def _render_diagram(args) -> int:
     from gui.diagram.view import DiagramView
     from gui.i18n import set_language
 
+    zoom = _check_zoom(getattr(args, "zoom", None))
     analysis = analyze(args.model)
+    _quiet_qt_messages()
     create_app()
+    from gui.widgets.zoom import app_zoom
+
+    app_zoom().set_percent(zoom)
     set_language(getattr(args, "language", None) or "en")
     view = DiagramView()
     view.set_layout_size(size)

@@ -48,6 +48,7 @@ from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact, shape_text
 from gui.diagram import layout as dl
 from gui.widgets.text import ACCENT, LanguageAware, scaled_font
+from gui.widgets.zoom import app_zoom, zoom_factor
 
 __all__ = ["DiagramView", "LayerDetailsView", "KIND_COLOURS"]
 
@@ -68,7 +69,7 @@ _NOTE = QColor("#495057")
 _LINK = QColor("#495057")
 _BACKGROUND = QColor("#ffffff")
 _FRAME_FILLS = ("#eef1f4", "#f8f9fa", "#ffffff")  # by nesting depth: stages darker than their blocks
-_FONT_PX = 14
+_FONT_PX = 15  # at 100 % zoom; at the readable scale (80 %) a label is 12 px on screen, 18 px at 150 % zoom
 _MAX_FIT_SCALE = 1.6
 _ZOOM_LIMITS = (0.05, 12.0)
 _READABLE_SCALE = 0.8  # deep networks start collapsed until they fit the view at least this large
@@ -78,8 +79,9 @@ _EXPORT_MARGIN = 16.0
 
 
 def _diagram_font() -> QFont:
+    """The labels' font at the app's zoom (rounded up: at 150 % no label is under 18 px on screen)."""
     font = QFont()
-    font.setPixelSize(_FONT_PX)
+    font.setPixelSize(math.ceil(_FONT_PX * zoom_factor() - 1e-6))
     return font
 
 
@@ -276,9 +278,8 @@ class DiagramView(LanguageAware, QGraphicsView):
         self.setBackgroundBrush(_BACKGROUND)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(140)
-        self._font = _diagram_font()
-        metrics = QFontMetricsF(self._font)
-        self._metrics = dl.TextMetrics(line_height=metrics.height(), measure=metrics.horizontalAdvance)
+        self._set_font()
+        app_zoom().changed.connect(self._on_zoom_changed)
         self._analysis = None
         self._structure: dl.Structure | None = None
         self._diagram: dl.Diagram | None = None
@@ -295,6 +296,17 @@ class DiagramView(LanguageAware, QGraphicsView):
         self.companion: DiagramView | None = None  # drawn beside this one at the same zoom when fitted
         self._words = dl.Words()
         self.retranslate()
+
+    def _set_font(self) -> None:
+        self._font = _diagram_font()
+        metrics = QFontMetricsF(self._font)
+        self._metrics = dl.TextMetrics(line_height=metrics.height(), measure=metrics.horizontalAdvance)
+
+    def _on_zoom_changed(self, _factor: float) -> None:
+        """The app's zoom changed: larger labels, laid out again, at the level of collapse the view had."""
+        self._set_font()
+        self._rebuild()
+        self.fit_to_window()
 
     # ------------------------------------------------------------ inputs
 
@@ -415,7 +427,9 @@ class DiagramView(LanguageAware, QGraphicsView):
         if self._diagram is None or rect.isEmpty() or self.viewport().width() < 10:
             return None
         scale = min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height()) * 0.98
-        return min(scale, _MAX_FIT_SCALE)
+        # Never below the readable scale: a drawing too large for the view scrolls rather than shrinking its
+        # labels under what the back row can read.
+        return min(max(scale, _READABLE_SCALE), _MAX_FIT_SCALE)
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
@@ -457,6 +471,12 @@ class DiagramView(LanguageAware, QGraphicsView):
             self.fit_to_window()
 
     def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # Ctrl+wheel zooms the whole app
+            delta = event.angleDelta().y()
+            if delta:
+                app_zoom().step(1 if delta > 0 else -1)
+            event.accept()
+            return
         self.zoom(1.0015 ** event.angleDelta().y())
         event.accept()
 

@@ -40,6 +40,7 @@ from engine.inspection.cost import (
 from engine.text.numbers import exact, rounded
 from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font, text_label
+from gui.widgets.zoom import set_fixed_width
 
 __all__ = ["CostView"]
 
@@ -278,7 +279,7 @@ class CostView(LanguageAware, QWidget):
         controls.addWidget(self.padding_same)
         controls.addWidget(self.padding_none)
         controls.addStretch(1)
-        self.controls.setFixedWidth(400)
+        set_fixed_width(self.controls, 400)
 
         self.refusal = QLabel(self)
         self.refusal.setWordWrap(True)

@@ -57,6 +57,7 @@ from gui.i18n import localized
 from gui.throttle import Throttle
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
+from gui.widgets.zoom import set_fixed_width
 
 __all__ = ["DepthView", "DEPTH_COLOURS", "KIND_COLOURS", "default_depth_folder"]
 
@@ -177,7 +178,7 @@ class DepthView(LanguageAware, QWidget):
         column.addWidget(self.status_label)
         column.addWidget(self.message_label)
         column.addWidget(self.table, 1)
-        panel.setFixedWidth(540)  # leaves the plots room beside the app's section list
+        set_fixed_width(panel, 540)  # leaves the plots room beside the app's section list
         return panel
 
     def _build_plots(self) -> pg.GraphicsLayoutWidget:

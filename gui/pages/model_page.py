@@ -69,6 +69,8 @@ class ModelPageView(LanguageAware, QWidget):
         self.variant_label = QLabel(self)
         self.variant_combo = QComboBox(self)
         self.variant_combo.setFont(scaled_font(self, 1.2))
+        # as wide as its longest model's name (an offscreen render once cut "ResNet-18" to "ResNet-1")
+        self.variant_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.variant_combo.currentIndexChanged.connect(self._on_variant_changed)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)

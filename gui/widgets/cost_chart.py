@@ -36,6 +36,7 @@ class CostDistributionView(LanguageAware, QWidget):
         self._selected: int | None = None
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.6, bold=True))
+        self.title.setWordWrap(True)  # a long model name at a large zoom takes two lines
         self.measure_label = QLabel(self)
         self.measure_label.setFont(scaled_font(self, 1.2))
         self.measure_macs = QRadioButton(self)
@@ -86,6 +87,7 @@ class CostDistributionView(LanguageAware, QWidget):
             self.plot.addItem(text)
         style_axes(self.plot, self, 1.2)
         self.plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
+        self.plot.getViewBox().sigResized.connect(self._fit_range)
         self._layout.addWidget(self.plot, 1)
 
     # ------------------------------------------------------------ inputs
@@ -168,9 +170,20 @@ class CostDistributionView(LanguageAware, QWidget):
                 text.setText(f" {rounded(values[i])} ({100 * values[i] / total:.1f}%)")
                 text.setPos(float(values[i]), float(i))
         if values:
-            self.plot.setXRange(0, max(values) * 1.18, padding=0)  # room for the value labels
+            self._fit_range()
             self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
         self._show_highlight()
+
+    def _fit_range(self, *_) -> None:
+        """Room right of the longest bar for its value label, whatever the chart's width and the app's zoom."""
+        values = [self._measure(r) for r in self._rows]
+        if self.plot is None or not values:
+            return
+        metrics = QFontMetrics(self.values[0].textItem.font())
+        text = max(metrics.horizontalAdvance(v.textItem.toPlainText()) for v in self.values[:len(values)]) + 16
+        width = self.plot.getViewBox().width()
+        share = min(text / width, 0.8) if width > 80 else 0.3
+        self.plot.setXRange(0, max(values) / (1 - share), padding=0)
 
     def _caption(self, by_params: bool, total: int, layers: int, shown: int) -> str:
         if layers <= self._SHOWN:

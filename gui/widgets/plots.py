@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.text.numbers import rounded
 from gui.widgets.text import scaled_font
+from gui.widgets.zoom import zoom_factor
 
 __all__ = ["CONV_COLOUR", "DIRECT_COLOUR", "REDUCE_COLOUR", "SELECTED_COLOUR", "CountAxis", "style_axes"]
 
@@ -36,4 +37,6 @@ def style_axes(plot: pg.PlotItem | pg.PlotWidget, widget: QWidget, font_factor: 
         axis.setTextPen("k")
         axis.setPen("k")
     if left_width is not None:
-        plot.getAxis("left").setWidth(left_width)
+        axis = plot.getAxis("left")
+        axis._casebook_width = left_width  # at 100 %: the app's zoom widens it with its labels
+        axis.setWidth(round(left_width * zoom_factor()))

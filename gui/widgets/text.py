@@ -39,6 +39,7 @@ class PageHeader(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 2.2, bold=True))
+        self.title.setWordWrap(True)  # a long title at a large zoom on a small screen takes two lines
         self.question = QLabel(self)
         self.question.setFont(scaled_font(self, 1.35))
         self.question.setStyleSheet(f"color: {ACCENT};")

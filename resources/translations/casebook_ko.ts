@@ -1980,6 +1980,70 @@
         <source>Device: {name}</source>
         <translation>장치: {name}</translation>
     </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Actual size (100 %)</source>
+        <translation>실제 크기 (100 %)</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent} %</source>
+        <translation>배율: {percent} %</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>발표 모드</translation>
+    </message>
+    <message>
+        <source>Q. Why study many different cases?</source>
+        <translation>Q. 다양한 케이스를 알아야 하는 이유는?</translation>
+    </message>
+    <message>
+        <source>Classic networks are case studies: their ideas are reused in every new design. Point to the year, the depth and the parameter counts in the table.</source>
+        <translation>고전 네트워크는 케이스 스터디다: 그 아이디어가 새 설계마다 다시 쓰인다. 표의 연도, 깊이, 변수 수를 짚어 준다.</translation>
+    </message>
+    <message>
+        <source>Convolution, average pooling, convolution, pooling, then fully connected layers: height and width shrink while the channels grow.</source>
+        <translation>합성곱, 평균 풀링, 합성곱, 풀링, 그다음 FC 층: 높이와 너비는 줄고 채널은 는다.</translation>
+    </message>
+    <message>
+        <source>Same pattern as LeNet-5, much larger: ReLU, max pooling, many parameters. Show where the cost goes.</source>
+        <translation>LeNet-5와 같은 패턴을 훨씬 크게: ReLU, 최대 풀링, 많은 변수. 계산 비용이 어디에 드는지 보여 준다.</translation>
+    </message>
+    <message>
+        <source>Only 3×3 convolutions and 2×2 max pooling; the channels double at every stage. A simple rule, many parameters.</source>
+        <translation>3×3 합성곱과 2×2 최대 풀링만 쓴다; 단계마다 채널이 두 배가 된다. 규칙은 단순하고 변수는 많다.</translation>
+    </message>
+    <message>
+        <source>A plain network gets worse as it gets deeper; a shortcut lets a block learn only the residual. Show the plain against residual tab.</source>
+        <translation>Plain 네트워크는 깊어질수록 나빠진다; 스킵 연결이 있으면 블록은 residual만 배우면 된다. Plain 대 Residual 탭을 보여 준다.</translation>
+    </message>
+    <message>
+        <source>A 1×1 convolution is a small fully connected layer at each pixel: it changes the number of channels and adds a ReLU.</source>
+        <translation>1×1 합성곱은 픽셀마다 있는 작은 FC 층이다: 채널 수를 바꾸고 ReLU를 더한다.</translation>
+    </message>
+    <message>
+        <source>Apply every filter size and pooling side by side and concatenate; 1×1 bottlenecks keep the cost down.</source>
+        <translation>모든 필터 크기와 풀링을 나란히 적용하고 이어 붙인다; 1×1 병목이 계산 비용을 낮춘다.</translation>
+    </message>
+    <message>
+        <source>Start from weights trained on ImageNet: with little data freeze more layers, with more data train more of them.</source>
+        <translation>ImageNet으로 훈련한 가중치에서 시작한다: 데이터가 적으면 더 많은 층을 고정(freeze)하고, 많으면 더 많은 층을 훈련한다.</translation>
+    </message>
+    <message>
+        <source>Mirroring, cropping, rotation, colour shifts: more training images from the ones you have.</source>
+        <translation>좌우 반전, 자르기, 회전, 색 변화: 가진 이미지로 더 많은 훈련 이미지를 만든다.</translation>
+    </message>
+    <message>
+        <source>The data sets of the lecture and their sizes: what the networks were trained on.</source>
+        <translation>강의의 데이터 세트와 그 크기: 네트워크들이 무엇으로 훈련되었는가.</translation>
+    </message>
 </context>
 <context>
     <name>ModelPageView</name>
@@ -2450,6 +2514,25 @@ figure</source>
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>Presenter view</source>
+        <translation>발표자 화면</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Next: {section}</source>
+        <translation>다음: {section}</translation>
+    </message>
+    <message>
+        <source>Last section</source>
+        <translation>마지막 단원</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,199 @@
+"""The lecture hall's back row: at 150 % zoom on a 1920×1080 projector no text on any page is under 18 px, and
+at the common screen sizes no label is cut off or overlaps another (issue 13)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QLabel,
+    QTabBar,
+    QTableWidget,
+    QWidget,
+)
+
+from gui.i18n import set_language
+from gui.main_window import SECTIONS
+from gui.widgets.zoom import app_zoom
+
+
+def _settle(qtbot, window, seconds: float = 60.0, quiet: float = 0.3) -> None:
+    """Let the engine answer what the page on screen asked for."""
+    deadline = time.monotonic() + seconds
+    since = None
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if window.engine_idle():
+            since = since or time.monotonic()
+            if time.monotonic() - since > quiet:
+                return
+        else:
+            since = None
+        qtbot.wait(10)
+
+
+def every_page(window, all_views: bool = True):
+    """Show every section and each of its tabs (a section's own, then a model page's views); yields a name.
+    Without ``all_views`` a model page shows all its views only on ResNet (they are the same views on every
+    model page), its first elsewhere."""
+    from gui.pages.model_page import ModelPageView
+
+    for section in SECTIONS:
+        window.show_section(section)
+        sections = window.section_tabs.get(section)
+        for index in range(sections.count() if sections is not None else 1):
+            if sections is not None:
+                sections.setCurrentIndex(index)
+            QApplication.processEvents()
+            pages = [p for p in window.findChildren(ModelPageView) if p.isVisible()]
+            views = pages[0].views if pages else None
+            count = views.count() if views is not None else 1
+            for view in range(count if all_views or section == "resnet" else 1):
+                if views is not None:
+                    views.setCurrentIndex(view)
+                yield f"{section} tab {index}" + (f" view {view}" if views is not None else "")
+
+
+def _px(font: QFont) -> float:
+    return QFontInfo(font).pixelSize()
+
+
+def text_sizes(root: QWidget):
+    """(pixel size, what) of every visible text under ``root``: widgets, table items, diagram and chart labels."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible() or widget.width() < 2 or widget.height() < 2:
+            continue
+        if isinstance(widget, QLabel) and widget.text().strip() and widget.pixmap().isNull():
+            yield _px(widget.font()), f"label {widget.text()[:40]!r}"
+        elif isinstance(widget, (QAbstractButton, QComboBox, QTabBar)):
+            yield _px(widget.font()), f"{type(widget).__name__}"
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QGraphicsView):
+            yield _px(widget.font()), f"{type(widget).__name__}"
+            if isinstance(widget, QTableWidget):
+                for row in range(widget.rowCount()):
+                    for column in range(widget.columnCount()):
+                        item = widget.item(row, column)
+                        if item is not None and item.text():
+                            yield _px(item.font()), f"table item {item.text()[:30]!r}"
+        if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            scale = widget.transform().m11()
+            for item in widget.scene().items():
+                if isinstance(item, (QGraphicsSimpleTextItem, QGraphicsTextItem)) and item.isVisible():
+                    text = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.toPlainText()
+                    if not text.strip():
+                        continue
+                    font = item.font()
+                    size = font.pixelSize() if font.pixelSize() > 0 else _px(font)
+                    if isinstance(item, QGraphicsTextItem) and "pt" in item.toHtml():
+                        size = max(size, _html_px(item.toHtml()))
+                    # a rotated axis title keeps its size: the transform's length along the item's own y axis
+                    transform = item.sceneTransform()
+                    vertical = (transform.m21() ** 2 + transform.m22() ** 2) ** 0.5
+                    yield size * scale * vertical, f"scene text {text[:30]!r}"
+            for size, what in _chart_ticks(widget):
+                yield size, what
+
+
+def _html_px(html: str) -> float:
+    import re
+
+    # the document's default (the item's font) comes first; the text's own span sets the size shown
+    sizes = [float(s) * 96 / 72 for s in re.findall(r"font-size:\s*([\d.]+)pt", html)]
+    return max(sizes) if sizes else 0.0
+
+
+def _chart_ticks(view):
+    import sys
+
+    if "pyqtgraph" not in sys.modules:
+        return
+    import pyqtgraph as pg
+
+    for item in view.scene().items():
+        if isinstance(item, pg.AxisItem) and item.isVisible() and item.style.get("showValues", True):
+            font = item.style.get("tickFont")
+            if font is not None and item.height() > 2:
+                yield _px(font), f"axis {item.orientation}"
+
+
+def _labels(window):
+    """The visible labels with text, each with its rectangle in the window (cut by the scroll areas it is in)."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip() or not label.pixmap().isNull() or label.width() < 2:
+            continue
+        rect = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
+        clip, parent = QRect(rect), label.parentWidget()
+        while parent is not None and parent is not window:
+            if isinstance(parent, QAbstractScrollArea):
+                clip &= QRect(parent.viewport().mapTo(window, QPoint(0, 0)), parent.viewport().size())
+            parent = parent.parentWidget()
+        if not clip.isEmpty():
+            yield label, rect, clip
+
+
+def _cut(label: QLabel) -> bool:
+    """Whether ``label``'s text needs more room than it has (it is elided or clipped)."""
+    room = label.contentsRect()
+    indent = 2 * max(label.margin(), 0)
+    if label.wordWrap() or label.textFormat() == Qt.TextFormat.RichText or "<" in label.text():
+        needed = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        too_wide = not label.wordWrap() and label.sizeHint().width() > label.width() + 1
+        return too_wide or needed > label.height() + 1
+    metrics = QFontMetrics(label.font())
+    lines = label.text().split("\n")
+    width = max(metrics.horizontalAdvance(line) for line in lines) + indent
+    return width > room.width() + 1 or metrics.height() * len(lines) > room.height() + 1
+
+
+def layout_faults(window) -> list[str]:
+    faults = []
+    labels = list(_labels(window))
+    for label, _rect, _clip in labels:
+        if _cut(label):
+            faults.append(f"cut: {label.text()[:60]!r} in {label.width()}×{label.height()}")
+    for i, (a, _ra, ca) in enumerate(labels):
+        for b, _rb, cb in labels[i + 1:]:
+            both = ca & cb
+            if both.width() > 2 and both.height() > 2 and not a.isAncestorOf(b) and not b.isAncestorOf(a):
+                faults.append(f"overlap: {a.text()[:40]!r} and {b.text()[:40]!r}")
+    return faults
+
+
+def test_every_page_fits_common_screens_and_reads_from_the_back_row(window, qtbot):
+    """Every page and tab at 1366×768 and 1920×1080, 100 % and 150 %, English and Korean: no visible label cut
+    or overlapping another; and at 150 % on 1920×1080 no text (widgets, tables, diagram and chart labels) is
+    under 18 px. One walk for both: the engine answers each page once, in the first round. A model page's
+    views are walked on ResNet only (the same views on every model); CASEBOOK_ALL_VIEWS=1 walks them all."""
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    faults, small = [], []
+    try:
+        for round_, (language, percent) in enumerate((("en", 100), ("ko", 100), ("en", 150), ("ko", 150))):
+            set_language(language)
+            app_zoom().set_percent(percent)
+            for name in every_page(window, all_views=bool(os.environ.get("CASEBOOK_ALL_VIEWS"))):
+                _settle(qtbot, window, quiet=0.3 if round_ == 0 else 0.02)
+                for size in ((1366, 768), (1920, 1080)):
+                    window.resize(*size)
+                    QApplication.processEvents()
+                    faults += [f"{name} {size[0]}×{size[1]} {percent}% {language}: {fault}"
+                               for fault in layout_faults(window)]
+                    if percent == 150 and size == (1920, 1080):
+                        small += [f"{name} {language}: {what} {px:.1f}px" for px, what in text_sizes(window)
+                                  if px < 18]
+    finally:
+        app_zoom().reset()
+        set_language("en")
+    assert not small, "\n".join(sorted(set(small)))
+    assert not faults, "\n".join(sorted(set(faults)))
