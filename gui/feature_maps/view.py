@@ -1024,6 +1024,12 @@ class FeatureMapView(LanguageAware, QWidget):
         self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=COLORMAP)
         self.grid.mark(self._channel)
         self._show_unit_marker()
+        self._show_enlarged_caption()
+
+    def _show_enlarged_caption(self) -> None:
+        if self._event is None:
+            return
+        layer = self._event.layers[self.layer_slider.value()]
         self.enlarged_caption.setText(self.tr("Map {channel} of {count} in {layer}").format(
             channel=self._channel + 1, count=layer.maps.shape[0], layer=layer.name))
 
@@ -1188,6 +1194,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _show_texts(self) -> None:
         self._show_weights()
+        self._show_enlarged_caption()
         self._show_unit_caption()
         self._show_layer_label()
         self._show_input_caption()
