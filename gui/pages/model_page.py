@@ -287,9 +287,6 @@ class ModelPageView(LanguageAware, QWidget):
             self.views.removeTab(self.views.indexOf(self.feature_view))
             self.feature_view = None
 
-    def feature_tab_shown(self) -> bool:
-        return self.feature_view is not None and self.views.currentWidget() is self.feature_view
-
     def _on_feature_layer_changed(self, index: int) -> None:
         if self._analysis is not None and 0 <= index < len(self._analysis.rows):
             self._select(index, self.feature_view)
