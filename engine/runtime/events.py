@@ -74,6 +74,12 @@ __all__ = [
     "DepthRunProgress",
     "DepthRunFinished",
     "DepthSweepFinished",
+    "StartExperiment",
+    "StopExperiment",
+    "ExperimentStarted",
+    "ExperimentRunProgress",
+    "ExperimentRunFinished",
+    "ExperimentFinished",
     "PreparationItem",
     "PageWeights",
     "Readiness",
@@ -1070,3 +1076,62 @@ class DatasetSamplesReady(Event):
     images: np.ndarray
     counts: tuple[int, ...]
     message: str = ""
+
+
+# ---------------------------------------------------------------- experiments (engine/learning/experiments)
+
+
+@dataclass(frozen=True)
+class StartExperiment(Request):
+    """Run one experiment; ``config`` is an ``engine.learning.experiments.result.ExperimentConfig`` (frozen). A long
+    job: the engine serves quick requests, ``StopExperiment`` among them, between its steps."""
+
+    config: object
+
+    latest_wins: ClassVar[bool] = True
+
+
+@dataclass(frozen=True)
+class StopExperiment(Request):
+    """End the running experiment after its current step, or only the run ``run`` (``variant/seed``)."""
+
+    run: str = ""
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class ExperimentStarted(Event):
+    """``result``: an ``ExperimentResult`` with status ``running`` and every run before its first step (its
+    figures known before training, e.g. parameters, already filled in)."""
+
+    result: object
+
+
+@dataclass(frozen=True, eq=False)
+class ExperimentRunProgress(Event):
+    """After each step of one run: ``run`` is its whole record so far (a read-only ``ExperimentRun``)."""
+
+    run: object
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"experiment-progress:{self.run.key}"
+
+
+@dataclass(frozen=True, eq=False)
+class ExperimentRunFinished(Event):
+    """One run has ended (``run.status``: finished, stopped or diverged), with its final figures."""
+
+    run: object
+
+
+@dataclass(frozen=True, eq=False)
+class ExperimentFinished(Event):
+    """The experiment has ended (``stopped`` when cut short) and its ``ExperimentResult`` is saved at ``path``."""
+
+    result: object
+    path: str
+    stopped: bool
