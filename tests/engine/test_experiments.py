@@ -376,3 +376,29 @@ def test_truncated_and_foreign_files_are_refused(saved_result, tmp_path):
     other.write_text('{"format": "cnn-casebook depth sweep"}')
     with pytest.raises(UserInputError, match="is not an experiment result"):
         load_result(other)
+
+
+def test_the_depth_experiment_records_each_layer_s_gradient_norms(tmp_path):
+    experiment = get_experiment("depth")
+    config = experiment.default_config(seeds=2, steps=3, options={"depths": [8, 14], "width": 2,
+                                                                 "gradient_every": 2}, out=str(tmp_path))
+    result = list(run_experiment(config))[-1].result
+    assert [v.key for v in result.variants] == ["plain8", "plain14", "resnet8", "resnet14"]
+    assert [v.label for v in result.variants] == ["Plain-8", "Plain-14", "ResNet-8", "ResNet-14"]
+    run = result.runs_of("plain14")[1]
+    assert list(run.curves["gradient_steps"]) == [1, 2, 3] and run.figures["layers"] == 14
+    assert run.curves["gradient_norms"].shape == (3 * 14,) and (run.curves["gradient_norms"] > 0).all()
+    # Twins have the same layers (option A shortcuts have no weights).
+    assert result.runs_of("plain8")[0].figures["params"] == result.runs_of("resnet8")[0].figures["params"]
+    assert "mean of 2 seeds" in experiment.caption(result)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"depths": [20, 21]}, "depth must be 6n\\+2"),
+    ({"depths": []}, "give 1 to 8 depths"),
+    ({"shortcut": "C"}, "shortcut must be one of A, B"),
+])
+def test_the_depth_experiment_refuses_bad_options(options, message, tmp_path):
+    config = get_experiment("depth").default_config(options=options, out=str(tmp_path))
+    with pytest.raises(UserInputError, match=message):
+        next(run_experiment(config))
