@@ -195,6 +195,8 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
     UserInputError
         Before the first event: bad options, data that cannot be read, an output that cannot be written.
     """
+    from engine.learning.experiments.runner import as_stopped, follow
+
     check_config(config)
     experiment = get_experiment(config.name)
     path = result_path(config.out, f"{config.name}-{config.data}")
@@ -210,9 +212,9 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
             try:
                 event = next(events)
             except StopIteration as end:
-                result = end.value if end.value is not None else _stopped(latest)
+                result = end.value if end.value is not None else as_stopped(latest)
                 break
-            latest = _follow(latest, event)
+            latest = follow(latest, event)
             yield event
         written = save_result(result, path)
         saved = True
@@ -220,22 +222,7 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
     finally:
         events.close()
         if not saved and latest is not None:
-            save_result(_stopped(latest), path)
-
-
-def _follow(latest: ExperimentResult | None, event: ev.Event) -> ExperimentResult | None:
-    if isinstance(event, ev.ExperimentStarted):
-        return event.result
-    if isinstance(event, (ev.ExperimentRunProgress, ev.ExperimentRunFinished)) and latest is not None:
-        return latest.with_run(event.run)
-    return latest
-
-
-def _stopped(result: ExperimentResult | None) -> ExperimentResult:
-    if result is None:
-        raise RuntimeError("the experiment ended before it started")
-    runs = tuple(run if run.status != "running" else replace(run, status="stopped") for run in result.runs)
-    return replace(result, runs=runs, status="stopped")
+            save_result(as_stopped(latest), path)
 
 
 # ---------------------------------------------------------------- the engine thread
