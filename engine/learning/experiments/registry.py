@@ -352,7 +352,8 @@ def _run_row(run: ExperimentRun) -> dict:
 
 
 def _table(result: ExperimentResult) -> str:
-    """Per variant, each figure as mean (lowest–highest) over the seeds."""
+    """Per variant, each figure as mean (lowest–highest) over the seeds that measured it; "—" where none did (a
+    threshold never reached, a run stopped before its test)."""
     specs = result.figures
     width = max([len(variant.label) for variant in result.variants] + [7])
     head = [f"{'variant':<{width}}"] + [f"{spec.label:>22}" for spec in specs]
@@ -361,7 +362,10 @@ def _table(result: ExperimentResult) -> str:
         cells = [f"{row['label']:<{width}}"]
         for spec in specs:
             figure = row["figures"][spec.key]
-            cells.append(f"{_spread(figure, spec.kind):>22}")
+            cell = _spread(figure, spec.kind)
+            if 0 < figure["runs"] < row["runs"]:  # e.g. a threshold some seeds never reached
+                cell += f" [{figure['runs']}/{row['runs']} runs]"
+            cells.append(f"{cell:>22}")
         lines.append("  ".join(cells))
     return "\n".join(lines)
 
