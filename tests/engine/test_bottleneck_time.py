@@ -120,7 +120,7 @@ def test_the_caption_puts_the_measured_speed_up_beside_the_multiply_add_ratio():
     ({"batch_sizes": []}, "digits", "batch_sizes"),
     ({"batch_sizes": [4, 4]}, "digits", "twice"),
     ({"warmup": -1}, "digits", "warm-up"),
-    ({"repeat": 3}, "digits", "no option repeat"),
+    ({"repeat": 3}, "digits", "has no option 'repeat'"),
     ({}, "cifar10", "uses no data set"),
 ])
 def test_bad_options_are_refused_with_a_message_that_names_them(options, data, said):

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine.inspection.cost import InceptionBranch, InceptionBreakdown, format_ratio, inception_breakdown
+from engine.learning.experiments.common import check_options
 from engine.learning.experiments.result import (
     ExperimentConfig,
     ExperimentResult,
@@ -74,7 +75,6 @@ _OPTIONS = ("batch_sizes", "warmup")
 _MAX_BATCH = 256
 _MAX_REPEATS = 1000
 _MAX_WARMUP = 100
-_MAX_SEEDS = 100
 _BYTES = 4  # float32
 # The speed-up counts as "close to" the multiply-add ratio within this factor either way.
 _CLOSE = 1.15
@@ -89,22 +89,19 @@ def _check_whole(name: str, value, minimum: int, maximum: int) -> None:
 def validate(config: ExperimentConfig) -> None:
     """Refuse options this experiment cannot run with.
 
+    The registry checks what every experiment shares (seeds, data set, device) before.
+
     Raises
     ------
     UserInputError
         Naming the option, the value given and what is accepted.
     """
-    _check_whole(text(QT_TRANSLATE_NOOP("engine", "seeds")), config.seeds, 1, _MAX_SEEDS)
     _check_whole(text(QT_TRANSLATE_NOOP("engine", "timed repetitions (steps)")), config.steps, 1, _MAX_REPEATS)
     if config.data != DEFAULTS["data"]:
         raise UserInputError(text(QT_TRANSLATE_NOOP(
             "engine", "bottleneck-time times modules on random inputs of Inception (3a)'s shape and uses no data "
             "set; leave out --data (got {data})"), data=config.data))
-    unknown = sorted(set(config.options) - set(_OPTIONS))
-    if unknown:
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "bottleneck-time has no option {names}; its options are {known}"),
-            names=", ".join(unknown), known=", ".join(_OPTIONS)))
+    check_options(config, _OPTIONS)
     sizes = _batch_sizes(config)
     if not isinstance(sizes, (list, tuple)) or not sizes:
         raise UserInputError(text(QT_TRANSLATE_NOOP(
@@ -209,6 +206,7 @@ def run(config: ExperimentConfig, device=None, should_stop: Callable[[], bool] =
     """
     import torch
 
+    from engine.learning.experiments.registry import get_experiment
     from engine.learning.training import cpu_training_threads
     from engine.models.zoo import get_model
     from engine.runtime.device import pick_device
@@ -219,10 +217,9 @@ def run(config: ExperimentConfig, device=None, should_stop: Callable[[], bool] =
     sizes, warmup = _batch_sizes(config), _warmup(config)
     timed = [_Timed(variant.key, seed, *macs_of(variant.key), [], [])
              for variant in VARIANTS for seed in range(config.seeds)]
+    experiment = get_experiment(config.name)
     result = ExperimentResult(
-        config=config, title=QT_TRANSLATE_NOOP("engine", "The 1×1 bottleneck in seconds"),
-        question=QT_TRANSLATE_NOOP("engine", "Does a 1×1 reduction make a convolution as much faster as it "
-                                             "saves multiply-adds?"),
+        config=config, title=experiment.title, question=experiment.question,
         variants=VARIANTS, figures=FIGURES, x_curve="batch_size", y_curve="ms",
         y_label=QT_TRANSLATE_NOOP("engine", "ms per image"), runs=tuple(r.snapshot(_figures(r, timed)) for r in timed),
         status="running", device=device_name, created=time.strftime("%Y-%m-%dT%H:%M:%S"), versions=versions())
