@@ -74,8 +74,20 @@ class Experiment:
     module: str
 
     def definition(self):
-        """The experiment's module (``DEFAULTS``, ``validate``, ``run``, ``caption``); imports torch."""
-        return importlib.import_module(self.module)
+        """The experiment's module (``DEFAULTS``, ``validate``, ``run``, ``caption``); imports torch.
+
+        Raises
+        ------
+        UserInputError
+            When this copy of the app lacks the module.
+        """
+        try:
+            return importlib.import_module(self.module)
+        except ModuleNotFoundError as error:
+            if error.name != self.module:
+                raise  # the module is here, something it imports is not: a real fault
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "the experiment {name} is not part of this copy of the app"), name=self.name)) from None
 
     def default_config(self, **overrides) -> ExperimentConfig:
         """The module's ``DEFAULTS``, overridden by ``overrides`` (``options`` merged key by key)."""
