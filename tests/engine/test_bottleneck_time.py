@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from generators import drain
 
 from engine.inspection.cost import LECTURE_SETTING, bottleneck_cost
 from engine.learning.experiments import bottleneck_time
@@ -17,18 +18,9 @@ from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 
 
-def _config(**options) -> ExperimentConfig:
-    settings = {"batch_sizes": [8], "warmup": 1} | options
-    return ExperimentConfig(name="bottleneck-time", seeds=1, steps=5, device="cpu", options=settings)
-
-
-def _finish(events):
-    seen = []
-    while True:
-        try:
-            seen.append(next(events))
-        except StopIteration as stop:
-            return seen, stop.value
+def _config(steps: int = 5, **options) -> ExperimentConfig:
+    settings = {"batch_sizes": [4], "warmup": 1} | options
+    return ExperimentConfig(name="bottleneck-time", seeds=1, steps=steps, device="cpu", options=settings)
 
 
 def test_the_branch_saves_the_lectures_multiply_adds():
@@ -50,16 +42,17 @@ def test_the_figures_are_the_analysis_of_the_modules_that_are_timed():
 
 
 def test_the_reduced_inception_module_is_faster_than_the_naive_one_on_the_cpu():
-    events, result = _finish(bottleneck_time.run(_config()))
+    events, result = drain(bottleneck_time.run(_config(steps=9)))
     assert isinstance(events[0], ev.ExperimentStarted) and result.status == "finished"
     ms = {run.variant: run.figures["ms"] for run in result.runs}
-    # 2.4x and 9.7x fewer multiply-adds; measured on two shared cores 1.4-2x and 3-10x: a margin well inside both.
-    assert ms["reduced"] * 1.15 < ms["naive"]
+    # 2.4x and 9.7x fewer multiply-adds; measured on two shared cores 1.3-2.1x and 3-12x (load average up to 9:
+    # once 1.05x for the module with 5 repetitions, hence 9 and no margin asked for the module).
+    assert ms["reduced"] < ms["naive"]
     assert ms["5x5-reduced"] * 2 < ms["5x5"]
     reduced = result.runs_of("5x5-reduced")[0]
     assert reduced.figures["macs_ratio"] == pytest.approx(9.677, abs=1e-3)
     assert reduced.figures["speedup"] == pytest.approx(ms["5x5"] / ms["5x5-reduced"])
-    assert list(reduced.curves["batch_size"]) == [8.0] and reduced.curves["ms"][0] == ms["5x5-reduced"]
+    assert list(reduced.curves["batch_size"]) == [4.0] and reduced.curves["ms"][0] == ms["5x5-reduced"]
     finished = [e.run.key for e in events if isinstance(e, ev.ExperimentRunFinished)]
     assert sorted(finished) == sorted(run.key for run in result.runs)
 
@@ -71,14 +64,14 @@ def test_a_stop_ends_the_timing_with_a_stopped_result():
         calls.append(1)
         return len(calls) > 3
 
-    events, result = _finish(bottleneck_time.run(_config(batch_sizes=[1, 2]), should_stop=stop_after_a_few))
+    events, result = drain(bottleneck_time.run(_config(batch_sizes=[1, 2]), should_stop=stop_after_a_few))
     assert result.status == "stopped"
     assert all(run.status == "stopped" for run in result.runs)
     assert "stopped" in bottleneck_time.caption(result)
 
 
 def test_one_run_can_be_stopped_while_the_others_go_on():
-    events, result = _finish(bottleneck_time.run(_config(), run_stopped=lambda key: key == "naive/0"))
+    events, result = drain(bottleneck_time.run(_config(), run_stopped=lambda key: key == "naive/0"))
     status = {run.variant: run.status for run in result.runs}
     assert status == {"naive": "stopped", "reduced": "finished", "5x5": "finished", "5x5-reduced": "finished"}
     assert math.isnan(result.runs_of("reduced")[0].figures["speedup"])  # nothing to compare it with
