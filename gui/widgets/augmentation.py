@@ -71,21 +71,26 @@ class AugmentationChoice(LanguageAware, QWidget):
             box.setToolTip("" if box.isEnabled() else reasons.get(method, ""))
 
 
-def example_sheet(originals: np.ndarray, augmented: np.ndarray, gap: int = 2) -> np.ndarray:
-    """Originals on the top row and their augmented images below, ``gap`` pixels apart.
+def example_sheet(originals: np.ndarray, augmented: np.ndarray, columns: int = 3, gap: int = 2) -> np.ndarray:
+    """The images in rows of ``columns``, each row of originals with the row of their augmented images under
+    it, ``gap`` pixels apart (a larger gap between the pairs of rows).
 
     Gray images (N, H, W) give a float sheet in [0, 1] with NaN gaps (drawn transparent); colour images
     (N, H, W, 3) a ``uint8`` sheet with white gaps.
     """
     count, height, width = originals.shape[:3]
+    columns = max(1, min(columns, count))
+    pairs = -(-count // columns)
     colour = originals.ndim == 4
-    shape = (2 * height + gap, count * (width + gap) - gap) + ((3,) if colour else ())
+    pair_height = 2 * height + gap
+    shape = (pairs * pair_height + (pairs - 1) * 3 * gap, columns * (width + gap) - gap) + ((3,) if colour else ())
     sheet = np.full(shape, 255, dtype=np.uint8) if colour else np.full(shape, np.nan, dtype=np.float32)
-    for row, images in enumerate((originals, augmented)):
-        top = row * (height + gap)
-        for index, image in enumerate(images):
-            left = index * (width + gap)
-            sheet[top:top + height, left:left + width] = image if colour else image / 255.0
+    for index in range(count):
+        pair, column = divmod(index, columns)
+        left = column * (width + gap)
+        for row, images in enumerate((originals, augmented)):
+            top = pair * (pair_height + 3 * gap) + row * (height + gap)
+            sheet[top:top + height, left:left + width] = images[index] if colour else images[index] / 255.0
     return sheet
 
 
@@ -99,7 +104,7 @@ class AugmentedExamples(LanguageAware, QWidget):
         self.title.setFont(scaled_font(self, 1.15, bold=True))
         self.title.setWordWrap(True)
         self.panel = ImagePanel(self)
-        self.panel.setMinimumSize(160, 80)
+        self.panel.setMinimumSize(160, 140)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
@@ -114,4 +119,4 @@ class AugmentedExamples(LanguageAware, QWidget):
             self.panel.show_array(sheet)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("This batch, above as it is, below augmented"))
+        self.title.setText(self.tr("This batch: each image above, augmented below"))

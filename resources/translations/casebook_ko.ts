@@ -114,7 +114,7 @@
 <context>
     <name>AugmentedExamples</name>
     <message>
-        <source>This batch, above as it is, below augmented</source>
+        <source>This batch: each image above, augmented below</source>
         <translation>지금 배치: 위는 원본, 아래는 증강한 이미지</translation>
     </message>
 </context>

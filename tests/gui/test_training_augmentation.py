@@ -31,9 +31,10 @@ def test_each_method_is_toggled_on_its_own_and_digits_refuse_mirroring(qtbot):
 def test_the_sheet_puts_each_original_above_what_augmentation_made_of_it():
     originals = np.stack([np.full((4, 5), 10 * k, dtype=np.uint8) for k in range(3)])
     augmented = 255 - originals
-    sheet = example_sheet(originals, augmented, gap=1)
-    assert sheet.shape == (9, 17)
+    sheet = example_sheet(originals, augmented, columns=2, gap=1)
+    assert sheet.shape == (2 * 9 + 3, 11)  # two pairs of rows, three pixels between them
     assert sheet[0, 6] == 10 / 255 and sheet[5, 6] == (255 - 10) / 255 and np.isnan(sheet[4, 0])
+    assert sheet[12, 0] == 20 / 255 and sheet[17, 0] == (255 - 20) / 255 and np.isnan(sheet[12, 6])
     colour = example_sheet(np.repeat(originals[..., None], 3, -1), np.repeat(augmented[..., None], 3, -1))
     assert colour.shape == (10, 19, 3) and colour.dtype == np.uint8 and colour[4, 0, 0] == 255
 
@@ -51,7 +52,7 @@ def test_a_run_that_augments_shows_its_batch_and_the_options_carry_the_methods(q
     view.start()
     qtbot.waitUntil(view.augmented_examples.isVisible, timeout=60_000)
     shown = view.augmented_examples.panel.image.image
-    assert shown.shape == (2 * 32 + 2, 6 * 34 - 2)  # six images of the batch, above and below
+    assert shown.shape == (2 * 66 + 6, 3 * 34 - 2)  # six images of the batch, each above its augmented one
     qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=60_000)
     view.set_options(TrainConfig(model="lenet5", dataset="digits", batch_size=512, epochs=1, device="cpu"))
     view.start()
