@@ -54,6 +54,7 @@ depth: $(STAMP_RUN)
 # The experiments' shipped results in resources/experiments: each default configuration (3 seeds), on the CPU, one
 # after the other (minutes each: README, "Experiments"). bottleneck-time and augmentation are made the same way.
 EXPERIMENTS_SHIPPED ?= activation pooling stacked-filters depth
+EXPERIMENTS_SHIPPED += bottleneck-time augmentation
 experiments: $(STAMP_RUN)
 	mkdir -p resources/experiments
 	for name in $(EXPERIMENTS_SHIPPED); do \

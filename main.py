@@ -136,7 +136,10 @@ def _build_parser() -> argparse.ArgumentParser:
     train.add_argument("--schedule", choices=("constant", "cosine", "step"), default=None,
                        help="default: the model's recipe")
     train.add_argument("--weight-decay", type=float, default=None, help="default: the model's recipe")
-    train.add_argument("--augment", action="store_true", help="random crops, flips and colour jitter")
+    train.add_argument("--augment", nargs="?", const=True, default=(), metavar="METHODS",
+                       help="augment each training batch with the augmentation page's methods, comma-separated "
+                            "(mirror, crop, rotation, shear, warp, colour); alone: every method that keeps the data "
+                            "set's labels (for digits crop, rotation, shear, warp: a mirrored 2 is not a 2)")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
     train.add_argument("--data-root", default=None, help="where MNIST/CIFAR files are (default: user data folder)")

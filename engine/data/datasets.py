@@ -157,6 +157,21 @@ class AdaptedDataset:
     def __len__(self) -> int:
         return len(self._base) if self._indices is None else len(self._indices)
 
+    def labels(self) -> np.ndarray:
+        """Every sample's label (``int64``, in sample order), read without decoding the images where the base
+        data set keeps its labels apart (the digits, torchvision's sets, a folder's list of files)."""
+        base = self._base
+        if hasattr(base, "tensors"):
+            labels = np.asarray(base.tensors[1])
+        elif hasattr(base, "targets"):
+            labels = np.asarray(base.targets)
+        elif hasattr(base, "samples"):
+            labels = np.asarray([label for _, label in base.samples])
+        else:
+            labels = np.asarray([int(base[i][1]) for i in range(len(base))])
+        labels = labels.astype(np.int64)
+        return labels if self._indices is None else labels[np.asarray(self._indices, dtype=np.int64)]
+
     def __getitem__(self, index: int) -> tuple[Any, int]:
         if not self._skip_unreadable:
             image, label = self._base[index if self._indices is None else self._indices[index]]

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.data.augmentation import augment_batch, check_methods, methods_for
 from engine.data.datasets import DATASET_NAMES, make_dataset
 from engine.learning.runs import DEFAULT_RUNS_FOLDER, RunRecorder, list_runs, load_run
 from engine.learning.transfer import check_transfer, freeze, has_pretrained_source, pretrained_model
@@ -84,6 +85,9 @@ _PAUSE_POLL_S = 0.05
 _DIVERGED_FACTOR = 10.0    # a step's (or the test set's) loss this many times above it: diverged at once
 _STUCK_FACTOR = 3.0        # the smoothed loss this many times above it...
 _STUCK_STEPS = 100         # ...for this many steps in a row: diverged too
+_EXAMPLES = 6              # augmented training images the panel shows, from the batch being trained on
+_EXAMPLES_SECONDS = 5.0    # how often they are sent after the first batch of an epoch
+_AUGMENT_SEED_OFFSET = 2**40  # the augmentation's random draws differ from the batch order's (same seed, epoch)
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,11 @@ class TrainConfig:
 
     ``lr`` None means the optimiser's usual default (``DEFAULT_LR``). ``schedule``: ``constant``, ``cosine``
     (from ``lr`` to zero over the run, step by step) or ``step`` (a tenth at half and at three quarters of the
-    epochs). ``amp`` uses mixed precision on CUDA (ignored elsewhere). ``transfer`` starts from the model's
+    epochs). ``augment`` names the augmentation page's methods applied to each training batch
+    (``engine.data.augmentation.METHODS``: mirror, crop, rotation, shear, warp, colour), each image with its own
+    random parameters; ``True`` means every method that keeps the data set's labels (``methods_for``: no
+    mirroring or colour shifting for digits), a string is a comma-separated list; it is kept as a tuple in the
+    lecture's order. ``amp`` uses mixed precision on CUDA (ignored elsewhere). ``transfer`` starts from the model's
     pretrained weights with a new classifier and freezes layers after the lecture's case (``engine.learning.transfer``);
     ``"none"`` starts from random weights. ``resume`` is a checkpoint to go on from: its weights and epoch; the
     run then trains up to ``epochs`` in all. ``out_dir`` is the runs folder.
@@ -106,7 +114,7 @@ class TrainConfig:
     optimizer: str = "adam"
     schedule: str = "constant"
     weight_decay: float = 0.0
-    augment: bool = False
+    augment: tuple[str, ...] = ()
     transfer: str = "none"
     seed: int = 0
     device: str = "auto"
@@ -115,6 +123,18 @@ class TrainConfig:
     download: bool = False
     out_dir: str = DEFAULT_RUNS_FOLDER
     resume: str | None = None
+
+    def __post_init__(self) -> None:
+        # One form for the methods whatever was given: True/False (the switch before it had methods), a
+        # comma-separated string (the command line's), or a list (a run's config.json). Checked by validate().
+        augment = self.augment
+        if augment is True:
+            augment = methods_for(self.dataset)
+        elif augment is False or augment is None:
+            augment = ()
+        elif isinstance(augment, str):
+            augment = tuple(m.strip() for m in augment.split(",") if m.strip())
+        object.__setattr__(self, "augment", tuple(augment))
 
     @property
     def learning_rate(self) -> float:
@@ -149,6 +169,7 @@ class TrainConfig:
         _check_choice(text(QT_TRANSLATE_NOOP("engine", "schedule")), self.schedule, SCHEDULES)
         _check_choice(text(QT_TRANSLATE_NOOP("engine", "device")), self.device, PREFERENCES)
         check_transfer(self.transfer)
+        check_methods(self.augment, self.dataset)
         if self.transfer != "none" and not has_pretrained_source(self.model):
             raise UserInputError(text(QT_TRANSLATE_NOOP(
                 "engine", "{model} has no pretrained weights to start from; transfer learning works with {models}"),
@@ -322,18 +343,18 @@ class _Session:
     # ------------------------------------------------------------ set-up
 
     def _load_data(self):
-        """The training and test sets, adapted to the model; returns the training set without augmentation."""
+        """The training and test sets, adapted to the model; returns the training set (augmentation is applied
+        to each batch, in :meth:`_epoch`, so the set itself is never augmented)."""
         config = self.config
         channels, size = self.input_shape[0], self.input_shape[1]
-        augment = _augmentation(config.dataset, channels, size) if config.augment else None
         if config.download:
             fetch_dataset(config.dataset, config.data_root)
         data = dict(channels=channels, size=size, root=config.data_root)
-        self.train_set = make_dataset(config.dataset, "train", augment=augment, **data)
+        self.train_set = make_dataset(config.dataset, "train", **data)
         self.test_set = make_dataset(config.dataset, "test", **data)
         self.classes = self.train_set.classes
         check_batch_fits(config.batch_size, len(self.train_set))
-        return self.train_set if augment is None else make_dataset(config.dataset, "train", **data)
+        return self.train_set
 
     def create_recorder(self) -> RunRecorder:
         config = self.config
@@ -394,13 +415,19 @@ class _Session:
         started = time.monotonic()
         totals = _Totals()
         self._train_mode()
+        augmentation = _Augmentation(self.config, epoch) if self.config.augment else None
         for images, labels in self._loader(self.train_set, shuffle_epoch=epoch):
             if (yield from self._hold(should_stop, is_paused, wait)):
                 return "stopped"
+            originals = images
+            if augmentation is not None:
+                images = augmentation.apply(images.to(self.device, non_blocking=True))
             loss = self._train_step(images, labels, epoch, totals)
             if not math.isfinite(loss) or self._running_away(loss):
                 return self._diverged(loss, epoch)
             yield self._progress("train", epoch)
+            if augmentation is not None and augmentation.examples_due():
+                yield augmentation.examples(self.recorder.run_id, self.step, originals, images)
             if time.monotonic() - self.last_probe >= probe_seconds:
                 yield self.probe()
         test = yield from self._evaluate(epoch, should_stop, is_paused, wait)
@@ -646,6 +673,47 @@ class _Session:
                                  self.last_checkpoint)
 
 
+class _Augmentation:
+    """One epoch's augmentation of the training batches (``TrainConfig.augment``), and the few examples of it
+    the training panel shows.
+
+    The random parameters come from a generator seeded from the run's seed and the epoch alone, as the batch
+    order is, so a resumed run augments as the full run would have.
+    """
+
+    def __init__(self, config: TrainConfig, epoch: int) -> None:
+        import torch
+
+        self.methods = config.augment
+        self.generator = torch.Generator().manual_seed(config.seed * 100_003 + epoch + _AUGMENT_SEED_OFFSET)
+        self.last_examples = -math.inf
+        self.first = True
+
+    def apply(self, images):
+        return augment_batch(images, self.methods, self.generator)
+
+    def examples_due(self) -> bool:
+        """The first batch of the epoch, then every ``_EXAMPLES_SECONDS``: a few small images, rarely."""
+        due = self.first or time.monotonic() - self.last_examples >= _EXAMPLES_SECONDS
+        self.first = False
+        if due:
+            self.last_examples = time.monotonic()
+        return due
+
+    def examples(self, run_id: str, step: int, originals, augmented) -> ev.TrainingAugmented:
+        return ev.TrainingAugmented(run_id, step, self.methods, _uint8_images(originals[:_EXAMPLES]),
+                                    _uint8_images(augmented[:_EXAMPLES]))
+
+
+def _uint8_images(images) -> np.ndarray:
+    """``(N, H, W)`` or ``(N, H, W, 3)`` ``uint8`` from a batch in [0, 1] (read-only: it crosses threads)."""
+    array = (images.detach().float().clamp(0, 1) * 255).round().to("cpu").numpy().astype(np.uint8)
+    array = array[:, 0] if array.shape[1] == 1 else array.transpose(0, 2, 3, 1)
+    array = np.ascontiguousarray(array)
+    array.setflags(write=False)
+    return array
+
+
 class _Totals:
     """Sums over an epoch's batches, kept on the device so that no batch waits for the GPU to report them."""
 
@@ -772,21 +840,6 @@ def channel_statistics(dataset) -> tuple[tuple[float, ...], tuple[float, ...]]:
     mean = images.mean(dim=(0, 2, 3))
     std = images.std(dim=(0, 2, 3)).clamp_min(1e-3)  # a blank channel must not divide by zero
     return tuple(round(float(m), 6) for m in mean), tuple(round(float(s), 6) for s in std)
-
-
-def _augmentation(dataset: str, channels: int, size: int):
-    """Random changes to each training image (uint8, channels × size × size), as the lecture lists them.
-
-    Digits are only shifted, turned and scaled a little: a flipped digit is another digit or none.
-    """
-    from torchvision.transforms import v2
-
-    if dataset in ("digits", "mnist"):
-        return v2.RandomAffine(degrees=10, translate=(0.1, 0.1), scale=(0.9, 1.1))
-    steps = [v2.RandomResizedCrop(size, scale=(0.6, 1.0), antialias=True), v2.RandomHorizontalFlip()]
-    if channels == 3:
-        steps.append(v2.ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2))
-    return v2.Compose(steps)
 
 
 def _typical_sample(dataset, candidates: int = 64) -> int:

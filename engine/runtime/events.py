@@ -80,6 +80,7 @@ __all__ = [
     "ExperimentRunProgress",
     "ExperimentRunFinished",
     "ExperimentFinished",
+    "TrainingAugmented",
     "PreparationItem",
     "PageWeights",
     "Readiness",
@@ -1135,3 +1136,21 @@ class ExperimentFinished(Event):
     result: object
     path: str
     stopped: bool
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingAugmented(Event):
+    """A few images of the batch a run is training on, before and after its augmentation (``methods``, from
+    ``engine.data.augmentation.METHODS``): ``originals`` and ``augmented`` are ``uint8`` (N, H, W) or
+    (N, H, W, 3), read-only, image ``i`` of one made from image ``i`` of the other. Sent at the first batch of
+    each epoch and every few seconds after, only when the run augments."""
+
+    run_id: str
+    step: int
+    methods: tuple[str, ...]
+    originals: np.ndarray
+    augmented: np.ndarray
+
+    @property
+    def coalesce_key(self) -> str | None:
+        return f"training-augmented:{self.run_id}"

@@ -20,7 +20,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -46,6 +45,7 @@ from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from gui.i18n import localized
 from gui.throttle import Throttle
+from gui.widgets.augmentation import AugmentationChoice, AugmentedExamples
 from gui.widgets.class_names import class_label
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import style_axes
@@ -154,7 +154,7 @@ class TrainingView(LanguageAware, QWidget):
         self.schedule_combo = _choices(_SCHEDULES)
         self.optimizer_combo = _choices(_OPTIMIZERS)
         self.decay_spin = _real_spin(0.0, 1.0)
-        self.augment_check = QCheckBox()
+        self.augment_check = AugmentationChoice()
         self.seed_spin = _spin(0, 2**31 - 1)
         self.device_combo = _choices(_DEVICES)
         self._fields = [self.model_combo, self.transfer_combo, self.dataset_combo, self.epochs_spin, self.batch_spin,
@@ -299,6 +299,9 @@ class TrainingView(LanguageAware, QWidget):
         for title, grid in zip(self.map_titles, self.map_grids, strict=True):
             column.addWidget(title)
             column.addWidget(grid, 3)
+        self.augmented_examples = AugmentedExamples()
+        self.augmented_examples.hide()
+        column.addWidget(self.augmented_examples, 2)
         for title in (self.filters_title, *self.map_titles):
             title.setFont(scaled_font(self, 1.15, bold=True))
         panel.setMinimumWidth(220)
@@ -316,7 +319,7 @@ class TrainingView(LanguageAware, QWidget):
             model=self.model_combo.currentData(), transfer=self.transfer_combo.currentData(), dataset=dataset,
             epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(), lr=self.lr_spin.value(),
             optimizer=self.optimizer_combo.currentData(), schedule=self.schedule_combo.currentData(),
-            weight_decay=self.decay_spin.value(), augment=self.augment_check.isChecked(), seed=self.seed_spin.value(),
+            weight_decay=self.decay_spin.value(), augment=self.augment_check.methods(), seed=self.seed_spin.value(),
             device=self.device_combo.currentData(), out_dir=str(self.runs_folder),
         )
 
@@ -335,7 +338,8 @@ class TrainingView(LanguageAware, QWidget):
         _select(self.schedule_combo, config.schedule)
         _select(self.optimizer_combo, config.optimizer)
         self.decay_spin.setValue(config.weight_decay)
-        self.augment_check.setChecked(config.augment)
+        self.augment_check.set_dataset(config.dataset)
+        self.augment_check.set_methods(config.augment)
         self.seed_spin.setValue(config.seed)
         _select(self.device_combo, config.device)
 
@@ -401,6 +405,7 @@ class TrainingView(LanguageAware, QWidget):
             ev.TrainingProgress: self._on_training_progress,
             ev.TrainingEpoch: self._on_training_epoch,
             ev.TrainingProbe: self._on_training_probe,
+            ev.TrainingAugmented: self._on_training_augmented,
             ev.TrainingPaused: self._on_training_paused,
             ev.TrainingFinished: self._on_training_finished,
             ev.TrainingFailed: self._on_training_failed,
@@ -410,6 +415,7 @@ class TrainingView(LanguageAware, QWidget):
         self._live_id, self._state = event.run_id, "running"
         self._epochs_planned, self._folder = event.epochs, event.run_dir
         self._probe = None
+        self.augmented_examples.hide()  # until this run's first augmented batch, if it augments
         self._add_run(_Run(event.run_id, event.label, event.run_dir, self._next_colour()))
         self._show_state()
 
@@ -441,6 +447,11 @@ class TrainingView(LanguageAware, QWidget):
         if event.run_id == self._live_id:
             self._probe = event
             self._show_probe()
+
+    def _on_training_augmented(self, event: ev.TrainingAugmented) -> None:
+        if event.run_id == self._live_id:
+            self.augmented_examples.show_examples(event.originals, event.augmented)
+            self.augmented_examples.show()
 
     def _on_training_paused(self, event: ev.TrainingPaused) -> None:
         if event.run_id == self._live_id:
@@ -715,6 +726,8 @@ class TrainingView(LanguageAware, QWidget):
         self.decay_spin.setValue(recipe.weight_decay)
 
     def _on_dataset_activated(self, index: int) -> None:
+        dataset = self.dataset_combo.itemData(index)
+        self.augment_check.set_dataset(dataset if dataset != "folder" else f"folder:{self._image_folder}")
         self._apply_recipe()
         if self.dataset_combo.itemData(index) != "folder":
             return
@@ -763,7 +776,6 @@ class TrainingView(LanguageAware, QWidget):
         _set_texts(self.optimizer_combo, [self.tr("SGD with momentum"), self.tr("Adam")])
         _set_texts(self.device_combo, [self.tr("Automatic"), self.tr("CUDA GPU"), self.tr("Apple MPS"),
                                        self.tr("CPU")])
-        self.augment_check.setText(self.tr("Random shifts, crops, flips"))
         self.start_button.setText(self.tr("Start"))
         self.stop_button.setText(self.tr("Stop"))
         self.runs_box.setTitle(self.tr("Runs"))

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AugmentationChoice</name>
+    <message>
+        <source>Mirroring</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>Cropping</source>
+        <translation>무작위 자르기</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>Shearing</source>
+        <translation>전단 변환</translation>
+    </message>
+    <message>
+        <source>Warping</source>
+        <translation>국소 왜곡</translation>
+    </message>
+    <message>
+        <source>Colour shifting</source>
+        <translation>색상 변환</translation>
+    </message>
+    <message>
+        <source>A mirrored 2 is not a 2: mirroring would change the digits&apos; labels.</source>
+        <translation>좌우로 뒤집은 2는 2가 아닙니다: 좌우 반전은 숫자의 레이블을 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>The digits are gray: there is no colour to shift.</source>
+        <translation>숫자 이미지는 회색이라 바꿀 색이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>AugmentationView</name>
     <message>
         <source>Data augmentation</source>
@@ -74,6 +109,13 @@
     <message>
         <source>Making the examples…</source>
         <translation>예시를 만드는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>AugmentedExamples</name>
+    <message>
+        <source>This batch: each image above, augmented below</source>
+        <translation>지금 배치: 위는 원본, 아래는 증강한 이미지</translation>
     </message>
 </context>
 <context>
@@ -2811,10 +2853,6 @@ figure</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <source>Random shifts, crops, flips</source>
-        <translation>무작위 이동, 자르기, 뒤집기</translation>
-    </message>
-    <message>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -3360,8 +3398,84 @@ figure</source>
         <translation>스텝 수</translation>
     </message>
     <message>
+        <source>Inception (3a), naive</source>
+        <translation>인셉션 (3a), 기본형(naive)</translation>
+    </message>
+    <message>
+        <source>Inception (3a), with 1×1 reductions</source>
+        <translation>인셉션 (3a), 1×1 축소 포함</translation>
+    </message>
+    <message>
+        <source>5×5 branch, direct</source>
+        <translation>5×5 가지, 바로 계산</translation>
+    </message>
+    <message>
+        <source>5×5 branch, 1×1 reduction first</source>
+        <translation>5×5 가지, 1×1 축소 먼저</translation>
+    </message>
+    <message>
+        <source>Multiply-adds per image</source>
+        <translation>이미지 한 장당 곱셈-덧셈</translation>
+    </message>
+    <message>
+        <source>Measured ms per image (largest batch)</source>
+        <translation>측정한 이미지 한 장당 ms (가장 큰 배치)</translation>
+    </message>
+    <message>
+        <source>Fewer multiply-adds</source>
+        <translation>곱셈-덧셈 감소 배수</translation>
+    </message>
+    <message>
+        <source>Measured speed-up</source>
+        <translation>측정한 속도 향상</translation>
+    </message>
+    <message>
+        <source>timed repetitions (steps)</source>
+        <translation>시간을 잰 반복 횟수 (steps)</translation>
+    </message>
+    <message>
+        <source>bottleneck-time times modules on random inputs of Inception (3a)&apos;s shape and uses no data set; leave out --data (got {data})</source>
+        <translation>bottleneck-time은 인셉션 (3a) 모양의 무작위 입력으로 모듈의 시간을 재며 데이터 세트를 쓰지 않습니다. --data를 빼 주세요 (받은 값: {data})</translation>
+    </message>
+    <message>
+        <source>batch_sizes must be a list of whole numbers from 1 to {maximum}, got {value}</source>
+        <translation>batch_sizes는 1부터 {maximum}까지의 정수 목록이어야 합니다. 받은 값: {value}</translation>
+    </message>
+    <message>
         <source>batch size</source>
         <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>batch_sizes names a batch size twice: {value}</source>
+        <translation>batch_sizes에 같은 배치 크기가 두 번 있습니다: {value}</translation>
+    </message>
+    <message>
+        <source>warm-up repetitions</source>
+        <translation>예열 반복 횟수</translation>
+    </message>
+    <message>
+        <source>ms per image</source>
+        <translation>이미지 한 장당 ms</translation>
+    </message>
+    <message>
+        <source>The timing was stopped before the designs with and without 1×1 reductions were both measured; run it again to compare them.</source>
+        <translation>1×1 축소가 있는 설계와 없는 설계를 모두 재기 전에 시간 측정이 멈췄습니다. 비교하려면 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction did not make the 5×5 branch faster ({speedup}, {low}–{high} over {seeds} seeds) despite {ratio} fewer multiply-adds: the 1×1 convolution does only {pointwise} multiply-adds per byte it reads and writes against {direct} for the direct 5×5 one, so memory traffic and kernel overheads, not arithmetic, set its time; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소는 곱셈-덧셈이 {ratio} 줄었는데도 5×5 가지를 빠르게 하지 못했습니다 ({speedup}, 시드 {seeds}개에서 {low}–{high}). 1×1 합성곱은 읽고 쓰는 1바이트당 곱셈-덧셈이 {pointwise}번뿐이고 바로 계산하는 5×5 합성곱은 {direct}번이므로, 시간을 정하는 것은 연산이 아니라 메모리 이동과 커널 부담입니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+    </message>
+    <message>
+        <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction made the 5×5 branch {speedup} faster ({low}–{high} over {seeds} seeds), less than its {ratio} fewer multiply-adds: the 1×1 convolution does only {pointwise} multiply-adds per byte it reads and writes against {direct} for the direct 5×5 one, so memory traffic and kernel overheads, not arithmetic, set much of its time; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}보다 작습니다. 1×1 합성곱은 읽고 쓰는 1바이트당 곱셈-덧셈이 {pointwise}번뿐이고 바로 계산하는 5×5 합성곱은 {direct}번이므로, 시간의 상당 부분은 연산이 아니라 메모리 이동과 커널 부담이 정합니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+    </message>
+    <message>
+        <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction made the 5×5 branch {speedup} faster ({low}–{high} over {seeds} seeds), close to its {ratio} fewer multiply-adds: here arithmetic sets the time; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}에 가깝습니다: 여기서는 연산이 시간을 정합니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+    </message>
+    <message>
+        <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction made the 5×5 branch {speedup} faster ({low}–{high} over {seeds} seeds), more than its {ratio} fewer multiply-adds: the direct 5×5 convolution over 192 channels runs less efficiently on this device than the two small ones; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}보다 큽니다: 이 장치에서는 192채널을 바로 계산하는 5×5 합성곱이 작은 두 합성곱보다 덜 효율적으로 돕니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
     </message>
     <message>
         <source>data must be one of {names}, got {given}</source>
@@ -3834,6 +3948,130 @@ figure</source>
     <message>
         <source>no clear difference over the seeds</source>
         <translation>시드 사이에서 뚜렷한 차이 없음</translation>
+    </message>
+    <message>
+        <source>mirroring changes what a digit is (a mirrored 2 is not a 2), so it is refused on {data}; label-preserving methods for digits: {methods}</source>
+        <translation>좌우 반전은 숫자를 다른 것으로 바꾸므로 (좌우로 뒤집은 2는 2가 아님) {data}에서는 쓸 수 없습니다. 숫자의 레이블을 지키는 방법: {methods}</translation>
+    </message>
+    <message>
+        <source>the digits are gray, so colour shifting has no colour to shift on {data}; label-preserving methods for digits: {methods}</source>
+        <translation>숫자 이미지는 회색이라 {data}에서는 색상 변환으로 바꿀 색이 없습니다. 숫자의 레이블을 지키는 방법: {methods}</translation>
+    </message>
+    <message>
+        <source>unknown augmentation {given}; the lecture&apos;s methods are {methods} (several: crop,rotation)</source>
+        <translation>알 수 없는 증강 방법 {given}. 강의의 방법은 {methods}입니다 (여러 개: crop,rotation)</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>Training accuracy (own images, not augmented)</source>
+        <translation>훈련 정확도 (자기 훈련 이미지, 증강 없이)</translation>
+    </message>
+    <message>
+        <source>Gap: training minus test accuracy</source>
+        <translation>격차: 훈련 정확도 − 테스트 정확도</translation>
+    </message>
+    <message>
+        <source>mirroring</source>
+        <translation>좌우 반전</translation>
+    </message>
+    <message>
+        <source>cropping</source>
+        <translation>무작위 자르기</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>shearing</source>
+        <translation>전단 변환</translation>
+    </message>
+    <message>
+        <source>warping</source>
+        <translation>국소 왜곡</translation>
+    </message>
+    <message>
+        <source>colour shifting</source>
+        <translation>색상 변환</translation>
+    </message>
+    <message>
+        <source>5 per class, no augmentation</source>
+        <translation>클래스당 5장, 증강 없음</translation>
+    </message>
+    <message>
+        <source>5 per class, all methods</source>
+        <translation>클래스당 5장, 모든 방법</translation>
+    </message>
+    <message>
+        <source>10 per class, no augmentation</source>
+        <translation>클래스당 10장, 증강 없음</translation>
+    </message>
+    <message>
+        <source>10 per class, mirroring</source>
+        <translation>클래스당 10장, 좌우 반전</translation>
+    </message>
+    <message>
+        <source>10 per class, cropping</source>
+        <translation>클래스당 10장, 무작위 자르기</translation>
+    </message>
+    <message>
+        <source>10 per class, rotation</source>
+        <translation>클래스당 10장, 회전</translation>
+    </message>
+    <message>
+        <source>10 per class, shearing</source>
+        <translation>클래스당 10장, 전단 변환</translation>
+    </message>
+    <message>
+        <source>10 per class, warping</source>
+        <translation>클래스당 10장, 국소 왜곡</translation>
+    </message>
+    <message>
+        <source>10 per class, colour shifting</source>
+        <translation>클래스당 10장, 색상 변환</translation>
+    </message>
+    <message>
+        <source>10 per class, all methods</source>
+        <translation>클래스당 10장, 모든 방법</translation>
+    </message>
+    <message>
+        <source>20 per class, no augmentation</source>
+        <translation>클래스당 20장, 증강 없음</translation>
+    </message>
+    <message>
+        <source>20 per class, all methods</source>
+        <translation>클래스당 20장, 모든 방법</translation>
+    </message>
+    <message>
+        <source>50 per class, no augmentation</source>
+        <translation>클래스당 50장, 증강 없음</translation>
+    </message>
+    <message>
+        <source>50 per class, all methods</source>
+        <translation>클래스당 50장, 모든 방법</translation>
+    </message>
+    <message>
+        <source>per_class must list training images per class from {sizes}, with {compared} among them (where every method is tried); got {value}</source>
+        <translation>per_class는 {sizes} 중에서 클래스당 훈련 이미지 수를 나열해야 하며, {compared}이 들어 있어야 합니다 (모든 방법을 하나씩 시험하는 크기). 받은 값: {value}</translation>
+    </message>
+    <message>
+        <source>On {data} with {per_class} training images per class, augmenting with all {count} methods raised LeNet-5&apos;s test accuracy from {none} to {all} in every seed (mean of {seeds}) and narrowed the gap between training and test accuracy from {gap_none} to {gap_all}; the best single method, {best}, reached {best_accuracy}; all methods against none at other sizes (points): {gains}. Mirroring is left out on digits: a mirrored 2 is not a 2.</source>
+        <translation>{data}에서 클래스당 훈련 이미지 {per_class}장으로, {count}가지 방법을 모두 써서 증강하니 LeNet-5의 테스트 정확도가 모든 시드에서 {none}에서 {all}로 올랐고 (시드 {seeds}개 평균), 훈련 정확도와 테스트 정확도의 격차는 {gap_none}에서 {gap_all}로 줄었습니다. 방법 하나만 쓸 때 가장 좋은 {best}는 {best_accuracy}였습니다. 다른 크기에서 모든 방법 대 증강 없음 (퍼센트포인트): {gains}. 숫자에는 좌우 반전을 쓰지 않습니다: 좌우로 뒤집은 2는 2가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>On {data} with {per_class} training images per class, augmenting with all {count} methods raised LeNet-5&apos;s test accuracy from {none} to {all} in every seed (mean of {seeds}) and narrowed the gap between training and test accuracy from {gap_none} to {gap_all}; the best single method, {best}, reached {best_accuracy}; all methods against none at other sizes (points): {gains}.</source>
+        <translation>{data}에서 클래스당 훈련 이미지 {per_class}장으로, {count}가지 방법을 모두 써서 증강하니 LeNet-5의 테스트 정확도가 모든 시드에서 {none}에서 {all}로 올랐고 (시드 {seeds}개 평균), 훈련 정확도와 테스트 정확도의 격차는 {gap_none}에서 {gap_all}로 줄었습니다. 방법 하나만 쓸 때 가장 좋은 {best}는 {best_accuracy}였습니다. 다른 크기에서 모든 방법 대 증강 없음 (퍼센트포인트): {gains}.</translation>
+    </message>
+    <message>
+        <source>On {data} with {per_class} training images per class, augmenting with all {count} methods lowered LeNet-5&apos;s test accuracy from {none} to {all} in every seed (mean of {seeds}): in {steps} steps the augmented network fitted only {train_all} of its own training images, against {train_none} without (gap between training and test accuracy {gap_none} without, {gap_all} with); the best single method, {best}, reached {best_accuracy}; all methods against none at other sizes (points): {gains}. The gain the literature reports is on photos (--data cifar10).</source>
+        <translation>{data}에서 클래스당 훈련 이미지 {per_class}장으로, {count}가지 방법을 모두 써서 증강하니 LeNet-5의 테스트 정확도가 모든 시드에서 {none}에서 {all}로 떨어졌습니다 (시드 {seeds}개 평균): {steps} 스텝 동안 증강한 네트워크는 자기 훈련 이미지의 {train_all}만 맞혔고, 증강 없이는 {train_none}를 맞혔습니다 (훈련 정확도와 테스트 정확도의 격차는 증강 없이 {gap_none}, 증강하면 {gap_all}). 방법 하나만 쓸 때 가장 좋은 {best}는 {best_accuracy}였습니다. 다른 크기에서 모든 방법 대 증강 없음 (퍼센트포인트): {gains}. 문헌이 보고한 효과는 사진에서 나타납니다 (--data cifar10).</translation>
+    </message>
+    <message>
+        <source>On {data} with {per_class} training images per class, LeNet-5 tested at {none} without augmentation and {all} with all {count} methods (mean of {seeds} seeds): no clear difference, the seeds overlap; the gap between training and test accuracy went from {gap_none} to {gap_all}; the best single method, {best}, reached {best_accuracy}; all methods against none at other sizes (points): {gains}.</source>
+        <translation>{data}에서 클래스당 훈련 이미지 {per_class}장으로, LeNet-5의 테스트 정확도는 증강 없이 {none}, {count}가지 방법을 모두 써서 {all}였습니다 (시드 {seeds}개 평균): 시드끼리 겹쳐 뚜렷한 차이가 없습니다. 훈련 정확도와 테스트 정확도의 격차는 {gap_none}에서 {gap_all}이 되었습니다. 방법 하나만 쓸 때 가장 좋은 {best}는 {best_accuracy}였습니다. 다른 크기에서 모든 방법 대 증강 없음 (퍼센트포인트): {gains}.</translation>
     </message>
 </context>
 </TS>
