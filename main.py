@@ -65,6 +65,12 @@ def _cmd_depth(args: argparse.Namespace) -> int:
     return depth_cli(args)
 
 
+def _cmd_experiment(args: argparse.Namespace) -> int:
+    from engine.learning.experiments.registry import experiment_cli
+
+    return experiment_cli(args)
+
+
 def _cmd_prepare(args: argparse.Namespace) -> int:
     from engine.models.prepare import prepare_cli
 
@@ -149,6 +155,18 @@ def _build_parser() -> argparse.ArgumentParser:
     depth.add_argument("--json", action="store_true", help="per run: depth, kind, parameters, errors, seconds")
     depth.add_argument("--out", default=None, metavar="DIR|FILE.json", help="where to save the result")
     depth.set_defaults(func=_cmd_depth)
+
+    experiment = sub.add_parser("experiment", help="the lecture's why-questions as experiments: variants × seeds "
+                                "side by side (--list names them)")
+    experiment.add_argument("name", nargs="?", default=None, help="an experiment's name (see --list)")
+    experiment.add_argument("--list", action="store_true", help="name every experiment and the pages it sits on")
+    experiment.add_argument("--seeds", type=int, default=None, help="runs per variant, from seeds 0, 1, ...")
+    experiment.add_argument("--steps", type=int, default=None, help="training steps per run")
+    experiment.add_argument("--data", default=None, help="digits (embedded) or cifar10 when its files are present")
+    experiment.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)
+    experiment.add_argument("--json", action="store_true", help="per variant: each figure's mean, min and max")
+    experiment.add_argument("--out", default=None, metavar="DIR|FILE.json", help="where to save the result")
+    experiment.set_defaults(func=_cmd_experiment)
 
     prepare = sub.add_parser("prepare", help="fetch every weights file and data set the lecture uses, once, "
                              "verified, so that it runs offline; --check says what is here")

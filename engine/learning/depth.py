@@ -48,6 +48,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.learning.experiments.result import result_path
 from engine.learning.runs import DEFAULT_RUNS_FOLDER
 from engine.learning.training import (
     TrainConfig,
@@ -626,45 +627,7 @@ def _cpu_threads(device):
 
 def _result_path(out: str, data: str) -> Path:
     """``out`` itself when it names a ``.json`` file, else a new file in the folder ``out``; checked writable."""
-    target = Path(out).expanduser()
-    if target.suffix.lower() != ".json":
-        base = target / f"depth-{time.strftime('%Y%m%d-%H%M%S')}-{data}"
-        target, number = base.with_suffix(".json"), 1
-        while target.exists():
-            number += 1
-            target = base.with_name(f"{base.name}-{number}.json")
-    if target.is_dir():
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "{path} is a folder, not a file; give a file name ending in .json, or a folder without the "
-            ".json ending."), path=target))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "The folder {folder} cannot be made ({error}); choose another with --out."),
-            folder=target.parent, error=error.strerror or type(error).__name__)) from None
-    if not _writable(target):
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "{path} cannot be written; choose another place with --out."), path=target))
-    return target
-
-
-def _writable(target: Path) -> bool:
-    """Whether ``target`` can be written, found by writing (``os.access`` says yes to root, and knows nothing of
-    read-only mounts): a probe file beside it, removed at once; an existing file is opened, not changed."""
-    if target.exists():
-        try:
-            with target.open("r+b"):
-                pass
-        except OSError:
-            return False
-    probe = target.with_name(f".{target.name}.{os.getpid()}.probe")
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError:
-        return False
-    return True
+    return result_path(out, f"depth-{data}")
 
 
 def fallback_folder() -> Path:

@@ -267,4 +267,6 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.ShowDatasetSamples: _deferred("engine.data.samples:dataset_samples_events"),
     ev.StartDepthSweep: _on_depth,
     ev.StopDepthSweep: _on_depth,
+    ev.StartExperiment: _deferred("engine.learning.experiments.registry:experiment_events"),
+    ev.StopExperiment: _deferred("engine.learning.experiments.registry:experiment_events"),
 }

@@ -46,9 +46,11 @@ __all__ = [
     "Variant",
     "fallback_folder",
     "load_result",
+    "result_path",
     "save_result",
     "seed_spread",
     "versions",
+    "writable",
 ]
 
 FORMAT = "cnn-casebook experiment"
@@ -336,3 +338,53 @@ def _choice(value, choices: tuple[str, ...]) -> str:
 def _read_only(array: np.ndarray) -> np.ndarray:
     array.setflags(write=False)
     return array
+
+
+def result_path(out: str | Path, stem: str) -> Path:
+    """Where a result goes: ``out`` itself when it names a ``.json`` file, else a new file in the folder ``out``
+    (``<stem>-<date>-<time>.json``, numbered when taken); checked writable before any work starts.
+
+    Raises
+    ------
+    UserInputError
+        When ``out`` is a folder named like a file, its folder cannot be made, or it cannot be written.
+    """
+    target = Path(out).expanduser()
+    if target.suffix.lower() != ".json":
+        base = target / f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+        target, number = base.with_suffix(".json"), 1
+        while target.exists():
+            number += 1
+            target = base.with_name(f"{base.name}-{number}.json")
+    if target.is_dir():
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} is a folder, not a file; give a file name ending in .json, or a folder without the "
+            ".json ending."), path=target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "The folder {folder} cannot be made ({error}); choose another with --out."),
+            folder=target.parent, error=error.strerror or type(error).__name__)) from None
+    if not writable(target):
+        raise UserInputError(text(QT_TRANSLATE_NOOP(
+            "engine", "{path} cannot be written; choose another place with --out."), path=target))
+    return target
+
+
+def writable(target: Path) -> bool:
+    """Whether ``target`` can be written, found by writing (``os.access`` says yes to root, and knows nothing of
+    read-only mounts): a probe file beside it, removed at once; an existing file is opened, not changed."""
+    if target.exists():
+        try:
+            with target.open("r+b"):
+                pass
+        except OSError:
+            return False
+    probe = target.with_name(f".{target.name}.{os.getpid()}.probe")
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
