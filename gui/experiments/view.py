@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,6 +72,11 @@ def figure_values(result: ExperimentResult, variant: str, key: str) -> np.ndarra
     return np.array([float(run.figures.get(key, math.nan)) for run in result.runs_of(variant)], dtype=np.float64)
 
 
+# Marked here so that `python main.py translations` finds them (they are written outside the view's tr()).
+_NOT_REACHED = QT_TRANSLATE_NOOP("ExperimentView", "not reached")
+_SOME_SEEDS = QT_TRANSLATE_NOOP("ExperimentView", "({measured} of {seeds} seeds)")
+
+
 def _translate(text: str) -> str:
     return QCoreApplication.translate("ExperimentView", text)
 
@@ -98,7 +103,7 @@ def format_figure(values: np.ndarray, kind: str) -> str:
     values = np.asarray(values, dtype=np.float64)
     finite = values[np.isfinite(values)]
     if finite.size == 0:
-        return _translate("not reached") if kind == "steps" and values.size else "—"
+        return _translate(_NOT_REACHED) if kind == "steps" and values.size else "—"
     mean, half = float(finite.mean()), float(finite.max() - finite.min()) / 2
     shown = _number(mean, kind)
     if finite.size > 1 and _number(half, kind).strip("0.,") != "":
@@ -106,7 +111,7 @@ def format_figure(values: np.ndarray, kind: str) -> str:
     unit = {"fraction": " %", "ms": " ms", "ratio": "×", "seconds": " s"}.get(kind, "")
     shown += unit
     if finite.size < values.size:
-        shown += " " + _translate("({measured} of {seeds} seeds)").format(measured=finite.size, seeds=values.size)
+        shown += " " + _translate(_SOME_SEEDS).format(measured=finite.size, seeds=values.size)
     return shown
 
 
@@ -563,7 +568,7 @@ class ExperimentView(LanguageAware, QWidget):
         data = self._data_name(config.data)
         timing = result.x_curve not in ("step", "eval_step")
         if timing:
-            what = self.tr("{seeds} repetitions of {steps}, on {device}").format(
+            what = self.tr("{seeds} seeds × {steps} repetitions, on {device}").format(
                 seeds=config.seeds, steps=exact(config.steps), device=result.device)
         else:
             what = self.tr("{data}, {seeds} seeds × {steps} steps of {batch} images, on {device}").format(
@@ -642,7 +647,8 @@ class ExperimentView(LanguageAware, QWidget):
                 self.legend.addItem(self._lines[variant.key][0], engine(variant.label))
         rows = math.ceil(len(result.variants) / min(4, max(1, len(result.variants))))
         self._grid.setRowFixedHeight(0, max(1, rows) * _LEGEND_ROW)
-        self.curve_plot.setTitle(engine(result.y_label), size="14pt", color="k")
+        percent = " (%)" if curve_scale(result) == 100 and "%" not in engine(result.y_label) else ""
+        self.curve_plot.setTitle(engine(result.y_label) + percent, size="14pt", color="k")
         self.curve_plot.setLabel("bottom", self._x_name(result.x_curve), **label_style)
         figure = next((f for f in result.figures if f.key == self.bar_figure_combo.currentData()), None)
         for index in range(self.bar_figure_combo.count()):

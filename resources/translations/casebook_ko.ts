@@ -1211,6 +1211,148 @@
     </message>
 </context>
 <context>
+    <name>ExperimentView</name>
+    <message>
+        <source>not reached</source>
+        <translation>도달하지 못함</translation>
+    </message>
+    <message>
+        <source>({measured} of {seeds} seeds)</source>
+        <translation>(시드 {seeds}개 중 {measured}개)</translation>
+    </message>
+    <message>
+        <source>{file} is a result of the experiment “{other}”, not of this one.</source>
+        <translation>{file}은(는) 이 실험이 아니라 “{other}” 실험의 결과입니다.</translation>
+    </message>
+    <message>
+        <source>The runs are under way: the sentence that sums them up comes when they end.</source>
+        <translation>실행 중입니다. 결과를 요약하는 문장은 실행이 끝나면 나타납니다.</translation>
+    </message>
+    <message>
+        <source>This result lacks what its summary needs ({error}).</source>
+        <translation>이 결과에는 요약에 필요한 값이 빠져 있습니다({error}).</translation>
+    </message>
+    <message>
+        <source>No result is shipped for this experiment yet (`make experiments` makes it): press Run to make one.</source>
+        <translation>이 실험은 아직 함께 제공되는 결과가 없습니다(`make experiments`로 만듭니다). 실행을 눌러 결과를 만드세요.</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>Steps per run</source>
+        <translation>실행당 스텝</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>{seeds} seeds × {steps} repetitions, on {device}</source>
+        <translation>시드 {seeds}개 × {steps}회 반복, {device}에서</translation>
+    </message>
+    <message>
+        <source>{data}, {seeds} seeds × {steps} steps of {batch} images, on {device}</source>
+        <translation>{data}, 시드 {seeds}개 × {batch}장씩 {steps} 스텝, {device}에서</translation>
+    </message>
+    <message>
+        <source>Running: {what}.</source>
+        <translation>실행 중: {what}.</translation>
+    </message>
+    <message>
+        <source>Shipped result: {what}; made by `make experiments`.</source>
+        <translation>함께 제공되는 결과: {what}. `make experiments`로 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; the partial result is saved in {name} ({what}).</source>
+        <translation>중지됨. 중간 결과가 {name}에 저장되었습니다({what}).</translation>
+    </message>
+    <message>
+        <source>Saved in {path} ({what}).</source>
+        <translation>{path}에 저장되었습니다({what}).</translation>
+    </message>
+    <message>
+        <source>Result {name}: {what}.</source>
+        <translation>결과 {name}: {what}.</translation>
+    </message>
+    <message>
+        <source>handwritten digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>A new run</source>
+        <translation>새로 실행</translation>
+    </message>
+    <message>
+        <source>Seeds per variant</source>
+        <translation>비교 대상마다 시드</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>{data} (not here)</source>
+        <translation>{data}(이 컴퓨터에 없음)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Open a saved result…</source>
+        <translation>저장된 결과 열기…</translation>
+    </message>
+    <message>
+        <source>Bars:</source>
+        <translation>막대:</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>비교 대상</translation>
+    </message>
+    <message>
+        <source>Curves: the mean of {seeds} seeds, shaded from the lowest to the highest. Bars and table: the mean, ± half the range over the seeds.</source>
+        <translation>곡선: 시드 {seeds}개의 평균이며, 음영은 가장 낮은 값부터 가장 높은 값까지입니다. 막대와 표: 평균 ± 시드 사이 범위의 절반.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Open an experiment&apos;s result</source>
+        <translation>실험 결과 열기</translation>
+    </message>
+    <message>
+        <source>Results (*.json)</source>
+        <translation>결과 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsTab</name>
+    <message>
+        <source>Experiments</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapView</name>
     <message>
         <source>Skipped (not images): {names}</source>
@@ -1867,6 +2009,14 @@
     <message>
         <source>Cost of a 1×1 bottleneck</source>
         <translation>1×1 병목의 계산 비용</translation>
+    </message>
+    <message>
+        <source>The methods</source>
+        <translation>증강 방법</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3156,6 +3306,10 @@ figure</source>
         <translation>깊이마다 한 번씩만 주세요. 받은 값: {depths}</translation>
     </message>
     <message>
+        <source>{path} is not an experiment result (made by `python main.py experiment`).</source>
+        <translation>{path}은(는) 실험 결과 파일(`python main.py experiment`로 만든 파일)이 아닙니다.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a file; give a file name ending in .json, or a folder without the .json ending.</source>
         <translation>{path}은(는) 파일이 아니라 폴더입니다. .json으로 끝나는 파일 이름이나, .json으로 끝나지 않는 폴더를 주세요.</translation>
     </message>
@@ -3292,8 +3446,80 @@ figure</source>
         <translation>에포크 수</translation>
     </message>
     <message>
+        <source>ReLU, tanh or sigmoid</source>
+        <translation>ReLU, tanh, 시그모이드</translation>
+    </message>
+    <message>
+        <source>Why ReLU?</source>
+        <translation>왜 ReLU인가?</translation>
+    </message>
+    <message>
+        <source>Average or max pooling</source>
+        <translation>평균 풀링과 최대 풀링</translation>
+    </message>
+    <message>
+        <source>Does max pooling beat average pooling?</source>
+        <translation>최대 풀링이 평균 풀링보다 나은가?</translation>
+    </message>
+    <message>
+        <source>Stacked 3×3 filters or one large filter</source>
+        <translation>3×3 필터를 쌓을까, 큰 필터 하나를 쓸까</translation>
+    </message>
+    <message>
+        <source>Why stack small filters?</source>
+        <translation>왜 작은 필터를 쌓는가?</translation>
+    </message>
+    <message>
+        <source>Plain against residual networks as depth grows</source>
+        <translation>깊이가 늘 때 plain 네트워크와 residual 네트워크</translation>
+    </message>
+    <message>
+        <source>Why do deep plain networks train worse, and shortcuts help?</source>
+        <translation>왜 깊은 plain 네트워크는 훈련이 더 안 되고, 스킵 연결은 도움이 되는가?</translation>
+    </message>
+    <message>
+        <source>The 1×1 bottleneck in seconds</source>
+        <translation>1×1 병목을 초로 재기</translation>
+    </message>
+    <message>
+        <source>Does the 1×1 bottleneck save time, not only multiply-adds?</source>
+        <translation>1×1 병목은 곱셈-덧셈 수만이 아니라 시간도 줄이는가?</translation>
+    </message>
+    <message>
+        <source>Data augmentation with little data</source>
+        <translation>데이터가 적을 때의 데이터 증강</translation>
+    </message>
+    <message>
+        <source>Does augmentation help when there are few images?</source>
+        <translation>이미지가 적을 때 증강이 도움이 되는가?</translation>
+    </message>
+    <message>
+        <source>unknown experiment {name}; accepted: {names}</source>
+        <translation>알 수 없는 실험 {name}입니다. 가능한 실험: {names}</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>시드 수</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝 수</translation>
+    </message>
+    <message>
         <source>batch size</source>
         <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>data must be one of {names}, got {given}</source>
+        <translation>데이터는 {names} 중 하나여야 하는데 {given}이(가) 주어졌습니다</translation>
+    </message>
+    <message>
+        <source>device must be one of {names}, got {given}</source>
+        <translation>장치는 {names} 중 하나여야 하는데 {given}이(가) 주어졌습니다</translation>
+    </message>
+    <message>
+        <source>name an experiment ({names}), or ask for --list</source>
+        <translation>실험 이름({names})을 주거나 --list로 목록을 보세요</translation>
     </message>
     <message>
         <source>seed</source>
@@ -3594,6 +3820,70 @@ figure</source>
     <message>
         <source>{name} is deeper than the deepest network of the paper ({maximum} layers); use a depth 6n+2 from 8 to {maximum}, e.g. resnet110.</source>
         <translation>{name}은(는) 논문의 가장 깊은 네트워크({maximum}층)보다 깊습니다. 8부터 {maximum}까지의 6n+2 깊이를 쓰세요(예: resnet110).</translation>
+    </message>
+    <message>
+        <source>Steps to the threshold</source>
+        <translation>기준에 닿기까지의 스텝</translation>
+    </message>
+    <message>
+        <source>Training error</source>
+        <translation>훈련 오차</translation>
+    </message>
+    <message>
+        <source>Test error</source>
+        <translation>테스트 오차</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>threshold must be a training error between 0 and 1 (0.25 is 25 %), got {value}</source>
+        <translation>기준(threshold)은 0과 1 사이의 훈련 오차여야 하는데(0.25는 25 %) {value}이(가) 주어졌습니다</translation>
+    </message>
+    <message>
+        <source>No run has finished yet.</source>
+        <translation>아직 끝난 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): ReLU was {ratio}× as fast as tanh in every seed (Krizhevsky et al. 2012: 6× on CIFAR-10).</source>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 모든 시드에서 ReLU가 tanh보다 {ratio}배 빨랐습니다(Krizhevsky 외 2012: CIFAR-10에서 6배).</translation>
+    </message>
+    <message>
+        <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): here tanh was faster than ReLU in every seed, unlike Krizhevsky et al. 2012 on CIFAR-10.</source>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 모든 시드에서 tanh가 ReLU보다 빨랐으며, CIFAR-10에서의 Krizhevsky 외 2012와 다릅니다.</translation>
+    </message>
+    <message>
+        <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): no clear difference between ReLU and tanh here (their seeds overlap); Krizhevsky et al. 2012 found ReLU 6× as fast on CIFAR-10.</source>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 ReLU와 tanh 사이에 뚜렷한 차이가 없습니다(시드별 결과가 겹침). Krizhevsky 외 2012는 CIFAR-10에서 ReLU가 6배 빠르다고 보고했습니다.</translation>
+    </message>
+    <message>
+        <source>the experiment {name} has no option {option}; its options: {options}</source>
+        <translation>실험 {name}에는 {option} 옵션이 없습니다. 이 실험의 옵션: {options}</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>변수</translation>
+    </message>
+    <message>
+        <source>Multiply-adds</source>
+        <translation>곱셈-덧셈</translation>
+    </message>
+    <message>
+        <source>Training error (smoothed)</source>
+        <translation>훈련 오차(평활값)</translation>
     </message>
 </context>
 </TS>

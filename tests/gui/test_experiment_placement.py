@@ -1,0 +1,122 @@
+"""Each experiment sits on the pages whose claims it tests, built only when its tab is first shown; the real
+registry's texts in Korean; and a tiny real experiment run through the real engine thread from the view."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from experiment_fakes import built_result
+from PySide6.QtWidgets import QApplication
+
+from engine.learning.experiments.registry import get_experiment
+from engine.learning.experiments.result import load_result
+from gui.experiments.view import ExperimentView
+from gui.i18n import localized, set_language
+from gui.render import _show_tab
+
+TIMEOUT_MS = 120_000
+
+
+@pytest.fixture
+def idle_window(qtbot, settings):
+    """The window without its engine: tabs and pages, no answers."""
+    from gui.app import create_app, create_window
+
+    create_app()
+    window = create_window(device="cpu", language="en", settings=settings)
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+
+
+def test_each_model_page_has_the_experiments_of_its_section(idle_window):
+    window = idle_window
+    expected = {"lenet": ("activation", "pooling"), "alexnet": ("activation", "pooling"),
+                "vgg": ("stacked-filters",), "nin": ("bottleneck-time",), "inception": ("bottleneck-time",)}
+    for section, names in expected.items():
+        page = window.model_pages[section]
+        assert page.experiments is not None and page.experiments.names() == names
+        assert page.views.tabText(page.views.indexOf(page.experiments)) == (
+            "Experiments" if len(names) > 1 else "Experiment")
+        assert page.experiments.built() == {}  # nothing built, no pyqtgraph, until the tab is shown
+    assert window.model_pages["resnet"].experiments is None  # depth has its own tab: Plain vs residual
+
+
+def test_a_tab_builds_only_the_experiment_shown_and_render_reaches_each(idle_window, qtbot):
+    window = idle_window
+    window.resize(1366, 768)
+    _show_tab(window, "lenet", "pooling")
+    window.show()
+    page = window.model_pages["lenet"]
+    qtbot.waitUntil(lambda: "pooling" in page.experiments.built(), timeout=5000)
+    assert page.views.currentWidget() is page.experiments
+    assert set(page.experiments.built()) == {"pooling"}
+    view = page.experiments.built()["pooling"]
+    assert view.isVisible() and view.heading.text() == get_experiment("pooling").question
+    page.experiments.buttons.button(0).click()  # the other experiment: built when chosen
+    assert set(page.experiments.built()) == {"pooling", "activation"}
+    assert page.experiments.current_name() == "activation"
+    _show_tab(window, "vgg", "experiment")
+    QApplication.processEvents()
+    assert set(window.model_pages["vgg"].experiments.built()) == {"stacked-filters"}
+    _show_tab(window, "augmentation", "experiment")
+    QApplication.processEvents()
+    assert window.section_tabs["augmentation"].currentIndex() == 1
+    augmentation = window.page("augmentation-experiment")
+    assert isinstance(augmentation, ExperimentView) and augmentation.name == "augmentation"
+    assert augmentation.isVisible()
+
+
+def test_the_registrys_texts_and_the_caption_follow_the_language(qtbot, recording_bridge, tmp_path):
+    result = built_result()  # "activation", with its figures
+    view = ExperimentView("activation", recording_bridge)
+    qtbot.addWidget(view)
+    view.show_result(result, "file", tmp_path / "r.json")
+    experiment = get_experiment("activation")
+    english = view.caption_text()
+    assert english == localized(experiment.caption(result)) and english.startswith("On digits")
+    set_language("ko")
+    try:
+        assert view.heading.text() == "왜 ReLU인가?"
+        assert view.title_label.text() == "ReLU, tanh, 시그모이드"
+        assert view.caption_text() == localized(experiment.caption(result)) != english
+        assert "스텝" in view.caption_text()
+        assert view.run_button.text() == "실행"
+        assert view.table.horizontalHeaderItem(0).text() == "비교 대상"
+        assert [label.text for _, label in view.legend.items] == ["시그모이드", "tanh", "ReLU"]
+        assert view.table.item(0, 1).text() == "도달하지 못함"
+    finally:
+        set_language("en")
+    assert view.caption_text() == english and view.heading.text() == "Why ReLU?"
+
+
+def test_a_tiny_real_experiment_grows_curves_and_is_saved(qtbot, bridge, tmp_path):
+    view = ExperimentView("activation", bridge)
+    qtbot.addWidget(view)
+    view.results_folder = tmp_path
+    view.resize(1100, 700)
+    view.show()
+    view.seeds_spin.setValue(1)
+    view.steps_spin.setValue(5)
+    lengths: list[int] = []
+    original = view._redraw_now
+
+    def recording_redraw():
+        original()
+        x, _ = view._lines["relu"][0].getData() if "relu" in view._lines else (None, None)
+        lengths.append(0 if x is None else len(x))
+
+    view._redraw_now = recording_redraw  # the live redraws, seen from outside
+    view._redraw_live._function = recording_redraw
+    view.run()
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=TIMEOUT_MS)
+    assert view.message() == ""
+    path = view.saved_path()
+    assert path.startswith(str(tmp_path)) and path.endswith(".json")
+    saved = load_result(path)
+    assert saved.status == "finished" and len(saved.runs) == 3
+    assert all(len(run.curves["step"]) == 5 for run in saved.runs)
+    assert max(lengths) == 5 and min(lengths) < 5  # the curves grew while it ran
+    x, _ = view._lines["relu"][0].getData()
+    np.testing.assert_array_equal(x, np.arange(1, 6))
+    assert view.caption_text() == localized(get_experiment("activation").caption(saved))
