@@ -12,7 +12,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from engine.learning.experiments.common import check_options, clearly_below, figure_values, format_steps, mean
+from engine.learning.experiments.common import (
+    check_options,
+    clearly_below,
+    data_name,
+    figure_values,
+    format_steps,
+    mean,
+)
 from engine.learning.experiments.result import ExperimentConfig, ExperimentResult, FigureSpec
 from engine.learning.experiments.runner import RunVariant, Training, train_variants
 from engine.learning.recipes import recipe_for
@@ -82,7 +89,7 @@ def caption(result: ExperimentResult) -> Text:
     never = steps + 1  # a run that never reached the threshold counts as slower than any that did
     found = {key: figure_values(result, key, "steps_to_threshold", missing=never)
              for key in ("sigmoid", "tanh", "relu")}
-    values = dict(data=config.data, threshold=f"{100 * _threshold(config):.0f} %",
+    values = dict(data=data_name(config.data), threshold=f"{100 * _threshold(config):.0f} %",
                   seeds=len(found["relu"]), **{key: format_steps(v, steps) for key, v in found.items()})
     if not found["relu"] or not found["tanh"]:
         return text(QT_TRANSLATE_NOOP("engine", "No run has finished yet."))
@@ -102,5 +109,5 @@ def caption(result: ExperimentResult) -> Text:
     return text(QT_TRANSLATE_NOOP(
         "engine", "On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, "
         "{tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): no clear difference between ReLU "
-        "and tanh here (their seeds overlap); Krizhevsky et al. 2012 found ReLU 6× as fast on CIFAR-10."),
+        "and tanh over the seeds here; Krizhevsky et al. 2012 found ReLU 6× as fast on CIFAR-10."),
         **values)

@@ -11,6 +11,8 @@ from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = [
     "check_options",
+    "compare_means",
+    "data_name",
     "clearly_below",
     "figure_values",
     "format_steps",
@@ -57,8 +59,9 @@ def mean(values: list[float]) -> float:
 
 
 def clearly_below(low: list[float], high: list[float]) -> bool:
-    """Every value of ``low`` is below every value of ``high``: the seeds' ranges do not overlap."""
-    return bool(low) and bool(high) and max(low) < min(high)
+    """Every value of ``low`` is below every value of ``high``, with at least two seeds each: the seeds' ranges
+    do not overlap (one seed cannot tell a difference from chance)."""
+    return len(low) >= 2 and len(high) >= 2 and max(low) < min(high)
 
 
 def format_steps(values: list[float], steps: int) -> str:
@@ -68,3 +71,20 @@ def format_steps(values: list[float], steps: int) -> str:
     if any(v > steps for v in values):
         return f">{steps}"
     return f"{mean(values):.0f}"
+
+
+def data_name(data: str):
+    """The data set's name for a caption (a ``Text``: the window shows it in Korean)."""
+    names = {"digits": QT_TRANSLATE_NOOP("engine", "the digits"), "cifar10": QT_TRANSLATE_NOOP("engine", "CIFAR-10"),
+             "mnist": QT_TRANSLATE_NOOP("engine", "MNIST")}
+    return text(names[data]) if data in names else data
+
+
+def compare_means(first: list[float], second: list[float]) -> int:
+    """-1 when every seed of ``first`` is below every seed of ``second``, 1 when above, 0 when they overlap (no
+    clear difference)."""
+    if clearly_below(first, second):
+        return -1
+    if clearly_below(second, first):
+        return 1
+    return 0
