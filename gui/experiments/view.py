@@ -38,12 +38,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.learning.experiments.result import ExperimentResult, ExperimentRun, load_result, seed_spread
+from engine.learning.experiments.result import (
+    ExperimentConfig,
+    ExperimentResult,
+    ExperimentRun,
+    load_result,
+    seed_spread,
+)
 from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact, rounded
 from gui.i18n import localized
-from gui.throttle import Throttle
+from gui.throttle import Throttle, weakly
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ACCENT, ERROR_STYLE, NOTICE_STYLE, LanguageAware, scaled_font, text_label
 from gui.widgets.zoom import set_fixed_width
@@ -168,6 +174,7 @@ class ExperimentView(LanguageAware, QWidget):
         self._asked_readiness = False
         self._shown_once = False
         self._training_sets: tuple[str, ...] = ("digits",)
+        self._missing_module = ""  # the experiment's definition, when this installation lacks it
         self._lines: dict[str, tuple[pg.PlotDataItem, pg.PlotCurveItem, pg.PlotCurveItem]] = {}
         self._bars: pg.BarGraphItem | None = None
         self._gaps: list[pg.TextItem] = []
@@ -222,10 +229,14 @@ class ExperimentView(LanguageAware, QWidget):
     # ------------------------------------------------------------ construction
 
     def _build_controls(self) -> QWidget:
-        defaults = self.experiment.default_config()
+        try:
+            defaults = self.experiment.default_config()
+        except ImportError as error:  # an installation without this experiment's definition: say so, run nothing
+            self._missing_module = error.name or self.experiment.module
+            defaults = ExperimentConfig(name=self.name)
         self.seeds_spin = _spin(1, 20, defaults.seeds)
         self.steps_spin = _spin(1, 100_000, defaults.steps)
-        self.data_combo = QComboBox()
+        self.data_combo = _DataCombo(weakly(self._ask_readiness))
         self.data_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for name in DATA_SETS:
             self.data_combo.addItem("", name)
@@ -339,7 +350,7 @@ class ExperimentView(LanguageAware, QWidget):
 
     def run(self) -> None:
         """Start the experiment with the options shown."""
-        if self._running:
+        if self._running or self._missing_module:
             return
         self._show_message("")
         self._running = self._starting = True
@@ -396,6 +407,13 @@ class ExperimentView(LanguageAware, QWidget):
         self._running = self._starting = False
         self._show_message(event.message)
         self._show_state()
+
+    def _ask_readiness(self) -> None:
+        """Which data sets are on this computer: a look at files, on the engine thread, asked when the list is
+        first opened (it imports torchvision there: not for every page shown, nor when the window closes)."""
+        if not self._asked_readiness:
+            self._asked_readiness = True
+            self._readiness.submit(ev.CheckReadiness(), {ev.ReadinessReady: self._on_readiness}, lambda _e: None)
 
     def _on_readiness(self, event: ev.ReadinessReady) -> None:
         self._training_sets = tuple(event.readiness.training_sets)
@@ -526,6 +544,8 @@ class ExperimentView(LanguageAware, QWidget):
         else:
             try:
                 self.caption.setText(localized(self.experiment.caption(result)))
+            except ImportError:
+                self.caption.setText("")  # the notice says why
             except (KeyError, IndexError, ValueError, TypeError, ZeroDivisionError) as error:  # a file's gaps
                 self.caption.setText(self.tr("This result lacks what its summary needs ({error}).").format(
                     error=type(error).__name__))
@@ -542,15 +562,21 @@ class ExperimentView(LanguageAware, QWidget):
     # ------------------------------------------------------------ texts and state
 
     def _show_state(self) -> None:
-        self.run_button.setEnabled(not self._running)
+        self.run_button.setEnabled(not self._running and not self._missing_module)
         self.stop_button.setEnabled(self._running)
         self.options_box.setEnabled(not self._running)
         self.open_button.setEnabled(not self._running)
         self.progress_bar.setVisible(self._running or self._source == "live")
         self.status_label.setText(self._status_text())
-        self.notice_label.setText(self.tr(
-            "No result is shipped for this experiment yet (`make experiments` makes it): press Run to make "
-            "one.") if self._missing and self.result is None else "")
+        if self._missing_module:
+            notice = self.tr("This installation lacks the experiment's definition ({module}): it cannot run "
+                             "here.").format(module=self._missing_module)
+        elif self._missing and self.result is None:
+            notice = self.tr("No result is shipped for this experiment yet (`make experiments` makes it): press "
+                             "Run to make one.")
+        else:
+            notice = ""
+        self.notice_label.setText(notice)
         self.notice_label.setVisible(bool(self.notice_label.text()))
         timing = self.result is not None and self.result.x_curve not in ("step", "eval_step")
         self.form_labels[1].setText(self.tr("Repetitions") if timing else self.tr("Steps per run"))
@@ -607,8 +633,6 @@ class ExperimentView(LanguageAware, QWidget):
             self._shown_once = True
             if self.result is None and not self._running:
                 self.show_shipped()
-            # Which data sets are on this computer: a look at files, on the engine thread.
-            self._readiness.submit(ev.CheckReadiness(), {ev.ReadinessReady: self._on_readiness}, lambda _e: None)
         super().showEvent(event)
 
     def retranslate(self) -> None:
@@ -629,6 +653,8 @@ class ExperimentView(LanguageAware, QWidget):
         self.message_label.setVisible(bool(self._message))
         self._retranslate_result()
         self._show_state()
+        if self.result is not None:  # the figures' words ("not reached") and the caption, in the new language
+            self._redraw_now()
 
     def _retranslate_result(self) -> None:
         """The texts that come from the result (English, marked for the catalogue) and the experiment."""
@@ -682,6 +708,18 @@ class ExperimentView(LanguageAware, QWidget):
                                               self.tr("Results (*.json)"))
         if path:
             self.open_result(path)
+
+
+class _DataCombo(QComboBox):
+    """The data-set list: says when it is first opened, so that the view can find out which sets are here."""
+
+    def __init__(self, opened) -> None:
+        super().__init__()
+        self._opened = opened  # held weakly: the view owns this combo
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self._opened()
+        super().showPopup()
 
 
 def _run_done(run: ExperimentRun, steps: int) -> float:

@@ -1233,6 +1233,10 @@
         <translation>이 결과에는 요약에 필요한 값이 빠져 있습니다({error}).</translation>
     </message>
     <message>
+        <source>This installation lacks the experiment&apos;s definition ({module}): it cannot run here.</source>
+        <translation>이 설치본에는 이 실험의 정의({module})가 없어 여기서는 실행할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>No result is shipped for this experiment yet (`make experiments` makes it): press Run to make one.</source>
         <translation>이 실험은 아직 함께 제공되는 결과가 없습니다(`make experiments`로 만듭니다). 실행을 눌러 결과를 만드세요.</translation>
     </message>
@@ -3866,16 +3870,52 @@ figure</source>
         <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 모든 시드에서 tanh가 ReLU보다 빨랐으며, CIFAR-10에서의 Krizhevsky 외 2012와 다릅니다.</translation>
     </message>
     <message>
-        <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): no clear difference between ReLU and tanh here (their seeds overlap); Krizhevsky et al. 2012 found ReLU 6× as fast on CIFAR-10.</source>
-        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 ReLU와 tanh 사이에 뚜렷한 차이가 없습니다(시드별 결과가 겹침). Krizhevsky 외 2012는 CIFAR-10에서 ReLU가 6배 빠르다고 보고했습니다.</translation>
+        <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): no clear difference between ReLU and tanh over the seeds here; Krizhevsky et al. 2012 found ReLU 6× as fast on CIFAR-10.</source>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 시드들에 걸쳐 ReLU와 tanh 사이에 뚜렷한 차이가 없습니다. Krizhevsky 외 2012는 CIFAR-10에서 ReLU가 6배 빠르다고 보고했습니다.</translation>
     </message>
     <message>
         <source>the experiment {name} has no option {option}; its options: {options}</source>
         <translation>실험 {name}에는 {option} 옵션이 없습니다. 이 실험의 옵션: {options}</translation>
     </message>
     <message>
+        <source>the digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>CIFAR-10</source>
+        <translation>CIFAR-10</translation>
+    </message>
+    <message>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <source>Steps to 10 % training error</source>
+        <translation>훈련 오차 10 %까지의 스텝</translation>
+    </message>
+    <message>
         <source>Parameters</source>
         <translation>변수</translation>
+    </message>
+    <message>
+        <source>average pooling</source>
+        <translation>평균 풀링</translation>
+    </message>
+    <message>
+        <source>max pooling</source>
+        <translation>최대 풀링</translation>
+    </message>
+    <message>
+        <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): max pooling was better in every seed.</source>
+        <translation>{data}에서 최대 풀링을 쓴 LeNet-5의 테스트 오차는 {max}, 평균 풀링은 {average}였습니다(시드 {seeds}개의 평균. 훈련 오차 10 %까지 각각 {max_steps} 스텝과 {average_steps} 스텝). 모든 시드에서 최대 풀링이 더 나았습니다.</translation>
+    </message>
+    <message>
+        <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): average pooling was better in every seed.</source>
+        <translation>{data}에서 최대 풀링을 쓴 LeNet-5의 테스트 오차는 {max}, 평균 풀링은 {average}였습니다(시드 {seeds}개의 평균. 훈련 오차 10 %까지 각각 {max_steps} 스텝과 {average_steps} 스텝). 모든 시드에서 평균 풀링이 더 나았습니다.</translation>
+    </message>
+    <message>
+        <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): no clear difference over the seeds here; the gap the literature reports is on larger photos such as CIFAR-10 (--data cifar10).</source>
+        <translation>{data}에서 최대 풀링을 쓴 LeNet-5의 테스트 오차는 {max}, 평균 풀링은 {average}였습니다(시드 {seeds}개의 평균. 훈련 오차 10 %까지 각각 {max_steps} 스텝과 {average_steps} 스텝). 여기서는 시드들에 걸쳐 뚜렷한 차이가 없습니다. 문헌이 보고한 차이는 CIFAR-10 같은 더 큰 사진에서 나타납니다(데이터를 CIFAR-10으로 골라 실행).</translation>
     </message>
     <message>
         <source>Multiply-adds</source>
@@ -3884,6 +3924,46 @@ figure</source>
     <message>
         <source>Training error (smoothed)</source>
         <translation>훈련 오차(평활값)</translation>
+    </message>
+    <message>
+        <source>Block parameters</source>
+        <translation>블록의 변수</translation>
+    </message>
+    <message>
+        <source>one 5×5</source>
+        <translation>5×5 하나</translation>
+    </message>
+    <message>
+        <source>two 3×3</source>
+        <translation>3×3 두 개</translation>
+    </message>
+    <message>
+        <source>one 7×7</source>
+        <translation>7×7 하나</translation>
+    </message>
+    <message>
+        <source>three 3×3</source>
+        <translation>3×3 세 개</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>채널 수</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convolutions have {two_share} of one 5×5&apos;s weights and three 3×3 {three_share} of one 7×7&apos;s; on {data} (mean of {seeds} seeds) two 3×3 tested at {two_error} error against {two_large} ({two_verdict}) and three 3×3 at {three_error} against {three_large} ({three_verdict}).</source>
+        <translation>3×3 합성곱 두 개의 가중치는 5×5 하나의 {two_share}, 3×3 세 개는 7×7 하나의 {three_share}입니다. {data}에서(시드 {seeds}개의 평균) 3×3 두 개의 테스트 오차는 {two_error}, 5×5 하나는 {two_large}({two_verdict}), 3×3 세 개는 {three_error}, 7×7 하나는 {three_large}({three_verdict})였습니다.</translation>
+    </message>
+    <message>
+        <source>the stack better in every seed</source>
+        <translation>모든 시드에서 쌓은 쪽이 더 나음</translation>
+    </message>
+    <message>
+        <source>the large filter better in every seed</source>
+        <translation>모든 시드에서 큰 필터가 더 나음</translation>
+    </message>
+    <message>
+        <source>no clear difference over the seeds</source>
+        <translation>시드들에 걸쳐 뚜렷한 차이 없음</translation>
     </message>
 </context>
 </TS>

@@ -76,20 +76,20 @@ def test_the_bars_show_the_figure_chosen(view):
     assert "test error" in view.bar_plot.titleLabel.text
 
 
-@pytest.mark.parametrize(("values", "kind", "shown"), [
-    ([0.05], "fraction", "5.0 %"),
-    ([0.05, 0.07], "fraction", "6.0 ± 1.0 %"),
-    ([1234567.0, 1234567.0], "count", "1,234,567"),
-    ([12.34, 12.34], "ms", "12.3 ms"),
-    ([0.512, 0.534], "ms", "0.52 ± 0.01 ms"),
-    ([9.66], "ratio", "9.7×"),
-    ([4.2, 4.4], "seconds", "4.3 ± 0.1 s"),
-    ([1200.0, 1300.0, math.nan], "steps", "1,250 ± 50 (2 of 3 seeds)"),
-    ([math.nan, math.nan], "steps", "not reached"),
-    ([math.nan], "fraction", "—"),
-])
-def test_each_kind_of_figure_is_written_the_lectures_way(values, kind, shown):
-    assert format_figure(np.array(values), kind) == shown
+def test_each_kind_of_figure_is_written_the_lectures_way():
+    for values, kind, shown in [
+        ([0.05], "fraction", "5.0 %"),
+        ([0.05, 0.07], "fraction", "6.0 ± 1.0 %"),
+        ([1234567.0, 1234567.0], "count", "1,234,567"),
+        ([12.34, 12.34], "ms", "12.3 ms"),
+        ([0.512, 0.534], "ms", "0.52 ± 0.01 ms"),
+        ([9.66], "ratio", "9.7×"),
+        ([4.2, 4.4], "seconds", "4.3 ± 0.1 s"),
+        ([1200.0, 1300.0, math.nan], "steps", "1,250 ± 50 (2 of 3 seeds)"),
+        ([math.nan, math.nan], "steps", "not reached"),
+        ([math.nan], "fraction", "—"),
+    ]:
+        assert format_figure(np.array(values), kind) == shown, (values, kind)
 
 
 def test_a_damaged_file_gets_one_message_and_the_result_stays(view, tmp_path):
@@ -117,6 +117,21 @@ def test_a_missing_shipped_result_is_said_and_run_offered(view):
     assert view.result is None
     assert view.notice_label.isVisible() and "make experiments" in view.notice_label.text()
     assert view.run_button.isEnabled() and not view.stop_button.isEnabled()
+
+
+def test_an_experiment_whose_definition_is_missing_says_so_and_runs_nothing(qtbot, recording_bridge, tmp_path):
+    class Missing(FakeExperiment):
+        def default_config(self, **overrides):
+            raise ModuleNotFoundError("No module named 'engine.learning.experiments.gone'",
+                                      name="engine.learning.experiments.gone")
+
+    view = ExperimentView("gone", recording_bridge, experiment=Missing(name="gone", shipped=tmp_path / "no.json"))
+    qtbot.addWidget(view)
+    view.show()
+    assert "engine.learning.experiments.gone" in view.notice_label.text() and view.notice_label.isVisible()
+    assert not view.run_button.isEnabled()
+    view.run()
+    assert not [r for r in recording_bridge.requests if isinstance(r, ev.StartExperiment)]
 
 
 def test_run_sends_the_options_shown_and_stop_stops(view, recording_bridge, tmp_path):
@@ -161,3 +176,20 @@ def test_live_events_change_the_items_data_never_the_items(view, qtbot, tmp_path
     assert view.caption_text() == localized(FakeExperiment().caption(final))
     assert view.progress_bar.value() == 1000
     QApplication.processEvents()
+
+
+def test_cifar10_can_be_chosen_only_when_the_engine_finds_it_here(view, recording_bridge):
+    combo = view.data_combo
+    cifar = combo.findData("cifar10")
+    assert not combo.model().item(cifar).isEnabled() and "not here" in combo.itemText(cifar)
+    assert not [r for r in recording_bridge.requests if isinstance(r, ev.CheckReadiness)]  # not asked on show
+    combo.showPopup()
+    combo.hidePopup()
+    combo.showPopup()
+    combo.hidePopup()
+    assert len([r for r in recording_bridge.requests if isinstance(r, ev.CheckReadiness)]) == 1
+    view._on_readiness(ev.ReadinessReady(ev.Readiness((), (), ("digits", "cifar10"))))
+    assert combo.model().item(cifar).isEnabled() and combo.itemText(cifar) == "CIFAR-10"
+    combo.setCurrentIndex(cifar)
+    view.run()
+    assert recording_bridge.requests[-1].config.data == "cifar10"

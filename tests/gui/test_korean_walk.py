@@ -97,6 +97,10 @@ def _walk(window, qtbot) -> list[str]:
                 QApplication.processEvents()
     for key in _PAGE_BUILDERS:
         window.page(key)
+    for section in window.model_pages:  # every experiment of a page, not only the one its tab shows first
+        experiments = window.model_pages[section].experiments
+        for name in experiments.names() if experiments is not None else ():
+            experiments.view(name)
     window.training_dock.show()  # as the View menu's Training does; the panel is built when first shown
     qtbot.waitUntil(lambda: window.training_view is not None and window.training_view.isVisible(),
                     timeout=TIMEOUT_MS)
