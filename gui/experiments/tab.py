@@ -44,7 +44,7 @@ class ExperimentsTab(LanguageAware, QWidget):
         self.buttons.setExclusive(True)
         row = QHBoxLayout()
         row.setContentsMargins(6, 6, 6, 0)
-        for index, experiment in enumerate(self.experiments):
+        for index in range(len(self.experiments)):
             button = QPushButton(self)
             button.setCheckable(True)
             button.setFont(scaled_font(self, 1.15, bold=True))
