@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,7 +52,7 @@ from gui.i18n import localized
 from gui.throttle import Throttle, weakly
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ACCENT, ERROR_STYLE, NOTICE_STYLE, LanguageAware, scaled_font, text_label
-from gui.widgets.zoom import set_fixed_width
+from gui.widgets.zoom import app_zoom, set_fixed_width
 
 __all__ = ["ExperimentView", "VARIANT_COLOURS", "default_experiments_folder", "figure_values", "format_figure",
            "curve_scale"]
@@ -65,6 +65,7 @@ _LINE = 3
 _SPREAD_ALPHA = 55  # of 255: the shaded band behind its mean curve, light enough for the others to show through
 _LEGEND_ROW = 32    # pixels per row of legend labels
 _TICK_LABELS = 6    # at most so many variants get their names under the bars; more are told apart by colour
+_TICK_CHARACTERS = 12  # ... and only names this short
 _FRACTION_CURVES = ("train_error", "test_error", "train_accuracy", "test_accuracy")
 
 
@@ -183,11 +184,12 @@ class ExperimentView(LanguageAware, QWidget):
 
         self.setFont(scaled_font(self, 1.1))
         self.heading = QLabel(self)
-        self.heading.setFont(scaled_font(self, 1.6, bold=True))
+        self.heading.setFont(scaled_font(self, 1.5, bold=True))
         self.heading.setStyleSheet(f"color: {ACCENT};")
         self.heading.setWordWrap(True)
         self.title_label = text_label(self, 1.05)
-        self.caption = text_label(self, 1.25)
+        self.title_label.setStyleSheet("color: #555;")
+        self.caption = text_label(self, 1.2)
         self.caption.setStyleSheet(f"background: #eef4ff; border-left: 5px solid {ACCENT}; padding: 6px 10px;")
         self.plots = self._build_plots()
         self.plots.setMinimumHeight(300)
@@ -195,33 +197,37 @@ class ExperimentView(LanguageAware, QWidget):
         self.note_label = text_label(self, 0.95)
         self.bar_figure_label = QLabel(self)
         self.bar_figure_combo = QComboBox(self)
-        self.bar_figure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.bar_figure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.bar_figure_combo.setMinimumContentsLength(10)  # a long figure name is cut in the closed box only
+        self.bar_figure_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.bar_figure_combo.currentIndexChanged.connect(self._on_bar_figure_changed)
-        under_plots = QHBoxLayout()
-        under_plots.addWidget(self.note_label, 1)
-        under_plots.addWidget(self.bar_figure_label)
-        under_plots.addWidget(self.bar_figure_combo)
         self.table = QTableWidget(0, 1, self)
         self.table.setFont(scaled_font(self, 1.05))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line per variant: the table's height is known from its rows
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # As tall as its rows (up to eight): the plots take the rest of the height, at any zoom.
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        app_zoom().changed.connect(self._on_zoom_changed)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.plots, 3)
-        right.addLayout(under_plots)
-        right.addWidget(self.table, 1)
+        right.addWidget(self.plots, 1)
+        right.addWidget(self.table)
+        heading = QHBoxLayout()
+        heading.addWidget(self.heading)
+        heading.addSpacing(12)
+        heading.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignBottom)
         body = QHBoxLayout()
         body.addWidget(self._build_controls())
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.title_label)
+        layout.addLayout(heading)
         layout.addWidget(self.caption)
         layout.addLayout(body, 1)
         self.retranslate()
@@ -281,12 +287,17 @@ class ExperimentView(LanguageAware, QWidget):
         column.addWidget(self.notice_label)
         column.addWidget(self.message_label)
         column.addWidget(self.status_label)
+        bars = QHBoxLayout()
+        bars.addWidget(self.bar_figure_label)
+        bars.addWidget(self.bar_figure_combo, 1)
+        column.addLayout(bars)
+        column.addWidget(self.note_label)
         column.addStretch(1)
         set_fixed_width(panel, 330)  # the plots keep the rest, beside the app's section list, on a 1366 screen
         return panel
 
     def _build_plots(self) -> pg.GraphicsLayoutWidget:
-        plots = pg.GraphicsLayoutWidget()
+        plots = _Plots()
         plots.setBackground("w")
         # The legend sits above the plots, not on them: wherever it went inside, some variant's curve passes there.
         self.legend = pg.LegendItem(labelTextSize="13pt", labelTextColor="k", colCount=4)
@@ -459,7 +470,7 @@ class ExperimentView(LanguageAware, QWidget):
         # bar of height 0 that would read as the best.
         self._gaps = []
         for index in range(count):
-            gap = pg.TextItem("", color="k", anchor=(0.5, 1.0))
+            gap = pg.TextItem("", color="k", anchor=(0.0, 0.5), angle=90)  # upright, where the bar would rise
             gap.setFont(scaled_font(self, 0.95))
             gap.setPos(index, 0)
             self.bar_plot.addItem(gap)
@@ -484,6 +495,19 @@ class ExperimentView(LanguageAware, QWidget):
             swatch = VARIANT_COLOURS[row % len(VARIANT_COLOURS)]
             self.table.item(row, 0).setForeground(pg.mkColor(swatch))
         self._retranslate_result()
+        self._fit_table()
+
+    def _on_zoom_changed(self, _factor: float) -> None:
+        QTimer.singleShot(0, self._fit_table)  # once the rows have taken their new fonts
+
+    def _fit_table(self) -> None:
+        """The table as tall as its header and rows (eight at most, then it scrolls)."""
+        rows = min(self.table.rowCount(), 8)
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + sum(
+            self.table.rowHeight(row) for row in range(rows))
+        if self.table.horizontalScrollBar().isVisible():
+            height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height)
 
     def _redraw_now(self) -> None:
         """Every item's data from ``self.result``: the curves, the bars, the table, the caption, the progress."""
@@ -500,6 +524,7 @@ class ExperimentView(LanguageAware, QWidget):
                 line.setData(x, scale * values)
         self._draw_bars()
         self._fill_table()
+        self._fit_table()
         self._show_caption()
         self._show_progress()
 
@@ -526,6 +551,8 @@ class ExperimentView(LanguageAware, QWidget):
         self.bar_axis.update()
         top = max([m + h for m, h in zip(means, highs, strict=True)] + [0.0])
         self.bar_plot.setYRange(0, top * 1.1 if top > 0 else 1, padding=0)
+        for index, gap in enumerate(self._gaps):
+            gap.setPos(index, 0.02 * (top if top > 0 else 1))  # just above the axis, clear of its line
 
     def _fill_table(self) -> None:
         result = self.result
@@ -673,18 +700,20 @@ class ExperimentView(LanguageAware, QWidget):
                 self.legend.addItem(self._lines[variant.key][0], engine(variant.label))
         rows = math.ceil(len(result.variants) / min(4, max(1, len(result.variants))))
         self._grid.setRowFixedHeight(0, max(1, rows) * _LEGEND_ROW)
-        percent = " (%)" if curve_scale(result) == 100 and "%" not in engine(result.y_label) else ""
-        self.curve_plot.setTitle(engine(result.y_label) + percent, size="14pt", color="k")
+        self.curve_plot.setTitle(engine(result.y_label), size="14pt", color="k")
+        self.curve_plot.setLabel("left", "%" if curve_scale(result) == 100 else "", **label_style)
         self.curve_plot.setLabel("bottom", self._x_name(result.x_curve), **label_style)
         figure = next((f for f in result.figures if f.key == self.bar_figure_combo.currentData()), None)
         for index in range(self.bar_figure_combo.count()):
             spec = next(f for f in result.figures if f.key == self.bar_figure_combo.itemData(index))
             self.bar_figure_combo.setItemText(index, engine(spec.label))
-        self.bar_plot.setTitle(engine(figure.label) + (" (%)" if figure.kind == "fraction" else "")
-                               if figure is not None else "", size="14pt", color="k")
-        labelled = len(result.variants) <= _TICK_LABELS
-        self.bar_plot.getAxis("bottom").setTicks([[(i, engine(v.label) if labelled else str(i + 1))
-                                                   for i, v in enumerate(result.variants)]])
+        self.bar_plot.setTitle(engine(figure.label) if figure is not None else "", size="14pt", color="k")
+        self.bar_plot.setLabel("left", "%" if figure is not None and figure.kind == "fraction" else "",
+                               **label_style)
+        # Short names go under their bars; long ones would run into each other: the colours say which is which.
+        names = [engine(v.label) for v in result.variants]
+        labelled = len(names) <= _TICK_LABELS and max(map(len, names), default=0) <= _TICK_CHARACTERS
+        self.bar_plot.getAxis("bottom").setTicks([[(i, name if labelled else "") for i, name in enumerate(names)]])
         self.table.setHorizontalHeaderLabels([self.tr("Variant"), *(engine(f.label) for f in result.figures)])
         for row, variant in enumerate(result.variants):
             self.table.item(row, 0).setText(f"■ {engine(variant.label)}")
@@ -708,6 +737,14 @@ class ExperimentView(LanguageAware, QWidget):
                                               self.tr("Results (*.json)"))
         if path:
             self.open_result(path)
+
+
+class _Plots(pg.GraphicsLayoutWidget):
+    """The curves and the bars. Asks for a modest height: the page's height follows what its views prefer, and a
+    taller wish would push the table below a laptop's screen; the plots still take whatever height is left."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(600, 320)
 
 
 class _DataCombo(QComboBox):
