@@ -14,11 +14,13 @@ reopens a saved result, and a file that is not one gets one sentence while the r
 from __future__ import annotations
 
 import math
+from html import escape
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,8 +66,6 @@ _REDRAW_MS = 250
 _LINE = 3
 _SPREAD_ALPHA = 55  # of 255: the shaded band behind its mean curve, light enough for the others to show through
 _LEGEND_ROW = 32    # pixels per row of legend labels
-_TICK_LABELS = 6    # at most so many variants get their names under the bars; more are told apart by colour
-_TICK_CHARACTERS = 12  # ... and only names this short
 _FRACTION_CURVES = ("train_error", "test_error", "train_accuracy", "test_accuracy")
 
 
@@ -179,16 +179,16 @@ class ExperimentView(LanguageAware, QWidget):
         self._lines: dict[str, tuple[pg.PlotDataItem, pg.PlotCurveItem, pg.PlotCurveItem]] = {}
         self._bars: pg.BarGraphItem | None = None
         self._gaps: list[pg.TextItem] = []
+        self._ticks: list = []  # the bar axis's names, as last set
         self._whiskers: pg.ErrorBarItem | None = None
         self._redraw_live = Throttle(self._redraw_now, _REDRAW_MS, self)
 
         self.setFont(scaled_font(self, 1.1))
+        # The question, then the experiment's title in smaller grey type, as one paragraph that wraps as needed.
         self.heading = QLabel(self)
         self.heading.setFont(scaled_font(self, 1.5, bold=True))
-        self.heading.setStyleSheet(f"color: {ACCENT};")
         self.heading.setWordWrap(True)
-        self.title_label = text_label(self, 1.05)
-        self.title_label.setStyleSheet("color: #555;")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.caption = text_label(self, 1.2)
         self.caption.setStyleSheet(f"background: #eef4ff; border-left: 5px solid {ACCENT}; padding: 6px 10px;")
         self.plots = self._build_plots()
@@ -218,16 +218,12 @@ class ExperimentView(LanguageAware, QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.plots, 1)
         right.addWidget(self.table)
-        heading = QHBoxLayout()
-        heading.addWidget(self.heading)
-        heading.addSpacing(12)
-        heading.addWidget(self.title_label, 1, Qt.AlignmentFlag.AlignBottom)
         body = QHBoxLayout()
         body.addWidget(self._build_controls())
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.caption)
         layout.addLayout(body, 1)
         self.retranslate()
@@ -309,6 +305,7 @@ class ExperimentView(LanguageAware, QWidget):
             plot.showGrid(x=plot is self.curve_plot, y=True, alpha=0.2)
             style_axes(plot, self, 1.0, left_width=70)
         self.bar_plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.bar_plot.getViewBox().sigResized.connect(self._on_bars_resized)
         grid = plots.ci.layout
         grid.setColumnStretchFactor(0, 3)
         grid.setColumnStretchFactor(1, 2)
@@ -497,8 +494,12 @@ class ExperimentView(LanguageAware, QWidget):
         self._retranslate_result()
         self._fit_table()
 
+    def _on_bars_resized(self, _view_box) -> None:
+        self._label_bars()
+
     def _on_zoom_changed(self, _factor: float) -> None:
         QTimer.singleShot(0, self._fit_table)  # once the rows have taken their new fonts
+        QTimer.singleShot(0, self._show_heading)
 
     def _fit_table(self) -> None:
         """The table as tall as its header and rows (eight at most, then it scrolls)."""
@@ -686,8 +687,7 @@ class ExperimentView(LanguageAware, QWidget):
     def _retranslate_result(self) -> None:
         """The texts that come from the result (English, marked for the catalogue) and the experiment."""
         engine = lambda label: QCoreApplication.translate("engine", label)  # noqa: E731 - one line, four uses
-        self.heading.setText(engine(self.experiment.question))
-        self.title_label.setText(engine(self.experiment.title))
+        self._show_heading()
         result = self.result
         label_style = {"font-size": "13pt", "color": "#000"}
         if result is None:
@@ -710,10 +710,7 @@ class ExperimentView(LanguageAware, QWidget):
         self.bar_plot.setTitle(engine(figure.label) if figure is not None else "", size="14pt", color="k")
         self.bar_plot.setLabel("left", "%" if figure is not None and figure.kind == "fraction" else "",
                                **label_style)
-        # Short names go under their bars; long ones would run into each other: the colours say which is which.
-        names = [engine(v.label) for v in result.variants]
-        labelled = len(names) <= _TICK_LABELS and max(map(len, names), default=0) <= _TICK_CHARACTERS
-        self.bar_plot.getAxis("bottom").setTicks([[(i, name if labelled else "") for i, name in enumerate(names)]])
+        self._label_bars()
         self.table.setHorizontalHeaderLabels([self.tr("Variant"), *(engine(f.label) for f in result.figures)])
         for row, variant in enumerate(result.variants):
             self.table.item(row, 0).setText(f"■ {engine(variant.label)}")
@@ -721,6 +718,34 @@ class ExperimentView(LanguageAware, QWidget):
         self.note_label.setText(self.tr(
             "Curves: the mean of {seeds} seeds, shaded from the lowest to the highest. Bars and table: the mean, "
             "± half the range over the seeds.").format(seeds=seeds))
+
+    def heading_texts(self) -> tuple[str, str]:
+        """The question and the title shown, in the interface language."""
+        return (QCoreApplication.translate("engine", self.experiment.question),
+                QCoreApplication.translate("engine", self.experiment.title))
+
+    def _show_heading(self) -> None:
+        question, title = self.heading_texts()
+        size = self.heading.font().pointSizeF() * 0.7  # follows the zoom: the heading's own font is zoomed
+        self.heading.setText(f"<span style='color:{ACCENT}'>{escape(question)}</span>&nbsp;&nbsp; <span style="
+                             f"'color:#555; font-weight:normal; font-size:{size:.1f}pt'>{escape(title)}</span>")
+
+    def _label_bars(self) -> None:
+        """Each variant's name under its bar when every name fits its bar's room; else none (they would run
+        into each other): the colours, as in the legend and the table, say which bar is which."""
+        if self.result is None:
+            return
+        engine = lambda label: QCoreApplication.translate("engine", label)  # noqa: E731
+        names = [engine(v.label) for v in self.result.variants]
+        axis = self.bar_plot.getAxis("bottom")
+        room = self.bar_plot.getViewBox().width() / max(1, len(names))
+        metrics = QFontMetrics(axis.style["tickFont"] or self.font())
+        labelled = max((metrics.horizontalAdvance(name) for name in names), default=0) <= 0.95 * room
+        ticks = [[(i, name if labelled else "") for i, name in enumerate(names)]]
+        if ticks != self._ticks:
+            self._ticks = ticks
+            axis.setTicks(ticks)
+        axis.setHeight(metrics.height() + 18)  # the names whole, descenders too, at any zoom
 
     def _x_name(self, curve: str) -> str:
         return {"step": self.tr("step"), "eval_step": self.tr("step"),

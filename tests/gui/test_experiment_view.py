@@ -62,7 +62,7 @@ def test_a_result_is_drawn_as_it_is(view, tmp_path):
     np.testing.assert_allclose(view._whiskers.opts["top"], [0.0, 1.0, 1.0])
     assert view.caption_text() == localized(FakeExperiment().caption(result)) == \
         "ReLU reached the threshold in 9 steps."
-    assert view.heading.text() == "Why ReLU?"
+    assert view.heading_texts()[0] == "Why ReLU?"
     legend = [label.text for _, label in view.legend.items]
     assert legend == ["sigmoid", "tanh", "ReLU"]
 
