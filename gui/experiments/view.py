@@ -65,7 +65,6 @@ DATA_SETS = ("digits", "cifar10")  # what a run here can train on: the embedded 
 _REDRAW_MS = 250
 _LINE = 3
 _SPREAD_ALPHA = 55  # of 255: the shaded band behind its mean curve, light enough for the others to show through
-_LEGEND_ROW = 32    # pixels per row of legend labels
 _FRACTION_CURVES = ("train_error", "test_error", "train_accuracy", "test_accuracy")
 
 
@@ -88,15 +87,18 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("ExperimentView", text)
 
 
-def _number(value: float, kind: str) -> str:
-    """One value of a figure of ``kind``, without its unit."""
+def _number(value: float, kind: str, like: float | None = None) -> str:
+    """One value of a figure of ``kind``, without its unit; with ``like``, as many decimals as ``like`` gets."""
     if kind == "fraction":
         return f"{100 * value:.1f}"
     if kind in ("count", "steps"):
         return exact(round(value))
     if kind == "ms":
-        return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}" if abs(value) < 1000 else exact(round(value))
-    return f"{value:.1f}"  # ratio, seconds
+        size = abs(value if like is None else like)
+        return f"{value:.2f}" if size < 10 else f"{value:.1f}" if size < 1000 else exact(round(value))
+    if kind == "ratio":  # 1.38× (a small speed-up keeps its second digit), 9.7×
+        return f"{value:.2f}" if abs(value if like is None else like) < 2 else f"{value:.1f}"
+    return f"{value:.1f}"  # seconds
 
 
 def format_figure(values: np.ndarray, kind: str) -> str:
@@ -113,8 +115,9 @@ def format_figure(values: np.ndarray, kind: str) -> str:
         return _translate(_NOT_REACHED) if kind == "steps" and values.size else "—"
     mean, half = float(finite.mean()), float(finite.max() - finite.min()) / 2
     shown = _number(mean, kind)
-    if finite.size > 1 and _number(half, kind).strip("0.,") != "":
-        shown += f" ± {_number(half, kind)}"
+    spread = _number(half, kind, like=mean)
+    if finite.size > 1 and spread.strip("0.,") != "":
+        shown += f" ± {spread}"
     unit = {"fraction": " %", "ms": " ms", "ratio": "×", "seconds": " s"}.get(kind, "")
     shown += unit
     if finite.size < values.size:
@@ -180,6 +183,7 @@ class ExperimentView(LanguageAware, QWidget):
         self._bars: pg.BarGraphItem | None = None
         self._gaps: list[pg.TextItem] = []
         self._ticks: list = []  # the bar axis's names, as last set
+        self._log_x = False     # x drawn as its logarithm (batch sizes)
         self._whiskers: pg.ErrorBarItem | None = None
         self._redraw_live = Throttle(self._redraw_now, _REDRAW_MS, self)
 
@@ -216,6 +220,10 @@ class ExperimentView(LanguageAware, QWidget):
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
+        # The legend sits above the plots, not on them (wherever it went inside, some variant's curve passes
+        # there), and wraps like text when the names are long or the window narrow.
+        self.legend = text_label(self, 1.05)
+        right.addWidget(self.legend)
         right.addWidget(self.plots, 1)
         right.addWidget(self.table)
         body = QHBoxLayout()
@@ -295,23 +303,19 @@ class ExperimentView(LanguageAware, QWidget):
     def _build_plots(self) -> pg.GraphicsLayoutWidget:
         plots = _Plots()
         plots.setBackground("w")
-        # The legend sits above the plots, not on them: wherever it went inside, some variant's curve passes there.
-        self.legend = pg.LegendItem(labelTextSize="13pt", labelTextColor="k", colCount=4)
-        plots.addItem(self.legend, row=0, col=0, colspan=2)
-        self.curve_plot = plots.addPlot(row=1, col=0)
+        self.curve_plot = plots.addPlot(row=0, col=0)
         self.bar_axis = _ValueAxis("left")
-        self.bar_plot = plots.addPlot(row=1, col=1, axisItems={"left": self.bar_axis})
+        self.bar_plot = plots.addPlot(row=0, col=1, axisItems={"left": self.bar_axis})
         for plot in (self.curve_plot, self.bar_plot):
             plot.showGrid(x=plot is self.curve_plot, y=True, alpha=0.2)
-            style_axes(plot, self, 1.0, left_width=70)
+        style_axes(self.curve_plot, self, 1.0, left_width=70)
+        style_axes(self.bar_plot, self, 1.0, left_width=90)  # counts: "303.5M"
         self.bar_plot.getViewBox().setMouseEnabled(x=False, y=False)
         self.bar_plot.getViewBox().sigResized.connect(self._on_bars_resized)
         grid = plots.ci.layout
         grid.setColumnStretchFactor(0, 3)
         grid.setColumnStretchFactor(1, 2)
-        grid.setRowFixedHeight(0, _LEGEND_ROW)
-        grid.setRowStretchFactor(1, 1)
-        self._grid = grid
+        grid.setRowStretchFactor(0, 1)
         return plots
 
     # ------------------------------------------------------------ public
@@ -451,9 +455,13 @@ class ExperimentView(LanguageAware, QWidget):
                 self.curve_plot.addItem(item)
             self.curve_plot.addItem(mean)  # above every band
             self._lines[variant.key] = (mean, low, high)
+        # Batch sizes 1 to 64 read best spaced evenly by ratio: x drawn as its logarithm, ticks at the sizes.
         timing = result.x_curve not in ("step", "eval_step")
-        xs = [x for run in result.runs for x in np.asarray(run.curves.get(result.x_curve, ()), dtype=float)]
-        self.curve_plot.setLogMode(x=bool(timing and xs and min(xs) > 0 and max(xs) / min(xs) >= 8), y=False)
+        xs = sorted({float(x) for run in result.runs for x in np.asarray(run.curves.get(result.x_curve, ()))
+                     if math.isfinite(x)})
+        self._log_x = bool(timing and xs and xs[0] > 0 and xs[-1] / xs[0] >= 8)
+        self.curve_plot.getAxis("bottom").setTicks(
+            [[(math.log10(x), f"{x:g}") for x in xs]] if self._log_x else None)
         self.bar_plot.clear()
         count = len(result.variants)
         self._bars = pg.BarGraphItem(x=np.arange(count), height=np.zeros(count), width=0.6,
@@ -506,7 +514,7 @@ class ExperimentView(LanguageAware, QWidget):
         rows = min(self.table.rowCount(), 8)
         height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + sum(
             self.table.rowHeight(row) for row in range(rows))
-        if self.table.horizontalScrollBar().isVisible():
+        if self.table.horizontalHeader().length() > self.table.viewport().width():  # it scrolls sideways
             height += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(height)
 
@@ -521,6 +529,8 @@ class ExperimentView(LanguageAware, QWidget):
             if lines is None:
                 continue
             x, mean, low, high = seed_spread(result.runs_of(variant.key), result.x_curve, result.y_curve)
+            if self._log_x:
+                x = np.log10(np.maximum(x, 1e-12))
             for line, values in zip(lines, (mean, low, high), strict=True):
                 line.setData(x, scale * values)
         self._draw_bars()
@@ -693,13 +703,9 @@ class ExperimentView(LanguageAware, QWidget):
         if result is None:
             self.note_label.setText("")
             return
-        self.legend.clear()
-        self.legend.setColumnCount(min(4, max(1, len(result.variants))))
-        for variant in result.variants:
-            if variant.key in self._lines:
-                self.legend.addItem(self._lines[variant.key][0], engine(variant.label))
-        rows = math.ceil(len(result.variants) / min(4, max(1, len(result.variants))))
-        self._grid.setRowFixedHeight(0, max(1, rows) * _LEGEND_ROW)
+        self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(
+            f"<span style='white-space:nowrap'><b style='color:{VARIANT_COLOURS[i % len(VARIANT_COLOURS)]}'>━━</b>"
+            f"&nbsp;{escape(engine(v.label))}</span>" for i, v in enumerate(result.variants)))
         self.curve_plot.setTitle(engine(result.y_label), size="14pt", color="k")
         self.curve_plot.setLabel("left", "%" if curve_scale(result) == 100 else "", **label_style)
         self.curve_plot.setLabel("bottom", self._x_name(result.x_curve), **label_style)
@@ -711,7 +717,8 @@ class ExperimentView(LanguageAware, QWidget):
         self.bar_plot.setLabel("left", "%" if figure is not None and figure.kind == "fraction" else "",
                                **label_style)
         self._label_bars()
-        self.table.setHorizontalHeaderLabels([self.tr("Variant"), *(engine(f.label) for f in result.figures)])
+        self.table.setHorizontalHeaderLabels([self.tr("Variant"), *(_two_lines(engine(f.label))
+                                                                    for f in result.figures)])
         for row, variant in enumerate(result.variants):
             self.table.item(row, 0).setText(f"■ {engine(variant.label)}")
         seeds = max((len(result.runs_of(v.key)) for v in result.variants), default=0)
@@ -782,6 +789,15 @@ class _DataCombo(QComboBox):
     def showPopup(self) -> None:  # noqa: N802 - Qt's name
         self._opened()
         super().showPopup()
+
+
+def _two_lines(label: str, longest: int = 18) -> str:
+    """A long column title on two lines, broken at the space nearest its middle (a narrow table, no scrolling)."""
+    if len(label) <= longest or " " not in label:
+        return label
+    middle = len(label) / 2
+    cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
+    return label[:cut] + "\n" + label[cut + 1:]
 
 
 def _run_done(run: ExperimentRun, steps: int) -> float:

@@ -3,6 +3,8 @@ registry's texts in Korean; and a tiny real experiment run through the real engi
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from experiment_fakes import built_result
@@ -92,7 +94,8 @@ def test_the_registrys_texts_and_the_caption_follow_the_language(qtbot, recordin
         assert "스텝" in view.caption_text()
         assert view.run_button.text() == "실행"
         assert view.table.horizontalHeaderItem(0).text() == "비교 대상"
-        assert [label.text for _, label in view.legend.items] == ["시그모이드", "tanh", "ReLU"]
+        assert [name for _, name in re.findall(r"color:(#\w+)'>━━</b>&nbsp;([^<]+)<", view.legend.text())] == [
+            "시그모이드", "tanh", "ReLU"]
         assert view.table.item(0, 1).text() == "도달하지 못함"
     finally:
         set_language("en")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -25,6 +26,11 @@ def view(qtbot, recording_bridge, tmp_path):
     view.resize(1100, 700)
     view.show()
     return view
+
+
+def _legend(view) -> list[tuple[str, str]]:
+    """The legend's entries: each line's colour and the variant's name."""
+    return re.findall(r"color:(#[0-9a-f]{6})'>━━</b>&nbsp;([^<]+)</span>", view.legend.text())
 
 
 def _curve(item) -> tuple[np.ndarray, np.ndarray]:
@@ -63,8 +69,8 @@ def test_a_result_is_drawn_as_it_is(view, tmp_path):
     assert view.caption_text() == localized(FakeExperiment().caption(result)) == \
         "ReLU reached the threshold in 9 steps."
     assert view.heading_texts()[0] == "Why ReLU?"
-    legend = [label.text for _, label in view.legend.items]
-    assert legend == ["sigmoid", "tanh", "ReLU"]
+    assert _legend(view) == [(VARIANT_COLOURS[0], "sigmoid"), (VARIANT_COLOURS[1], "tanh"),
+                             (VARIANT_COLOURS[2], "ReLU")]
 
 
 def test_the_bars_show_the_figure_chosen(view):
@@ -84,6 +90,7 @@ def test_each_kind_of_figure_is_written_the_lectures_way():
         ([12.34, 12.34], "ms", "12.3 ms"),
         ([0.512, 0.534], "ms", "0.52 ± 0.01 ms"),
         ([9.66], "ratio", "9.7×"),
+        ([1.36, 1.41], "ratio", "1.39 ± 0.03×"),
         ([4.2, 4.4], "seconds", "4.3 ± 0.1 s"),
         ([1200.0, 1300.0, math.nan], "steps", "1,250 ± 50 (2 of 3 seeds)"),
         ([math.nan, math.nan], "steps", "not reached"),
