@@ -90,7 +90,7 @@ def test_each_kind_of_figure_is_written_the_lectures_way():
         ([12.34, 12.34], "ms", "12.3 ms"),
         ([0.512, 0.534], "ms", "0.52 ± 0.01 ms"),
         ([9.66], "ratio", "9.7×"),
-        ([1.36, 1.41], "ratio", "1.39 ± 0.03×"),
+        ([1.36, 1.42], "ratio", "1.39 ± 0.03×"),
         ([4.2, 4.4], "seconds", "4.3 ± 0.1 s"),
         ([1200.0, 1300.0, math.nan], "steps", "1,250 ± 50 (2 of 3 seeds)"),
         ([math.nan, math.nan], "steps", "not reached"),
