@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test fuzz mutation lint translations depth weights clean
+.PHONY: run test fuzz mutation lint translations depth experiments weights clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ translations: $(STAMP_RUN)
 # The plain-versus-residual result shipped in resources/depth: the default sweep, on the CPU (a few minutes).
 depth: $(STAMP_RUN)
 	$(PY) main.py depth --device cpu --out resources/depth/digits.json
+
+# The experiments' shipped results in resources/experiments: each default configuration (3 seeds), on the CPU, one
+# after the other (minutes each: README, "Experiments"). bottleneck-time and augmentation are made the same way.
+EXPERIMENTS_SHIPPED ?= activation pooling stacked-filters depth
+experiments: $(STAMP_RUN)
+	mkdir -p resources/experiments
+	for name in $(EXPERIMENTS_SHIPPED); do \
+		$(PY) main.py experiment $$name --device cpu --out resources/experiments/$$name.json || exit 1; \
+	done
 
 # LeNet-5's shipped weights (resources/weights/README.md): the embedded digits, augmented, 30 epochs on the CPU.
 weights: $(STAMP_RUN)

@@ -127,11 +127,15 @@ def _build_parser() -> argparse.ArgumentParser:
     train.add_argument("--dataset", default="digits", help="digits (embedded), mnist, cifar10, cifar100 or "
                        "folder:PATH")
     train.add_argument("--epochs", type=int, default=3)
-    train.add_argument("--batch-size", type=int, default=32)
-    train.add_argument("--lr", type=float, default=None, help="learning rate (default: the optimiser's)")
-    train.add_argument("--optimizer", choices=("sgd", "adam"), default="adam")
-    train.add_argument("--schedule", choices=("constant", "cosine", "step"), default="constant")
-    train.add_argument("--weight-decay", type=float, default=0.0)
+    # Batch size, rate, optimiser, schedule and decay default to the model's recipe for the data set
+    # (engine/learning/recipes.py); each option given replaces its part only.
+    train.add_argument("--batch-size", type=int, default=None, help="default: the model's recipe")
+    train.add_argument("--lr", type=float, default=None, help="learning rate (default: the recipe's, or the "
+                       "optimiser's usual one when --optimizer differs from the recipe's)")
+    train.add_argument("--optimizer", choices=("sgd", "adam"), default=None, help="default: the model's recipe")
+    train.add_argument("--schedule", choices=("constant", "cosine", "step"), default=None,
+                       help="default: the model's recipe")
+    train.add_argument("--weight-decay", type=float, default=None, help="default: the model's recipe")
     train.add_argument("--augment", action="store_true", help="random crops, flips and colour jitter")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--device", choices=DEVICES, default=argparse.SUPPRESS)

@@ -25,15 +25,16 @@ embedded digits within minutes on two shared CPU cores: width 8 (the paper's is 
 SGD with momentum 0.9, learning rate 0.1 on a cosine schedule, weight decay 1e-4 (the paper's). The 8×8 digits
 are enlarged to 16×16 (each pixel a 2×2 square, nothing lost); CIFAR-10 is used at its own 32×32.
 
-The optimiser, learning-rate schedule and input normalisation are the trainer's (``engine.learning.training``); a
-sweep is, for each run, one "epoch" of ``steps`` steps. Results are saved as one JSON file
+The training is the experiments' generic runner (``engine.learning.experiments.runner``) with one seed: the
+optimiser, learning-rate schedule and input normalisation are the trainer's (``engine.learning.training``); a
+sweep is, for each run, one "epoch" of ``steps`` steps. ``python main.py experiment depth`` runs the same
+comparison from several seeds. Results are saved as one JSON file
 (:func:`save_result`, :func:`load_result`), also when the sweep is stopped (then marked ``stopped``).
 Torch is imported inside the functions that need it, so the window can import this module cheaply.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
 import math
@@ -42,7 +43,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -52,11 +52,7 @@ from engine.learning.experiments.result import result_path
 from engine.learning.runs import DEFAULT_RUNS_FOLDER
 from engine.learning.training import (
     TrainConfig,
-    channel_statistics,
-    check_batch_fits,
     check_whole,
-    make_optimizer,
-    scheduled_learning_rate,
 )
 from engine.models.zoo import get_info
 from engine.resources import RESOURCES_DIR
@@ -371,6 +367,10 @@ def run_depth_sweep(config: DepthConfig, device=None, should_stop: Callable[[], 
                     run_stopped: Callable[[str], bool] = _no_run_stopped) -> Iterator[ev.Event]:
     """Train every run of ``config`` side by side, yielding events as they go, and save the result.
 
+    The training is the experiments' generic runner (``engine.learning.experiments.runner``) with one seed, the
+    gradient norms recorded by ``engine.learning.experiments.depth.GradientNorms``; its events and result are
+    told here as the sweep's own (``DepthRun``, ``DepthResult``), which the ResNet page and this file format use.
+
     Parameters
     ----------
     config : DepthConfig
@@ -395,231 +395,107 @@ def run_depth_sweep(config: DepthConfig, device=None, should_stop: Callable[[], 
     UserInputError
         Before the first event: bad options, data that cannot be read, an output that cannot be written.
     """
+    from engine.learning.experiments.runner import as_stopped, follow
+
     config.validate()
     path = _result_path(config.out, config.data)
-    sweep = _Sweep(config, device)
+    events = train_variants(
+        _experiment_config(config), _variants(config), _training(config), title=_TITLE, question=_QUESTION,
+        device=device, should_stop=should_stop, run_stopped=lambda key: run_stopped(key.rsplit("/", 1)[0]),
+        first_seed=config.seed)
+    latest = None  # the result so far, for a partial save
     saved = False
     try:
-        with _cpu_threads(sweep.device):
-            yield sweep.started_event()
-            stopped = yield from sweep.train(should_stop, run_stopped)
-            stopped = stopped or any(run.status == "stopped" for run in sweep.runs)  # partial either way
-            result = sweep.result("stopped" if stopped else "finished")
-            written = save_result(result, path)
-            saved = True
-            yield ev.DepthSweepFinished(result, str(written), stopped)
+        while True:
+            try:
+                event = next(events)
+            except StopIteration as end:
+                result = _depth_result(config, end.value)
+                break
+            latest = follow(latest, event)
+            yield _depth_event(config, event)
+        written = save_result(result, path)
+        saved = True
+        yield ev.DepthSweepFinished(result, str(written), result.status == "stopped")
     finally:
-        if not saved:
-            save_result(sweep.result("stopped"), path)
+        events.close()
+        if not saved and latest is not None:
+            save_result(_depth_result(config, as_stopped(latest)), path)
 
 
-class _Sweep:
-    """The runs, the shared data and the shared batch order of one sweep (engine thread only)."""
-
-    def __init__(self, config: DepthConfig, device) -> None:
-        from engine.data.datasets import make_dataset
-        from engine.runtime.device import pick_device
-
-        self.config = config
-        # A device handed in (the engine thread's) is named as pick_device names its kind: "CPU", the GPU's name.
-        self.device, self.device_name = pick_device(config.device if device is None else device.type)
-        data = dict(channels=3, size=config.input_size, root=config.data_root)
-        self.train_set = make_dataset(config.data, "train", **data)
-        self.test_set = make_dataset(config.data, "test", **data)
-        check_batch_fits(config.batch_size, len(self.train_set))
-        mean, std = channel_statistics(self.train_set)
-        self._normalise = _Normaliser(mean, std, self.device)
-        classes = len(self.train_set.classes)
-        self.runs = [_Run(kind, depth, model, config, classes, self.device) for kind, depth, model in config.models()]
-        self.created = time.strftime("%Y-%m-%d %H:%M:%S")
-
-    def started_event(self) -> ev.DepthSweepStarted:
-        return ev.DepthSweepStarted(self.config, tuple(run.snapshot() for run in self.runs), self.device_name,
-                                    len(self.train_set), len(self.test_set))
-
-    def train(self, should_stop, run_stopped) -> Iterator[ev.Event]:
-        """One step of every running run per batch; returns True when the sweep was stopped."""
-        schedule = self.config.run_config(self.runs[0].model)
-        batches = self._batches()
-        for step in range(1, self.config.steps + 1):
-            if not any(run.status == "running" for run in self.runs):
-                break  # every run stopped on its own
-            images, labels = next(batches)
-            # One "epoch" of `steps` steps: the cosine spans the whole sweep.
-            lr = scheduled_learning_rate(schedule, step, self.config.steps)
-            for run in self.runs:
-                if run.status != "running":
-                    continue
-                if should_stop():
-                    return True
-                if run_stopped(run.model):
-                    run.finish("stopped", self._evaluate)
-                    yield ev.DepthRunFinished(run.snapshot())
-                    continue
-                run.train_step(images, labels, step, lr)
-                yield ev.DepthRunProgress(run.snapshot())
-                if run.status == "diverged":
-                    yield ev.DepthRunFinished(run.snapshot())
-        for run in self.runs:
-            if run.status == "running":
-                if should_stop():
-                    return True
-                run.finish("finished", self._evaluate)
-                yield ev.DepthRunFinished(run.snapshot())
-        return False
-
-    def _batches(self):
-        """The same mini-batches for every run: each pass over the data in an order drawn from the seed."""
-        import torch
-        from torch.utils.data import DataLoader, RandomSampler
-
-        for epoch in itertools.count(1):
-            generator = torch.Generator().manual_seed(self.config.seed * 100_003 + epoch)
-            sampler = RandomSampler(self.train_set, generator=generator)
-            # drop_last: a batch of one image would break batch normalisation in training mode.
-            for images, labels in DataLoader(self.train_set, batch_size=self.config.batch_size, sampler=sampler,
-                                             drop_last=True):
-                yield self._normalise(images), labels.to(self.device)
-
-    def _evaluate(self, model) -> float:
-        import torch
-        from torch.utils.data import DataLoader
-
-        wrong = 0
-        model.eval()
-        with torch.no_grad():
-            for images, labels in DataLoader(self.test_set, batch_size=256):
-                outputs = model(self._normalise(images))
-                wrong += int((outputs.argmax(dim=1).cpu() != labels).sum())
-        return wrong / len(self.test_set)
-
-    def result(self, status: str) -> DepthResult:
-        for run in self.runs:
-            if run.status == "running" and status == "stopped":
-                run.status = "stopped"  # cut short with the sweep: no test error
-        return DepthResult(self.config, tuple(run.snapshot() for run in self.runs), status, self.device_name,
-                           self.created, len(self.train_set), len(self.test_set))
+_TITLE = QT_TRANSLATE_NOOP("engine", "Plain against residual networks as depth grows")
+_QUESTION = QT_TRANSLATE_NOOP("engine", "Why do deep plain networks train worse, and shortcuts help?")
 
 
-class _Normaliser:
-    def __init__(self, mean, std, device) -> None:
-        import torch
+def _experiment_config(config: DepthConfig):
+    from engine.learning.experiments.result import ExperimentConfig
 
-        self.mean = torch.tensor(mean, device=device).reshape(1, -1, 1, 1)
-        self.std = torch.tensor(std, device=device).reshape(1, -1, 1, 1)
-        self.device = device
-
-    def __call__(self, images):
-        return (images.to(self.device) - self.mean) / self.std
+    return ExperimentConfig(name="depth", seeds=1, steps=config.steps, data=config.data,
+                            batch_size=config.batch_size, device=config.device, data_root=config.data_root,
+                            options={"depths": list(config.depths), "width": config.width,
+                                     "shortcut": config.shortcut, "gradient_every": config.gradient_every},
+                            out=config.out)
 
 
-class _Run:
-    """One network, its optimiser and its growing record."""
+def _variants(config: DepthConfig) -> list:
+    from engine.learning.experiments.depth import GradientNorms
+    from engine.learning.experiments.runner import RunVariant
+    from engine.models.zoo import get_model
 
-    def __init__(self, kind: str, depth: int, model: str, config: DepthConfig, classes: int, device) -> None:
-        import torch
+    options = dict(shortcut=config.shortcut, width=config.width)
 
-        from engine.models.analysis import analyze
-        from engine.models.zoo import get_model
+    def variant(model: str):
+        def build(classes):
+            return get_model(model, num_classes=classes, **options)
 
-        self.kind, self.depth, self.model, self.window = kind, depth, model, config.window
-        options = dict(shortcut=config.shortcut, width=config.width, num_classes=classes)
-        self.params = analyze(model, **options).params
-        torch.manual_seed(config.seed)  # every run from the same seed: twins start from the same weights
-        self.network = get_model(model, **options).to(device)
-        self.optimizer = make_optimizer(config.run_config(model), self.network.parameters())
-        self.layers = _weighted_layers(self.network)
-        self.gradient_every = config.gradient_every
-        self.last_step = config.steps
-        self.errors = np.zeros(config.steps)
-        self.smoothed = np.zeros(config.steps)
-        snapshots = config.steps // config.gradient_every + 2
-        self.gradient_steps = np.zeros(snapshots, dtype=np.int64)
-        self.gradient_norms = np.zeros((snapshots, depth))
-        self.count = 0
-        self.snapshots = 0
-        self.test_error = math.nan
-        self.seconds = 0.0
-        self.status = "running"
+        def recorder(network):
+            return GradientNorms(network, config.gradient_every, config.steps)
 
-    def train_step(self, images, labels, step: int, lr: float) -> None:
-        from torch.nn import functional
+        return RunVariant(model, get_info(model).title, build, zoo=(model, options), recorder=recorder)
 
-        started = time.perf_counter()
-        for group in self.optimizer.param_groups:
-            group["lr"] = lr
-        outputs = self.network(images)
-        loss = functional.cross_entropy(outputs, labels)
-        self.optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        if step == 1 or step % self.gradient_every == 0 or step == self.last_step:
-            self._record_gradients(step)
-        self.optimizer.step()
-        self.errors[self.count] = float((outputs.argmax(dim=1) != labels).float().mean())
-        self.count += 1
-        low = max(0, self.count - self.window)
-        self.smoothed[self.count - 1] = smooth(self.errors[low:self.count], self.window)[-1]
-        if not math.isfinite(loss.item()):
-            self.status = "diverged"  # the other runs go on; this one's weights are lost
-            self._release()
-        self.seconds += time.perf_counter() - started
-
-    def _record_gradients(self, step: int) -> None:
-        import torch
-
-        norms = torch.stack([torch.linalg.vector_norm(layer.grad) for layer in self.layers])
-        self.gradient_steps[self.snapshots] = step
-        self.gradient_norms[self.snapshots] = norms.cpu().numpy()
-        self.snapshots += 1
-
-    def finish(self, status: str, evaluate: Callable) -> None:
-        started = time.perf_counter()
-        self.test_error = evaluate(self.network)
-        self.seconds += time.perf_counter() - started
-        self.status = status
-        self._release()
-
-    def _release(self) -> None:
-        self.network = self.optimizer = self.layers = None  # free the memory while the other runs go on
-
-    def snapshot(self) -> DepthRun:
-        # Views of the filled part: entries below `count` are never written again.
-        arrays = [self.errors[:self.count], self.smoothed[:self.count], self.gradient_steps[:self.snapshots],
-                  self.gradient_norms[:self.snapshots]]
-        for array in arrays:
-            array.setflags(write=False)
-        return DepthRun(self.kind, self.depth, self.model, self.params, *arrays, self.test_error, self.seconds,
-                        self.status)
+    return [variant(model) for _, _, model in config.models()]
 
 
-def _weighted_layers(network) -> list:
-    """The weights of the main path's convolutions, in forward order, then the dense layer's."""
-    from torch import nn
+def _training(config: DepthConfig):
+    from engine.learning.experiments.runner import Training
 
-    convolutions = [module.weight for name, module in network.named_modules()
-                    if isinstance(module, nn.Conv2d) and "downsample" not in name]
-    return [*convolutions, network.fc.weight]
+    schedule = config.run_config(config.models()[0][2])
+    return Training(channels=3, size=config.input_size, optimizer=schedule.optimizer, lr=schedule.learning_rate,
+                    schedule=schedule.schedule, weight_decay=schedule.weight_decay, window=config.window)
 
 
-@contextmanager
-def _cpu_threads(device):
-    """One intra-op thread on the CPU for the sweep's small convolutions.
+def train_variants(*args, **kwargs):
+    """The generic runner (imported on first use: it brings the data sets' modules)."""
+    from engine.learning.experiments.runner import train_variants as runner
 
-    With a few channels, each operation is too small to share between cores, and on a shared machine a second
-    thread waits for a busy core: measured on two shared cores, a step took a quarter of the time with one
-    thread. The previous setting comes back afterwards.
-    """
-    import torch
+    return runner(*args, **kwargs)
 
-    if device.type != "cpu":
-        yield
-        return
-    previous = torch.get_num_threads()
-    torch.set_num_threads(_CPU_THREADS)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(previous)
+
+def _depth_run(config: DepthConfig, run) -> DepthRun:
+    """The runner's record of one network as the sweep's."""
+    kind, depth, model = next(entry for entry in config.models() if entry[2] == run.variant)
+    norms = np.asarray(run.curves.get("gradient_norms", np.zeros(0)), dtype=np.float64).reshape(-1, depth)
+    steps = np.asarray(run.curves.get("gradient_steps", np.zeros(0)), dtype=np.int64)
+    arrays = [run.curves["train_error"], run.curves["train_error_smoothed"], steps, norms]
+    for array in arrays:
+        array.setflags(write=False)
+    return DepthRun(kind, depth, model, int(run.figures["params"]), *arrays, float(run.figures["test_error"]),
+                    run.seconds, run.status)
+
+
+def _depth_result(config: DepthConfig, result) -> DepthResult:
+    return DepthResult(config, tuple(_depth_run(config, run) for run in result.runs), result.status, result.device,
+                       result.created, result.train_images, result.test_images)
+
+
+def _depth_event(config: DepthConfig, event: ev.Event) -> ev.Event:
+    if isinstance(event, ev.ExperimentStarted):
+        result = event.result
+        return ev.DepthSweepStarted(config, tuple(_depth_run(config, run) for run in result.runs), result.device,
+                                    result.train_images, result.test_images)
+    if isinstance(event, ev.ExperimentRunProgress):
+        return ev.DepthRunProgress(_depth_run(config, event.run))
+    return ev.DepthRunFinished(_depth_run(config, event.run))
 
 
 # ---------------------------------------------------------------- files

@@ -169,10 +169,22 @@ def trainable_models() -> list[str]:
 
 
 def config_from_args(args) -> TrainConfig:
-    """A checked :class:`TrainConfig` from the ``train`` command's options (``main.py``)."""
+    """A checked :class:`TrainConfig` from the ``train`` command's options (``main.py``): what is not given comes
+    from the model's recipe for the data set (``engine.learning.recipes``)."""
+    from engine.learning.recipes import recipe_for
+
+    recipe = recipe_for(args.model, args.dataset)
+    optimizer = args.optimizer or recipe.optimizer
+    # The recipe's rate belongs to its optimiser: with another one, that optimiser's usual rate (DEFAULT_LR).
+    lr = args.lr if args.lr is not None else recipe.lr if optimizer == recipe.optimizer else None
+
+    def given(value, default):
+        return default if value is None else value
+
     return TrainConfig(
-        model=args.model, dataset=args.dataset, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-        optimizer=args.optimizer, schedule=args.schedule, weight_decay=args.weight_decay, augment=args.augment,
+        model=args.model, dataset=args.dataset, epochs=args.epochs, batch_size=given(args.batch_size,
+        recipe.batch_size), lr=lr, optimizer=optimizer, schedule=given(args.schedule, recipe.schedule),
+        weight_decay=given(args.weight_decay, recipe.weight_decay), augment=args.augment,
         transfer=args.transfer, seed=args.seed, device=getattr(args, "device", None) or "auto",
         data_root=args.data_root, download=args.download, out_dir=args.out or DEFAULT_RUNS_FOLDER, resume=args.resume,
     ).validate()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.learning.recipes import recipe_for
 from engine.learning.training import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_LR, TrainConfig, trainable_models
 from engine.learning.transfer import TRANSFERS
 from engine.models.zoo import get_info
@@ -59,8 +60,8 @@ _SCHEDULES = ("constant", "cosine", "step")
 _OPTIMIZERS = ("sgd", "adam")
 _DEVICES = ("auto", "cuda", "mps", "cpu")
 # The recipe that gets LeNet-5 furthest on the embedded digits in a few epochs (tests/engine/test_training.py).
-_DEFAULTS = dict(model="lenet5", dataset="digits", epochs=10, batch_size=8, lr=0.02, optimizer="sgd",
-                 schedule="cosine", weight_decay=0.0, seed=0)
+# LeNet-5's recipe for the digits (engine/learning/recipes.py), as the command line starts from.
+_DEFAULTS = dict(model="lenet5", dataset="digits", epochs=10, seed=0, **recipe_for("lenet5", "digits").to_dict())
 _RAW_ALPHA = 70
 _PROBE_MAPS = 2
 _REDRAW_MS = 250

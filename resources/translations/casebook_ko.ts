@@ -3450,8 +3450,12 @@ figure</source>
         <translation>에포크 수</translation>
     </message>
     <message>
+        <source>the experiment {name} is not part of this copy of the app</source>
+        <translation>이 앱에는 실험 {name}이(가) 들어 있지 않습니다</translation>
+    </message>
+    <message>
         <source>ReLU, tanh or sigmoid</source>
-        <translation>ReLU, tanh, 시그모이드</translation>
+        <translation>ReLU, tanh, sigmoid</translation>
     </message>
     <message>
         <source>Why ReLU?</source>
@@ -3467,7 +3471,7 @@ figure</source>
     </message>
     <message>
         <source>Stacked 3×3 filters or one large filter</source>
-        <translation>3×3 필터를 쌓을까, 큰 필터 하나를 쓸까</translation>
+        <translation>3×3 필터 쌓기와 큰 필터 하나</translation>
     </message>
     <message>
         <source>Why stack small filters?</source>
@@ -3475,11 +3479,11 @@ figure</source>
     </message>
     <message>
         <source>Plain against residual networks as depth grows</source>
-        <translation>깊이가 늘 때 plain 네트워크와 residual 네트워크</translation>
+        <translation>깊이에 따른 plain 네트워크와 residual 네트워크</translation>
     </message>
     <message>
         <source>Why do deep plain networks train worse, and shortcuts help?</source>
-        <translation>왜 깊은 plain 네트워크는 훈련이 더 안 되고, 스킵 연결은 도움이 되는가?</translation>
+        <translation>깊은 plain 네트워크는 왜 훈련이 더 안 되고, 스킵 연결은 왜 도움이 되는가?</translation>
     </message>
     <message>
         <source>The 1×1 bottleneck in seconds</source>
@@ -3487,7 +3491,7 @@ figure</source>
     </message>
     <message>
         <source>Does the 1×1 bottleneck save time, not only multiply-adds?</source>
-        <translation>1×1 병목은 곱셈-덧셈 수만이 아니라 시간도 줄이는가?</translation>
+        <translation>1×1 병목은 곱셈-덧셈만이 아니라 시간도 줄이는가?</translation>
     </message>
     <message>
         <source>Data augmentation with little data</source>
@@ -3495,7 +3499,7 @@ figure</source>
     </message>
     <message>
         <source>Does augmentation help when there are few images?</source>
-        <translation>이미지가 적을 때 증강이 도움이 되는가?</translation>
+        <translation>이미지가 적을 때 데이터 증강이 도움이 되는가?</translation>
     </message>
     <message>
         <source>unknown experiment {name}; accepted: {names}</source>
@@ -3515,11 +3519,11 @@ figure</source>
     </message>
     <message>
         <source>data must be one of {names}, got {given}</source>
-        <translation>데이터는 {names} 중 하나여야 하는데 {given}이(가) 주어졌습니다</translation>
+        <translation>데이터는 {names} 중 하나여야 합니다. 받은 값: {given}</translation>
     </message>
     <message>
         <source>device must be one of {names}, got {given}</source>
-        <translation>장치는 {names} 중 하나여야 하는데 {given}이(가) 주어졌습니다</translation>
+        <translation>장치는 {names} 중 하나여야 합니다. 받은 값: {given}</translation>
     </message>
     <message>
         <source>name an experiment ({names}), or ask for --list</source>
@@ -3827,7 +3831,7 @@ figure</source>
     </message>
     <message>
         <source>Steps to the threshold</source>
-        <translation>기준에 닿기까지의 스텝</translation>
+        <translation>기준까지의 스텝</translation>
     </message>
     <message>
         <source>Training error</source>
@@ -3843,7 +3847,7 @@ figure</source>
     </message>
     <message>
         <source>sigmoid</source>
-        <translation>시그모이드</translation>
+        <translation>sigmoid</translation>
     </message>
     <message>
         <source>tanh</source>
@@ -3855,7 +3859,7 @@ figure</source>
     </message>
     <message>
         <source>threshold must be a training error between 0 and 1 (0.25 is 25 %), got {value}</source>
-        <translation>기준(threshold)은 0과 1 사이의 훈련 오차여야 하는데(0.25는 25 %) {value}이(가) 주어졌습니다</translation>
+        <translation>기준은 0과 1 사이의 훈련 오차여야 합니다(0.25는 25 %). 받은 값: {value}</translation>
     </message>
     <message>
         <source>No run has finished yet.</source>
@@ -3863,19 +3867,19 @@ figure</source>
     </message>
     <message>
         <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): ReLU was {ratio}× as fast as tanh in every seed (Krizhevsky et al. 2012: 6× on CIFAR-10).</source>
-        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 모든 시드에서 ReLU가 tanh보다 {ratio}배 빨랐습니다(Krizhevsky 외 2012: CIFAR-10에서 6배).</translation>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, sigmoid는 {sigmoid} 스텝이 걸렸다(시드 {seeds}개의 평균). 모든 시드에서 ReLU가 tanh보다 {ratio}배 빨랐다(Krizhevsky 외 2012: CIFAR-10에서 6배).</translation>
     </message>
     <message>
         <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): here tanh was faster than ReLU in every seed, unlike Krizhevsky et al. 2012 on CIFAR-10.</source>
-        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 모든 시드에서 tanh가 ReLU보다 빨랐으며, CIFAR-10에서의 Krizhevsky 외 2012와 다릅니다.</translation>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, sigmoid는 {sigmoid} 스텝이 걸렸다(시드 {seeds}개의 평균). 여기서는 모든 시드에서 tanh가 ReLU보다 빨랐다. CIFAR-10에서의 Krizhevsky 외(2012)와는 다른 결과다.</translation>
     </message>
     <message>
         <source>On {data}, the smoothed training error fell to {threshold} after {relu} steps with ReLU, {tanh} with tanh and {sigmoid} with sigmoid (mean of {seeds} seeds): no clear difference between ReLU and tanh over the seeds here; Krizhevsky et al. 2012 found ReLU 6× as fast on CIFAR-10.</source>
-        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, 시그모이드는 {sigmoid} 스텝이 걸렸습니다(시드 {seeds}개의 평균). 여기서는 시드들에 걸쳐 ReLU와 tanh 사이에 뚜렷한 차이가 없습니다. Krizhevsky 외 2012는 CIFAR-10에서 ReLU가 6배 빠르다고 보고했습니다.</translation>
+        <translation>{data}에서 평활한 훈련 오차가 {threshold}까지 내려가는 데 ReLU는 {relu} 스텝, tanh는 {tanh} 스텝, sigmoid는 {sigmoid} 스텝이 걸렸다(시드 {seeds}개의 평균). 여기서는 시드 사이에서 ReLU와 tanh의 뚜렷한 차이가 없다. Krizhevsky 외(2012)는 CIFAR-10에서 ReLU가 6배 빠르다고 보고했다.</translation>
     </message>
     <message>
         <source>the experiment {name} has no option {option}; its options: {options}</source>
-        <translation>실험 {name}에는 {option} 옵션이 없습니다. 이 실험의 옵션: {options}</translation>
+        <translation>실험 {name}에는 옵션 {option}이(가) 없습니다. 이 실험의 옵션: {options}</translation>
     </message>
     <message>
         <source>the digits</source>
@@ -3890,12 +3894,36 @@ figure</source>
         <translation>MNIST</translation>
     </message>
     <message>
-        <source>Steps to 10 % training error</source>
-        <translation>훈련 오차 10 %까지의 스텝</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>변수</translation>
+    </message>
+    <message>
+        <source>Multiply-adds</source>
+        <translation>곱셈-덧셈</translation>
+    </message>
+    <message>
+        <source>No comparison yet: it needs two depths with finished runs.</source>
+        <translation>아직 비교할 수 없습니다. 실행이 끝난 깊이가 두 개 필요합니다.</translation>
+    </message>
+    <message>
+        <source>On {data} after {steps} steps (mean of {seeds} seeds), the smoothed training error of the plain networks went from {plain_shallow} at {shallow} layers to {plain_deep} at {deep} ({plain_verdict}), and of the residual networks from {resnet_shallow} to {resnet_deep} ({resnet_verdict}).</source>
+        <translation>{data}에서 {steps} 스텝 뒤(시드 {seeds}개의 평균) 평활한 훈련 오차는 plain 네트워크가 {shallow}층 {plain_shallow}에서 {deep}층 {plain_deep}로({plain_verdict}), residual 네트워크가 {resnet_shallow}에서 {resnet_deep}로 바뀌었다({resnet_verdict}).</translation>
+    </message>
+    <message>
+        <source>deeper was worse in every seed</source>
+        <translation>모든 시드에서 깊을수록 나빴다</translation>
+    </message>
+    <message>
+        <source>deeper was better in every seed</source>
+        <translation>모든 시드에서 깊을수록 좋았다</translation>
+    </message>
+    <message>
+        <source>no clear change over the seeds</source>
+        <translation>시드 사이에서 뚜렷한 변화가 없다</translation>
+    </message>
+    <message>
+        <source>Steps to 10 % training error</source>
+        <translation>훈련 오차 10 %까지의 스텝</translation>
     </message>
     <message>
         <source>average pooling</source>
@@ -3907,23 +3935,19 @@ figure</source>
     </message>
     <message>
         <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): max pooling was better in every seed.</source>
-        <translation>{data}에서 최대 풀링을 쓴 LeNet-5의 테스트 오차는 {max}, 평균 풀링은 {average}였습니다(시드 {seeds}개의 평균. 훈련 오차 10 %까지 각각 {max_steps} 스텝과 {average_steps} 스텝). 모든 시드에서 최대 풀링이 더 나았습니다.</translation>
+        <translation>{data}에서 LeNet-5의 테스트 오차는 최대 풀링일 때 {max}, 평균 풀링일 때 {average}였다(시드 {seeds}개의 평균, 훈련 오차 10 %까지 {max_steps} 스텝과 {average_steps} 스텝). 모든 시드에서 최대 풀링이 더 나았다.</translation>
     </message>
     <message>
         <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): average pooling was better in every seed.</source>
-        <translation>{data}에서 최대 풀링을 쓴 LeNet-5의 테스트 오차는 {max}, 평균 풀링은 {average}였습니다(시드 {seeds}개의 평균. 훈련 오차 10 %까지 각각 {max_steps} 스텝과 {average_steps} 스텝). 모든 시드에서 평균 풀링이 더 나았습니다.</translation>
+        <translation>{data}에서 LeNet-5의 테스트 오차는 최대 풀링일 때 {max}, 평균 풀링일 때 {average}였다(시드 {seeds}개의 평균, 훈련 오차 10 %까지 {max_steps} 스텝과 {average_steps} 스텝). 모든 시드에서 평균 풀링이 더 나았다.</translation>
     </message>
     <message>
         <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): no clear difference over the seeds here; the gap the literature reports is on larger photos such as CIFAR-10 (--data cifar10).</source>
-        <translation>{data}에서 최대 풀링을 쓴 LeNet-5의 테스트 오차는 {max}, 평균 풀링은 {average}였습니다(시드 {seeds}개의 평균. 훈련 오차 10 %까지 각각 {max_steps} 스텝과 {average_steps} 스텝). 여기서는 시드들에 걸쳐 뚜렷한 차이가 없습니다. 문헌이 보고한 차이는 CIFAR-10 같은 더 큰 사진에서 나타납니다(데이터를 CIFAR-10으로 골라 실행).</translation>
-    </message>
-    <message>
-        <source>Multiply-adds</source>
-        <translation>곱셈-덧셈</translation>
+        <translation>{data}에서 LeNet-5의 테스트 오차는 최대 풀링일 때 {max}, 평균 풀링일 때 {average}였다(시드 {seeds}개의 평균, 훈련 오차 10 %까지 {max_steps} 스텝과 {average_steps} 스텝). 여기서는 시드 사이에서 뚜렷한 차이가 없다. 문헌이 보고하는 차이는 CIFAR-10 같은 더 큰 사진에서 나타난다(--data cifar10).</translation>
     </message>
     <message>
         <source>Training error (smoothed)</source>
-        <translation>훈련 오차(평활값)</translation>
+        <translation>훈련 오차 (평활)</translation>
     </message>
     <message>
         <source>Block parameters</source>
@@ -3935,7 +3959,7 @@ figure</source>
     </message>
     <message>
         <source>two 3×3</source>
-        <translation>3×3 두 개</translation>
+        <translation>3×3 둘</translation>
     </message>
     <message>
         <source>one 7×7</source>
@@ -3943,7 +3967,7 @@ figure</source>
     </message>
     <message>
         <source>three 3×3</source>
-        <translation>3×3 세 개</translation>
+        <translation>3×3 셋</translation>
     </message>
     <message>
         <source>channels</source>
@@ -3951,7 +3975,7 @@ figure</source>
     </message>
     <message>
         <source>Two 3×3 convolutions have {two_share} of one 5×5&apos;s weights and three 3×3 {three_share} of one 7×7&apos;s; on {data} (mean of {seeds} seeds) two 3×3 tested at {two_error} error against {two_large} ({two_verdict}) and three 3×3 at {three_error} against {three_large} ({three_verdict}).</source>
-        <translation>3×3 합성곱 두 개의 가중치는 5×5 하나의 {two_share}, 3×3 세 개는 7×7 하나의 {three_share}입니다. {data}에서(시드 {seeds}개의 평균) 3×3 두 개의 테스트 오차는 {two_error}, 5×5 하나는 {two_large}({two_verdict}), 3×3 세 개는 {three_error}, 7×7 하나는 {three_large}({three_verdict})였습니다.</translation>
+        <translation>3×3 합성곱 둘의 가중치는 5×5 하나의 {two_share}, 3×3 셋은 7×7 하나의 {three_share}이다. {data}에서(시드 {seeds}개의 평균) 테스트 오차는 3×3 둘이 {two_error}, 5×5 하나가 {two_large}({two_verdict}), 3×3 셋이 {three_error}, 7×7 하나가 {three_large}였다({three_verdict}).</translation>
     </message>
     <message>
         <source>the stack better in every seed</source>
@@ -3963,7 +3987,7 @@ figure</source>
     </message>
     <message>
         <source>no clear difference over the seeds</source>
-        <translation>시드들에 걸쳐 뚜렷한 차이 없음</translation>
+        <translation>시드 사이에서 뚜렷한 차이 없음</translation>
     </message>
 </context>
 </TS>

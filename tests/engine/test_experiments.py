@@ -376,3 +376,79 @@ def test_truncated_and_foreign_files_are_refused(saved_result, tmp_path):
     other.write_text('{"format": "cnn-casebook depth sweep"}')
     with pytest.raises(UserInputError, match="is not an experiment result"):
         load_result(other)
+
+
+def test_the_depth_experiment_records_each_layer_s_gradient_norms(tmp_path):
+    experiment = get_experiment("depth")
+    config = experiment.default_config(seeds=2, steps=3, options={"depths": [8, 14], "width": 2,
+                                                                 "gradient_every": 2}, out=str(tmp_path))
+    result = list(run_experiment(config))[-1].result
+    assert [v.key for v in result.variants] == ["plain8", "plain14", "resnet8", "resnet14"]
+    assert [v.label for v in result.variants] == ["Plain-8", "Plain-14", "ResNet-8", "ResNet-14"]
+    run = result.runs_of("plain14")[1]
+    assert list(run.curves["gradient_steps"]) == [1, 2, 3] and run.figures["layers"] == 14
+    assert run.curves["gradient_norms"].shape == (3 * 14,) and (run.curves["gradient_norms"] > 0).all()
+    # Twins have the same layers (option A shortcuts have no weights).
+    assert result.runs_of("plain8")[0].figures["params"] == result.runs_of("resnet8")[0].figures["params"]
+    assert "mean of 2 seeds" in experiment.caption(result)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"depths": [20, 21]}, "depth must be 6n\\+2"),
+    ({"depths": []}, "give 1 to 8 depths"),
+    ({"shortcut": "C"}, "shortcut must be one of A, B"),
+])
+def test_the_depth_experiment_refuses_bad_options(options, message, tmp_path):
+    config = get_experiment("depth").default_config(options=options, out=str(tmp_path))
+    with pytest.raises(UserInputError, match=message):
+        next(run_experiment(config))
+
+
+def test_the_engine_thread_serves_a_stop_of_one_run_then_of_all(tmp_path):
+    import queue
+    import time
+
+    from engine.runtime.worker import EngineWorker
+
+    seen: queue.Queue = queue.Queue()
+    worker = EngineWorker(seen.put, device="cpu")
+    worker.start()
+    config = get_experiment("pooling").default_config(seeds=1, steps=500, out=str(tmp_path))
+    try:
+        worker.submit(ev.StartExperiment(config))
+        deadline = time.monotonic() + 120
+        events: list[ev.Event] = []
+        while not any(isinstance(e, ev.ExperimentFinished) for e in events):
+            assert time.monotonic() < deadline, [type(e).__name__ for e in events]
+            event = seen.get(timeout=60)
+            events.append(event)
+            if isinstance(event, ev.ExperimentRunProgress) and event.run.key == "max/0":
+                steps = len(event.run.curves["step"])
+                if steps == 2:
+                    worker.submit(ev.StopExperiment(run="max/0"))
+            if isinstance(event, ev.ExperimentRunFinished) and event.run.key == "max/0":
+                worker.submit(ev.StopExperiment())
+    finally:
+        assert worker.stop()
+    (finished,) = [e for e in events if isinstance(e, ev.ExperimentFinished)]
+    runs = {run.key: run for run in finished.result.runs}
+    assert finished.stopped and runs["max/0"].status == "stopped" and math.isfinite(runs["max/0"].figures["test_error"])
+    assert runs["average/0"].status == "stopped" and len(runs["average/0"].curves["step"]) < 20
+    assert load_result(finished.path).status == "stopped"
+    assert not [e for e in events if isinstance(e, ev.RequestFailed)]
+
+
+def test_ctrl_c_on_the_command_line_keeps_what_was_done(tmp_path, capsys, monkeypatch):
+    real = registry.run_experiment
+
+    def interrupted(config, *args, **kwargs):
+        for event in real(config, *args, **kwargs):
+            yield event
+            if isinstance(event, ev.ExperimentRunProgress) and event.run.curves["step"][-1] == 2:
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(registry, "run_experiment", interrupted)
+    out = tmp_path / "r.json"
+    assert main(["experiment", "pooling", "--seeds", "1", "--steps", "50", "--out", str(out)]) == 130
+    assert "interrupted; what was done is saved, marked stopped" in capsys.readouterr().err
+    assert load_result(out).status == "stopped"

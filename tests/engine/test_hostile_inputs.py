@@ -135,7 +135,7 @@ def test_4_a_depth_destination_that_is_a_folder_is_refused_before_the_work(tmp_p
     destination = tmp_path / "result.json"
     destination.mkdir()
     started = []
-    monkeypatch.setattr(engine.learning.depth, "_Sweep", lambda *args: started.append(args))
+    monkeypatch.setattr(engine.learning.depth, "train_variants", lambda *args, **kwargs: started.append(args))
     status = main(["depth", "--depths", "8", "--steps", "2", "--device", "cpu", "--out", str(destination)])
     err = capsys.readouterr().err
     assert status == 2 and "is a folder, not a file" in err and err.count("\n") == 1

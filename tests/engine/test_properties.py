@@ -26,6 +26,7 @@ from hypothesis.extra import numpy as hnp
 
 import bench
 import engine.learning.depth
+import engine.learning.experiments.registry
 import engine.learning.training
 import gui.app
 import gui.i18n
@@ -230,6 +231,8 @@ OPTIONS = {
               "--transfer": WORDS, "--resume": "PATH", "--out": "PATH"},
     "depth": {"--depths": WORDS | NUMBERS | FREE, "--steps": NUMBERS, "--width": NUMBERS, "--shortcut": WORDS,
               "--data": WORDS | FREE, "--seed": NUMBERS, "--device": WORDS, "--json": None, "--out": "PATH"},
+    "experiment": {"--list": None, "--seeds": NUMBERS, "--steps": NUMBERS, "--data": WORDS | FREE,
+                   "--device": WORDS, "--json": None, "--out": "PATH"},
     "render": {"--model": WORDS, "--image": "PATH", "--layer": WORDS | NUMBERS, "--collapsed": None,
                "--tab": NUMBERS | WORDS, "--zoom": NUMBERS, "--language": WORDS, "--device": WORDS,
                "--size": WORDS | FREE, "--scale": NUMBERS,
@@ -237,7 +240,8 @@ OPTIONS = {
     "translations": {},
     "bench": {"--repeat": NUMBERS},
 }
-POSITIONAL = {"summary": WORDS | FREE, "train": WORDS | FREE, "render": WORDS | FREE, "bench": WORDS | FREE}
+POSITIONAL = {"experiment": st.sampled_from(["activation", "pooling", "stacked-filters", "depth"]) | WORDS | FREE,
+              "summary": WORDS | FREE, "train": WORDS | FREE, "render": WORDS | FREE, "bench": WORDS | FREE}
 # Paths inside the test's folder: the user's own image and checkpoint, a folder, a missing file, a file where a
 # folder should be. None of them may change.
 PATHS = ("user.png", "user.pt", "folder", "folder/result.json", "missing.pt", "user.png/inside.json",
@@ -277,7 +281,14 @@ def _stub_the_work(monkeypatch) -> None:
         raise _ReachedError
         yield
 
+    def experiment(config, *args, **kwargs):
+        engine.learning.experiments.registry.check_config(config)
+        engine.learning.experiments.result.result_path(config.out, config.name)  # checked before the work too
+        raise _ReachedError
+        yield
+
     monkeypatch.setattr(gui.app, "create_app", reached)
+    monkeypatch.setattr(engine.learning.experiments.registry, "run_experiment", experiment)
     monkeypatch.setattr(gui.i18n, "update_translations", reached)
     monkeypatch.setattr(engine.learning.training, "run_training", reached)
     monkeypatch.setattr(engine.learning.depth, "run_depth_sweep", sweep)

@@ -74,8 +74,20 @@ class Experiment:
     module: str
 
     def definition(self):
-        """The experiment's module (``DEFAULTS``, ``validate``, ``run``, ``caption``); imports torch."""
-        return importlib.import_module(self.module)
+        """The experiment's module (``DEFAULTS``, ``validate``, ``run``, ``caption``); imports torch.
+
+        Raises
+        ------
+        UserInputError
+            When this copy of the app lacks the module.
+        """
+        try:
+            return importlib.import_module(self.module)
+        except ModuleNotFoundError as error:
+            if error.name != self.module:
+                raise  # the module is here, something it imports is not: a real fault
+            raise UserInputError(text(QT_TRANSLATE_NOOP(
+                "engine", "the experiment {name} is not part of this copy of the app"), name=self.name)) from None
 
     def default_config(self, **overrides) -> ExperimentConfig:
         """The module's ``DEFAULTS``, overridden by ``overrides`` (``options`` merged key by key)."""
@@ -183,6 +195,8 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
     UserInputError
         Before the first event: bad options, data that cannot be read, an output that cannot be written.
     """
+    from engine.learning.experiments.runner import as_stopped, follow
+
     check_config(config)
     experiment = get_experiment(config.name)
     path = result_path(config.out, f"{config.name}-{config.data}")
@@ -198,9 +212,9 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
             try:
                 event = next(events)
             except StopIteration as end:
-                result = end.value if end.value is not None else _stopped(latest)
+                result = end.value if end.value is not None else as_stopped(latest)
                 break
-            latest = _follow(latest, event)
+            latest = follow(latest, event)
             yield event
         written = save_result(result, path)
         saved = True
@@ -208,22 +222,7 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
     finally:
         events.close()
         if not saved and latest is not None:
-            save_result(_stopped(latest), path)
-
-
-def _follow(latest: ExperimentResult | None, event: ev.Event) -> ExperimentResult | None:
-    if isinstance(event, ev.ExperimentStarted):
-        return event.result
-    if isinstance(event, (ev.ExperimentRunProgress, ev.ExperimentRunFinished)) and latest is not None:
-        return latest.with_run(event.run)
-    return latest
-
-
-def _stopped(result: ExperimentResult | None) -> ExperimentResult:
-    if result is None:
-        raise RuntimeError("the experiment ended before it started")
-    runs = tuple(run if run.status != "running" else replace(run, status="stopped") for run in result.runs)
-    return replace(result, runs=runs, status="stopped")
+            save_result(as_stopped(latest), path)
 
 
 # ---------------------------------------------------------------- the engine thread
@@ -353,7 +352,8 @@ def _run_row(run: ExperimentRun) -> dict:
 
 
 def _table(result: ExperimentResult) -> str:
-    """Per variant, each figure as mean (lowest–highest) over the seeds."""
+    """Per variant, each figure as mean (lowest–highest) over the seeds that measured it; "—" where none did (a
+    threshold never reached, a run stopped before its test)."""
     specs = result.figures
     width = max([len(variant.label) for variant in result.variants] + [7])
     head = [f"{'variant':<{width}}"] + [f"{spec.label:>22}" for spec in specs]
@@ -362,7 +362,10 @@ def _table(result: ExperimentResult) -> str:
         cells = [f"{row['label']:<{width}}"]
         for spec in specs:
             figure = row["figures"][spec.key]
-            cells.append(f"{_spread(figure, spec.kind):>22}")
+            cell = _spread(figure, spec.kind)
+            if 0 < figure["runs"] < row["runs"]:  # e.g. a threshold some seeds never reached
+                cell += f" [{figure['runs']}/{row['runs']} runs]"
+            cells.append(f"{cell:>22}")
         lines.append("  ".join(cells))
     return "\n".join(lines)
 

@@ -31,7 +31,7 @@ import math
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -55,9 +55,12 @@ from engine.runtime.errors import QT_TRANSLATE_NOOP
 
 __all__ = [
     "TRAINING_FIGURES",
+    "Recorder",
     "RunVariant",
     "Training",
+    "as_stopped",
     "cpu_threads",
+    "follow",
     "smooth",
     "steps_to_threshold",
     "train_variants",
@@ -178,7 +181,7 @@ def _no_run_stopped(key: str) -> bool:
 def train_variants(config: ExperimentConfig, variants: Sequence[RunVariant], training: Training, *, title: str,
                    question: str, figures: Sequence[FigureSpec] = TRAINING_FIGURES, device=None,
                    should_stop: Callable[[], bool] = _never,
-                   run_stopped: Callable[[str], bool] = _no_run_stopped):
+                   run_stopped: Callable[[str], bool] = _no_run_stopped, first_seed: int = 0):
     """Train every variant from every seed side by side, yielding events; returns the :class:`ExperimentResult`.
 
     Parameters
@@ -198,6 +201,8 @@ def train_variants(config: ExperimentConfig, variants: Sequence[RunVariant], tra
     run_stopped : callable
         ``run_stopped("variant/seed")`` read before each of the run's steps: True ends that run only (its test
         error is measured then) while the others go on.
+    first_seed : int
+        The runs' seeds are ``first_seed .. first_seed + config.seeds - 1`` (the depth sweep's ``--seed``).
 
     Yields
     ------
@@ -209,7 +214,7 @@ def train_variants(config: ExperimentConfig, variants: Sequence[RunVariant], tra
     ExperimentResult
         ``finished``, or ``stopped`` when cut short (runs cut short with it have no test error).
     """
-    session = _Session(config, variants, training, title, question, figures, device)
+    session = _Session(config, variants, training, title, question, figures, device, first_seed)
     with cpu_threads(session.device):
         yield ev.ExperimentStarted(session.result("running"))
         stopped = yield from session.train(should_stop, run_stopped)
@@ -220,7 +225,7 @@ def train_variants(config: ExperimentConfig, variants: Sequence[RunVariant], tra
 class _Session:
     """The runs, the shared data and the batch orders of one experiment (engine thread only)."""
 
-    def __init__(self, config, variants, training, title, question, figures, device) -> None:
+    def __init__(self, config, variants, training, title, question, figures, device, first_seed) -> None:
         from engine.data.datasets import make_dataset
         from engine.runtime.device import pick_device
 
@@ -237,7 +242,8 @@ class _Session:
         self._mean, self._std = _as_tensors(mean, std, self.device)
         self.classes = len(self.train_set.classes)
         self.schedule = training.train_config(config)
-        self.runs = [_Run(variant, seed, self) for variant in self.variants for seed in range(config.seeds)]
+        seeds = range(first_seed, first_seed + config.seeds)
+        self.runs = [_Run(variant, seed, self) for variant in self.variants for seed in seeds]
         self.created = time.strftime("%Y-%m-%d %H:%M:%S")
         self._streams: dict[tuple, Iterator] = {}
         self._versions = versions()
@@ -434,6 +440,21 @@ class _Run:
         figures["seconds"] = self.seconds
         return ExperimentRun(variant=self.variant.key, seed=self.seed, status=self.status, curves=curves,
                              figures=figures, seconds=self.seconds)
+
+
+def follow(latest: ExperimentResult | None, event: ev.Event) -> ExperimentResult | None:
+    """The result so far after ``event``: what a partial save writes when an experiment is closed early."""
+    if isinstance(event, ev.ExperimentStarted):
+        return event.result
+    if isinstance(event, (ev.ExperimentRunProgress, ev.ExperimentRunFinished)) and latest is not None:
+        return latest.with_run(event.run)
+    return latest
+
+
+def as_stopped(result: ExperimentResult) -> ExperimentResult:
+    """``result`` cut short: marked ``stopped``, and so is every run still running."""
+    runs = tuple(run if run.status != "running" else replace(run, status="stopped") for run in result.runs)
+    return replace(result, runs=runs, status="stopped")
 
 
 def _cost(variant: RunVariant, network, training: Training) -> dict[str, float]:
