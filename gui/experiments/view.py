@@ -178,7 +178,7 @@ class ExperimentView(LanguageAware, QWidget):
         self._asked_readiness = False
         self._shown_once = False
         self._training_sets: tuple[str, ...] = ("digits",)
-        self._missing_module = ""  # the experiment's definition, when this installation lacks it
+        self._unavailable = ""  # why this experiment cannot run here (its module is missing), or ""
         self._lines: dict[str, tuple[pg.PlotDataItem, pg.PlotCurveItem, pg.PlotCurveItem]] = {}
         self._bars: pg.BarGraphItem | None = None
         self._gaps: list[pg.TextItem] = []
@@ -241,8 +241,8 @@ class ExperimentView(LanguageAware, QWidget):
     def _build_controls(self) -> QWidget:
         try:
             defaults = self.experiment.default_config()
-        except ImportError as error:  # an installation without this experiment's definition: say so, run nothing
-            self._missing_module = error.name or self.experiment.module
+        except UserInputError as error:  # a copy of the app without this experiment's module: say so, run nothing
+            self._unavailable = error.args[0] if error.args else str(error)
             defaults = ExperimentConfig(name=self.name)
         self.seeds_spin = _spin(1, 20, defaults.seeds)
         self.steps_spin = _spin(1, 100_000, defaults.steps)
@@ -362,7 +362,7 @@ class ExperimentView(LanguageAware, QWidget):
 
     def run(self) -> None:
         """Start the experiment with the options shown."""
-        if self._running or self._missing_module:
+        if self._running or self._unavailable:
             return
         self._show_message("")
         self._running = self._starting = True
@@ -582,8 +582,8 @@ class ExperimentView(LanguageAware, QWidget):
         else:
             try:
                 self.caption.setText(localized(self.experiment.caption(result)))
-            except ImportError:
-                self.caption.setText("")  # the notice says why
+            except UserInputError:
+                self.caption.setText("")  # its module is missing: the notice says so
             except (KeyError, IndexError, ValueError, TypeError, ZeroDivisionError) as error:  # a file's gaps
                 self.caption.setText(self.tr("This result lacks what its summary needs ({error}).").format(
                     error=type(error).__name__))
@@ -600,15 +600,14 @@ class ExperimentView(LanguageAware, QWidget):
     # ------------------------------------------------------------ texts and state
 
     def _show_state(self) -> None:
-        self.run_button.setEnabled(not self._running and not self._missing_module)
+        self.run_button.setEnabled(not self._running and not self._unavailable)
         self.stop_button.setEnabled(self._running)
         self.options_box.setEnabled(not self._running)
         self.open_button.setEnabled(not self._running)
         self.progress_bar.setVisible(self._running or self._source == "live")
         self.status_label.setText(self._status_text())
-        if self._missing_module:
-            notice = self.tr("This installation lacks the experiment's definition ({module}): it cannot run "
-                             "here.").format(module=self._missing_module)
+        if self._unavailable:
+            notice = localized(self._unavailable)
         elif self._missing and self.result is None:
             notice = self.tr("No result is shipped for this experiment yet (`make experiments` makes it): press "
                              "Run to make one.")

@@ -1233,10 +1233,6 @@
         <translation>이 결과에는 요약에 필요한 값이 빠져 있습니다({error}).</translation>
     </message>
     <message>
-        <source>This installation lacks the experiment&apos;s definition ({module}): it cannot run here.</source>
-        <translation>이 설치본에는 이 실험의 정의({module})가 없어 여기서는 실행할 수 없습니다.</translation>
-    </message>
-    <message>
         <source>No result is shipped for this experiment yet (`make experiments` makes it): press Run to make one.</source>
         <translation>이 실험은 아직 함께 제공되는 결과가 없습니다(`make experiments`로 만듭니다). 실행을 눌러 결과를 만드세요.</translation>
     </message>

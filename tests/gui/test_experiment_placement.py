@@ -89,13 +89,13 @@ def test_the_registrys_texts_and_the_caption_follow_the_language(qtbot, recordin
     QApplication.processEvents()  # the language change reaches the widgets
     try:
         assert view.heading_texts()[0] == "왜 ReLU인가?" and "왜 ReLU인가?" in view.heading.text()
-        assert view.heading_texts()[1] == "ReLU, tanh, 시그모이드"
+        assert view.heading_texts()[1] == "ReLU, tanh, sigmoid"  # the deck: "Activation function → Sigmoid"
         assert view.caption_text() == localized(experiment.caption(result)) != english
         assert "스텝" in view.caption_text()
         assert view.run_button.text() == "실행"
         assert view.table.horizontalHeaderItem(0).text() == "비교 대상"
         assert [name for _, name in re.findall(r"color:(#\w+)'>━━</b>&nbsp;([^<]+)<", view.legend.text())] == [
-            "시그모이드", "tanh", "ReLU"]
+            "sigmoid", "tanh", "ReLU"]
         assert view.table.item(0, 1).text() == "도달하지 못함"
     finally:
         set_language("en")

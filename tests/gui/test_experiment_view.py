@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.learning.experiments.result import ExperimentRun, save_result, seed_spread
 from engine.runtime import events as ev
+from engine.runtime.errors import UserInputError, text
 from gui.experiments.view import VARIANT_COLOURS, ExperimentView, figure_values, format_figure
 from gui.i18n import localized
 
@@ -129,14 +130,13 @@ def test_a_missing_shipped_result_is_said_and_run_offered(view):
 def test_an_experiment_whose_definition_is_missing_says_so_and_runs_nothing(qtbot, recording_bridge, tmp_path):
     class Missing(FakeExperiment):
         def default_config(self, **overrides):
-            raise ModuleNotFoundError("No module named 'engine.learning.experiments.gone'",
-                                      name="engine.learning.experiments.gone")
+            raise UserInputError(text("the experiment {name} is not part of this copy of the app", name="gone"))
 
     view = ExperimentView("gone", recording_bridge, experiment=Missing(name="gone", shipped=tmp_path / "no.json"))
     qtbot.addWidget(view)
     view.show()
-    assert "engine.learning.experiments.gone" in view.notice_label.text() and view.notice_label.isVisible()
-    assert not view.run_button.isEnabled()
+    assert view.notice_label.text() == "the experiment gone is not part of this copy of the app"
+    assert view.notice_label.isVisible() and not view.run_button.isEnabled()
     view.run()
     assert not [r for r in recording_bridge.requests if isinstance(r, ev.StartExperiment)]
 
