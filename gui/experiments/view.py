@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -465,7 +465,7 @@ class ExperimentView(LanguageAware, QWidget):
         self.bar_plot.clear()
         count = len(result.variants)
         self._bars = pg.BarGraphItem(x=np.arange(count), height=np.zeros(count), width=0.6,
-                                     brushes=[VARIANT_COLOURS[i % len(VARIANT_COLOURS)] for i in range(count)],
+                                     brushes=[_bar_brush(i) for i in range(count)],
                                      pen=pg.mkPen("k", width=1))
         self._whiskers = pg.ErrorBarItem(x=np.arange(count), y=np.zeros(count), top=np.zeros(count),
                                          bottom=np.zeros(count), beam=0.2, pen=pg.mkPen("k", width=2))
@@ -703,8 +703,8 @@ class ExperimentView(LanguageAware, QWidget):
             self.note_label.setText("")
             return
         self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(
-            f"<span style='white-space:nowrap'><b style='color:{VARIANT_COLOURS[i % len(VARIANT_COLOURS)]}'>━━</b>"
-            f"&nbsp;{escape(engine(v.label))}</span>" for i, v in enumerate(result.variants)))
+            f"<span style='white-space:nowrap'><b style='color:{_colour(i)}'>{_glyph(i)}</b>"
+            f"&nbsp;{escape(self._variant_name(i))}</span>" for i in range(len(result.variants))))
         self.curve_plot.setTitle(engine(result.y_label), size="14pt", color="k")
         self.curve_plot.setLabel("left", "%" if curve_scale(result) == 100 else "", **label_style)
         self.curve_plot.setLabel("bottom", self._x_name(result.x_curve), **label_style)
@@ -718,8 +718,8 @@ class ExperimentView(LanguageAware, QWidget):
         self._label_bars()
         self.table.setHorizontalHeaderLabels([self.tr("Variant"), *(_two_lines(engine(f.label))
                                                                     for f in result.figures)])
-        for row, variant in enumerate(result.variants):
-            self.table.item(row, 0).setText(f"■ {engine(variant.label)}")
+        for row in range(len(result.variants)):
+            self.table.item(row, 0).setText(f"{_glyph(row)} {self._variant_name(row)}")
         seeds = max((len(result.runs_of(v.key)) for v in result.variants), default=0)
         self.note_label.setText(self.tr(
             "Curves: the mean of {seeds} seeds, shaded from the lowest to the highest. Bars and table: the mean, "
@@ -736,18 +736,34 @@ class ExperimentView(LanguageAware, QWidget):
         self.heading.setText(f"<span style='color:{ACCENT}'>{escape(question)}</span>&nbsp;&nbsp; <span style="
                              f"'color:#555; font-weight:normal; font-size:{size:.1f}pt'>{escape(title)}</span>")
 
+    def _numbered(self) -> bool:
+        """More variants than colours: each is numbered (under its bar, in the legend and the table)."""
+        return self.result is not None and len(self.result.variants) > len(VARIANT_COLOURS)
+
+    def _variant_name(self, index: int) -> str:
+        name = QCoreApplication.translate("engine", self.result.variants[index].label)
+        return f"{index + 1}. {name}" if self._numbered() else name
+
     def _label_bars(self) -> None:
         """Each variant's name under its bar when every name fits its bar's room; else none (they would run
-        into each other): the colours, as in the legend and the table, say which bar is which."""
+        into each other): the colours, as in the legend and the table, say which bar is which; with more
+        variants than colours, their numbers."""
         if self.result is None:
             return
-        engine = lambda label: QCoreApplication.translate("engine", label)  # noqa: E731
-        names = [engine(v.label) for v in self.result.variants]
+        count = len(self.result.variants)
+        names = [QCoreApplication.translate("engine", v.label) for v in self.result.variants]
         axis = self.bar_plot.getAxis("bottom")
-        room = self.bar_plot.getViewBox().width() / max(1, len(names))
+        room = self.bar_plot.getViewBox().width() / max(1, count)
         metrics = QFontMetrics(axis.style["tickFont"] or self.font())
         labelled = max((metrics.horizontalAdvance(name) for name in names), default=0) <= 0.95 * room
-        ticks = [[(i, name if labelled else "") for i, name in enumerate(names)]]
+        if labelled:
+            shown = names
+        elif self._numbered():  # every number if they fit, else every other one
+            step = 1 if metrics.horizontalAdvance(str(count)) <= 0.8 * room else 2
+            shown = [str(i + 1) if i % step == 0 else "" for i in range(count)]
+        else:
+            shown = [""] * count
+        ticks = [list(enumerate(shown))]
         if ticks != self._ticks:
             self._ticks = ticks
             axis.setTicks(ticks)
@@ -797,6 +813,22 @@ def _two_lines(label: str, longest: int = 18) -> str:
     middle = len(label) / 2
     cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
     return label[:cut] + "\n" + label[cut + 1:]
+
+
+def _colour(index: int) -> str:
+    return VARIANT_COLOURS[index % len(VARIANT_COLOURS)]
+
+
+def _bar_brush(index: int) -> QBrush:
+    """Solid, then hatched once the colours come round again (as the lines turn dashed)."""
+    style = Qt.BrushStyle.SolidPattern if index < len(VARIANT_COLOURS) else Qt.BrushStyle.BDiagPattern
+    return QBrush(QColor(_colour(index)), style)
+
+
+def _glyph(index: int) -> str:
+    """The legend's and the table's sample of variant ``index``'s line: solid, then dashed once the colours
+    come round again."""
+    return "━━" if index < len(VARIANT_COLOURS) else "╍╍"
 
 
 def _run_done(run: ExperimentRun, steps: int) -> float:

@@ -22,7 +22,7 @@ ALLOWED_WORDS = {
     "CNN", "Casebook",                                             # the app
     "torch", "torchvision", "PyTorch", "TensorBoard", "scikit",    # libraries
     "CPU", "GPU", "GPUs", "CUDA", "MPS", "Apple",                  # hardware
-    "PNG", "CSV", "JPEG", "px", "MB", "GB",                        # files and units
+    "PNG", "CSV", "JPEG", "px", "MB", "GB", "ms",                  # files and units
     "ReLU", "tanh", "sigmoid", "softmax", "Grad", "CAM", "SGD", "Adam", "top", "ILSVRC", "LRN", "MLP",  # terms
     "CONV", "POOL", "MAX", "AVG", "FC", "BN", "Stride",  # the slides' layer labels (case-studies.ko.md)
     "layers", "error",            # the deck's own question: "Q. 왜 실제에서 layers가 쌓이면서 error가 커질까?"
