@@ -54,7 +54,7 @@ from gui.i18n import localized
 from gui.throttle import Throttle, weakly
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ACCENT, ERROR_STYLE, NOTICE_STYLE, LanguageAware, scaled_font, text_label
-from gui.widgets.zoom import app_zoom, set_fixed_width
+from gui.widgets.zoom import app_zoom, set_fixed_width, zoom_factor
 
 __all__ = ["ExperimentView", "VARIANT_COLOURS", "default_experiments_folder", "figure_values", "format_figure",
            "curve_scale"]
@@ -698,21 +698,21 @@ class ExperimentView(LanguageAware, QWidget):
         engine = lambda label: QCoreApplication.translate("engine", label)  # noqa: E731 - one line, four uses
         self._show_heading()
         result = self.result
-        label_style = {"font-size": "13pt", "color": "#000"}
+        label_style = {"font-size": _points(13), "color": "#000"}
         if result is None:
             self.note_label.setText("")
             return
         self.legend.setText("&nbsp;&nbsp;&nbsp; ".join(
             f"<span style='white-space:nowrap'><b style='color:{_colour(i)}'>{_glyph(i)}</b>"
             f"&nbsp;{escape(self._variant_name(i))}</span>" for i in range(len(result.variants))))
-        self.curve_plot.setTitle(engine(result.y_label), size="14pt", color="k")
+        self.curve_plot.setTitle(engine(result.y_label), size=_points(14), color="k")
         self.curve_plot.setLabel("left", "%" if curve_scale(result) == 100 else "", **label_style)
         self.curve_plot.setLabel("bottom", self._x_name(result.x_curve), **label_style)
         figure = next((f for f in result.figures if f.key == self.bar_figure_combo.currentData()), None)
         for index in range(self.bar_figure_combo.count()):
             spec = next(f for f in result.figures if f.key == self.bar_figure_combo.itemData(index))
             self.bar_figure_combo.setItemText(index, engine(spec.label))
-        self.bar_plot.setTitle(engine(figure.label) if figure is not None else "", size="14pt", color="k")
+        self.bar_plot.setTitle(engine(figure.label) if figure is not None else "", size=_points(14), color="k")
         self.bar_plot.setLabel("left", "%" if figure is not None and figure.kind == "fraction" else "",
                                **label_style)
         self._label_bars()
@@ -813,6 +813,11 @@ def _two_lines(label: str, longest: int = 18) -> str:
     middle = len(label) / 2
     cut = min((i for i, c in enumerate(label) if c == " "), key=lambda i: abs(i - middle))
     return label[:cut] + "\n" + label[cut + 1:]
+
+
+def _points(size: float) -> str:
+    """A chart text's size at the app's zoom (the zoom scales the sizes it finds; these are set again later)."""
+    return f"{size * zoom_factor():.1f}pt"
 
 
 def _colour(index: int) -> str:
