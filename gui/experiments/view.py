@@ -281,6 +281,8 @@ class ExperimentView(LanguageAware, QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.notice_label, self.message_label):  # a style sheet stops a label inheriting its font
+            label.setFont(scaled_font(self, 1.0))
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
