@@ -133,3 +133,21 @@ def test_a_tiny_real_experiment_grows_curves_and_is_saved(qtbot, bridge, tmp_pat
     x, _ = view._lines["relu"][0].getData()
     np.testing.assert_array_equal(x, np.arange(1, 6))
     assert view.caption_text() == localized(get_experiment("activation").caption(saved))
+
+
+def test_stop_ends_a_real_run_and_its_partial_result_is_saved(qtbot, bridge, tmp_path):
+    view = ExperimentView("activation", bridge)
+    qtbot.addWidget(view)
+    view.results_folder = tmp_path
+    view.show()
+    view.seeds_spin.setValue(1)
+    view.steps_spin.setValue(100_000)  # far more than the test waits for
+    view.run()
+    qtbot.waitUntil(lambda: view.result is not None and view._source == "live" and any(
+        len(run.curves.get("step", ())) > 0 for run in view.result.runs), timeout=TIMEOUT_MS)
+    view.stop_button.click()
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=TIMEOUT_MS)
+    saved = load_result(view.saved_path())
+    assert saved.status == "stopped" and view.result.status == "stopped"
+    assert "Stopped; the partial result is saved in" in view.status_label.text()
+    assert view.run_button.isEnabled() and not view.stop_button.isEnabled()
