@@ -141,6 +141,7 @@ class TrainingView(LanguageAware, QWidget):
         self.model_combo = QComboBox()
         for name in trainable_models():
             self.model_combo.addItem(f"{get_info(name).title}  ({name})", name)
+        self.model_combo.activated.connect(self._apply_recipe)
         self.transfer_combo = _choices(TRANSFERS)
         self.dataset_combo = QComboBox()
         for name in (*_DATASETS, "folder"):
@@ -702,7 +703,19 @@ class TrainingView(LanguageAware, QWidget):
         else:
             self.pause()
 
+    def _apply_recipe(self, *_) -> None:
+        """The model's default recipe for the data set chosen (engine/learning/recipes.py), as the command line
+        starts from: picked when the user picks a model or a data set, so a set value is never overwritten else."""
+        dataset = self.dataset_combo.currentData()
+        recipe = recipe_for(self.model_combo.currentData(), dataset if dataset != "folder" else "folder:")
+        self.batch_spin.setValue(recipe.batch_size)
+        self.lr_spin.setValue(recipe.lr)
+        _select(self.schedule_combo, recipe.schedule)
+        _select(self.optimizer_combo, recipe.optimizer)
+        self.decay_spin.setValue(recipe.weight_decay)
+
     def _on_dataset_activated(self, index: int) -> None:
+        self._apply_recipe()
         if self.dataset_combo.itemData(index) != "folder":
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Image folder (one sub-folder per class)"),
