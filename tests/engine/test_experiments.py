@@ -452,3 +452,30 @@ def test_ctrl_c_on_the_command_line_keeps_what_was_done(tmp_path, capsys, monkey
     assert main(["experiment", "pooling", "--seeds", "1", "--steps", "50", "--out", str(out)]) == 130
     assert "interrupted; what was done is saved, marked stopped" in capsys.readouterr().err
     assert load_result(out).status == "stopped"
+
+
+@pytest.mark.parametrize("name", ["activation", "pooling", "stacked-filters", "depth"])
+def test_each_shipped_result_is_its_default_configuration_finished_with_three_seeds(name):
+    experiment = get_experiment(name)
+    result = load_result(experiment.shipped)
+    default = experiment.default_config()
+    assert (result.status, result.config.seeds, result.config.steps, result.config.data) == \
+        ("finished", default.seeds, default.steps, "digits")
+    assert dict(result.config.options) == dict(default.options) and default.seeds >= 3
+    assert all(run.status == "finished" and len(run.curves["step"]) == default.steps for run in result.runs)
+    assert len(result.runs) == default.seeds * len(result.variants)
+    assert experiment.caption(result).startswith(("On the digits", "Two 3×3"))
+
+
+def test_the_shipped_results_show_what_their_captions_say():
+    def values(name, variant, key):
+        result = load_result(get_experiment(name).shipped)
+        return [run.figures[key] for run in result.runs_of(variant)]
+
+    assert all(math.isnan(v) for v in values("activation", "sigmoid", "steps_to_threshold"))
+    assert max(values("activation", "tanh", "steps_to_threshold")) < min(values("activation", "relu",
+                                                                                 "steps_to_threshold"))
+    plain = np.mean(values("depth", "plain56", "train_error")) - np.mean(values("depth", "plain20", "train_error"))
+    residual = np.mean(values("depth", "resnet56", "train_error")) - np.mean(values("depth", "resnet20", "train_error"))
+    assert plain > 0.3 and residual < plain / 3
+    assert values("stacked-filters", "3x3x2", "block_params")[0] == 18 * 16 * 16 + 2 * 16

@@ -240,8 +240,8 @@ def test_7_page_accepts_sections_and_model_names_and_refuses_others(monkeypatch,
 
 
 def test_8_a_loss_that_climbs_far_above_its_start_ends_the_run_as_diverged(tmp_path, capsys):
-    status = main(["train", "lenet5", "--lr", "10", "--optimizer", "sgd", "--epochs", "2", "--batch-size", "64",
-                   "--device", "cpu", "--out", str(tmp_path)])
+    status = main(["train", "lenet5", "--lr", "10", "--optimizer", "sgd", "--schedule", "constant", "--epochs", "2",
+                   "--batch-size", "64", "--device", "cpu", "--out", str(tmp_path)])
     err = capsys.readouterr().err
     assert status == 1 and "the run has diverged" in err and "learning rate 10 is probably too high" in err
     (folder,) = tmp_path.iterdir()

@@ -235,8 +235,8 @@ class _Session:
         # A device handed in (the engine thread's) is named as pick_device names its kind: "CPU", the GPU's name.
         self.device, self.device_name = pick_device(config.device if device is None else device.type)
         data = dict(channels=training.channels, size=training.size, root=config.data_root)
-        self.train_set = make_dataset(config.data, "train", **data)
-        self.test_set = make_dataset(config.data, "test", **data)
+        self.train_set = _cached(make_dataset(config.data, "train", **data))
+        self.test_set = _cached(make_dataset(config.data, "test", **data))
         check_batch_fits(config.batch_size, len(self.train_set))
         mean, std = channel_statistics(self.train_set)
         self._mean, self._std = _as_tensors(mean, std, self.device)
@@ -302,6 +302,14 @@ class _Session:
         for epoch in itertools.count(1):
             generator = torch.Generator().manual_seed(seed * 100_003 + epoch)
             sampler = RandomSampler(data, generator=generator)
+            if isinstance(self.train_set, _InMemory):
+                # The same order the DataLoader below would take, as slices of the images made once.
+                order = torch.tensor(list(sampler), dtype=torch.int64)
+                if indices is not None:
+                    order = torch.tensor(indices, dtype=torch.int64)[order]
+                for start in range(0, len(order) - batch + 1, batch):  # whole batches only, as drop_last
+                    yield self.train_set.batch(order[start:start + batch])
+                continue
             # drop_last: a batch of one image would break batch normalisation in training mode.
             yield from DataLoader(data, batch_size=batch, sampler=sampler, drop_last=True)
 
@@ -311,8 +319,12 @@ class _Session:
 
         wrong = 0
         network.eval()
+        if isinstance(self.test_set, _InMemory):
+            batches = (self.test_set.batch(slice(start, start + 256)) for start in range(0, len(self.test_set), 256))
+        else:
+            batches = DataLoader(self.test_set, batch_size=256)
         with torch.no_grad():
-            for images, labels in DataLoader(self.test_set, batch_size=256):
+            for images, labels in batches:
                 outputs = network(self.normalise(images))
                 wrong += int((outputs.argmax(dim=1).cpu() != labels).sum())
         network.train()
@@ -329,6 +341,43 @@ class _Session:
             runs=tuple(run.snapshot() for run in self.runs), status=status, device=self.device_name,
             created=self.created, train_images=len(self.train_set), test_images=len(self.test_set),
             versions=self._versions)
+
+
+_CACHE_BYTES = 64 * 2**20  # a data set whose adapted images fit in this is kept in memory (the digits: 6 MB)
+
+
+class _InMemory:
+    """A small data set's adapted images and labels, made once: resizing each image again at every step and
+    every evaluation took most of a LeNet-5 experiment's time. Samples as the data set's own (same values)."""
+
+    def __init__(self, dataset) -> None:
+        import torch
+
+        samples = [dataset[i] for i in range(len(dataset))]
+        self.images = torch.stack([image for image, _ in samples])
+        self.targets = torch.tensor([int(label) for _, label in samples], dtype=torch.int64)
+        self.classes = dataset.classes
+        self.name, self.split = getattr(dataset, "name", ""), getattr(dataset, "split", "")
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def __getitem__(self, index: int):
+        return self.images[index], int(self.targets[index])
+
+    def labels(self) -> np.ndarray:
+        """Every sample's label, in sample order (as ``AdaptedDataset.labels``)."""
+        return self.targets.numpy().copy()
+
+    def batch(self, index):
+        return self.images[index], self.targets[index]
+
+
+def _cached(dataset):
+    """``dataset`` kept in memory when small enough (:class:`_InMemory`), else as it is."""
+    if len(dataset) == 0 or len(dataset) * dataset[0][0].numel() * 4 > _CACHE_BYTES:
+        return dataset
+    return _InMemory(dataset)
 
 
 def _as_tensors(mean, std, device):
