@@ -151,3 +151,32 @@ def test_stop_ends_a_real_run_and_its_partial_result_is_saved(qtbot, bridge, tmp
     assert saved.status == "stopped" and view.result.status == "stopped"
     assert "Stopped; the partial result is saved in" in view.status_label.text()
     assert view.run_button.isEnabled() and not view.stop_button.isEnabled()
+
+
+def test_an_experiment_tab_reads_from_the_back_row_at_150_percent(idle_window, qtbot):
+    """The slow legibility walk visits model-page views on ResNet only, which has no experiment: here LeNet-5's
+    activation tab with its shipped result, at 150 %, English and Korean, 1366×768 and 1920×1080."""
+    from test_legibility import layout_faults, text_sizes
+
+    from gui.widgets.zoom import app_zoom
+
+    window = idle_window
+    window.show()
+    faults, small = [], []
+    try:
+        app_zoom().set_percent(150)
+        for language in ("en", "ko"):
+            set_language(language)
+            _show_tab(window, "lenet", "activation")
+            view = window.model_pages["lenet"].experiments.view("activation")
+            qtbot.waitUntil(lambda v=view: v.result is not None and v.isVisible(), timeout=5000)
+            for size in ((1366, 768), (1920, 1080)):
+                window.resize(*size)
+                QApplication.processEvents()
+                faults += [f"{language} {size}: {fault}" for fault in layout_faults(window)]
+            small += [f"{language}: {what} {px:.1f}px" for px, what in text_sizes(view) if px < 18]
+    finally:
+        app_zoom().reset()
+        set_language("en")
+    assert not small, small
+    assert not faults, faults
