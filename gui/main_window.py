@@ -75,6 +75,15 @@ def _page(module: str, name: str, with_bridge: bool = True) -> Callable[[MainWin
     return build
 
 
+def _experiment_page(name: str) -> Callable[[MainWindow], QWidget]:
+    def build(window: MainWindow) -> QWidget:
+        from gui.experiments.view import ExperimentView
+
+        return ExperimentView(name, window.bridge, window)
+
+    return build
+
+
 # Each page's key and how to build it. A model page's key is its section's ("lenet"), but inside a section with
 # tabs of its own ("nin", "inception") it is "<section>-model".
 _PAGE_BUILDERS: dict[str, Callable[[MainWindow], QWidget]] = {
@@ -91,6 +100,7 @@ _PAGE_BUILDERS: dict[str, Callable[[MainWindow], QWidget]] = {
     "inception-model": _model_page("inception"),
     "transfer": _page("gui.pages.transfer", "TransferLearningView"),
     "augmentation": _page("gui.pages.augmentation", "AugmentationView"),
+    "augmentation-experiment": _experiment_page("augmentation"),
     "datasets": _page("gui.pages.datasets", "DatasetsView"),
 }
 
@@ -217,6 +227,7 @@ class MainWindow(LanguageAware, QMainWindow):
             "resnet": self._tabs(holders["resnet"], holders["depth"]),
             "nin": self._tabs(holders["nin"], holders["nin-model"]),
             "inception": self._tabs(holders["inception"], holders["cost"], holders["inception-model"]),
+            "augmentation": self._tabs(holders["augmentation"], holders["augmentation-experiment"]),
         }
         self._holders = holders
         self.section_pages: dict[str, QWidget] = {
@@ -804,6 +815,7 @@ class MainWindow(LanguageAware, QMainWindow):
             "nin": (self.tr("1×1 convolution"), self.tr("Diagram and layers")),
             "inception": (self.tr("Inception module"), self.tr("Cost of a 1×1 bottleneck"),
                           self.tr("Diagram and layers")),
+            "augmentation": (self.tr("The methods"), self.tr("Experiment")),
         }
         for key, tabs in self.section_tabs.items():
             for index, title in enumerate(tab_titles[key]):

@@ -85,6 +85,10 @@ def _show_tab(window, section: str, spec: str) -> None:
             choices[key] = (model_tab, view)
             choices.setdefault(page.views.tabText(view).strip().lower(), (model_tab, view))
             names.append(f"{key} ({page.views.tabText(view)})")
+    experiments = getattr(page, "experiments", None)  # a model page's experiments tab: each by its name
+    for name in experiments.names() if experiments is not None else ():
+        choices[name] = (model_tab, page.views.indexOf(experiments))
+        names.append(name)
     choice = choices.get(str(spec).strip().lower())
     if choice is None:
         raise UserInputError(f"there is no tab {spec!r} on {section}; accepted: {', '.join(names) or '0'}")
@@ -93,6 +97,8 @@ def _show_tab(window, section: str, spec: str) -> None:
         tabs.setCurrentIndex(index)
     if view is not None:
         page.views.setCurrentIndex(view)
+    if experiments is not None and str(spec).strip().lower() in experiments.names():
+        experiments.show_experiment(str(spec).strip().lower())
 
 
 def check_output_path(path: str) -> Path:

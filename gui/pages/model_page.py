@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded, shape_text
 from gui.diagram.view import DiagramView, LayerDetailsView
+from gui.experiments.tab import experiments_tab
 from gui.i18n import current_language
 from gui.widgets.cost_chart import CostDistributionView
 from gui.widgets.layer_table import LayerTableView
@@ -115,6 +116,10 @@ class ModelPageView(LanguageAware, QWidget):
         self.receptive = ReceptiveFieldView(self, argument=section == "vgg")
         self.receptive.layer_selected.connect(lambda row: self._select(row, self.receptive))
         self.views.addTab(self.receptive, "")
+        # The experiments that test this section's claims (activation, pooling...), each built when first shown.
+        self.experiments = experiments_tab(section, bridge, self)
+        if self.experiments is not None:
+            self.views.addTab(self.experiments, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.views, 1)
@@ -311,6 +316,8 @@ class ModelPageView(LanguageAware, QWidget):
         self.views.setTabText(0, self.tr("Architecture"))
         self.views.setTabText(self.views.indexOf(self.cost_distribution), self.tr("Where the cost goes"))
         self.views.setTabText(self.views.indexOf(self.receptive), self.tr("Receptive field"))
+        if self.experiments is not None:
+            self.views.setTabText(self.views.indexOf(self.experiments), self.experiments.tab_text())
         if self.feature_view is not None:  # the lent feature-map view, when this page has it
             self.views.setTabText(self.views.indexOf(self.feature_view), self.tr("Feature maps"))
         self.table.layer_model.retranslate()

@@ -1253,6 +1253,148 @@
     </message>
 </context>
 <context>
+    <name>ExperimentView</name>
+    <message>
+        <source>not reached</source>
+        <translation>도달하지 못함</translation>
+    </message>
+    <message>
+        <source>({measured} of {seeds} seeds)</source>
+        <translation>(시드 {seeds}개 중 {measured}개)</translation>
+    </message>
+    <message>
+        <source>{file} is a result of the experiment “{other}”, not of this one.</source>
+        <translation>{file}은(는) 이 실험이 아니라 “{other}” 실험의 결과입니다.</translation>
+    </message>
+    <message>
+        <source>The runs are under way: the sentence that sums them up comes when they end.</source>
+        <translation>실행 중입니다. 결과를 요약하는 문장은 실행이 끝나면 나타납니다.</translation>
+    </message>
+    <message>
+        <source>This result lacks what its summary needs ({error}).</source>
+        <translation>이 결과에는 요약에 필요한 값이 빠져 있습니다({error}).</translation>
+    </message>
+    <message>
+        <source>No result is shipped for this experiment yet (`make experiments` makes it): press Run to make one.</source>
+        <translation>이 실험은 아직 함께 제공되는 결과가 없습니다(`make experiments`로 만듭니다). 실행을 눌러 결과를 만드세요.</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>반복 횟수</translation>
+    </message>
+    <message>
+        <source>Steps per run</source>
+        <translation>실행당 스텝</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>{seeds} seeds × {steps} repetitions, on {device}</source>
+        <translation>시드 {seeds}개 × {steps}회 반복, {device}에서</translation>
+    </message>
+    <message>
+        <source>{data}, {seeds} seeds × {steps} steps of {batch} images, on {device}</source>
+        <translation>{data}, 시드 {seeds}개 × {batch}장씩 {steps} 스텝, {device}에서</translation>
+    </message>
+    <message>
+        <source>Running: {what}.</source>
+        <translation>실행 중: {what}.</translation>
+    </message>
+    <message>
+        <source>Shipped result: {what}; made by `make experiments`.</source>
+        <translation>함께 제공되는 결과: {what}. `make experiments`로 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped; the partial result is saved in {name} ({what}).</source>
+        <translation>중지됨. 중간 결과가 {name}에 저장되었습니다({what}).</translation>
+    </message>
+    <message>
+        <source>Saved in {path} ({what}).</source>
+        <translation>{path}에 저장되었습니다({what}).</translation>
+    </message>
+    <message>
+        <source>Result {name}: {what}.</source>
+        <translation>결과 {name}: {what}.</translation>
+    </message>
+    <message>
+        <source>handwritten digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>A new run</source>
+        <translation>새로 실행</translation>
+    </message>
+    <message>
+        <source>Seeds per variant</source>
+        <translation>비교 대상마다 시드</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>손글씨 숫자</translation>
+    </message>
+    <message>
+        <source>{data} (not here)</source>
+        <translation>{data}(이 컴퓨터에 없음)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Open a saved result…</source>
+        <translation>저장된 결과 열기…</translation>
+    </message>
+    <message>
+        <source>Bars:</source>
+        <translation>막대:</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>비교 대상</translation>
+    </message>
+    <message>
+        <source>Curves: the mean of {seeds} seeds, shaded from the lowest to the highest. Bars and table: the mean, ± half the range over the seeds.</source>
+        <translation>곡선: 시드 {seeds}개의 평균이며, 음영은 가장 낮은 값부터 가장 높은 값까지입니다. 막대와 표: 평균 ± 시드 사이 범위의 절반.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Open an experiment&apos;s result</source>
+        <translation>실험 결과 열기</translation>
+    </message>
+    <message>
+        <source>Results (*.json)</source>
+        <translation>결과 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsTab</name>
+    <message>
+        <source>Experiments</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapView</name>
     <message>
         <source>Skipped (not images): {names}</source>
@@ -1909,6 +2051,14 @@
     <message>
         <source>Cost of a 1×1 bottleneck</source>
         <translation>1×1 병목의 계산 비용</translation>
+    </message>
+    <message>
+        <source>The methods</source>
+        <translation>증강 방법</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
     </message>
     <message>
         <source>&amp;File</source>

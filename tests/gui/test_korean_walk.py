@@ -22,15 +22,16 @@ ALLOWED_WORDS = {
     "CNN", "Casebook",                                             # the app
     "torch", "torchvision", "PyTorch", "TensorBoard", "scikit",    # libraries
     "CPU", "GPU", "GPUs", "CUDA", "MPS", "Apple",                  # hardware
-    "PNG", "CSV", "JPEG", "px", "MB", "GB",                        # files and units
-    "ReLU", "tanh", "softmax", "Grad", "CAM", "SGD", "Adam", "top", "ILSVRC", "LRN", "MLP",  # terms
+    "PNG", "CSV", "JPEG", "px", "MB", "GB", "ms",                  # files and units
+    "ReLU", "tanh", "sigmoid", "softmax", "Grad", "CAM", "SGD", "Adam", "top", "ILSVRC", "LRN", "MLP",  # terms
     "CONV", "POOL", "MAX", "AVG", "FC", "BN", "Stride",  # the slides' layer labels (case-studies.ko.md)
     "layers", "error",            # the deck's own question: "Q. 왜 실제에서 layers가 쌓이면서 error가 커질까?"
     "plain",                      # the paper's network without shortcuts, beside "residual" (glossary.tsv)
     "groups", "same",             # torch's own words: Conv2d(groups=2), padding="same"
 }
 # People and sources named in the data sets' descriptions.
-PROPER_NOUNS = ["scikit-learn", "Alpaydin", "Kaynak", "He", "WordNet", "Flickr", "Google", "Network in Network"]
+PROPER_NOUNS = ["scikit-learn", "Alpaydin", "Kaynak", "He", "WordNet", "Flickr", "Google", "Network in Network",
+                "Krizhevsky"]  # the experiments' captions cite the paper they test
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A torch module's name or call ("features.0", "layer1.0.conv1", "Conv2d"), or a registry id: code, shown as code.
@@ -97,6 +98,10 @@ def _walk(window, qtbot) -> list[str]:
                 QApplication.processEvents()
     for key in _PAGE_BUILDERS:
         window.page(key)
+    for section in window.model_pages:  # every experiment of a page, not only the one its tab shows first
+        experiments = window.model_pages[section].experiments
+        for name in experiments.names() if experiments is not None else ():
+            experiments.view(name)
     window.training_dock.show()  # as the View menu's Training does; the panel is built when first shown
     qtbot.waitUntil(lambda: window.training_view is not None and window.training_view.isVisible(),
                     timeout=TIMEOUT_MS)
