@@ -4053,7 +4053,7 @@ figure</source>
     </message>
     <message>
         <source>On {data}, LeNet-5 with max pooling tested at {max} error against {average} with average pooling (mean of {seeds} seeds; 10 % training error after {max_steps} and {average_steps} steps): no clear difference over the seeds here; the gap the literature reports is on larger photos such as CIFAR-10 (--data cifar10).</source>
-        <translation>{data}에서 LeNet-5의 테스트 오차는 최대 풀링일 때 {max}, 평균 풀링일 때 {average}였다(시드 {seeds}개의 평균, 훈련 오차 10 %까지 {max_steps} 스텝과 {average_steps} 스텝). 여기서는 시드 사이에서 뚜렷한 차이가 없다. 문헌이 보고하는 차이는 CIFAR-10 같은 더 큰 사진에서 나타난다(--data cifar10).</translation>
+        <translation>{data}에서 LeNet-5의 테스트 오차는 최대 풀링일 때 {max}, 평균 풀링일 때 {average}였다(시드 {seeds}개의 평균, 훈련 오차 10 %까지 {max_steps} 스텝과 {average_steps} 스텝). 여기서는 시드 사이에서 뚜렷한 차이가 없다. 문헌이 보고하는 차이는 CIFAR-10 같은 더 큰 사진에서 나타난다.</translation>
     </message>
     <message>
         <source>Training error (smoothed)</source>
@@ -4217,7 +4217,7 @@ figure</source>
     </message>
     <message>
         <source>On {data} with {per_class} training images per class, augmenting with all {count} methods lowered LeNet-5&apos;s test accuracy from {none} to {all} in every seed (mean of {seeds}): in {steps} steps the augmented network fitted only {train_all} of its own training images, against {train_none} without (gap between training and test accuracy {gap_none} without, {gap_all} with); the best single method, {best}, reached {best_accuracy}; all methods against none at other sizes (points): {gains}. The gain the literature reports is on photos (--data cifar10).</source>
-        <translation>{data}에서 클래스당 훈련 이미지 {per_class}장으로, {count}가지 방법을 모두 써서 증강하니 LeNet-5의 테스트 정확도가 모든 시드에서 {none}에서 {all}로 떨어졌습니다 (시드 {seeds}개 평균): {steps} 스텝 동안 증강한 네트워크는 자기 훈련 이미지의 {train_all}만 맞혔고, 증강 없이는 {train_none}를 맞혔습니다 (훈련 정확도와 테스트 정확도의 격차는 증강 없이 {gap_none}, 증강하면 {gap_all}). 방법 하나만 쓸 때 가장 좋은 {best}는 {best_accuracy}였습니다. 다른 크기에서 모든 방법 대 증강 없음 (퍼센트포인트): {gains}. 문헌이 보고한 효과는 사진에서 나타납니다 (--data cifar10).</translation>
+        <translation>{data}에서 클래스당 훈련 이미지 {per_class}장으로, {count}가지 방법을 모두 써서 증강하니 LeNet-5의 테스트 정확도가 모든 시드에서 {none}에서 {all}로 떨어졌습니다 (시드 {seeds}개 평균): {steps} 스텝 동안 증강한 네트워크는 자기 훈련 이미지의 {train_all}만 맞혔고, 증강 없이는 {train_none}를 맞혔습니다 (훈련 정확도와 테스트 정확도의 격차는 증강 없이 {gap_none}, 증강하면 {gap_all}). 방법 하나만 쓸 때 가장 좋은 {best}는 {best_accuracy}였습니다. 다른 크기에서 모든 방법 대 증강 없음 (퍼센트포인트): {gains}. 문헌이 보고한 효과는 CIFAR-10 같은 사진에서 나타납니다.</translation>
     </message>
     <message>
         <source>On {data} with {per_class} training images per class, LeNet-5 tested at {none} without augmentation and {all} with all {count} methods (mean of {seeds} seeds): no clear difference, the seeds overlap; the gap between training and test accuracy went from {gap_none} to {gap_all}; the best single method, {best}, reached {best_accuracy}; all methods against none at other sizes (points): {gains}.</source>
