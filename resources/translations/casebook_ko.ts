@@ -68,8 +68,8 @@
         <translation>전단 변환 {x}, {y}</translation>
     </message>
     <message>
-        <source>random warp</source>
-        <translation>무작위 변형</translation>
+        <source>moved {shift} px on average</source>
+        <translation>평균 {shift} px 이동</translation>
     </message>
     <message>
         <source>Making the examples…</source>
