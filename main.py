@@ -174,7 +174,7 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--video", default=None, metavar="FILE",
                         help="features: play this video live for a second, then freeze its frame (Space)")
     render.add_argument("--draw", type=int, choices=range(10), default=None, metavar="DIGIT",
-                        help="features: open the drawing pad with 85% of DIGIT drawn (one-channel models)")
+                        help="features: open the drawing pad with 85%% of DIGIT drawn (one-channel models)")
     render.add_argument("--overlay", choices=("gradcam", "occlusion"), default="gradcam",
                         help="features: the attribution drawn over the input")
     render.add_argument("--case", type=int, choices=(1, 2, 3), default=None,
