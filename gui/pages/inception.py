@@ -187,7 +187,9 @@ class InceptionView(LanguageAware, QWidget):
         self.chart.showGrid(x=False, y=True, alpha=0.3)
         style_axes(self.chart, self, 1.2, left_width=90)
         self.legend = self.chart.addLegend(offset=(-10, 10), labelTextSize="13pt", labelTextColor="k",
-                                           brush=pg.mkBrush(255, 255, 255, 220))
+                                           brush=pg.mkBrush(255, 255, 255, 220), colCount=2)  # one short row
+        # The bars stay under the legend: the y range keeps the legend's share of the chart's height free.
+        self.chart.getPlotItem().vb.sigResized.connect(self._fit_range)
         self.naive_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=_NAIVE_COLOUR)
         self.reduced_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CONV_COLOUR)
         self.chart.addItem(self.naive_bars)
@@ -263,6 +265,18 @@ class InceptionView(LanguageAware, QWidget):
         self.select_branch(index)
         if breakdown is not None:
             self.branch_selected.emit(breakdown.module, index)
+
+    def _fit_range(self, *_args) -> None:
+        """A y range whose top leaves the legend's height (and a margin) above the tallest bar, at any size."""
+        heights = [*self.naive_bars.opts["height"], *self.reduced_bars.opts["height"]]
+        if not len(heights):
+            return
+        box = self.chart.getPlotItem().vb
+        if box.height() <= 0:
+            share = 0.3
+        else:  # the legend's bottom, measured from the top of the plot, as a share of it
+            share = min(0.6, (self.legend.boundingRect().height() + 10 + 8) / box.height())
+        self.chart.setYRange(0, float(max(heights)) * 1.02 / (1 - share), padding=0)
 
     def _on_table_clicked(self, row: int, _column: int) -> None:
         if row < 4:
@@ -358,5 +372,5 @@ class InceptionView(LanguageAware, QWidget):
         self.chart.getAxis("bottom").setTicks([[(i, self._branch_name(b.key))
                                                 for i, b in enumerate(breakdown.naive.branches)]])
         self.chart.setXRange(-0.6, 3.6, padding=0)
-        self.chart.setYRange(0, max(naive + reduced) * 1.1, padding=0)
+        self._fit_range()
         self.chart.setTitle(self.tr("Multiplications per branch"), color=ACCENT, size="14pt")

@@ -77,3 +77,35 @@ def test_clicking_a_branch_selects_it(view, qtbot):
     assert blocker.args == ["3a", 3]
     view.select_branch(None)
     assert not view.table.selectionModel().selectedRows()
+
+
+def _legend_over_bars(view: InceptionView) -> list[str]:
+    """Bars (in scene coordinates) that the chart's legend covers."""
+    from PySide6.QtCore import QRectF
+
+    box = view.chart.getPlotItem().vb
+    legend = view.legend.sceneBoundingRect()
+    covered = []
+    for bars in (view.naive_bars, view.reduced_bars):
+        width = bars.opts["width"]
+        for x, height in zip(bars.opts["x"], bars.opts["height"], strict=True):
+            rect = box.mapViewToScene(QRectF(x - width / 2, 0, width, height)).boundingRect()
+            if rect.intersects(legend):
+                covered.append(f"bar at {x:.1f} ({height:,.0f})")
+    return covered
+
+
+def test_the_legend_covers_no_bar_on_any_module_at_a_small_or_large_chart(view, qtbot):
+    """At 1366×768 the legend sat on the 3×3 branch's bar."""
+    from PySide6.QtWidgets import QApplication
+
+    view.show()
+    view.set_breakdowns(inception_breakdowns())
+    for size in ((1000, 700), (1600, 900)):
+        view.resize(*size)
+        for index in range(view.module_combo.count()):
+            view.module_combo.setCurrentIndex(index)
+            for reductions in (True, False):
+                view.reductions_check.setChecked(reductions)
+                QApplication.processEvents()
+                assert _legend_over_bars(view) == [], (size, view.module_combo.currentText(), reductions)
