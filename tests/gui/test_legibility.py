@@ -158,7 +158,12 @@ def _cut(label: QLabel) -> bool:
 
 
 def layout_faults(window) -> list[str]:
+    from gui.pages.model_page import _FactsArea
+
     faults = []
+    for area in window.findChildren(_FactsArea):  # its table does not wrap: a narrower area cut the bullets
+        if area.isVisible() and area.widget().width() > area.viewport().width() + 1:
+            faults.append(f"cut: the fact sheet needs {area.widget().width()} px, has {area.viewport().width()}")
     labels = list(_labels(window))
     for label, _rect, _clip in labels:
         if _cut(label):
