@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,7 @@ from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact
 from gui.i18n import localized
 from gui.throttle import Throttle
+from gui.widgets.folders import app_data_folder
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
 from gui.widgets.zoom import set_fixed_width
@@ -73,7 +74,7 @@ _LEGEND_ROW = 32  # pixels per row of legend labels
 
 def default_depth_folder() -> Path:
     """Where the app saves the sweeps it runs: ``depth`` in the user's application data folder."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "depth"
+    return app_data_folder() / "depth"
 
 
 class DepthView(LanguageAware, QWidget):

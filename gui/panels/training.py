@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -46,6 +47,7 @@ from engine.runtime import events as ev
 from gui.i18n import localized
 from gui.throttle import Throttle
 from gui.widgets.class_names import class_label
+from gui.widgets.folders import app_data_folder
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
@@ -68,7 +70,7 @@ _REDRAW_MS = 250
 
 def default_runs_folder() -> Path:
     """Where the app keeps its training runs: ``runs`` in the user's application data folder."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "runs"
+    return app_data_folder() / "runs"
 
 
 @dataclass
@@ -184,6 +186,10 @@ class TrainingView(LanguageAware, QWidget):
         self.progress_label = QLabel()
         self.progress_label.setFont(scaled_font(self, 1.25, bold=True))
         self.progress_label.setWordWrap(True)
+        # After a run: its name (its folder's), and a button that opens the folder, not a path in large type.
+        self.open_folder_button = QPushButton()
+        self.open_folder_button.clicked.connect(self.open_run_folder)
+        self.open_folder_button.setVisible(False)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
@@ -212,6 +218,7 @@ class TrainingView(LanguageAware, QWidget):
         column.addLayout(buttons)
         column.addWidget(self.progress_bar)
         column.addWidget(self.progress_label)
+        column.addWidget(self.open_folder_button)
         column.addWidget(self.message_label)
         column.addWidget(self.runs_box, 1)
         self.controls_scroll = scroll = QScrollArea()
@@ -651,8 +658,14 @@ class TrainingView(LanguageAware, QWidget):
         self.message_label.setText(localized(self._message))
         self.message_label.setVisible(bool(self._message))
 
+    def open_run_folder(self) -> bool:
+        """Open the last run's folder in the system's file manager; True if the system took it."""
+        return bool(self._folder) and QDesktopServices.openUrl(QUrl.fromLocalFile(self._folder))
+
     def _show_progress(self) -> None:
         event = self._progress
+        self.open_folder_button.setVisible(False)
+        self.progress_label.setToolTip("")
         if self._state == "starting":
             self.progress_label.setText(self.tr("Preparing the data and the model…"))
             return
@@ -662,7 +675,9 @@ class TrainingView(LanguageAware, QWidget):
             return
         self.progress_bar.setValue(round(1000 * event.done / max(event.total, 1)))
         if self._state == "idle":
-            self.progress_label.setText(self.tr("Run saved in {folder}").format(folder=self._folder))
+            self.progress_label.setText(self.tr("Run “{name}” saved.").format(name=Path(self._folder).name))
+            self.progress_label.setToolTip(self._folder)
+            self.open_folder_button.setVisible(bool(self._folder))
             return
         phase = self.tr("training") if event.phase == "train" else self.tr("testing")
         if self._state == "paused":
@@ -754,6 +769,7 @@ class TrainingView(LanguageAware, QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.runs_box.setTitle(self.tr("Runs"))
         self.open_button.setText(self.tr("Open run…"))
+        self.open_folder_button.setText(self.tr("Open folder"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self.png_button.setText(self.tr("Export PNG…"))
         titles = {
