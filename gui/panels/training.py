@@ -68,6 +68,32 @@ _PROBE_MAPS = 2
 _REDRAW_MS = 250
 
 
+class _RowLegend(pg.LegendItem):
+    """A legend laid out in its plot's own grid, in a row under the x axis: inside the plot it covered the
+    curves it names (the step plot's start, the accuracy plot's last epochs)."""
+
+    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
+        # pyqtgraph places a floating legend with setGeometry; in a layout the layout places it: ask for the room.
+        width = height = 0.0
+        for row in range(self.layout.rowCount()):
+            items = [self.layout.itemAt(row, column) for column in range(self.layout.columnCount())]
+            items = [item for item in items if item is not None]
+            width = max(width, sum(item.width() + 3 for item in items))
+            height += max((item.height() for item in items), default=0.0)
+        self.setMinimumSize(0, height)  # a narrow plot keeps its axes; a long run name may be cut instead
+        self.setPreferredSize(width, height)
+        self.setMaximumHeight(height)
+        self.updateGeometry()
+
+
+def _legend_under(plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend for ``plot`` in a row of its own under the x axis; curves added with a name join it."""
+    legend = _RowLegend(labelTextSize="13pt", labelTextColor="k", colCount=2)
+    plot.layout.addItem(legend, 4, 1)
+    plot.legend = legend  # what PlotItem.addItem and removeItem use
+    return legend
+
+
 def default_runs_folder() -> Path:
     """Where the app keeps its training runs: ``runs`` in the user's application data folder."""
     return app_data_folder() / "runs"
@@ -240,10 +266,8 @@ class TrainingView(LanguageAware, QWidget):
         self.epoch_loss_plot = self._plot(grid, 2, 0, whole_x=True)
         self.lr_plot = self._plot(grid, 2, 1)
         self.accuracy_plot.setLimits(yMin=0.0, yMax=1.02)  # zoomed to the runs' range, never past 100%
-        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="13pt", labelTextColor="k",
-                                                    brush=pg.mkBrush(255, 255, 255, 220))
-        self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10), labelTextSize="13pt",
-                                                            labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 220))
+        self.loss_legend = _legend_under(self.loss_plot)
+        self.accuracy_legend = _legend_under(self.accuracy_plot)
         self._crosshairs = {}
         for plot in self.plot_titles:
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", width=1,

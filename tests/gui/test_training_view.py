@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
+import gui.panels.training
 from engine.learning.training import TrainConfig, run_training
 from gui.engine_bridge import EngineBridge
 from gui.i18n import set_language
-import gui.panels.training
 from gui.panels.training import TrainingView, default_runs_folder
 
 QUICK = dict(model="lenet5", dataset="digits", batch_size=64, lr=0.01, optimizer="sgd", schedule="constant",
@@ -78,6 +78,9 @@ def test_a_run_draws_its_curves_and_stops_when_asked(view, qtbot, monkeypatch):
     # Its name and an "Open folder" button, not the whole path in large type.
     assert view.progress_label.text() == f"Run “{name}” saved."
     assert view.open_folder_button.isVisible() and view.progress_label.toolTip().endswith(name)
+    for plot, legend in ((view.loss_plot, view.loss_legend), (view.accuracy_plot, view.accuracy_legend)):
+        assert legend.items  # the run is named, under the plot, never over its curves
+        assert not legend.sceneBoundingRect().intersects(plot.vb.sceneBoundingRect())
     opened = []
     monkeypatch.setattr(gui.panels.training.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     view.open_folder_button.click()
