@@ -55,7 +55,7 @@ from engine.models.receptive import Field, chain_fields, graph_fields
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import UserInputError
 
-__all__ = ["LayerInfo", "Edge", "Analysis", "analyze", "analysis_to_dict"]
+__all__ = ["LayerInfo", "Edge", "Analysis", "TRACING", "analyze", "analysis_to_dict"]
 
 
 @dataclass(frozen=True)
@@ -246,6 +246,7 @@ def _checked_shape(shape) -> tuple[int, ...]:
 # submodule"). The depth page asks for a parameter count on the GUI thread while the engine thread analyses the
 # zoo, so analyses run one at a time (reentrant: an analysis of the zoo analyses a module).
 _ANALYSING = threading.RLock()
+TRACING = _ANALYSING  # for other modules that trace with torch.fx (the feature extractor)
 
 
 @functools.lru_cache(maxsize=64)
