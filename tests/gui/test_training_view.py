@@ -171,3 +171,22 @@ def test_the_default_runs_folder_names_the_app_once():
     finally:
         QCoreApplication.setOrganizationName(names[0])
         QCoreApplication.setApplicationName(names[1])
+
+
+def test_handwritten_digits_embedded_is_whole_at_150_percent_in_the_narrowest_panel(view, qtbot):
+    """A combo box's minimum ignores its items: at 150 % the narrowest panel cut "Handwritten digits (embedded)",
+    and the options' width was measured once, before the zoom."""
+    from gui.widgets.zoom import app_zoom
+
+    try:
+        for percent in (100, 150):
+            app_zoom().set_percent(percent)
+            QApplication.processEvents()
+            view.resize(view.minimumSizeHint().width(), 900)
+            QApplication.processEvents()
+            combo = view.dataset_combo
+            text = combo.fontMetrics().horizontalAdvance("Handwritten digits (embedded)")
+            assert combo.currentText() == "Handwritten digits (embedded)"
+            assert combo.width() >= text + 20 and combo.visibleRegion().boundingRect().width() >= text + 20, percent
+    finally:
+        app_zoom().reset()
