@@ -264,7 +264,7 @@ class TrainingView(LanguageAware, QWidget):
         self.loss_plot = self._plot(grid, 0, 0)
         self.accuracy_plot = self._plot(grid, 0, 1, whole_x=True)
         self.epoch_loss_plot = self._plot(grid, 2, 0, whole_x=True)
-        self.lr_plot = self._plot(grid, 2, 1)
+        self.lr_plot = self._plot(grid, 2, 1, rates=True)
         self.accuracy_plot.setLimits(yMin=0.0, yMax=1.02)  # zoomed to the runs' range, never past 100%
         self.loss_legend = _legend_under(self.loss_plot)
         self.accuracy_legend = _legend_under(self.accuracy_plot)
@@ -290,15 +290,18 @@ class TrainingView(LanguageAware, QWidget):
         column.addWidget(self.readout_label)
         return panel
 
-    def _plot(self, grid: QGridLayout, row: int, column: int, whole_x: bool = False) -> pg.PlotItem:
-        axes = {"bottom": _WholeNumberAxis("bottom")} if whole_x else None
+    def _plot(self, grid: QGridLayout, row: int, column: int, whole_x: bool = False,
+              rates: bool = False) -> pg.PlotItem:
+        axes = {"bottom": _WholeNumberAxis("bottom")} if whole_x else {}
+        if rates:
+            axes["left"] = _RateAxis("left")
         widget = pg.PlotWidget(background="w", axisItems=axes)
         widget.setMinimumSize(160, 140)
         plot = widget.getPlotItem()
         # A grid is drawn by the axes, so a plot with one repaints its axes whenever a curve moves: six times
         # the cost of the curve. Only the epoch plots, which change once an epoch, get one.
         plot.showGrid(x=whole_x, y=whole_x, alpha=0.25)
-        style_axes(plot, self, 1.1, left_width=58)
+        style_axes(plot, self, 1.1, left_width=72 if rates else 58)
         title = QLabel()
         title.setFont(scaled_font(self, 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -845,6 +848,23 @@ class _WholeNumberAxis(pg.AxisItem):
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N803 - pyqtgraph's names
         return [(max(spacing, 1.0), offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size)]
+
+
+class _RateAxis(pg.AxisItem):
+    """An axis of learning rates written short: "1e-4", "5e-5", "0.02". pyqtgraph's "0.0001" and "5e-05" did not
+    fit the axis, so it showed no number but 0 for a fine-tuning rate."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [_rate_text(value * scale) for value in values]
+
+
+def _rate_text(value: float) -> str:
+    if abs(value) < 1e-12:
+        return "0"
+    if 1e-2 <= abs(value) < 100:
+        return f"{value:.3g}"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
 def _spin(low: int, high: int) -> QSpinBox:

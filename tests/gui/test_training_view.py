@@ -190,3 +190,15 @@ def test_handwritten_digits_embedded_is_whole_at_150_percent_in_the_narrowest_pa
             assert combo.width() >= text + 20 and combo.visibleRegion().boundingRect().width() >= text + 20, percent
     finally:
         app_zoom().reset()
+
+
+def test_the_learning_rate_axis_writes_small_rates_short_enough_to_be_shown(view):
+    """At a fine-tuning rate (1e-4) pyqtgraph wrote "0.0001" and "5e-05", too wide for the axis: it showed only 0."""
+    from PySide6.QtGui import QFontMetrics
+
+    axis = view.lr_plot.getAxis("left")
+    texts = axis.tickStrings([0.0, 5e-5, 1e-4], 1.0, 5e-5) + axis.tickStrings([0.0, 0.01, 0.02], 1.0, 0.01)
+    assert texts == ["0", "5e-5", "1e-4", "0", "0.01", "0.02"]
+    metrics = QFontMetrics(axis.style["tickFont"])
+    room = axis.width() - max(0, axis.style["tickLength"]) - axis.style["tickTextOffset"][0]
+    assert all(metrics.horizontalAdvance(text) <= room for text in [*texts, "7.5e-5", "0.025"])
