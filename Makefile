@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test fuzz mutation lint translations depth experiments weights clean
+.PHONY: run test fuzz mutation lint translations depth experiments weights clean legibility
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -71,3 +71,8 @@ weights: $(STAMP_RUN)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Every page and tab at 1280×720, 1366×768, 1600×900, 1920×1080 and a 4K projector at device pixel ratio 2, 100 and
+# 150 %, English and Korean, every model page's views (the suite samples the sizes and pages; see the test).
+legibility: $(STAMP_TEST)
+	CASEBOOK_LEGIBILITY=full QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/gui/test_legibility.py

@@ -10,7 +10,6 @@ the names below while it is built, before the engine has loaded torch.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,7 +30,11 @@ PREVIEW_SIZE = 224  # what an ImageNet network is trained on
 _MAX_ANGLE = 30.0  # degrees: rotation, and shear on x (y gets a third of it)
 _CROP_AREA = (0.25, 1.0)  # share of the image a random crop keeps
 _CROP_RATIO = (3 / 4, 4 / 3)
-_WARP_ALPHA, _WARP_SIGMA = 400.0, 12.0  # smooth, and strong enough to see on 224×224
+_WARP_SIGMA = 12.0  # pixels: how far apart the bends are (a Gaussian blur of random shifts)
+# Pixels (of 224): the average shift a warp is scaled to. Torchvision's ElasticTransform at alpha 400, sigma 12
+# moved pixels by about 3 px on average, which a ~100 px thumbnail does not show; 5-9 px bends the rocket and
+# the flag visibly and still keeps the picture recognisable.
+_WARP_MEAN_SHIFT = (5.0, 9.0)
 _MAX_OFFSET = 50  # colour shift: each channel moves by up to this many levels of 255
 
 
@@ -42,8 +45,8 @@ def augment(image: torch.Tensor, method: str) -> tuple[torch.Tensor, tuple[float
     -------
     tuple
         The augmented ``uint8`` (3, H, W) image and the parameters drawn: mirror ``()``; crop ``(area share,
-        aspect ratio)``; rotation ``(degrees,)``; shear ``(x degrees, y degrees)``; warp ``(alpha, sigma)``;
-        colour ``(red, green, blue offsets)``.
+        aspect ratio)``; rotation ``(degrees,)``; shear ``(x degrees, y degrees)``; warp ``(average shift,
+        largest shift)`` in pixels; colour ``(red, green, blue offsets)``.
     """
     import torch
     from torchvision.transforms import v2
@@ -70,7 +73,11 @@ def augment(image: torch.Tensor, method: str) -> tuple[torch.Tensor, tuple[float
                              interpolation=v2.InterpolationMode.BILINEAR)
         return sheared, shear
     if method == "warp":
-        return _warp()(image), (_WARP_ALPHA, _WARP_SIGMA)
+        displacement = _warp_field(height, width)
+        shift = displacement * torch.tensor([width / 2, height / 2])  # grid units (-1..1) to pixels
+        lengths = shift.norm(dim=-1)
+        warped = tvf.elastic(image, displacement, interpolation=v2.InterpolationMode.BILINEAR)
+        return warped, (float(lengths.mean()), float(lengths.max()))
     if method == "colour":
         offsets = torch.randint(-_MAX_OFFSET, _MAX_OFFSET + 1, (3,))
         shifted = (image.to(torch.int16) + offsets[:, None, None]).clamp(0, 255).to(torch.uint8)
@@ -102,11 +109,26 @@ def preview_events(worker, request: ev.PreviewAugmentations) -> Iterator[ev.Even
     yield ev.AugmentationsReady(image.name, _pixels(square), tuple(examples), request.seed)
 
 
-@cache
-def _warp():
-    from torchvision.transforms import v2
+def _warp_field(height: int, width: int) -> torch.Tensor:
+    """A smooth random displacement field, as torchvision's ElasticTransform draws it (uniform shifts blurred
+    with a Gaussian of ``_WARP_SIGMA``), scaled so its average shift is a strength drawn from ``_WARP_MEAN_SHIFT``
+    pixels: the strength is what the page reports, not an alpha whose effect depends on the blur.
 
-    return v2.ElasticTransform(alpha=_WARP_ALPHA, sigma=_WARP_SIGMA)
+    Returns
+    -------
+    torch.Tensor
+        ``(1, height, width, 2)`` shifts in grid units (-1..1 across the image), as ``tvf.elastic`` takes them.
+    """
+    import torch
+    from torchvision.transforms.v2 import functional as tvf
+
+    kernel = int(8 * _WARP_SIGMA + 1) | 1  # odd, as gaussian_blur needs
+    noise = torch.rand(1, 2, height, width) * 2 - 1
+    field = tvf.gaussian_blur(noise, [kernel, kernel], [_WARP_SIGMA, _WARP_SIGMA])  # (1, 2, H, W): x then y
+    pixels = field.permute(0, 2, 3, 1)
+    strength = _uniform(*_WARP_MEAN_SHIFT)
+    pixels = pixels * (strength / pixels.norm(dim=-1).mean().clamp_min(1e-6))
+    return pixels / torch.tensor([width / 2, height / 2])
 
 
 def _uniform(low: float, high: float) -> float:

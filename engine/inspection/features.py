@@ -34,7 +34,7 @@ from torchvision.transforms.v2 import functional as tvf
 
 from engine.data.images import LoadedImage, centre_square, image_or_refusal
 from engine.inspection.occlusion import occlusion_map, occlusion_window
-from engine.models.analysis import analyze
+from engine.models.analysis import TRACING, analyze
 from engine.models.hooks import run_watching_leaves
 from engine.models.weights import LoadedModel, Preprocessing, cache_path, download_weights, load_model
 from engine.models.zoo import get_info
@@ -565,7 +565,7 @@ def _feature_extractor(model: nn.Module, names: list[str], shrink: _Shrink | Non
     """torchvision's feature extractor for ``names``, adapted as :class:`_Capture` says; None if untraceable."""
     from torchvision.models.feature_extraction import create_feature_extractor, get_graph_node_names
 
-    with _eval_mode(model.modules()):
+    with TRACING, _eval_mode(model.modules()):  # one trace at a time (engine.models.analysis says why)
         try:
             extractor = create_feature_extractor(model, return_nodes={name: name for name in names})
         except Exception:  # noqa: BLE001 - torch.fx raises many kinds for code it cannot follow

@@ -346,10 +346,16 @@ PAPER_WIDTH = 16
 
 
 def params_at_paper_width(depth: int, shortcut: str = "A") -> int:
-    """Parameters of ResNet-``depth`` at the paper's width, from the layer analysis (as on the overview)."""
-    from engine.models.analysis import analyze
+    """Parameters of ResNet-``depth`` at the paper's width (the overview's figure), counted on the model built on
+    the meta device: no tracing, because the depth page asks on the GUI thread, and torch.fx's tracing patches
+    every thread's module calls while the engine thread may be running a model."""
+    import torch
 
-    return analyze(f"resnet{depth}", shortcut=shortcut, width=PAPER_WIDTH).params
+    from engine.models.zoo import get_model
+
+    with torch.device("meta"):
+        model = get_model(f"resnet{depth}", shortcut=shortcut, width=PAPER_WIDTH)
+    return sum(parameter.numel() for parameter in model.parameters())
 
 
 # ---------------------------------------------------------------- the sweep

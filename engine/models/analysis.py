@@ -40,6 +40,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
+import threading
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -54,7 +55,7 @@ from engine.models.receptive import Field, chain_fields, graph_fields
 from engine.models.zoo import get_info, get_model
 from engine.runtime.errors import UserInputError
 
-__all__ = ["LayerInfo", "Edge", "Analysis", "analyze", "analysis_to_dict"]
+__all__ = ["LayerInfo", "Edge", "Analysis", "TRACING", "analyze", "analysis_to_dict"]
 
 
 @dataclass(frozen=True)
@@ -240,15 +241,28 @@ def _checked_shape(shape) -> tuple[int, ...]:
     return dims
 
 
+# torch.fx patches nn.Module.__call__ and torch's functions for every thread while it traces: a model built or
+# run on another thread at that moment goes through the tracer and fails ("module is not installed as a
+# submodule"). The depth page asks for a parameter count on the GUI thread while the engine thread analyses the
+# zoo, so analyses run one at a time (reentrant: an analysis of the zoo analyses a module).
+_ANALYSING = threading.RLock()
+TRACING = _ANALYSING  # for other modules that trace with torch.fx (the feature extractor)
+
+
 @functools.lru_cache(maxsize=64)
 def _analyze_zoo(name: str, shape: tuple[int, ...], options: tuple[tuple[str, object], ...]) -> Analysis:
     # The meta device gives shapes without memory or arithmetic: VGG-16 would otherwise allocate 550 MB.
-    with torch.device("meta"):
+    with _ANALYSING, torch.device("meta"):
         model = get_model(name, **dict(options))
     return _analyze_module(model, name, shape)
 
 
 def _analyze_module(model: nn.Module, label: str, shape: tuple[int, ...]) -> Analysis:
+    with _ANALYSING:
+        return _analysis_of(model, label, shape)
+
+
+def _analysis_of(model: nn.Module, label: str, shape: tuple[int, ...]) -> Analysis:
     modes = {module: module.training for module in model.modules()}
     # Eval mode: batch norm on one sample must not need batch statistics, and dropout is a pass-through.
     model.eval()

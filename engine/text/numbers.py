@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["exact", "rounded", "shape_text"]
+__all__ = ["exact", "rounded", "shape_text", "signed"]
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
@@ -40,3 +40,10 @@ def rounded(value: int) -> str:
             digits, mantissa = digits + 1, 10
         return f"{mantissa // 10}.{mantissa % 10}e{digits}"
     return f"{tenths // 10}.{tenths % 10}{_SUFFIXES[group]}"
+
+
+def signed(value: float) -> str:
+    """A whole number with its sign: ``-9.6`` -> ``"-10"``, ``3.2`` -> ``"+3"``; anything that rounds to zero is
+    ``"0"``, never ``"-0"`` (``f"{-0.3:+.0f}"`` writes ``-0``, which reads as a direction that is not there)."""
+    whole = round(value)
+    return f"{whole:+d}" if whole else "0"

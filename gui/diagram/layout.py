@@ -77,12 +77,18 @@ class TextMetrics:
     line_height: float = 17.0
     char_width: float = 7.5
     measure: Callable[[str], float] | None = None
+    measure_bold: Callable[[str], float] | None = None  # a group's title is drawn bold: wider than measured plain
 
     def width(self, text: str) -> float:
         if self.measure is not None:
             return self.measure(text)
         # East Asian characters are about twice as wide as Latin ones.
         return sum(self.char_width * (1.9 if ord(ch) >= 0x2E80 else 1.0) for ch in text)
+
+    def bold_width(self, text: str) -> float:
+        if self.measure_bold is not None:
+            return self.measure_bold(text)
+        return self.width(text) * 1.1  # a bold Latin face is about a tenth wider
 
 
 # ---------------------------------------------------------------- structure (what is drawn)
@@ -734,7 +740,10 @@ class _Placer:
                 self._extents[cached] = (max(self.m.width(t) for t in texts) + 2 * TEXT_PAD, half, half)
             else:
                 stack = STACK if probe.kind == "group" else 0.0
-                width = max([probe.depth + probe.slant + 2 * stack] + [self.m.width(t) for t in texts])
+                widths = [self.m.width(t) for t in texts]
+                if probe.kind == "group" and probe.above:  # its title, drawn bold (DiagramView._add_labels)
+                    widths[0] = self.m.bold_width(texts[0])
+                width = max([probe.depth + probe.slant + 2 * stack] + widths)
                 up = probe.height / 2 + probe.slant + TEXT_PAD + line * len(probe.above)
                 down = probe.height / 2 + stack + TEXT_PAD + line * len(probe.below)
                 self._extents[cached] = (width, up, down)

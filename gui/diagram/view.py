@@ -300,7 +300,10 @@ class DiagramView(LanguageAware, QGraphicsView):
     def _set_font(self) -> None:
         self._font = _diagram_font()
         metrics = QFontMetricsF(self._font)
-        self._metrics = dl.TextMetrics(line_height=metrics.height(), measure=metrics.horizontalAdvance)
+        bold = QFont(self._font)
+        bold.setBold(True)
+        self._metrics = dl.TextMetrics(line_height=metrics.height(), measure=metrics.horizontalAdvance,
+                                       measure_bold=QFontMetricsF(bold).horizontalAdvance)
 
     def _on_zoom_changed(self, _factor: float) -> None:
         """The app's zoom changed: larger labels, laid out again, at the level of collapse the view had."""

@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
 
 from engine.data.augmentation import EXAMPLES, METHODS, PREVIEW_SIZE
 from engine.runtime import events as ev
+from engine.text.numbers import signed
 from gui.i18n import localized
-from gui.widgets.images import ImageDemo, qimage_of
+from gui.widgets.images import ImageDemo, qimage_of, sample_photo
 from gui.widgets.text import ERROR_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font
 
-__all__ = ["AugmentationView"]
+__all__ = ["MIRROR_SAMPLE", "AugmentationView"]
 
 _PANEL_COLUMNS = 3  # six methods in two rows of three: room for four examples each on a 1080p projector
+# The photo shown before the user gives one. Not the cat the other pages use: its face is nearly symmetric, so
+# mirroring it looks like no change (its centre square differs from its mirror by 32 levels of 255 on average,
+# the astronaut's by 86: the flag and the shuttle change sides). tests/engine/test_augmentation.py pins both.
+MIRROR_SAMPLE = "astronaut.jpg"
 
 
 class _Picture(QWidget):
@@ -90,7 +95,7 @@ class AugmentationView(LanguageAware, QWidget):
         super().__init__(parent)
         self.images = ImageDemo(bridge.client(self), lambda path, pixels, name: ev.PreviewAugmentations(
             path=path, pixels=pixels, name=name, seed=random.randrange(2**31)), ev.AugmentationsReady,
-            self._on_examples_ready, self._on_problem)
+            self._on_examples_ready, self._on_problem, default=lambda: sample_photo(MIRROR_SAMPLE))
         self._event: ev.AugmentationsReady | None = None
         self._problem = ""
         self.header = PageHeader(self)
@@ -215,13 +220,15 @@ class AugmentationView(LanguageAware, QWidget):
         if example.method == "crop":
             return self.tr("{area} kept").format(area=f"{p[0]:.0%}")
         if example.method == "rotation":
-            return self.tr("rotated {angle}°").format(angle=f"{p[0]:+.0f}")
+            return self.tr("rotated {angle}°").format(angle=signed(p[0]))
         if example.method == "shear":
             # No-break spaces: a narrow cell wraps between the two angles, not inside one.
-            return self.tr("sheared {x}, {y}").format(x=f"x\u00a0{p[0]:+.0f}°", y=f"y\u00a0{p[1]:+.0f}°")
+            return self.tr("sheared {x}, {y}").format(x=f"x\u00a0{signed(p[0])}°",
+                                                     y=f"y\u00a0{signed(p[1])}°")
         if example.method == "warp":
-            return self.tr("random warp")
-        red, green, blue = (f"{value:+.0f}" for value in p)
+            # The average shift, drawn by the engine: a warp's strength in the picture's own pixels.
+            return self.tr("moved {shift} px on average").format(shift=f"{p[0]:.0f}")
+        red, green, blue = (signed(value) for value in p)
         return f"R\u00a0{red}  G\u00a0{green}  B\u00a0{blue}"  # a narrow cell wraps between channels
 
     def _show_status(self) -> None:

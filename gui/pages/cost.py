@@ -39,6 +39,7 @@ from engine.inspection.cost import (
 )
 from engine.text.numbers import exact, rounded
 from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
+from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font, text_label
 from gui.widgets.zoom import set_fixed_width
 
@@ -46,6 +47,7 @@ __all__ = ["CostView"]
 
 _INPUT_COLOUR = "#868e96"
 _REFUSED_STYLE = "QSpinBox { border: 3px solid #c92a2a; }"
+_PANEL_WIDTH = 330  # pixels at 100 %: a result panel's widest formula, "(28×28×32) × (5×5×192)", whole
 
 # Widget limits: wide enough for every network in the zoo, small enough for a slider to be usable.
 _RANGES = {"height": 512, "width": 512, "in_channels": 4096, "out_channels": 4096, "kernel": 15,
@@ -301,11 +303,12 @@ class CostView(LanguageAware, QWidget):
         self.ratio.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ratio.setStyleSheet("color: #2b8a3e;")
 
-        panels = QHBoxLayout()
-        panels.addWidget(self._panel(self.direct_title, self.direct_formula, self.direct_total,
-                                     self.direct_rounded, self.direct_params), 1)
-        panels.addWidget(self._panel(self.bottleneck_title, self.bottleneck_formula, self.bottleneck_total,
-                                     self.bottleneck_rounded, self.bottleneck_params), 1)
+        # Side by side when each panel gets _PANEL_WIDTH, else one above the other (200 % zoom, a narrow window).
+        self.panels = panels = ReflowLayout()
+        panels.add(self._panel(self.direct_title, self.direct_formula, self.direct_total,
+                               self.direct_rounded, self.direct_params), _PANEL_WIDTH)
+        panels.add(self._panel(self.bottleneck_title, self.bottleneck_formula, self.bottleneck_total,
+                               self.bottleneck_rounded, self.bottleneck_params), _PANEL_WIDTH)
         self.chart = _CostChart(self)
         self.sketch = _VolumesSketch(self)
         pictures = QHBoxLayout()
@@ -317,13 +320,16 @@ class CostView(LanguageAware, QWidget):
         results.addLayout(panels)
         results.addWidget(self.ratio)
         results.addLayout(pictures, 1)
-        right = QVBoxLayout()
+        right_side = QWidget(self)
+        right = QVBoxLayout(right_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.refusal)
         right.addWidget(self.results, 1)
         right.addStretch(0)
-        body = QHBoxLayout()
-        body.addWidget(self.controls)
-        body.addLayout(right, 1)
+        # The setting beside the results, or above them when the two do not fit side by side.
+        self.body = body = ReflowLayout()
+        body.add(self.controls)
+        body.add(right_side, 2 * _PANEL_WIDTH + 8)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)

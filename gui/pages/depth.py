@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,7 @@ from engine.runtime.errors import UserInputError
 from engine.text.numbers import exact
 from gui.i18n import localized
 from gui.throttle import Throttle
+from gui.widgets.folders import app_data_folder
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
 from gui.widgets.zoom import set_fixed_width
@@ -73,7 +74,7 @@ _LEGEND_ROW = 32  # pixels per row of legend labels
 
 def default_depth_folder() -> Path:
     """Where the app saves the sweeps it runs: ``depth`` in the user's application data folder."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "depth"
+    return app_data_folder() / "depth"
 
 
 class DepthView(LanguageAware, QWidget):
@@ -221,7 +222,7 @@ class DepthView(LanguageAware, QWidget):
         style_axes(plot, self, 1.05, left_width=80)
         return plot
 
-    def _build_gradient_controls(self) -> QHBoxLayout:
+    def _build_gradient_controls(self) -> QVBoxLayout:
         self.gradient_depth_label = QLabel()
         self.gradient_depth_combo = QComboBox()
         self.gradient_depth_combo.currentIndexChanged.connect(self._on_gradient_choice_changed)
@@ -229,13 +230,19 @@ class DepthView(LanguageAware, QWidget):
         self.gradient_step_label.setMinimumWidth(260)
         self.gradient_slider = QSlider(Qt.Orientation.Horizontal)
         self.gradient_slider.valueChanged.connect(self._on_gradient_choice_changed)
-        row = QHBoxLayout()
-        row.addWidget(self.gradient_depth_label)
-        row.addWidget(self.gradient_depth_combo)
-        row.addSpacing(20)
-        row.addWidget(self.gradient_step_label)
-        row.addWidget(self.gradient_slider, 1)
-        return row
+        # Two rows, not one: in one row the two labels alone (~520 px) made the page wider than a 1366-pixel
+        # screen leaves it, and it scrolled sideways with the table cut on the right.
+        choice = QHBoxLayout()
+        choice.addWidget(self.gradient_depth_label)
+        choice.addWidget(self.gradient_depth_combo)
+        choice.addStretch(1)
+        step = QHBoxLayout()
+        step.addWidget(self.gradient_step_label)
+        step.addWidget(self.gradient_slider, 1)
+        rows = QVBoxLayout()
+        rows.addLayout(choice)
+        rows.addLayout(step)
+        return rows
 
     # ------------------------------------------------------------ public
 
@@ -440,6 +447,7 @@ class DepthView(LanguageAware, QWidget):
             for column, text in enumerate(texts):
                 self.table.item(row, column).setText(text)
             self._stop_buttons[run.model].setEnabled(self._running and run.status == "running")
+        self.table.setColumnHidden(_COLUMNS - 1, not self._running)  # its Stop buttons are for a running sweep
 
     # ------------------------------------------------------------ texts and state
 
@@ -549,8 +557,9 @@ class DepthView(LanguageAware, QWidget):
         self.run_button.setText(self.tr("Run again"))
         self.stop_button.setText(self.tr("Stop all"))
         self.open_button.setText(self.tr("Open a saved result…"))
-        self.table.setHorizontalHeaderLabels([self.tr("Network"), self.tr("Parameters"), self.tr("Training error"),
-                                              self.tr("Test error"), self.tr("Seconds"), ""])
+        self.table.setHorizontalHeaderLabels([_two_lines(text) for text in (
+            self.tr("Network"), self.tr("Parameters"), self.tr("Training error"), self.tr("Test error"),
+            self.tr("Seconds"), "")])
         label = {"font-size": "14pt", "color": "#000"}
         self.curve_plot.setTitle(self.tr("Training error (%) against steps"), size="16pt", color="k")
         self.curve_plot.setLabel("bottom", self.tr("step"), **label)
@@ -626,6 +635,16 @@ def _spin(low: int, high: int) -> QSpinBox:
     spin.setRange(low, high)
     spin.setGroupSeparatorShown(True)
     return spin
+
+
+def _two_lines(text: str) -> str:
+    """A header of two words or more on two lines, broken at the space nearest its middle: the table's columns
+    are as wide as their headers, and "Training error" on one line pushed the last column out of the panel."""
+    spaces = [index for index, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda index: abs(2 * index - len(text)))
+    return f"{text[:middle]}\n{text[middle + 1:]}"
 
 
 def _set_texts(combo: QComboBox, texts: list[str]) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from engine.inspection.cost import format_ratio
 from engine.text.numbers import exact, rounded
 from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
+from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ACCENT, LanguageAware, PageHeader, scaled_font
 
 __all__ = ["InceptionView"]
@@ -37,6 +38,7 @@ _KERNEL_COLOURS = {1: REDUCE_COLOUR, 3: CONV_COLOUR, 5: DIRECT_COLOUR}
 _POOL_COLOUR = "#868e96"
 _NAIVE_COLOUR = "#adb5bd"
 _SELECTED_BACKGROUND = QColor("#fff3bf")
+_FIGURES_WIDTH = 600  # pixels at 100 %: the table of branches with its layers and figures whole, beside the drawing
 
 
 def _shape(shape: tuple[int, int, int]) -> str:
@@ -52,7 +54,6 @@ class _ModuleSketch(QWidget):
 
     def __init__(self, on_branch_clicked, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(560, 420)
         self._on_branch_clicked = on_branch_clicked
         self._breakdown = None
         self._design = None
@@ -61,7 +62,22 @@ class _ModuleSketch(QWidget):
 
     def set_state(self, breakdown, design, selected: int | None, texts: dict[str, str]) -> None:
         self._breakdown, self._design, self._selected, self._texts = breakdown, design, selected, texts
+        self.updateGeometry()  # the texts set the room the boxes need
         self.update()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Room for every box's two lines in its bold font: a branch box is 0.84 of a quarter of the width and
+        0.13 of the height. A fixed 560×420 cut "3×3 max pool" at 150 % and Korean's longer words."""
+        metrics = QFontMetrics(scaled_font(self, 1.15, bold=True))
+        texts = [self._texts.get("pool", "{0}×{0} max pool").format(3), self._texts.get("conv", "{0}×{0} conv")
+                 .format(5), "28×28×192"]
+        widest = max(metrics.horizontalAdvance(text) for text in texts) + 12
+        return QSize(max(560, round(4 * widest / 0.84)), max(420, round((2 * metrics.height() + 8) / 0.13)))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom
+            self.updateGeometry()
+        super().changeEvent(event)
 
     def mousePressEvent(self, event) -> None:
         if self._design is not None:
@@ -183,11 +199,14 @@ class InceptionView(LanguageAware, QWidget):
         self.change.setWordWrap(True)
         self.chart = pg.PlotWidget(self, background="w", axisItems={"left": CountAxis("left")})
         self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.setMinimumHeight(240)  # bars and a legend above them; a short window scrolls the page instead
         self.chart.hideButtons()
         self.chart.showGrid(x=False, y=True, alpha=0.3)
         style_axes(self.chart, self, 1.2, left_width=90)
         self.legend = self.chart.addLegend(offset=(-10, 10), labelTextSize="13pt", labelTextColor="k",
-                                           brush=pg.mkBrush(255, 255, 255, 220))
+                                           brush=pg.mkBrush(255, 255, 255, 220), colCount=2)  # one short row
+        # The bars stay under the legend: the y range keeps the legend's share of the chart's height free.
+        self.chart.getPlotItem().vb.sigResized.connect(self._fit_range)
         self.naive_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=_NAIVE_COLOUR)
         self.reduced_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=CONV_COLOUR)
         self.chart.addItem(self.naive_bars)
@@ -197,14 +216,18 @@ class InceptionView(LanguageAware, QWidget):
         self.note.setFont(scaled_font(self, 1.0))
         self.note.setStyleSheet("color: #495057;")
 
-        right = QVBoxLayout()
+        right_side = QWidget(self)
+        right = QVBoxLayout(right_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.summary)
         right.addWidget(self.table)
         right.addWidget(self.change)
         right.addWidget(self.chart, 1)
-        body = QHBoxLayout()
-        body.addWidget(self.sketch, 5)
-        body.addLayout(right, 6)
+        # The module drawing beside the figures, or above them when the two would be squeezed (150 % on a
+        # 1366-pixel screen, 200 %): the drawing's boxes and the table's columns keep their texts whole.
+        self.body = body = ReflowLayout()
+        body.add(self.sketch, 0, 5)
+        body.add(right_side, _FIGURES_WIDTH, 6)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(controls)
@@ -263,6 +286,18 @@ class InceptionView(LanguageAware, QWidget):
         self.select_branch(index)
         if breakdown is not None:
             self.branch_selected.emit(breakdown.module, index)
+
+    def _fit_range(self, *_args) -> None:
+        """A y range whose top leaves the legend's height (and a margin) above the tallest bar, at any size."""
+        heights = [*self.naive_bars.opts["height"], *self.reduced_bars.opts["height"]]
+        if not len(heights):
+            return
+        box = self.chart.getPlotItem().vb
+        if box.height() <= 0:
+            share = 0.3
+        else:  # the legend's bottom, measured from the top of the plot, as a share of it
+            share = min(0.6, (self.legend.boundingRect().height() + 10 + 8) / box.height())
+        self.chart.setYRange(0, float(max(heights)) * 1.02 / (1 - share), padding=0)
 
     def _on_table_clicked(self, row: int, _column: int) -> None:
         if row < 4:
@@ -358,5 +393,5 @@ class InceptionView(LanguageAware, QWidget):
         self.chart.getAxis("bottom").setTicks([[(i, self._branch_name(b.key))
                                                 for i, b in enumerate(breakdown.naive.branches)]])
         self.chart.setXRange(-0.6, 3.6, padding=0)
-        self.chart.setYRange(0, max(naive + reduced) * 1.1, padding=0)
+        self._fit_range()
         self.chart.setTitle(self.tr("Multiplications per branch"), color=ACCENT, size="14pt")

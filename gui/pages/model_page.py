@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -41,6 +41,31 @@ def counterpart_of(name: str | None, input_shape: tuple[int, ...] | None) -> str
     if not match or tuple(input_shape or ()) != (3, 32, 32) or (int(match.group(2)) - 2) % 6:
         return None
     return ("resnet" if match.group(1) == "plain" else "plain") + match.group(2)
+
+
+class _FactsArea(QScrollArea):
+    """The fact sheet's scroll area: it gives up height (and scrolls), never the width its text needs.
+
+    The facts' table cannot wrap inside a number such as "1,135,256,096 (1.1G)", so a narrower area scrolled
+    sideways and cut the bullets on the right (Korean at 150 %, 1366×768): the splitter stops at this width.
+    """
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        super().setWidget(widget)
+        widget.installEventFilter(self)  # a new text or a zoomed font changes the width it needs
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest) and watched is self.widget():
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        inside = self.widget()
+        if inside is None:
+            return hint
+        needed = inside.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), needed), hint.height())
 
 
 class ModelPageView(LanguageAware, QWidget):
@@ -93,7 +118,8 @@ class ModelPageView(LanguageAware, QWidget):
         self._panes = {view: self._pane(title, view) for title, view in
                        ((self.diagram_title, self.diagram), (self.counterpart_title, self.counterpart_diagram))}
         lower = QSplitter(Qt.Orientation.Horizontal, self)
-        facts_area = QScrollArea(self)  # so the facts give up height to the drawings and scroll instead
+        facts_area = _FactsArea(self)  # so the facts give up height to the drawings and scroll instead
+        self._facts_area = facts_area
         facts_area.setWidget(self.facts)
         facts_area.setWidgetResizable(True)
         facts_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -373,6 +399,7 @@ class ModelPageView(LanguageAware, QWidget):
             analysing = self.tr("Analysing the layers…")
             lines.append(f"<p>{escape(analysing)}</p>")
         self.facts.setText("".join(lines))
+        self._facts_area.updateGeometry()  # its minimum width follows the text (_FactsArea)
 
     @staticmethod
     def _fact(label: str, value: str) -> str:

@@ -20,6 +20,7 @@ from gui.i18n import localized
 from gui.widgets.images import ImageDemo
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import REDUCE_COLOUR
+from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import (
     ACCENT,
     ERROR_STYLE,
@@ -37,6 +38,7 @@ _INPUT_COLOUR = QColor("#868e96")
 _PIXEL_COLOUR = QColor("#f59f00")
 _RELU_COLOUR = QColor("#c2255c")
 _NODES_SHOWN = 7  # a column of nodes stands for all channels; more dots would only be noise
+_PANEL_WIDTH = 320  # pixels at 100 %: a figure panel side by side, its formula "(28×28×32) × (1×1×192)" whole
 
 
 class _PointwiseSketch(QWidget):
@@ -300,14 +302,18 @@ class NinView(LanguageAware, QWidget):
         self.relu_check.setFont(scaled_font(self, 1.3))
         self.relu_check.setChecked(True)
         self.relu_check.toggled.connect(self._on_value_changed)
-        controls = QHBoxLayout()
+        # The inputs in a row, or one under another when the row does not fit (200 % zoom, a narrow window).
+        self.controls = controls = ReflowLayout()
         for label, spin in ((self.size_label, self.size_spin), (self.in_label, self.in_spin),
                             (self.out_label, self.out_spin)):
-            controls.addWidget(label)
-            controls.addWidget(spin)
-            controls.addSpacing(24)
-        controls.addWidget(self.relu_check)
-        controls.addStretch(1)
+            pair = QWidget(self)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 16, 0)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(spin)
+            pair_layout.addStretch(1)
+            controls.add(pair, 0, 0)
+        controls.add(self.relu_check, 0, 1)
 
         self.sketch = _PointwiseSketch(self)
         self.cost_title = text_label(self, 1.4, bold=True)
@@ -318,10 +324,10 @@ class NinView(LanguageAware, QWidget):
         self.params_formula = text_label(self, 1.6)
         self.params_note = text_label(self, 1.3)
         self.relu_note = text_label(self, 1.3)
-        figures = QHBoxLayout()
-        figures.addWidget(self._panel(self.cost_title, self.cost_formula, self.cost_total, self.per_pixel), 1)
-        figures.addWidget(self._panel(self.params_title, self.params_formula, self.params_note), 1)
-        figures.addWidget(self._panel(self.relu_note), 1)
+        self.figures = figures = ReflowLayout()  # side by side, or one under another when they would be squeezed
+        figures.add(self._panel(self.cost_title, self.cost_formula, self.cost_total, self.per_pixel), _PANEL_WIDTH)
+        figures.add(self._panel(self.params_title, self.params_formula, self.params_note), _PANEL_WIDTH)
+        figures.add(self._panel(self.relu_note), _PANEL_WIDTH)
         self.live = PointwiseExample(bridge, self)
 
         layout = QVBoxLayout(self)

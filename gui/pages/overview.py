@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from engine.text.numbers import exact, rounded, shape_text
 from gui.i18n import current_language
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font
+from gui.widgets.zoom import zoom_factor
 
 __all__ = ["OverviewView"]
 
 _PARAMS_COLOUR = "#1f6feb"
 _MACS_COLOUR = "#e8710a"
+_BARS_WIDTH = 220  # pixels at 100 %: the chart's room for its bars beside the names
 
 
 class _SortItem(QTableWidgetItem):
@@ -64,7 +66,7 @@ class OverviewView(LanguageAware, QWidget):
         self.chart_title.setWordWrap(True)
         self.chart_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_title.setFont(scaled_font(self, 1.15, bold=True))
-        chart = QWidget(self)
+        self.chart = chart = QWidget(self)
         chart_layout = QVBoxLayout(chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_layout.addWidget(self.chart_title)
@@ -72,7 +74,7 @@ class OverviewView(LanguageAware, QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(chart)
-        splitter.setSizes([1560, 340])
+        splitter.setSizes([1400, 600])  # the chart's share; its minimum width keeps its names whole
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.answer)
@@ -201,8 +203,15 @@ class OverviewView(LanguageAware, QWidget):
         self.macs_bars.setOpts(x0=np.zeros(n), y=y - 0.2, width=macs)
         left = self.plot.getAxis("left")
         left.setTicks([[(float(y[i]), e.title) for i, e in enumerate(self._entries)]])
-        metrics = QFontMetrics(scaled_font(self, 1.0))
-        left.setWidth(max((metrics.horizontalAdvance(e.title) for e in self._entries), default=40) + 24)
+        # The names' room, measured in the axis's own tick font (the app's zoom included), and kept at the next
+        # zoom step (zoom.py scales _casebook_width); the pane is never narrower than the names and some bars:
+        # a narrow pane squeezed the axis and cut the names ("LeNe").
+        font = left.style.get("tickFont") or scaled_font(self, 1.0)
+        metrics = QFontMetrics(font)
+        width = max((metrics.horizontalAdvance(e.title) for e in self._entries), default=40) + 24
+        left._casebook_width = width / zoom_factor()
+        left.setWidth(width)
+        self.chart.setMinimumWidth(width + round(_BARS_WIDTH * zoom_factor()))
         self.plot.setYRange(-0.7, n - 0.3, padding=0)
         self.plot.setXRange(0, max([*params, *macs, 1.0]) + 0.3, padding=0)
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -47,6 +48,7 @@ from gui.i18n import localized
 from gui.throttle import Throttle
 from gui.widgets.augmentation import AugmentationChoice, AugmentedExamples
 from gui.widgets.class_names import class_label
+from gui.widgets.folders import app_data_folder
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
@@ -67,9 +69,35 @@ _PROBE_MAPS = 2
 _REDRAW_MS = 250
 
 
+class _RowLegend(pg.LegendItem):
+    """A legend laid out in its plot's own grid, in a row under the x axis: inside the plot it covered the
+    curves it names (the step plot's start, the accuracy plot's last epochs)."""
+
+    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
+        # pyqtgraph places a floating legend with setGeometry; in a layout the layout places it: ask for the room.
+        width = height = 0.0
+        for row in range(self.layout.rowCount()):
+            items = [self.layout.itemAt(row, column) for column in range(self.layout.columnCount())]
+            items = [item for item in items if item is not None]
+            width = max(width, sum(item.width() + 3 for item in items))
+            height += max((item.height() for item in items), default=0.0)
+        self.setMinimumSize(0, height)  # a narrow plot keeps its axes; a long run name may be cut instead
+        self.setPreferredSize(width, height)
+        self.setMaximumHeight(height)
+        self.updateGeometry()
+
+
+def _legend_under(plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend for ``plot`` in a row of its own under the x axis; curves added with a name join it."""
+    legend = _RowLegend(labelTextSize="13pt", labelTextColor="k", colCount=2)
+    plot.layout.addItem(legend, 4, 1)
+    plot.legend = legend  # what PlotItem.addItem and removeItem use
+    return legend
+
+
 def default_runs_folder() -> Path:
     """Where the app keeps its training runs: ``runs`` in the user's application data folder."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "runs"
+    return app_data_folder() / "runs"
 
 
 @dataclass
@@ -186,6 +214,10 @@ class TrainingView(LanguageAware, QWidget):
         self.progress_label = QLabel()
         self.progress_label.setFont(scaled_font(self, 1.25, bold=True))
         self.progress_label.setWordWrap(True)
+        # After a run: its name (its folder's), and a button that opens the folder, not a path in large type.
+        self.open_folder_button = QPushButton()
+        self.open_folder_button.clicked.connect(self.open_run_folder)
+        self.open_folder_button.setVisible(False)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
@@ -214,6 +246,7 @@ class TrainingView(LanguageAware, QWidget):
         column.addLayout(buttons)
         column.addWidget(self.progress_bar)
         column.addWidget(self.progress_label)
+        column.addWidget(self.open_folder_button)
         column.addWidget(self.message_label)
         column.addWidget(self.runs_box, 1)
         self.controls_scroll = scroll = QScrollArea()
@@ -233,12 +266,10 @@ class TrainingView(LanguageAware, QWidget):
         self.loss_plot = self._plot(grid, 0, 0)
         self.accuracy_plot = self._plot(grid, 0, 1, whole_x=True)
         self.epoch_loss_plot = self._plot(grid, 2, 0, whole_x=True)
-        self.lr_plot = self._plot(grid, 2, 1)
+        self.lr_plot = self._plot(grid, 2, 1, rates=True)
         self.accuracy_plot.setLimits(yMin=0.0, yMax=1.02)  # zoomed to the runs' range, never past 100%
-        self.loss_legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextSize="13pt", labelTextColor="k",
-                                                    brush=pg.mkBrush(255, 255, 255, 220))
-        self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-10, -10), labelTextSize="13pt",
-                                                            labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 220))
+        self.loss_legend = _legend_under(self.loss_plot)
+        self.accuracy_legend = _legend_under(self.accuracy_plot)
         self._crosshairs = {}
         for plot in self.plot_titles:
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", width=1,
@@ -261,15 +292,18 @@ class TrainingView(LanguageAware, QWidget):
         column.addWidget(self.readout_label)
         return panel
 
-    def _plot(self, grid: QGridLayout, row: int, column: int, whole_x: bool = False) -> pg.PlotItem:
-        axes = {"bottom": _WholeNumberAxis("bottom")} if whole_x else None
+    def _plot(self, grid: QGridLayout, row: int, column: int, whole_x: bool = False,
+              rates: bool = False) -> pg.PlotItem:
+        axes = {"bottom": _WholeNumberAxis("bottom")} if whole_x else {}
+        if rates:
+            axes["left"] = _RateAxis("left")
         widget = pg.PlotWidget(background="w", axisItems=axes)
         widget.setMinimumSize(160, 140)
         plot = widget.getPlotItem()
         # A grid is drawn by the axes, so a plot with one repaints its axes whenever a curve moves: six times
         # the cost of the curve. Only the epoch plots, which change once an epoch, get one.
         plot.showGrid(x=whole_x, y=whole_x, alpha=0.25)
-        style_axes(plot, self, 1.1, left_width=58)
+        style_axes(plot, self, 1.1, left_width=72 if rates else 58)
         title = QLabel()
         title.setFont(scaled_font(self, 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -664,8 +698,14 @@ class TrainingView(LanguageAware, QWidget):
         self.message_label.setText(localized(self._message))
         self.message_label.setVisible(bool(self._message))
 
+    def open_run_folder(self) -> bool:
+        """Open the last run's folder in the system's file manager; True if the system took it."""
+        return bool(self._folder) and QDesktopServices.openUrl(QUrl.fromLocalFile(self._folder))
+
     def _show_progress(self) -> None:
         event = self._progress
+        self.open_folder_button.setVisible(False)
+        self.progress_label.setToolTip("")
         if self._state == "starting":
             self.progress_label.setText(self.tr("Preparing the data and the model…"))
             return
@@ -675,7 +715,9 @@ class TrainingView(LanguageAware, QWidget):
             return
         self.progress_bar.setValue(round(1000 * event.done / max(event.total, 1)))
         if self._state == "idle":
-            self.progress_label.setText(self.tr("Run saved in {folder}").format(folder=self._folder))
+            self.progress_label.setText(self.tr("Run “{name}” saved.").format(name=Path(self._folder).name))
+            self.progress_label.setToolTip(self._folder)
+            self.open_folder_button.setVisible(bool(self._folder))
             return
         phase = self.tr("training") if event.phase == "train" else self.tr("testing")
         if self._state == "paused":
@@ -780,6 +822,7 @@ class TrainingView(LanguageAware, QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.runs_box.setTitle(self.tr("Runs"))
         self.open_button.setText(self.tr("Open run…"))
+        self.open_folder_button.setText(self.tr("Open folder"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self.png_button.setText(self.tr("Export PNG…"))
         titles = {
@@ -801,9 +844,26 @@ class TrainingView(LanguageAware, QWidget):
         self._show_probe()
         self._fill_runs_list()
         self._show_crosshair()
-        # As wide as the texts of the language in use need, so that no button or box is cut off.
+        self._fit_controls()
+
+    def _fit_controls(self) -> None:
+        """The options as wide as the texts of the language and zoom in use need, so that no button or box is
+        cut off: a combo box's minimum ignores its items, so "Handwritten digits (embedded)" was cut at 150 %."""
+        # (Not the model's: its longest name, "AlexNet (2012, two GPUs)  (alexnet2012_2gpu)", would double the
+        # panel's width for one entry of twenty.)
+        for combo in (self.transfer_combo, self.dataset_combo, self.schedule_combo, self.optimizer_combo,
+                      self.device_combo):
+            metrics = combo.fontMetrics()
+            widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+            combo.setMinimumWidth(widest + 2 * metrics.height())  # and room for the frame and the arrow
         self.controls_scroll.setMinimumWidth(self.controls_panel.minimumSizeHint().width()
                                              + self.controls_scroll.verticalScrollBar().sizeHint().width() + 4)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # The app's zoom (a font set while the view is still being built comes before the controls exist).
+        if event.type() == QEvent.Type.FontChange and getattr(self, "controls_scroll", None) is not None:
+            self._fit_controls()
 
 
 # ---------------------------------------------------------------- helpers
@@ -814,6 +874,23 @@ class _WholeNumberAxis(pg.AxisItem):
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N803 - pyqtgraph's names
         return [(max(spacing, 1.0), offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size)]
+
+
+class _RateAxis(pg.AxisItem):
+    """An axis of learning rates written short: "1e-4", "5e-5", "0.02". pyqtgraph's "0.0001" and "5e-05" did not
+    fit the axis, so it showed no number but 0 for a fine-tuning rate."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [_rate_text(value * scale) for value in values]
+
+
+def _rate_text(value: float) -> str:
+    if abs(value) < 1e-12:
+        return "0"
+    if 1e-2 <= abs(value) < 100:
+        return f"{value:.3g}"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
 def _spin(low: int, high: int) -> QSpinBox:

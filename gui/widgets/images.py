@@ -18,11 +18,11 @@ __all__ = ["ImageDemo", "UserImage", "pixels_of", "qimage_of", "sample_photo"]
 UserImage = tuple[str, "np.ndarray | None", str]  # (path, pixels, name), as InspectImage takes an image
 
 
-def sample_photo() -> Path:
-    """The shipped photograph a page shows before the user gives an image."""
+def sample_photo(name: str = "cat.jpg") -> Path:
+    """The shipped photograph a page shows before the user gives an image: ``name`` if it ships, else the first."""
     samples = sample_images()
     photos = [path for path in samples if not path.name.startswith("digit_")]
-    return next((path for path in photos if path.name == "cat.jpg"), (photos or samples)[0])
+    return next((path for path in photos if path.name == name), (photos or samples)[0])
 
 
 class ImageDemo:
@@ -31,13 +31,15 @@ class ImageDemo:
     ``source`` gives the user's image (``FeatureMapView.user_image``); :meth:`refresh` asks the engine again
     when it has changed, :meth:`submit` asks again in any case. ``make_request(path, pixels, name)`` builds the
     request; its ``ready`` answer goes to ``on_ready``, and a refused image or a failed request to
-    ``on_problem`` with the engine's sentence. One place for the refresh-and-submit of every such page.
+    ``on_problem`` with the engine's sentence; ``default`` names the shipped photo. One place for the
+    refresh-and-submit of every such page.
     """
 
     def __init__(self, client, make_request: Callable[[str, np.ndarray | None, str], ev.ImageRequest],
                  ready: type[ev.Event], on_ready: Callable[[ev.Event], None],
-                 on_problem: Callable[[str], None]) -> None:
+                 on_problem: Callable[[str], None], default: Callable[[], Path] = sample_photo) -> None:
         self.source: Callable[[], UserImage | None] = lambda: None
+        self._default = default  # the shipped photo shown before the user gives one
         self.current: UserImage | None = None  # asked for last
         self.pending = False  # asked, not answered yet
         self._client = client
@@ -62,7 +64,7 @@ class ImageDemo:
                             lambda failure: self._on_problem(failure.message))
 
     def _changed(self) -> bool:
-        path, pixels, name = self.source() or (str(sample_photo()), None, "")
+        path, pixels, name = self.source() or (str(self._default()), None, "")
         previous = self.current
         if previous is not None and (previous[0], previous[2]) == (path, name) and previous[1] is pixels:
             return False

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.text.numbers import rounded
 from gui.widgets.text import scaled_font
-from gui.widgets.zoom import zoom_factor
+from gui.widgets.zoom import fit_axis_text, zoom_factor
 
 __all__ = ["CONV_COLOUR", "DIRECT_COLOUR", "REDUCE_COLOUR", "SELECTED_COLOUR", "CountAxis", "style_axes"]
 
@@ -36,6 +36,7 @@ def style_axes(plot: pg.PlotItem | pg.PlotWidget, widget: QWidget, font_factor: 
         axis.setTickFont(font)
         axis.setTextPen("k")
         axis.setPen("k")
+        fit_axis_text(axis)
     if left_width is not None:
         axis = plot.getAxis("left")
         axis._casebook_width = left_width  # at 100 %: the app's zoom widens it with its labels

@@ -18,10 +18,10 @@ import re
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QGraphicsTextItem, QWidget
 
-__all__ = ["STEPS", "Zoom", "adopt", "app_zoom", "set_fixed_width", "zoom_factor"]
+__all__ = ["STEPS", "Zoom", "adopt", "app_zoom", "fit_axis_text", "set_fixed_width", "zoom_factor"]
 
 # The steps of Zoom in / out, in percent; a saved or asked-for value between two steps is kept as it is.
 STEPS = (100, 110, 125, 150, 175, 200, 250, 300)
@@ -133,6 +133,7 @@ def _zoom_charts(old: float, new: float, root: QWidget | None = None) -> None:
                     tick = item.style.get("tickFont")
                     if tick is not None:
                         item.setTickFont(_scaled(item, tick, old, new))
+                        fit_axis_text(item)
                     width = getattr(item, "_casebook_width", None)
                     if width is not None and item.orientation in ("left", "right"):
                         item.setWidth(round(width * new))
@@ -157,6 +158,20 @@ def _zoom_charts(old: float, new: float, root: QWidget | None = None) -> None:
             elif isinstance(item, (QGraphicsTextItem, QGraphicsSimpleTextItem)):
                 if not isinstance(item.parentItem(), (pg.TextItem, pg.LabelItem, pg.AxisItem)):
                     item.setFont(_scaled(item, item.font(), old, new))
+
+
+def fit_axis_text(axis) -> None:
+    """Give a horizontal pyqtgraph axis the height its tick labels need at its tick font.
+
+    pyqtgraph grows the axis only after it has drawn a label taller than the room it kept (18 px), so a chart
+    with projector-sized ticks showed its x labels cut in half until something laid it out again, and a render
+    for slides kept them cut (the Inception page's "1×1 3×3 5×5 Pooling").
+    """
+    font = axis.style.get("tickFont")
+    if font is None or axis.orientation not in ("bottom", "top") or not axis.style.get("showValues", True):
+        return
+    axis.textHeight = QFontMetrics(font).height()
+    axis._updateHeight()
 
 
 def _scaled_style(holder, style: dict, old: float, new: float, unscaled_only: bool = False) -> dict:

@@ -103,8 +103,8 @@
         <translation>전단 변환 {x}, {y}</translation>
     </message>
     <message>
-        <source>random warp</source>
-        <translation>무작위 변형</translation>
+        <source>moved {shift} px on average</source>
+        <translation>평균 {shift} px 이동</translation>
     </message>
     <message>
         <source>Making the examples…</source>
@@ -2825,8 +2825,12 @@ figure</source>
         <translation>훈련할 준비가 되었습니다.</translation>
     </message>
     <message>
-        <source>Run saved in {folder}</source>
-        <translation>실행 기록을 {folder}에 저장했습니다</translation>
+        <source>Run “{name}” saved.</source>
+        <translation>실행 “{name}”을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
     </message>
     <message>
         <source>training</source>

@@ -254,3 +254,26 @@ def test_analysis_to_dict_is_plain_json():
                          "weighted_modules", "layers", "edges"}
     assert data["layers"][1]["kernel"] == [3, 3] and data["layers"][1]["output_shape"] == [16, 32, 32]
     assert Counter(edge["kind"] for edge in data["edges"]) == Counter(edge.kind for edge in analysis.edges)
+
+
+def test_analyses_on_two_threads_at_once_do_not_trip_over_each_others_tracing():
+    """torch.fx patches every thread's module calls while it traces: the depth page counts parameters on the GUI
+    thread while the engine thread analyses the zoo, and the render of that page failed with "module is not
+    installed as a submodule" (found by rendering resnet --tab 1)."""
+    import threading
+
+    errors: list[str] = []
+
+    def work(name: str) -> None:
+        for width in (3, 5, 7):  # widths no other test asks for: each is a fresh trace, not the cache
+            try:
+                analyze(name, width=width)
+            except Exception as error:  # noqa: BLE001 - any failure on the thread is the finding
+                errors.append(repr(error))
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in ("resnet20", "plain20", "resnet32")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
 import pytest
@@ -82,3 +83,12 @@ def test_models_lists_the_zoo(capsys):
     assert lines[0].split()[:4] == ["name", "title", "year", "input"]
     vgg = next(line for line in lines if line.startswith("vgg16 "))
     assert "138.36M" in vgg and "15.47G" in vgg and "3x224x224" in vgg
+
+
+def test_every_sub_commands_help_prints():
+    """argparse reads a help text as a %-format: "85% of" made ``render --help`` a traceback."""
+    parser = main._build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert "render" in commands
+    for name, command in commands.items():
+        assert command.format_help().startswith("usage:"), name

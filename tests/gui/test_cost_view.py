@@ -189,3 +189,28 @@ def test_the_chart_is_built_when_first_shown_with_what_it_was_given(qtbot):
     assert widget.plot is None and "15,470,264,320" in widget.caption.text()  # a hidden tab costs no chart
     widget.show()
     assert len(widget.bars.opts["width"]) == 16 and list(widget.highlight.opts["y"]) == [3.0]
+
+
+def test_at_200_percent_the_setting_goes_above_the_results_and_nothing_scrolls_sideways(qtbot):
+    """At 200 % on 1920×1080 the page was wider than the window: it scrolled sideways and squeezed the result
+    panels until "(28×28×32) × (5×5×192)" was cut. It reflows instead: the setting above the results."""
+    from gui.widgets.zoom import app_zoom
+
+    page_width = 1920 - 330  # the page's share at 200 % beside the navigation
+    view = CostView()
+    qtbot.addWidget(view)
+    view.show()
+    try:
+        for percent, side_by_side in ((100, True), (200, False)):
+            app_zoom().set_percent(percent)
+            QApplication.processEvents()
+            view.resize(page_width, max(view.heightForWidth(page_width), view.minimumSizeHint().height()))
+            QApplication.processEvents()
+            assert view.body.in_a_row(page_width) is side_by_side, percent
+            assert view.panels.in_a_row(view.results.width()), percent  # the two results stay side by side
+            assert view.minimumSizeHint().width() <= page_width, percent
+            for label in (view.direct_formula, view.direct_total, view.bottleneck_total):
+                assert label.width() >= label.sizeHint().width() or label.wordWrap(), (percent, label.text())
+                assert label.height() >= label.heightForWidth(label.width()), (percent, label.text())
+    finally:
+        app_zoom().reset()

@@ -140,3 +140,22 @@ def test_the_panel_follows_the_papers_line_convention_and_says_what_it_reproduce
     # The shipped residual test error rises a little with depth (1.7 % at 20 layers, 3.3 % at 56): said so.
     assert "Not reproduced" in reading and "ResNet-20 here has 68,050 parameters" in reading
     assert "has 269,722" in reading  # the overview's ResNet-20, width 16, from the layer analysis
+
+
+def test_the_page_and_its_table_fit_the_width_pages_are_laid_out_for(view, qtbot):
+    """On a 1366×768 screen the page was wider than the window leaves it (the gradient controls in one row) and
+    the results table's last column was cut off on the right; in English and Korean."""
+    from gui.i18n import set_language
+    from gui.main_window import _PAGE_MINIMUM
+
+    try:
+        for language in ("en", "ko"):
+            set_language(language)
+            view.resize(_PAGE_MINIMUM.width(), 900)
+            qtbot.wait(50)
+            assert view.minimumSizeHint().width() <= _PAGE_MINIMUM.width(), language
+            header = view.table.horizontalHeader()
+            assert header.length() <= view.table.viewport().width(), (language, header.length())
+            assert "\n" in view.table.horizontalHeaderItem(2).text()  # "Training error" on two lines
+    finally:
+        set_language("en")

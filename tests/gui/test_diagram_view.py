@@ -188,3 +188,25 @@ def test_render_diagram_refuses_bad_input_with_one_line_and_status_2(tmp_path, c
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("main.py: "), err
     assert not list(tmp_path.iterdir())
+
+
+def _arc_crossings(view: DiagramView) -> list[str]:
+    """Texts an arc's segment runs through: a group's title is drawn bold, and was measured plain."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    texts = [(item.text(), item.sceneBoundingRect().adjusted(1, 1, -1, -1)) for item in view.scene().items()
+             if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.text().strip()]
+    crossings = []
+    for arc in view.diagram().arcs:
+        for (x0, y0), (x1, y1) in zip(arc.points, arc.points[1:], strict=False):
+            segment = QRectF(QPointF(min(x0, x1), min(y0, y1)), QPointF(max(x0, x1), max(y0, y1)))
+            segment = segment.adjusted(-0.5, -0.5, 0.5, 0.5)  # a line has no width; its pen has
+            crossings += [f"{arc.dst} through {text!r}" for text, rect in texts if rect.intersects(segment)]
+    return crossings
+
+
+def test_skip_arcs_run_beside_the_block_labels_not_through_them(qtbot):
+    for name in ("resnet20", "resnet18", "resnet56"):
+        view = _view(qtbot, name)
+        assert _arc_crossings(view) == [], name

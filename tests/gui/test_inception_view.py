@@ -77,3 +77,63 @@ def test_clicking_a_branch_selects_it(view, qtbot):
     assert blocker.args == ["3a", 3]
     view.select_branch(None)
     assert not view.table.selectionModel().selectedRows()
+
+
+def _legend_over_bars(view: InceptionView) -> list[str]:
+    """Bars (in scene coordinates) that the chart's legend covers."""
+    from PySide6.QtCore import QRectF
+
+    box = view.chart.getPlotItem().vb
+    legend = view.legend.sceneBoundingRect()
+    covered = []
+    for bars in (view.naive_bars, view.reduced_bars):
+        width = bars.opts["width"]
+        for x, height in zip(bars.opts["x"], bars.opts["height"], strict=True):
+            rect = box.mapViewToScene(QRectF(x - width / 2, 0, width, height)).boundingRect()
+            if rect.intersects(legend):
+                covered.append(f"bar at {x:.1f} ({height:,.0f})")
+    return covered
+
+
+def test_the_legend_covers_no_bar_on_any_module_at_a_small_or_large_chart(view, qtbot):
+    """At 1366×768 the legend sat on the 3×3 branch's bar."""
+    from PySide6.QtWidgets import QApplication
+
+    view.show()
+    view.set_breakdowns(inception_breakdowns())
+    for width, height in ((1000, 700), (1600, 900)):
+        view.resize(width, max(height, view.minimumSizeHint().height()))  # a page scrolls rather than squeezes
+        size = (width, height)
+        for index in range(view.module_combo.count()):
+            view.module_combo.setCurrentIndex(index)
+            for reductions in (True, False):
+                view.reductions_check.setChecked(reductions)
+                QApplication.processEvents()
+                assert _legend_over_bars(view) == [], (size, view.module_combo.currentText(), reductions)
+
+
+def test_the_module_drawing_keeps_its_box_texts_whole_and_the_page_reflows_at_150_percent(view, qtbot):
+    """At 150 % on a 1366-pixel screen the drawing (a fixed 560×420 minimum) cut "3×3 max pool" in its box and
+    the table beside it cut its columns; the drawing now goes above the figures."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from gui.widgets.text import scaled_font
+    from gui.widgets.zoom import app_zoom
+
+    view.show()
+    view.set_breakdowns(inception_breakdowns())
+    view.reductions_check.setChecked(True)
+    page_width = 1366 - 300
+    try:
+        app_zoom().set_percent(150)
+        QApplication.processEvents()
+        view.resize(page_width, 2000)
+        QApplication.processEvents()
+        sketch = view.sketch
+        box = sketch.width() / 4 * 0.84
+        metrics = QFontMetrics(scaled_font(sketch, 1.15, bold=True))
+        assert metrics.horizontalAdvance("3×3 max pool") <= box
+        assert not view.body.in_a_row(page_width) and view.minimumSizeHint().width() <= page_width
+    finally:
+        app_zoom().reset()

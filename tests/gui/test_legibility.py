@@ -158,7 +158,12 @@ def _cut(label: QLabel) -> bool:
 
 
 def layout_faults(window) -> list[str]:
+    from gui.pages.model_page import _FactsArea
+
     faults = []
+    for area in window.findChildren(_FactsArea):  # its table does not wrap: a narrower area cut the bullets
+        if area.isVisible() and area.widget().width() > area.viewport().width() + 1:
+            faults.append(f"cut: the fact sheet needs {area.widget().width()} px, has {area.viewport().width()}")
     labels = list(_labels(window))
     for label, _rect, _clip in labels:
         if _cut(label):
@@ -171,20 +176,33 @@ def layout_faults(window) -> list[str]:
     return faults
 
 
+# `make legibility` (CASEBOOK_LEGIBILITY=full): every page at every size of issue 13, and every model page's views.
+# The suite samples: every page at 1366×768 and 1920×1080, and at one of the two other sizes, by turns.
+FULL = os.environ.get("CASEBOOK_LEGIBILITY") == "full"
+SIZES = ((1366, 768), (1920, 1080))
+EXTRA_SIZES = ((1280, 720), (1600, 900))
+
+
+def _sizes(page_index: int) -> tuple[tuple[int, int], ...]:
+    return SIZES + EXTRA_SIZES if FULL else SIZES + (EXTRA_SIZES[page_index % 2],)
+
+
 def test_every_page_fits_common_screens_and_reads_from_the_back_row(window, qtbot):
-    """Every page and tab at 1366×768 and 1920×1080, 100 % and 150 %, English and Korean: no visible label cut
-    or overlapping another; and at 150 % on 1920×1080 no text (widgets, tables, diagram and chart labels) is
-    under 18 px. One walk for both: the engine answers each page once, in the first round. A model page's
-    views are walked on ResNet only (the same views on every model); CASEBOOK_ALL_VIEWS=1 walks them all."""
+    """Every page and tab at 1366×768, 1920×1080 and (by turns; all with CASEBOOK_LEGIBILITY=full) 1280×720 or
+    1600×900, 100 % and 150 %, English and Korean: no visible label cut or overlapping another; and at 150 % on
+    1920×1080 no text (widgets, tables, diagram and chart labels) is under 18 px. One walk for both: the engine
+    answers each page once, in the first round. A model page's views are walked on ResNet only (the same views on
+    every model); CASEBOOK_ALL_VIEWS=1 or the full run walks them all."""
     window.setWindowState(Qt.WindowState.WindowNoState)
     faults, small = [], []
     try:
         for round_, (language, percent) in enumerate((("en", 100), ("ko", 100), ("en", 150), ("ko", 150))):
             set_language(language)
             app_zoom().set_percent(percent)
-            for name in every_page(window, all_views=bool(os.environ.get("CASEBOOK_ALL_VIEWS"))):
+            walk = every_page(window, all_views=FULL or bool(os.environ.get("CASEBOOK_ALL_VIEWS")))
+            for index, name in enumerate(walk):
                 _settle(qtbot, window, quiet=0.3 if round_ == 0 else 0.02)
-                for size in ((1366, 768), (1920, 1080)):
+                for size in _sizes(index + round_):
                     window.resize(*size)
                     QApplication.processEvents()
                     faults += [f"{name} {size[0]}×{size[1]} {percent}% {language}: {fault}"
@@ -197,3 +215,74 @@ def test_every_page_fits_common_screens_and_reads_from_the_back_row(window, qtbo
         set_language("en")
     assert not small, "\n".join(sorted(set(small)))
     assert not faults, "\n".join(sorted(set(faults)))
+
+
+# A 4K projector at device pixel ratio 2 (3840×2160 pixels, 1920×1080 logical): Qt's offscreen platform with such a
+# screen and QT_SCALE_FACTOR=2 (its configuration's own "dpr" is ignored), in a subprocess (the ratio is fixed when
+# the application starts). The suite walks a few pages in two
+# rounds; CASEBOOK_LEGIBILITY=full walks every page in all four.
+_HIGH_DPI_SCREEN = {"synchronousWindowSystemEvents": False, "windowFrameMargins": False, "screens": [
+    {"name": "4k", "x": 0, "y": 0, "width": 3840, "height": 2160, "logicalDpi": 96, "logicalBaseDpi": 96,
+     "dpr": 1}]}
+
+_HIGH_DPI_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from gui.app import create_app, create_window
+from gui.i18n import set_language
+from gui.widgets.zoom import app_zoom
+import test_legibility as walk
+
+class Bot:
+    wait = staticmethod(QTest.qWait)
+
+app = create_app()
+window = create_window(device="cpu", language="en", settings=QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window.setWindowState(Qt.WindowState.WindowNoState)
+window.show()
+window.start_engine()
+full = sys.argv[2] == "full"
+rounds = (("en", 100), ("ko", 100), ("en", 150), ("ko", 150)) if full else (("en", 100), ("ko", 150))
+
+def sample():  # pages that broke on small or large screens: a chart, a diagram, a reflow, a grid of pictures
+    for section, tab in (("overview", None), ("resnet", 0), ("inception", 1), ("augmentation", None)):
+        window.show_section(section)
+        if tab is not None:
+            window.section_tabs[section].setCurrentIndex(tab)
+        yield f"{section} tab {tab or 0}"
+
+faults, ratio = [], 0.0
+for round_, (language, percent) in enumerate(rounds):
+    set_language(language)
+    app_zoom().set_percent(percent)
+    for name in (walk.every_page(window, all_views=full) if full else sample()):
+        walk._settle(Bot, window, quiet=0.3 if round_ == 0 else 0.02)
+        window.resize(1920, 1080)
+        app.processEvents()
+        ratio = window.devicePixelRatioF()
+        faults += [f"{name} {percent}% {language}: {fault}" for fault in walk.layout_faults(window)]
+app_zoom().reset()
+print(json.dumps({"ratio": ratio, "screen": list(window.screen().geometry().getRect()), "faults": faults}))
+window.close()
+"""
+
+
+def test_a_4k_projector_at_device_pixel_ratio_2(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(_HIGH_DPI_SCREEN))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": "2",
+           "PYTHONPATH": os.pathsep.join([str(root), str(Path(__file__).parent)])}
+    done = subprocess.run([sys.executable, "-c", _HIGH_DPI_SCRIPT, str(tmp_path / "settings.ini"),
+                           "full" if FULL else "sample"], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["ratio"] == 2.0 and result["screen"] == [0, 0, 1920, 1080]
+    assert not result["faults"], "\n".join(sorted(set(result["faults"])))

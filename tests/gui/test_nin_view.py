@@ -88,3 +88,28 @@ def test_the_page_shows_the_photo_dropped_on_the_window(qtbot, window, drop_file
     qtbot.waitUntil(lambda: live.example() is not None, timeout=TIMEOUT_MS)
     assert drop_files(window, [SAMPLES_DIR / "rocket.jpg"])
     qtbot.waitUntil(lambda: live.example().name == "rocket.jpg", timeout=TIMEOUT_MS)
+
+
+def test_at_200_percent_the_inputs_and_figures_reflow_rather_than_scroll_sideways(qtbot, view):
+    """At 200 % on 1920×1080 the row of three number inputs and the three figure panels made the page wider
+    than the window: it scrolled sideways and squeezed the panels."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.widgets.zoom import app_zoom
+
+    page_width = 1920 - 330
+    try:
+        app_zoom().set_percent(200)
+        QApplication.processEvents()
+        view.resize(page_width, 2400)
+        QApplication.processEvents()
+        assert view.minimumSizeHint().width() <= page_width
+        assert not view.controls.in_a_row(page_width) and not view.figures.in_a_row(page_width)
+        for label in (view.cost_formula, view.cost_total, view.params_formula):
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    finally:
+        app_zoom().reset()
+    QApplication.processEvents()
+    view.resize(1600, 1000)
+    QApplication.processEvents()
+    assert view.controls.in_a_row(view.width()) and view.figures.in_a_row(view.width())  # 100 %: in rows

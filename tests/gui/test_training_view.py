@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
+import gui.panels.training
 from engine.learning.training import TrainConfig, run_training
 from gui.engine_bridge import EngineBridge
 from gui.i18n import set_language
-from gui.panels.training import TrainingView
+from gui.panels.training import TrainingView, default_runs_folder
 
 QUICK = dict(model="lenet5", dataset="digits", batch_size=64, lr=0.01, optimizer="sgd", schedule="constant",
              device="cpu")
@@ -59,7 +60,7 @@ def _run(view: TrainingView, qtbot, config: TrainConfig) -> None:
     qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=60_000)
 
 
-def test_a_run_draws_its_curves_and_stops_when_asked(view, qtbot):
+def test_a_run_draws_its_curves_and_stops_when_asked(view, qtbot, monkeypatch):
     view.set_options(TrainConfig(**QUICK | dict(epochs=200, batch_size=8)))
     view.start_button.click()
     assert not view.start_button.isEnabled() and not view.model_combo.isEnabled()
@@ -73,7 +74,17 @@ def test_a_run_draws_its_curves_and_stops_when_asked(view, qtbot):
     view.stop_button.click()
     qtbot.waitUntil(lambda: view.start_button.isEnabled(), timeout=5_000)
     assert time.monotonic() - asked < 2.0
-    assert view.progress_label.text().startswith("Run saved in")
+    (name,) = [path.name for path in view.runs_folder.iterdir() if path.is_dir()]  # the run's own folder
+    # Its name and an "Open folder" button, not the whole path in large type.
+    assert view.progress_label.text() == f"Run “{name}” saved."
+    assert view.open_folder_button.isVisible() and view.progress_label.toolTip().endswith(name)
+    for plot, legend in ((view.loss_plot, view.loss_legend), (view.accuracy_plot, view.accuracy_legend)):
+        assert legend.items  # the run is named, under the plot, never over its curves
+        assert not legend.sceneBoundingRect().intersects(plot.vb.sceneBoundingRect())
+    opened = []
+    monkeypatch.setattr(gui.panels.training.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    view.open_folder_button.click()
+    assert [url.toLocalFile() for url in opened] == [view.progress_label.toolTip()]
     assert view.runs_list.count() == 1 and view.runs_list.item(0).text().startswith("lenet5 · digits")
 
 
@@ -144,3 +155,50 @@ def test_a_language_change_retranslates_every_text(view, qtbot):
         QApplication.processEvents()
     assert view.start_button.text() == "Start" and view.options_box.title() == "Options"
     assert view.dataset_combo.itemText(0) == "Handwritten digits (embedded)"
+
+
+def test_the_default_runs_folder_names_the_app_once():
+    """Qt's application data folder is <organization>/<application>, both "CNN Casebook" here: the runs were
+    in ".../CNN Casebook/CNN Casebook/runs"."""
+    from gui.app import APP_NAME
+
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    try:
+        folder = default_runs_folder()
+        assert folder.name == "runs" and folder.parent.name == APP_NAME and folder.parent.parent.name != APP_NAME
+    finally:
+        QCoreApplication.setOrganizationName(names[0])
+        QCoreApplication.setApplicationName(names[1])
+
+
+def test_handwritten_digits_embedded_is_whole_at_150_percent_in_the_narrowest_panel(view, qtbot):
+    """A combo box's minimum ignores its items: at 150 % the narrowest panel cut "Handwritten digits (embedded)",
+    and the options' width was measured once, before the zoom."""
+    from gui.widgets.zoom import app_zoom
+
+    try:
+        for percent in (100, 150):
+            app_zoom().set_percent(percent)
+            QApplication.processEvents()
+            view.resize(view.minimumSizeHint().width(), 900)
+            QApplication.processEvents()
+            combo = view.dataset_combo
+            text = combo.fontMetrics().horizontalAdvance("Handwritten digits (embedded)")
+            assert combo.currentText() == "Handwritten digits (embedded)"
+            assert combo.width() >= text + 20 and combo.visibleRegion().boundingRect().width() >= text + 20, percent
+    finally:
+        app_zoom().reset()
+
+
+def test_the_learning_rate_axis_writes_small_rates_short_enough_to_be_shown(view):
+    """At a fine-tuning rate (1e-4) pyqtgraph wrote "0.0001" and "5e-05", too wide for the axis: it showed only 0."""
+    from PySide6.QtGui import QFontMetrics
+
+    axis = view.lr_plot.getAxis("left")
+    texts = axis.tickStrings([0.0, 5e-5, 1e-4], 1.0, 5e-5) + axis.tickStrings([0.0, 0.01, 0.02], 1.0, 0.01)
+    assert texts == ["0", "5e-5", "1e-4", "0", "0.01", "0.02"]
+    metrics = QFontMetrics(axis.style["tickFont"])
+    room = axis.width() - max(0, axis.style["tickLength"]) - axis.style["tickTextOffset"][0]
+    assert all(metrics.horizontalAdvance(text) <= room for text in [*texts, "7.5e-5", "0.025"])

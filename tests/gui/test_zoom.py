@@ -81,3 +81,30 @@ def test_ctrl_wheel_on_a_diagram_zooms_the_app_and_its_labels(qtbot):
     finally:
         app_zoom().reset()
     assert view._font.pixelSize() == before
+
+
+def test_a_charts_x_axis_has_room_for_its_tick_labels_before_it_is_drawn_and_after_a_zoom(qtbot):
+    """pyqtgraph keeps 18 px for x labels until it has drawn a taller one: the Inception chart's "1×1 3×3 5×5
+    Pooling" were cut in half in a render for slides, and again after zooming in."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QFontMetrics
+
+    from gui.widgets.plots import style_axes
+
+    chart = pg.PlotWidget(background="w")
+    qtbot.addWidget(chart)
+    style_axes(chart, chart, 1.2)
+    axis = chart.getAxis("bottom")
+
+    def room() -> float:
+        return axis.height() - axis.style["tickLength"] - axis.style["tickTextOffset"][1]
+
+    chart.resize(600, 400)  # laid out, never painted
+    QApplication.processEvents()
+    assert room() >= QFontMetrics(axis.style["tickFont"]).height()
+    try:
+        app_zoom().set_percent(200)
+        QApplication.processEvents()
+        assert room() >= QFontMetrics(axis.style["tickFont"]).height() >= 30
+    finally:
+        app_zoom().reset()
