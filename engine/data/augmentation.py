@@ -291,14 +291,14 @@ def _identity_grid(count: int, height: int, width: int) -> torch.Tensor:
 
 
 def _batch_warp(count: int, height: int, width: int, generator) -> torch.Tensor:
-    """``(B, H, W, 2)`` smooth random displacements in normalised coordinates, torchvision's elastic transform
-    (uniform noise, Gaussian-blurred, times alpha over the size) with sigma scaled by the image's size over the
-    page's and alpha by its square, so that the displacement relative to the image is the page's."""
+    """``(B, H, W, 2)`` smooth random displacements in normalised coordinates, drawn as the page's
+    (:func:`_warp_field`: uniform noise, Gaussian-blurred) with sigma and each image's average shift scaled by the
+    image's size over the page's, so that the displacement relative to the image is the page's."""
     import torch
     from torch.nn import functional
 
     scale = min(height, width) / PREVIEW_SIZE
-    sigma, alpha = _WARP_SIGMA * scale, _WARP_ALPHA * scale**2
+    sigma = _WARP_SIGMA * scale
     noise = torch.rand(count, 2, height, width, generator=generator) * 2 - 1
     if sigma > 0:
         # torchvision's blur (an odd kernel of 8 sigma + 1, reflected edges), done as two 1-D passes: the same
@@ -310,6 +310,8 @@ def _batch_warp(count: int, height: int, width: int, generator) -> torch.Tensor:
                                   taps.reshape(2, 1, 1, -1), groups=2)
         noise = functional.conv2d(functional.pad(noise, (0, 0, half, half), mode="reflect"),
                                   taps.reshape(2, 1, -1, 1), groups=2)
-    noise[:, 0] *= alpha / width
-    noise[:, 1] *= alpha / height
-    return noise.permute(0, 2, 3, 1)
+    low, high = _WARP_MEAN_SHIFT
+    strength = (low + (high - low) * torch.rand(count, generator=generator)) * scale  # pixels of this image
+    pixels = noise.permute(0, 2, 3, 1)
+    pixels = pixels * (strength / pixels.norm(dim=-1).mean(dim=(1, 2)).clamp_min(1e-6)).reshape(-1, 1, 1, 1)
+    return pixels / torch.tensor([width / 2, height / 2])
