@@ -183,13 +183,18 @@ def grad_cam(model: nn.Module, batch_tensor: Tensor, layer: str, class_index: in
                       "pooling layer before the network flattens its maps"),
             layer=layer, shape="x".join(map(str, activation.shape[1:]))))
     (gradient,) = torch.autograd.grad(scores[0, class_index], activation)
+    return _weighted_map(activation, gradient, tuple(batch_tensor.shape[2:])), class_index
+
+
+def _weighted_map(activation: Tensor, gradient: Tensor, size: tuple[int, int]) -> np.ndarray:
+    """Grad-CAM's map from a layer's activation and the class score's gradient there, at ``size``, in [0, 1]."""
     with torch.no_grad():
         weights = gradient.mean(dim=(2, 3), keepdim=True)
         cam = functional.relu((weights * activation).sum(dim=1, keepdim=True))
-        cam = functional.interpolate(cam, size=tuple(batch_tensor.shape[2:]), mode="bilinear", align_corners=False)
+        cam = functional.interpolate(cam, size=size, mode="bilinear", align_corners=False)
         low, high = float(cam.min()), float(cam.max())
         cam = (cam - low) / (high - low) if high > low else torch.zeros_like(cam)
-    return cam[0, 0].float().cpu().numpy(), class_index
+    return cam[0, 0].float().cpu().numpy()
 
 
 def _activation_before(rows, layer: str) -> str:
@@ -272,13 +277,13 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     batch = batch.to(worker.device)
     maps = _feature_maps(prepared, request, image, batch, crop, inverted)
     yield maps
-    if worker.superseded(request):
+    if _outrun(worker, request):
         return
     cam, index = grad_cam(prepared.loaded.module, batch, prepared.cam_layer, request.cam_class,
                           prepared.rows[-1].name)
     yield ev.GradCamReady(maps.model, index, prepared.loaded.classes[index], prepared.cam_layer, _read_only(cam),
                           _activation_before(prepared.rows, prepared.cam_layer))
-    if worker.superseded(request):
+    if _outrun(worker, request):
         return
     size = min(batch.shape[2:])
     patch, stride = occlusion_window(size)
@@ -286,12 +291,18 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     def between_batches() -> bool:
         # One forward pass per covered image: give up for a newer image or a stop. Interleaved requests are not
         # served from here: they would run inside the occlusion's no_grad (and Grad-CAM needs gradients).
-        return worker.stopping or worker.superseded(request)
+        return worker.stopping or _outrun(worker, request)
 
     drop = occlusion_map(prepared.loaded.module, batch, index, patch, stride, batch_size=64 if size <= 64 else 4,
                          should_stop=between_batches)
     if drop is not None:
         yield ev.OcclusionReady(maps.model, index, prepared.loaded.classes[index], patch, stride, _read_only(drop))
+
+
+def _outrun(worker, request: ev.InspectImage) -> bool:
+    """A newer image, or a live frame, from the same view waits: this image's Grad-CAM and occlusion would come
+    too late to be seen (the view shows the newer one)."""
+    return worker.superseded(request) or worker.waiting(("InspectFrame", request.sender))
 
 
 def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedImage, batch: Tensor,

@@ -140,6 +140,12 @@ class EngineWorker:
         with self._wake:
             return request.channel is not None and request.channel in self._pending
 
+    def waiting(self, channel: tuple) -> bool:
+        """True when a request on ``channel`` is waiting (e.g. a live frame, which makes a still image's
+        Grad-CAM and occlusion moot)."""
+        with self._wake:
+            return channel in self._pending
+
     def serve_interleaved(self) -> None:
         """Serve every waiting ``interleave`` request now (called between batches of a long handler)."""
         while not self._stopping.is_set():
@@ -267,4 +273,5 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.ShowDatasetSamples: _deferred("engine.data.samples:dataset_samples_events"),
     ev.StartDepthSweep: _on_depth,
     ev.StopDepthSweep: _on_depth,
+    ev.InspectFrame: _deferred("engine.inspection.live:inspect_frame_events"),
 }
