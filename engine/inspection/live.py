@@ -22,6 +22,7 @@ import torch
 from engine.data.images import pasted_image
 from engine.inspection.features import (
     _SHOWN,
+    FramesServed,
     _activation_before,
     _Capture,
     _check_takes_images,
@@ -83,6 +84,7 @@ def inspect_frame_events(worker, request: ev.InspectFrame) -> Iterator[ev.Event]
     layers = tuple(ev.LayerMaps(r.index, r.name, r.kind, r.op, r.output_shape, maps if i == row else _NOT_COMPUTED,
                                 r.paper_name) for i, r in enumerate(rows))
     loaded = prepared.loaded
+    worker.owned(FramesServed).add(request.sender)  # a still image of this view now waits in vain for its extras
     yield ev.FrameMapsReady(
         model=loaded.name, source="", name=image.name, notes=image.notes, original_size=image.original_size,
         crop=_read_only(crop), model_input=_read_only(batch[0].detach().cpu().numpy()),
