@@ -1099,8 +1099,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.grid_hint.setVisible(False)
         layer = self._event.layers[self.layer_slider.value()]
         if not layer.maps.size:  # a live frame brought another row: this one's maps come with the next frame
-            self.grid.clear()
-            self.enlarged_panel.clear()
+            self.grid.blank()
+            self.enlarged_panel.blank()
             self.grid.mark(None)
             self._show_layer_label()
             return
@@ -1191,7 +1191,7 @@ class FeatureMapView(LanguageAware, QWidget):
     def _show_filters(self) -> None:
         filters = None if self._event is None else self._event.filters
         if filters is None:
-            self.filters_panel.clear()
+            self.filters_panel.blank()
             return
         count, height, width, channels = filters.shape
         rows, columns, gap = mosaic_shape(count, height, width)

@@ -46,11 +46,15 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         if colormap is not None:
             self.image.setColorMap(pg.colormap.get(colormap))
         self.image.setImage(array, levels=levels, autoLevels=levels is None)
+        self.image.setVisible(True)
         if resized:
             self.box.autoRange()
 
-    def clear(self) -> None:
-        self.image.clear()
+    def blank(self) -> None:
+        """Show nothing until the next :meth:`show_array`. Not ``clear``: pyqtgraph's GraphicsLayoutWidget sets
+        ``clear`` on each instance to its layout's, which removes the view box itself, so that nothing shown later
+        is ever painted (seen when a live frame brought another layer's maps)."""
+        self.image.setVisible(False)
 
 
 class MapGrid(ImagePanel):

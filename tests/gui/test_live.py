@@ -182,6 +182,10 @@ def test_two_frames_are_in_flight_each_brings_the_layer_on_screen_and_moving_the
     assert "next frame" in view.layer_label.text()
     qtbot.waitUntil(lambda: answers[-1].computed == 3 and view._event is answers[-1], timeout=TIMEOUT_MS)
     assert view.grid.image.image is not None and "next frame" not in view.layer_label.text()
+    # Painted, not only set: the grid blanked for the frame in between still has its picture in its scene.
+    assert view.grid.image.isVisible() and view.grid.image.scene() is view.grid.scene()
+    picture = view.grid.grab().toImage()
+    assert len({picture.pixel(x, y) for x in range(0, picture.width(), 7) for y in range(0, picture.height(), 7)}) > 3
     assert "Live:" in view.attribution_note.text()
     view.stop_live()
     assert not view._frames and feed.shown >= 6
