@@ -59,7 +59,7 @@ from gui.i18n import localized
 from gui.widgets.class_names import class_label
 from gui.widgets.drawing_pad import DrawingPad
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
-from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised
+from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised_map
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
 __all__ = ["FeatureMapView"]
@@ -191,6 +191,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.live: LiveFeed | None = None  # made on the first live source
         self._frames: dict[int, _Source] = {}  # live frames asked for (InspectFrame id -> frame), until answered
         self._inspect_when_in = False  # the source has ended: ask for all of the last frame once it is on screen
+        self._filters_shown: np.ndarray | None = None
         self._cam_asked_at = -math.inf  # when a live frame last asked for Grad-CAM
         self._held = 0  # inside one_request(): requests wait for the end of the block
         self._wanted = False  # a request is owed (held, or asked for while off screen)
@@ -1113,7 +1114,7 @@ class FeatureMapView(LanguageAware, QWidget):
         if self._event is None or not self._event.layers[self.layer_slider.value()].maps.size:
             return
         layer = self._event.layers[self.layer_slider.value()]
-        scaled = normalised(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)[self._channel]
+        scaled = normalised_map(layer.maps, self._channel, per_channel=self.scale_combo.currentIndex() == 0)
         self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=COLORMAP)
         self.grid.mark(self._channel)
         self._show_unit_marker()
@@ -1190,6 +1191,9 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _show_filters(self) -> None:
         filters = None if self._event is None else self._event.filters
+        if filters is not None and filters is self._filters_shown:
+            return  # the same model's filters (one array for all its images): a live frame need not redraw them
+        self._filters_shown = filters
         if filters is None:
             self.filters_panel.blank()
             return
@@ -1382,6 +1386,11 @@ class FeatureMapView(LanguageAware, QWidget):
         parts += [localized(note) for note in event.notes]
         self.input_caption.setText("; ".join(parts))
 
+    def _style_weights(self, style: str) -> None:
+        # Only when it changes: setting a style sheet re-polishes the label, and a live feed shows ~30 frames a second.
+        if self.weights_label.styleSheet() != style:
+            self.weights_label.setStyleSheet(style)
+
     def _show_weights(self) -> None:
         status = None if self._event is None or self._event.model != self._model else self._event.weights
         title = get_info(self._model).title if self._model else ""
@@ -1399,12 +1408,12 @@ class FeatureMapView(LanguageAware, QWidget):
             self.download_progress.setValue(done)
             self.weights_label.setText(self.tr("Downloading the weights of {model}: {done} of {total} MB…").format(
                 model=title, done=f"{done / 1e6:.0f}", total=f"{total / 1e6:.0f}" if total else "?"))
-            self.weights_label.setStyleSheet(NOTICE_STYLE)
+            self._style_weights(NOTICE_STYLE)
             return
         if status is None:
             loading = title and self.is_busy()
             self.weights_label.setText(self.tr("Loading {model}…").format(model=title) if loading else "")
-            self.weights_label.setStyleSheet("")
+            self._style_weights("")
             return
         if status.downloadable:
             self.download_button.setText(self.tr("Download weights ({size} MB)").format(
@@ -1427,7 +1436,7 @@ class FeatureMapView(LanguageAware, QWidget):
         if status.problem:
             text += " " + self.tr("Problem: {problem}").format(problem=status.problem)
         self.weights_label.setText(text)
-        self.weights_label.setStyleSheet(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
+        self._style_weights(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
 
 
 def _titled(title: QLabel, body: QWidget) -> QVBoxLayout:
