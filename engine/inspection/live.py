@@ -13,6 +13,7 @@ sends as an ordinary ``InspectImage``.
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Iterator
 
@@ -61,6 +62,29 @@ def inspect_frame_events(worker, request: ev.InspectFrame) -> Iterator[ev.Event]
             raise
         prepared = models.get(request.model, "", worker.device)
     image = pasted_image(request.pixels, request.name)
+    with _leaving_a_core(worker.device):
+        answer = _frame_maps(worker, request, prepared, image)
+    yield answer  # the threads restored first: the worker may serve other requests while the event goes out
+
+
+@contextlib.contextmanager
+def _leaving_a_core(device):
+    """On the CPU, torch's threads less one while a frame is served, the core left to the GUI thread, which paints
+    every frame (the rule a training run follows, ``engine.learning.training.cpu_training_threads``). With every
+    core, torch's threads wait at each operation for a core the GUI holds: measured on two shared cores, LeNet-5's
+    forward ran 20 to 100 times slower with two threads than with one, ResNet-18's 5 times."""
+    if device is None or device.type != "cpu":
+        yield
+        return
+    previous = torch.get_num_threads()
+    torch.set_num_threads(max(1, previous - 1))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _frame_maps(worker, request: ev.InspectFrame, prepared: _Prepared, image) -> ev.FrameMapsReady:
     batch, crop, inverted = preprocess(image.pixels, prepared.loaded.preprocessing)
     batch = batch.to(worker.device)
     rows = prepared.rows
@@ -85,7 +109,7 @@ def inspect_frame_events(worker, request: ev.InspectFrame) -> Iterator[ev.Event]
                                 r.paper_name) for i, r in enumerate(rows))
     loaded = prepared.loaded
     worker.owned(FramesServed).add(request.sender)  # a still image of this view now waits in vain for its extras
-    yield ev.FrameMapsReady(
+    return ev.FrameMapsReady(
         model=loaded.name, source="", name=image.name, notes=image.notes, original_size=image.original_size,
         crop=_read_only(crop), model_input=_read_only(batch[0].detach().cpu().numpy()),
         mean=loaded.preprocessing.mean, std=loaded.preprocessing.std, layers=layers,

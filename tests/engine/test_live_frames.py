@@ -84,3 +84,24 @@ def test_a_waiting_frame_cuts_a_still_images_grad_cam_and_occlusion_short(frame)
     assert [type(e) for e in seen if e.request_id == 1][:1] == [ev.FeatureMapsReady]
     assert not [e for e in seen if isinstance(e, (ev.GradCamReady, ev.OcclusionReady))]
     assert [e.request_id for e in seen if isinstance(e, ev.FrameMapsReady)] == [2]
+
+
+def test_a_frame_on_the_cpu_leaves_a_core_to_the_screen_and_gives_the_threads_back(frame, monkeypatch):
+    import torch
+
+    import engine.inspection.live as live
+
+    during = []
+    original = live._frame_maps
+
+    def watched(*args):
+        during.append(torch.get_num_threads())
+        return original(*args)
+
+    monkeypatch.setattr(live, "_frame_maps", watched)
+    before = torch.get_num_threads()
+    worker = EngineWorker(lambda event: None, device="cpu")  # not started: the handler runs on this thread
+    worker.set_device("cpu")
+    answers = list(live.inspect_frame_events(worker, ev.InspectFrame("lenet5", pixels=frame, layer=1)))
+    assert [type(a) for a in answers] == [ev.FrameMapsReady]
+    assert during == [max(1, before - 1)] and torch.get_num_threads() == before
