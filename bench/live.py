@@ -40,12 +40,13 @@ def run(repeat: int) -> None:
           f"at {_SOURCE_FPS:.0f}/s")
     for model in _MODELS:
         # The plain rate just before and just after each live run: the machine's load weighs on both alike.
-        runs, plains, engines = [], [], []
+        runs, plains, engines, lean = [], [], [], []
         for _ in range(repeat):
             before = _plain_rate(model, device)
             runs.append(_live(model))
             plains.append((before + _plain_rate(model, device)) / 2)
             engines.append(_on_thread(_engine_rate_here, model))
+            lean.append(_on_thread(_plain_rate_here, model, device, True))
         plain = statistics.median(plains)
         engine = statistics.median(engines)
         rate = statistics.median(r["rate"] for r in runs)
@@ -57,6 +58,9 @@ def run(repeat: int) -> None:
               f"   (median of the runs' ratios; target >= 0.9 on the CPU)")
         print(f"          the live request alone on the engine (no screen): {engine:8.1f} /s   ratio "
               f"{statistics.median(e / p for e, p in zip(engines, plains, strict=True)):5.3f}")
+        print(f"          plain forward on the live's threads (all but one): {statistics.median(lean):8.1f} /s   live "
+              f"against it {statistics.median(r['rate'] / q for r, q in zip(runs, lean, strict=True)):5.3f} (for "
+              "comparison; the baseline above is torch's default)")
         print(f"          latency arrival -> maps on screen: median {latency * 1000:6.1f} ms (one forward: "
               f"{1000 / plain:6.1f} ms; target <= forward + 50 ms);  frames dropped {dropped:.1%}")
         print(f"          GUI event loop lateness while live: p99 {np.percentile(late, 99):6.1f} ms, worst "
@@ -101,10 +105,15 @@ def _engine_rate_here(model: str) -> float:
     return count / (time.perf_counter() - started)
 
 
-def _plain_rate_here(model: str, device) -> float:
+def _plain_rate_here(model: str, device, leave_a_core: bool = False) -> float:
     import torch
 
+    from engine.inspection.live import _leaving_a_core
     from engine.models.weights import load_model
+
+    if leave_a_core:  # for comparison only: the baseline is the forward as torch runs it by default
+        with _leaving_a_core(device):
+            return _plain_rate_here(model, device)
 
     loaded = load_model(model)
     module = loaded.module.to(device).eval()
