@@ -57,6 +57,7 @@ class EngineBridge(QObject):
         self._queue: deque[ev.Event] = deque()
         self._lock = threading.Lock()
         self._wake_pending = False
+        self._prompt_pending = False  # an event to deliver now rather than at the next tick (a live frame's maps)
         self._ids = itertools.count(1)
         self._senders = itertools.count(1)
         self._asked: dict[int, _Asked] = {}  # request id -> its receiver, until RequestDone or a cancel
@@ -131,8 +132,10 @@ class EngineBridge(QObject):
     def _on_engine_event(self, event: ev.Event) -> None:
         with self._lock:
             self._queue.append(event)
-            wake = not self._wake_pending
+            # A prompt event wakes the GUI even when a wake-up is pending: that one may wait for the tick.
+            wake = not self._wake_pending or (event.prompt and not self._prompt_pending)
             self._wake_pending = True
+            self._prompt_pending = self._prompt_pending or event.prompt
         if wake:
             self._events_waiting.emit()
 
@@ -140,14 +143,20 @@ class EngineBridge(QObject):
 
     @Slot()
     def _on_events_waiting(self) -> None:  # a slot of the bridge: queued onto the GUI thread
-        self._deliver_throttled()
+        if self._prompt_pending:
+            # A live frame's maps: waiting up to a tick (33 ms) for them would slow the feed, which sends its next
+            # frame when they are in. What waits with them is delivered too, in order; a feed is one such event a
+            # frame, so the GUI still paints at most as often as frames come back.
+            self._deliver()
+        else:
+            self._deliver_throttled()
 
     @Slot()
     def _deliver(self) -> None:
         with self._lock:
             batch = list(self._queue)
             self._queue.clear()
-            self._wake_pending = False
+            self._wake_pending = self._prompt_pending = False
         for event in _newest_per_key(batch):
             self._route(event)
 
@@ -201,6 +210,13 @@ class EngineClient:
         if request.latest_wins:
             self._latest[kind] = request_id
         return request_id
+
+    def cancel(self, request_id: int) -> None:
+        """Ignore the answers still to come to request ``request_id`` of this sender (e.g. live frames in flight
+        when the feed stops)."""
+        bridge = self._bridge()
+        if bridge is not None:
+            bridge.cancel(request_id)
 
     def cancel_all(self) -> None:
         bridge = self._bridge()

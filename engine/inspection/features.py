@@ -183,13 +183,18 @@ def grad_cam(model: nn.Module, batch_tensor: Tensor, layer: str, class_index: in
                       "pooling layer before the network flattens its maps"),
             layer=layer, shape="x".join(map(str, activation.shape[1:]))))
     (gradient,) = torch.autograd.grad(scores[0, class_index], activation)
+    return _weighted_map(activation, gradient, tuple(batch_tensor.shape[2:])), class_index
+
+
+def _weighted_map(activation: Tensor, gradient: Tensor, size: tuple[int, int]) -> np.ndarray:
+    """Grad-CAM's map from a layer's activation and the class score's gradient there, at ``size``, in [0, 1]."""
     with torch.no_grad():
         weights = gradient.mean(dim=(2, 3), keepdim=True)
         cam = functional.relu((weights * activation).sum(dim=1, keepdim=True))
-        cam = functional.interpolate(cam, size=tuple(batch_tensor.shape[2:]), mode="bilinear", align_corners=False)
+        cam = functional.interpolate(cam, size=size, mode="bilinear", align_corners=False)
         low, high = float(cam.min()), float(cam.max())
         cam = (cam - low) / (high - low) if high > low else torch.zeros_like(cam)
-    return cam[0, 0].float().cpu().numpy(), class_index
+    return cam[0, 0].float().cpu().numpy()
 
 
 def _activation_before(rows, layer: str) -> str:
@@ -254,6 +259,7 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     ``ImageRefused``; a weights file that does not fit in ``WeightsRefused``, then the model's own weights.
     """
     _check_takes_images(request.model)
+    frames_before = worker.owned(FramesServed).count(request.sender)
     try:
         prepared = worker.owned(_Models).get(request.model, request.weights_file, worker.device)
     except UserInputError as error:
@@ -272,13 +278,13 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     batch = batch.to(worker.device)
     maps = _feature_maps(prepared, request, image, batch, crop, inverted)
     yield maps
-    if worker.superseded(request):
+    if _outrun(worker, request, frames_before):
         return
     cam, index = grad_cam(prepared.loaded.module, batch, prepared.cam_layer, request.cam_class,
                           prepared.rows[-1].name)
     yield ev.GradCamReady(maps.model, index, prepared.loaded.classes[index], prepared.cam_layer, _read_only(cam),
                           _activation_before(prepared.rows, prepared.cam_layer))
-    if worker.superseded(request):
+    if _outrun(worker, request, frames_before):
         return
     size = min(batch.shape[2:])
     patch, stride = occlusion_window(size)
@@ -286,12 +292,33 @@ def inspect_image_events(worker, request: ev.InspectImage) -> Iterator[ev.Event]
     def between_batches() -> bool:
         # One forward pass per covered image: give up for a newer image or a stop. Interleaved requests are not
         # served from here: they would run inside the occlusion's no_grad (and Grad-CAM needs gradients).
-        return worker.stopping or worker.superseded(request)
+        return worker.stopping or _outrun(worker, request, frames_before)
 
     drop = occlusion_map(prepared.loaded.module, batch, index, patch, stride, batch_size=64 if size <= 64 else 4,
                          should_stop=between_batches)
     if drop is not None:
         yield ev.OcclusionReady(maps.model, index, prepared.loaded.classes[index], patch, stride, _read_only(drop))
+
+
+def _outrun(worker, request: ev.InspectImage, frames_before: int) -> bool:
+    """A newer image or a live frame from the same view waits, or a frame of it has been served since this image
+    came (frames are served between its steps): this image's Grad-CAM and occlusion would come too late to be
+    seen, as the view shows the newer one."""
+    return (worker.superseded(request) or worker.waiting(("InspectFrame", request.sender))
+            or worker.owned(FramesServed).count(request.sender) != frames_before)
+
+
+class FramesServed:
+    """How many live frames (``InspectFrame``) of each sender the engine has served (owned by the worker)."""
+
+    def __init__(self) -> None:
+        self._counts: dict[int, int] = {}
+
+    def count(self, sender: int) -> int:
+        return self._counts.get(sender, 0)
+
+    def add(self, sender: int) -> None:
+        self._counts[sender] = self.count(sender) + 1
 
 
 def _feature_maps(prepared: _Prepared, request: ev.InspectImage, image: LoadedImage, batch: Tensor,

@@ -234,7 +234,8 @@ def _from_user_file(name: str, path: Path) -> LoadedModel:
     module = _built(name, **(_options_of(name, checkpoint) if checkpoint else {}))
     _load_fitting(module, state, path.name, checkpoint.model if checkpoint else "")
     if checkpoint is not None:
-        return _described(name, module, checkpoint, WeightsStatus("file", str(path), _detail(checkpoint)))
+        return _described(name, module, checkpoint, WeightsStatus("file", str(path), _detail(checkpoint),
+                                                                     dataset=checkpoint.dataset))
     return LoadedModel(name, module, WeightsStatus("file", str(path)), _default_classes(name, _outputs(module)),
                        _default_preprocessing(name))
 
@@ -255,7 +256,7 @@ def _state_in(payload, path: Path) -> tuple[dict, Checkpoint | None]:
 def _from_checkpoint(name: str, checkpoint: Checkpoint, status: WeightsStatus) -> LoadedModel:
     module = _built(name, **_options_of(name, checkpoint))
     _load_fitting(module, checkpoint.state_dict, Path(status.path).name, checkpoint.model)
-    status = WeightsStatus(status.kind, status.path, _detail(checkpoint))
+    status = WeightsStatus(status.kind, status.path, _detail(checkpoint), dataset=checkpoint.dataset)
     return _described(name, module, checkpoint, status)
 
 

@@ -94,6 +94,8 @@ __all__ = [
     "PreparationFinished",
     "ShowDatasetSamples",
     "DatasetSamplesReady",
+    "InspectFrame",
+    "FrameMapsReady",
 ]
 
 
@@ -171,6 +173,8 @@ class Event:
     thinned to the newest."""
 
     request_id: int = field(default=0, kw_only=True)
+
+    prompt: ClassVar[bool] = False  # delivered as soon as it comes, not at the bridge's next tick
 
     @property
     def coalesce_key(self) -> str | None:
@@ -268,7 +272,7 @@ class WeightsStatus:
     found: the predictions mean nothing). ``detail`` says what the weights are (``digits, epoch 12``,
     ``ResNet18_Weights.IMAGENET1K_V1``); ``downloadable`` is True when torchvision publishes weights for the
     model (``download_bytes`` long) that are not in the cache; ``problem`` says why a file that should have
-    given weights could not (damaged), empty when none."""
+    given weights could not (damaged), empty when none; ``dataset`` names what a checkpoint was trained on."""
 
     kind: str
     path: str = ""
@@ -276,6 +280,7 @@ class WeightsStatus:
     downloadable: bool = False
     download_bytes: int = 0
     problem: str = ""
+    dataset: str = ""  # the data set a checkpoint was trained on ("digits", "mnist"); empty when not recorded
 
 
 @dataclass(frozen=True, eq=False)
@@ -1154,3 +1159,43 @@ class TrainingAugmented(Event):
     @property
     def coalesce_key(self) -> str | None:
         return f"training-augmented:{self.run_id}"
+
+
+@dataclass(frozen=True)
+class InspectFrame(Request):
+    """One live frame (``pixels``, ``uint8`` (H, W, 3)) through ``model``: only what the live view shows, the
+    maps of row ``layer`` and the top-5, from one forward pass; with ``explain`` also Grad-CAM, from the same
+    pass run with gradients. Answered by ``FrameMapsReady``.
+
+    Frames of one sender replace each other while they wait in the engine's queue (the newest frame wins), but
+    a newer frame does not cancel the answer to one already being served: the live view keeps a second frame
+    waiting while the engine serves the first, so the engine never waits for the screen (docs/ARCHITECTURE.md,
+    "Live frames").
+    """
+
+    model: str
+    pixels: np.ndarray
+    layer: int
+    name: str = ""
+    explain: bool = False
+    weights_file: str = ""
+
+    @property
+    def channel(self) -> tuple | None:
+        return ("InspectFrame", self.sender)
+
+    @property
+    def interleave(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True, eq=False)
+class FrameMapsReady(FeatureMapsReady):
+    """The answer to an ``InspectFrame``: a ``FeatureMapsReady`` whose ``layers`` hold every row, but only row
+    ``computed`` has its maps (the others: an empty (0, 0, 0) array); ``cam`` is the frame's Grad-CAM when it
+    was asked for. The bridge delivers it as soon as it comes rather than at its next tick (``prompt``)."""
+
+    computed: int = 0
+    cam: GradCamReady | None = None
+
+    prompt: ClassVar[bool] = True

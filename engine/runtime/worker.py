@@ -140,6 +140,12 @@ class EngineWorker:
         with self._wake:
             return request.channel is not None and request.channel in self._pending
 
+    def waiting(self, channel: tuple) -> bool:
+        """True when a request on ``channel`` is waiting (e.g. a live frame, which makes a still image's
+        Grad-CAM and occlusion moot)."""
+        with self._wake:
+            return channel in self._pending
+
     def serve_interleaved(self) -> None:
         """Serve every waiting ``interleave`` request now (called between batches of a long handler)."""
         while not self._stopping.is_set():
@@ -269,4 +275,5 @@ _HANDLERS: dict[type, Callable[[EngineWorker, ev.Request], Iterator[ev.Event]]] 
     ev.StopDepthSweep: _on_depth,
     ev.StartExperiment: _deferred("engine.learning.experiments.registry:experiment_events"),
     ev.StopExperiment: _deferred("engine.learning.experiments.registry:experiment_events"),
+    ev.InspectFrame: _deferred("engine.inspection.live:inspect_frame_events"),
 }

@@ -2,9 +2,10 @@
 
 The reader thread reads ``engine.data.frames`` sources at their own pace (a camera, a video, the synthetic
 source) into a ``LatestFrame`` slot. On the GUI thread a timer hands the newest frame to the feature-map view
-only when the view is not waiting for the maps of the previous one: frames that arrive while the engine is busy
-replace each other in the slot and are dropped, never queued, so the picture on screen is never behind by more
-than one forward pass and memory stays flat however fast the frames come.
+whenever the view says it is ready for one (it keeps at most two in flight: one being served, the next waiting
+in the engine's queue, so the engine never waits for the screen): frames that arrive meanwhile replace each
+other in the slot and are dropped, never queued, so the picture on screen is never behind by more than two
+forward passes and memory stays flat however fast the frames come.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class LiveFeed(QObject):
     deliver : callable
         ``deliver(frame)`` on the GUI thread: the newest frame (``uint8`` (H, W, 3)).
     ready : callable
-        ``ready()`` on the GUI thread: True when the consumer can take a frame (the engine answered the last).
+        ``ready()`` on the GUI thread: True when the consumer can take another frame.
     parent : QObject, optional
 
     Signals
@@ -51,7 +52,7 @@ class LiveFeed(QObject):
         self.delivered = 0  # frames handed to the consumer
         self.shown = 0  # of which the consumer showed the maps (see frame_shown)
         self.latencies: list[float] = []  # seconds from a frame's arrival to its maps on screen, the last 1,000
-        self._arrival = 0.0  # of the frame handed over last
+        self.arrival = 0.0  # when the frame handed over last came from the source (time.perf_counter())
         self._source: FrameSource | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -81,10 +82,11 @@ class LiveFeed(QObject):
             self._thread.join(_STOP_WAIT_S)
         self._thread, self._source = None, None
 
-    def frame_shown(self) -> None:
-        """The consumer has put the maps of the frame handed over last on screen: its latency is recorded."""
+    def frame_shown(self, arrival: float) -> None:
+        """The consumer has put the maps of the frame that came at ``arrival`` (its :attr:`arrival` when it was
+        handed over) on screen: its latency is recorded."""
         self.shown += 1
-        self.latencies.append(time.perf_counter() - self._arrival)
+        self.latencies.append(time.perf_counter() - arrival)
         del self.latencies[:-1000]
 
     def is_running(self) -> bool:
@@ -104,7 +106,7 @@ class LiveFeed(QObject):
         if self._ready():
             taken = self.slot.take()
             if taken is not None:
-                frame, self._arrival = taken
+                frame, self.arrival = taken
                 self.delivered += 1
                 self._deliver(frame)
                 return

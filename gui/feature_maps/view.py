@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.data.drawing import digit_from_photo, digit_from_strokes
+from engine.data.drawing import digit_from_photo, digit_from_strokes, mnist_from_strokes
 from engine.data.frames import CameraSource, FrameSource, VideoFileSource, camera_indices
 from engine.data.images import IMAGE_SUFFIXES, collect_images, sample_images
 from engine.models.zoo import get_info
@@ -58,7 +59,7 @@ from gui.i18n import localized
 from gui.widgets.class_names import class_label
 from gui.widgets.drawing_pad import DrawingPad
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
-from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised
+from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised_map
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
 __all__ = ["FeatureMapView"]
@@ -72,6 +73,8 @@ _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
 _ERF_COLORMAP = "CET-L8"
 _UNIT_COLOUR = QColor("#ff2d55")
+_FRAMES_IN_FLIGHT = 2  # live: one frame served by the engine, the next waiting in its queue
+_LIVE_CAM_EVERY_S = 1.0  # live: Grad-CAM of a frame this often (it costs a third more than the frame's maps)
 
 
 class _TopClasses(QWidget):
@@ -142,6 +145,7 @@ class _Source:
         # "drawing": the pad's state while it is drawn, "frame": a live frame. Neither joins the recent strip (a
         # drawing does when the user keeps it).
         self.kind = kind
+        self.arrival = 0.0  # a live frame: when it came from its source (time.perf_counter())
 
     def same_as(self, other: _Source | None) -> bool:
         return other is not None and (self.pixels is other.pixels if self.pixels is not None else
@@ -185,6 +189,10 @@ class FeatureMapView(LanguageAware, QWidget):
         self._maps_id = 0  # the request whose maps came last
         self._frames_kept = 0
         self.live: LiveFeed | None = None  # made on the first live source
+        self._frames: dict[int, _Source] = {}  # live frames asked for (InspectFrame id -> frame), until answered
+        self._inspect_when_in = False  # the source has ended: ask for all of the last frame once it is on screen
+        self._filters_shown: np.ndarray | None = None
+        self._cam_asked_at = -math.inf  # when a live frame last asked for Grad-CAM
         self._held = 0  # inside one_request(): requests wait for the end of the block
         self._wanted = False  # a request is owed (held, or asked for while off screen)
         self._event: ev.FeatureMapsReady | None = None
@@ -611,10 +619,38 @@ class FeatureMapView(LanguageAware, QWidget):
     def _on_feature_maps_ready(self, event: ev.FeatureMapsReady) -> None:
         if event.model != self._model or (self._event is not None and event.request_id < self._event.request_id):
             return
-        source = self._asked.pop(event.request_id, None) or _Source(event.source)
-        if self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
+        self._show_maps(event, self._asked.pop(event.request_id, None) or _Source(event.source))
+
+    def _on_frame_maps_ready(self, event: ev.FrameMapsReady) -> None:
+        source = self._frames.pop(event.request_id, None)
+        for older in [key for key in self._frames if key < event.request_id]:
+            del self._frames[older]  # replaced in the engine's queue by a newer frame: no answer comes
+        if source is not None and event.model == self._model and (
+                self._event is None or event.request_id > self._event.request_id):
+            self._show_maps(event, source)
+        if self._inspect_when_in and not self._frames:
+            self._inspect_shown_frame()
+
+    def _on_frame_failed(self, event: ev.RequestFailed) -> None:
+        if self._frames.pop(event.request_id, None) is None:
+            return
+        self.stop_live()  # one sentence, not one a frame
+        self._messages = [event.message]
+        self._show_messages()
+
+    def _show_maps(self, event: ev.FeatureMapsReady, source: _Source) -> None:
+        frame = isinstance(event, ev.FrameMapsReady)
+        if frame and self._event is not None and self._event.model == event.model:
+            # A live frame keeps the last Grad-CAM (a frame brings one about once a second), not another image's
+            # occlusion; a unit clicked was another frame's.
+            self._cam = event.cam or (self._cam if self._cam is not None and self._cam.model == event.model else None)
+            self._occlusion = None
+            self._clear_unit()
+        elif self._event is None or self._event.model != event.model or not source.same_as(self._shown_source):
             self._cam = self._occlusion = None  # another image's overlays; the same image keeps its own
             self._clear_unit()
+            if frame:
+                self._cam = event.cam
         self._event, self._shown_source = event, source
         self._maps_id = max(self._maps_id, event.request_id)
         if not source.kind:
@@ -631,8 +667,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._show_filters()
         self._show_predictions()
         self._show_texts()
-        if source.kind == "frame" and self.live is not None:
-            self.live.frame_shown()
+        if frame and self.live is not None:
+            self.live.frame_shown(source.arrival)
 
     def _on_grad_cam_ready(self, event: ev.GradCamReady) -> None:
         if self._event is None or event.request_id < self._event.request_id or event.model != self._model:
@@ -721,8 +757,8 @@ class FeatureMapView(LanguageAware, QWidget):
         if self._event is None:
             return
         layer = self._event.layers[self.layer_slider.value()]
-        if layer.index == 0:
-            return  # the input is not a unit of the network
+        if layer.index == 0 or not layer.maps.size:
+            return  # the input is not a unit of the network; a live frame brought another row's maps
         shown = layer.maps.shape
         if len(layer.shape) == 3:
             factor = max(1, layer.shape[1] // shown[1]), max(1, layer.shape[2] // shown[2])
@@ -803,10 +839,19 @@ class FeatureMapView(LanguageAware, QWidget):
     def _drawn_source(self) -> _Source:
         """The pad's strokes made the way the training digits were (``engine.data.drawing``), at the input
         size of the model on screen (LeNet-5: 32×32)."""
+        if self._trained_on_mnist():
+            return _Source(pixels=mnist_from_strokes(self.pad.strokes()).pixels, name=self.tr("Drawing"),
+                           kind="drawing")
         side = get_info(self._model).input_shape[1] if self._model else 32
         side = max(8, side // 8 * 8)
         digit = digit_from_strokes(self.pad.strokes(), side=side)
         return _Source(pixels=digit.pixels, name=self.tr("Drawing"), kind="drawing")
+
+    def _trained_on_mnist(self) -> bool:
+        """True when the weights of the model on screen say they were trained on MNIST (a checkpoint records its
+        data set): drawings are then made as MNIST's digits were, not as the embedded ones."""
+        event = self._event
+        return event is not None and event.model == self._model and event.weights.dataset == "mnist"
 
     def _on_draw_toggled(self, checked: bool) -> None:
         self.pad_box.setVisible(checked)
@@ -855,11 +900,20 @@ class FeatureMapView(LanguageAware, QWidget):
         return self._start_live(lambda: VideoFileSource(path))
 
     def freeze_live(self) -> None:
-        """Space: stop the live source on the current frame, whose maps and Grad-CAM stay to be browsed."""
+        """Space: stop the live source on the frame on screen, and ask for all of it (every layer's maps,
+        Grad-CAM, occlusion) to be browsed at leisure."""
         if self.live is not None and self.live.is_running():
             self.stop_live()
             self._messages = [self.tr("Frozen on the current frame; choose a source under Live to go on.")]
             self._show_messages()
+            self._inspect_shown_frame()
+
+    def _inspect_shown_frame(self) -> None:
+        """The frame on screen as an ordinary image: a live frame brought one layer's maps, this brings all."""
+        self._inspect_when_in = False
+        if self._shown_source is not None and self._shown_source.kind == "frame":
+            self._source, self._using_sample = self._shown_source, False
+            self._submit()
 
     def keep_frame(self) -> None:
         """S: the frame on screen joins the recent images."""
@@ -898,6 +952,9 @@ class FeatureMapView(LanguageAware, QWidget):
         self.open_camera(self.sender().data())
 
     def _on_live_ended(self) -> None:
+        self._inspect_when_in = True  # once the frames still in flight are on screen, the last one in full
+        if not self._frames:
+            self._inspect_shown_frame()
         self._messages = [self.tr("The live source has no more frames (the video ended, or the camera stopped "
                                   "sending pictures: unplugged?). The last frame stays.")]
         self._show_messages()
@@ -912,21 +969,52 @@ class FeatureMapView(LanguageAware, QWidget):
         """Stop the live source (its reader thread ends); the last frame's maps stay."""
         if self.live is not None:
             self.live.stop()
+        self._cancel_frames()
+
+    def live_running(self) -> bool:
+        return self.live is not None and self.live.is_running()
+
+    def _cancel_frames(self) -> None:
+        """Frames still in flight are not shown: the frame on screen is the one the user stopped on."""
+        for request_id in self._frames:
+            self._engine.cancel(request_id)
+        self._frames.clear()
+        self._inspect_when_in = False
 
     def awaiting_maps(self) -> bool:
-        """True while the maps of the last request have not come (nor its refusal or failure)."""
+        """True while the maps of the last request have not come (nor its refusal or failure), or of a live
+        frame in flight."""
+        return bool(self._frames) or self._awaiting_image_maps()
+
+    def _awaiting_image_maps(self) -> bool:
         return max(self._maps_id, self._done_id) < self._request_id
 
     def _ready_for_frame(self) -> bool:
-        return not self.awaiting_maps()
+        # Two frames in flight: while the engine serves one, the next waits in its queue, so the engine never
+        # idles while the answer crosses to the screen and the next frame crosses back (pipelining).
+        return len(self._frames) < _FRAMES_IN_FLIGHT and not self._awaiting_image_maps()
 
     def _on_live_frame(self, frame: np.ndarray) -> None:
         if self.digit_mode_action.isChecked() and self._model and get_info(self._model).input_shape[0] == 1:
             # Digit mode: a digit on paper becomes the network's input the way the pad's drawings do.
-            digit = digit_from_photo(frame, side=max(8, get_info(self._model).input_shape[1] // 8 * 8))
+            digit = digit_from_photo(frame, side=max(8, get_info(self._model).input_shape[1] // 8 * 8),
+                                     mnist=self._trained_on_mnist())
             frame = frame if digit.empty else digit.pixels
-        self._source, self._using_sample = _Source(pixels=frame, name=self.tr("Live frame"), kind="frame"), False
-        self._submit()
+        source = _Source(pixels=frame, name=self.tr("Live frame"), kind="frame")
+        source.arrival = self.live.arrival if self.live is not None else time.perf_counter()
+        self._source, self._using_sample = source, False
+        if self._model is None or get_info(self._model).input_shape[0] not in (1, 3) or not self.isVisible():
+            return
+        # Grad-CAM of a frame about once a second: with every frame it would cost a third of the frame rate.
+        now = time.perf_counter()
+        explain = self.cam_check.isChecked() and now - self._cam_asked_at >= _LIVE_CAM_EVERY_S
+        if explain:
+            self._cam_asked_at = now
+        request_id = self._engine.submit(ev.InspectFrame(
+            self._model, pixels=source.pixels, layer=self._layer, name=source.name, explain=explain,
+            weights_file=self._weights_files.get(self._model, "")),
+            {ev.FrameMapsReady: self._on_frame_maps_ready}, self._on_frame_failed)
+        self._frames[request_id] = source
 
     def _grid_hint_text(self) -> str:
         if self.draw_button.isChecked():
@@ -1011,23 +1099,29 @@ class FeatureMapView(LanguageAware, QWidget):
             return
         self.grid_hint.setVisible(False)
         layer = self._event.layers[self.layer_slider.value()]
+        if not layer.maps.size:  # a live frame brought another row: this one's maps come with the next frame
+            self.grid.blank()
+            self.enlarged_panel.blank()
+            self.grid.mark(None)
+            self._show_layer_label()
+            return
         self.grid.set_maps(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)
         self._channel = min(self._channel, layer.maps.shape[0] - 1)
         self._show_enlarged()
         self._show_layer_label()
 
     def _show_enlarged(self) -> None:
-        if self._event is None:
+        if self._event is None or not self._event.layers[self.layer_slider.value()].maps.size:
             return
         layer = self._event.layers[self.layer_slider.value()]
-        scaled = normalised(layer.maps, per_channel=self.scale_combo.currentIndex() == 0)[self._channel]
+        scaled = normalised_map(layer.maps, self._channel, per_channel=self.scale_combo.currentIndex() == 0)
         self.enlarged_panel.show_array(scaled, levels=(0.0, 1.0), colormap=COLORMAP)
         self.grid.mark(self._channel)
         self._show_unit_marker()
         self._show_enlarged_caption()
 
     def _show_enlarged_caption(self) -> None:
-        if self._event is None:
+        if self._event is None or not self._event.layers[self.layer_slider.value()].maps.size:
             return
         layer = self._event.layers[self.layer_slider.value()]
         self.enlarged_caption.setText(self.tr("Map {channel} of {count} in {layer}").format(
@@ -1063,7 +1157,8 @@ class FeatureMapView(LanguageAware, QWidget):
         """Outline the clicked unit's pixel on the enlarged map (in its displayed, maybe pooled, pixels)."""
         event, layers = self._unit_event, None if self._event is None else self._event.layers
         if event is None or layers is None or event.layer != layers[self.layer_slider.value()].index or \
-                event.channel != self._channel or len(layers[event.layer].shape) != 3:
+                event.channel != self._channel or len(layers[event.layer].shape) != 3 or \
+                not layers[event.layer].maps.size:
             self.unit_marker.setVisible(False)
             return
         layer = layers[event.layer]
@@ -1096,8 +1191,11 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _show_filters(self) -> None:
         filters = None if self._event is None else self._event.filters
+        if filters is not None and filters is self._filters_shown:
+            return  # the same model's filters (one array for all its images): a live frame need not redraw them
+        self._filters_shown = filters
         if filters is None:
-            self.filters_panel.clear()
+            self.filters_panel.blank()
             return
         count, height, width, channels = filters.shape
         rows, columns, gap = mosaic_shape(count, height, width)
@@ -1182,9 +1280,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.undo_button.setText(self.tr("Undo"))
         self.clear_button.setText(self.tr("Clear"))
         self.keep_button.setText(self.tr("Add to images"))
-        self.pad_caption.setText(self.tr(
-            "Made like the training digits: the drawing is scaled to fill a 32×32 bitmap, the ink of each 4×4 "
-            "block counted (0 to 16), and the 8×8 counts enlarged to the network's input."))
+        self._show_pad_caption()
         self.recent_title.setText(self.tr("Images"))
         self.open_button.setText(self.tr("Open images…"))
         self.paste_button.setText(self.tr("Paste image"))
@@ -1194,6 +1290,7 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _show_texts(self) -> None:
         self._show_weights()
+        self._show_pad_caption()
         self._show_enlarged_caption()
         self._show_unit_caption()
         self._show_layer_label()
@@ -1217,6 +1314,10 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _attribution_text(self) -> str:
         """What the overlay's colours mean, and why Grad-CAM looks as it does on a tanh network."""
+        if self.live_running():
+            return self.tr("Live: every frame brings the maps of the layer on screen and the top-5; Grad-CAM is "
+                           "redone about once a second. Freeze the frame (Space) for every layer, Grad-CAM and "
+                           "occlusion of it.")
         if self.occlusion_check.isChecked():
             if self._occlusion is None:
                 return self.tr("Occlusion: computing…")
@@ -1248,13 +1349,25 @@ class FeatureMapView(LanguageAware, QWidget):
         text = self.tr("{index} of {last}: {name} ({op}), output {shape}").format(
             index=layer.index, last=len(self._event.layers) - 1, name=name, op=layer.op,
             shape=shape_text(layer.shape))
-        if len(layer.shape) == 3 and layer.maps.shape[0] < layer.shape[0]:
+        if not layer.maps.size:
+            text += " · " + self.tr("its maps come with the next frame")
+        elif len(layer.shape) == 3 and layer.maps.shape[0] < layer.shape[0]:
             text += " · " + self.tr("first {shown} of {count} maps").format(
                 shown=layer.maps.shape[0], count=layer.shape[0])
         elif len(layer.shape) != 3:
             text += " · " + self.tr("{count} values, laid out row by row").format(count=exact(math.prod(
                 layer.shape)))
         self.layer_label.setText(text)
+
+    def _show_pad_caption(self) -> None:
+        if self._trained_on_mnist():
+            self.pad_caption.setText(self.tr(
+                "Made like MNIST's digits (the weights were trained on MNIST): the drawing is scaled to fit a 20×20 "
+                "box, its aspect kept, and placed in 28×28 with its centre of mass at the centre."))
+        else:
+            self.pad_caption.setText(self.tr(
+                "Made like the training digits: the drawing is scaled to fill a 32×32 bitmap, the ink of each 4×4 "
+                "block counted (0 to 16), and the 8×8 counts enlarged to the network's input."))
 
     def _show_input_caption(self) -> None:
         event = self._event
@@ -1273,6 +1386,11 @@ class FeatureMapView(LanguageAware, QWidget):
         parts += [localized(note) for note in event.notes]
         self.input_caption.setText("; ".join(parts))
 
+    def _style_weights(self, style: str) -> None:
+        # Only when it changes: setting a style sheet re-polishes the label, and a live feed shows ~30 frames a second.
+        if self.weights_label.styleSheet() != style:
+            self.weights_label.setStyleSheet(style)
+
     def _show_weights(self) -> None:
         status = None if self._event is None or self._event.model != self._model else self._event.weights
         title = get_info(self._model).title if self._model else ""
@@ -1290,12 +1408,12 @@ class FeatureMapView(LanguageAware, QWidget):
             self.download_progress.setValue(done)
             self.weights_label.setText(self.tr("Downloading the weights of {model}: {done} of {total} MB…").format(
                 model=title, done=f"{done / 1e6:.0f}", total=f"{total / 1e6:.0f}" if total else "?"))
-            self.weights_label.setStyleSheet(NOTICE_STYLE)
+            self._style_weights(NOTICE_STYLE)
             return
         if status is None:
             loading = title and self.is_busy()
             self.weights_label.setText(self.tr("Loading {model}…").format(model=title) if loading else "")
-            self.weights_label.setStyleSheet("")
+            self._style_weights("")
             return
         if status.downloadable:
             self.download_button.setText(self.tr("Download weights ({size} MB)").format(
@@ -1318,7 +1436,7 @@ class FeatureMapView(LanguageAware, QWidget):
         if status.problem:
             text += " " + self.tr("Problem: {problem}").format(problem=status.problem)
         self.weights_label.setText(text)
-        self.weights_label.setStyleSheet(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
+        self._style_weights(NOTICE_STYLE if status.kind == "random" else GOOD_STYLE)
 
 
 def _titled(title: QLabel, body: QWidget) -> QVBoxLayout:

@@ -46,11 +46,15 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         if colormap is not None:
             self.image.setColorMap(pg.colormap.get(colormap))
         self.image.setImage(array, levels=levels, autoLevels=levels is None)
+        self.image.setVisible(True)
         if resized:
             self.box.autoRange()
 
-    def clear(self) -> None:
-        self.image.clear()
+    def blank(self) -> None:
+        """Show nothing until the next :meth:`show_array`. Not ``clear``: pyqtgraph's GraphicsLayoutWidget sets
+        ``clear`` on each instance to its layout's, which removes the view box itself, so that nothing shown later
+        is ever painted (seen when a live frame brought another layer's maps)."""
+        self.image.setVisible(False)
 
 
 class MapGrid(ImagePanel):
@@ -63,6 +67,7 @@ class MapGrid(ImagePanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buffer: np.ndarray | None = None
+        self._cells: np.ndarray | None = None
         self._layout = (0, 0, 0, 0, 0)  # rows, columns, gap, height, width
         self._count = 0  # maps in the mosaic
         self.image.setColorMap(pg.colormap.get(COLORMAP))
@@ -81,9 +86,13 @@ class MapGrid(ImagePanel):
         if layout != self._layout:
             self._layout = layout
             self._buffer = np.full((rows, height + gap, columns, width + gap), np.nan, dtype=np.float32)
+            # Kept with the buffer: a live feed sets a layer's maps ~30 times a second, and allocating and
+            # faulting in megabytes (ResNet's stem: 64 maps of 112×112) each time cost more than scaling them.
+            self._cells = np.empty((rows * columns, height, width), dtype=np.float32)
         self._count = channels
-        cells = np.full((rows * columns, height, width), np.nan, dtype=np.float32)  # NaN: drawn transparent
-        cells[:channels] = normalised(maps, per_channel)
+        cells = self._cells
+        cells[channels:] = np.nan  # NaN: drawn transparent
+        normalised(maps, per_channel, out=cells[:channels])
         # The buffer seen as (row, y, column, x): one assignment puts every map in its cell; the gaps stay NaN.
         self._buffer[:, :height, :, :width] = cells.reshape(rows, columns, height, width).transpose(0, 2, 1, 3)
         mosaic = self._buffer.reshape(rows * (height + gap), columns * (width + gap))[:-gap, :-gap]
@@ -121,13 +130,27 @@ class MapGrid(ImagePanel):
             self.unit_clicked.emit(channel, int(point.y()) % (height + gap), int(point.x()) % (width + gap))
 
 
-def normalised(maps: np.ndarray, per_channel: bool) -> np.ndarray:
+def normalised(maps: np.ndarray, per_channel: bool, out: np.ndarray | None = None) -> np.ndarray:
     """``maps`` (C, H, W) scaled to [0, 1]: each map on its own range, or all on the layer's; flat maps give 0.
 
-    NaN (the cells past the end of a vector laid out as a map) stays NaN, and is drawn transparent.
+    NaN (the cells past the end of a vector laid out as a map) stays NaN, and is drawn transparent. With ``out``
+    (``float32``, the shape of ``maps``) the result is written there rather than into a new array.
     """
     axes = (1, 2) if per_channel else None
     low = np.nanmin(maps, axis=axes, keepdims=True)
     span = np.nanmax(maps, axis=axes, keepdims=True) - low
     span = np.where(span > 0, span, np.inf)  # a flat map shows as 0, not as a division by zero
-    return (maps - low) / span
+    if out is None:
+        return (maps - low) / span
+    np.subtract(maps, low, out=out)
+    out /= span
+    return out
+
+
+def normalised_map(maps: np.ndarray, channel: int, per_channel: bool) -> np.ndarray:
+    """Map ``channel`` of ``maps`` as :func:`normalised` scales it, without scaling the others (on the layer's
+    range, only its minimum and maximum are needed)."""
+    if per_channel:
+        return normalised(maps[channel:channel + 1], True)[0]
+    low, high = np.nanmin(maps), np.nanmax(maps)
+    return (maps[channel] - low) / (high - low if high > low else np.inf)

@@ -1545,6 +1545,18 @@
         <translation>현재 프레임에서 멈췄습니다. 계속하려면 [실시간]에서 입력을 고르세요.</translation>
     </message>
     <message>
+        <source>its maps come with the next frame</source>
+        <translation>이 층의 맵은 다음 프레임과 함께 온다</translation>
+    </message>
+    <message>
+        <source>Live: every frame brings the maps of the layer on screen and the top-5; Grad-CAM is redone about once a second. Freeze the frame (Space) for every layer, Grad-CAM and occlusion of it.</source>
+        <translation>실시간: 프레임마다 화면의 층의 맵과 top-5가 오고, Grad-CAM은 약 1초에 한 번 다시 계산한다. 프레임을 멈추면(Space) 그 프레임의 모든 층, Grad-CAM, 가림 민감도를 볼 수 있다.</translation>
+    </message>
+    <message>
+        <source>Made like MNIST&apos;s digits (the weights were trained on MNIST): the drawing is scaled to fit a 20×20 box, its aspect kept, and placed in 28×28 with its centre of mass at the centre.</source>
+        <translation>MNIST 숫자와 같은 방식으로 만듭니다(이 가중치는 MNIST로 훈련되었습니다): 그림을 가로세로 비율을 유지한 채 20×20 상자에 맞추고, 무게 중심이 가운데에 오도록 28×28 안에 놓습니다.</translation>
+    </message>
+    <message>
         <source>Frame {number}</source>
         <translation>프레임 {number}</translation>
     </message>

@@ -6,7 +6,15 @@ import torch
 
 from engine.data.datasets import load_embedded_digits
 from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
-from engine.data.drawing import BITMAP_SIDE, digit_from_ink, digit_from_photo, digit_from_strokes
+from engine.data.drawing import (
+    BITMAP_SIDE,
+    MNIST_SIDE,
+    digit_from_ink,
+    digit_from_photo,
+    digit_from_strokes,
+    mnist_from_ink,
+    mnist_from_strokes,
+)
 from engine.inspection.features import preprocess
 from engine.models.weights import load_model
 
@@ -97,3 +105,53 @@ def test_a_digit_photographed_on_paper_is_read_like_a_drawn_one():
         assert not inverted and not drawn.empty
     assert right >= 8
     assert digit_from_photo(np.full((60, 80, 3), 180, dtype=np.uint8)).empty  # a blank page
+
+
+# ---------------------------------------------------------------- MNIST (LeCun's preprocessing)
+
+
+def _ink_box(picture: np.ndarray) -> tuple[int, int]:
+    rows, columns = np.flatnonzero(picture.any(axis=1)), np.flatnonzero(picture.any(axis=0))
+    return int(rows[-1] - rows[0] + 1), int(columns[-1] - columns[0] + 1)
+
+
+@pytest.mark.parametrize("top, left", [(5, 7), (300, 20), (150, 560)])
+def test_an_offset_digit_is_fitted_to_20x20_with_its_aspect_and_centred_by_its_centre_of_mass(top, left):
+    # A "7"-like shape twice as tall as wide, anywhere on a large dark page.
+    ink = np.zeros((480, 640), dtype=np.uint8)
+    ink[top:top + 12, left:left + 60] = 255  # the bar
+    ink[top:top + 120, left + 45:left + 60] = 255  # the stem, at the right
+    digit = mnist_from_ink(ink)
+    gray = digit.pixels[..., 0]
+    assert digit.pixels.shape == (MNIST_SIDE, MNIST_SIDE, 3) and not digit.empty
+    assert _ink_box(gray >= 128) == (20, 10)  # the longer side fills the 20×20 box; the aspect (2:1) is kept
+    assert 0 < np.count_nonzero((gray > 0) & (gray < 255))  # grey edges from the anti-aliased scaling
+    # The centre of mass is at the image's centre, up to the half pixel a whole-pixel shift leaves.
+    y, x = digit.centre
+    assert abs(y - 13.5) <= 0.5 and abs(x - 13.5) <= 0.5
+    # The stem is at the right of the shape, so the centre of mass is right of the box's middle: the box sits
+    # left of centre, which centring by the bounding box alone would not do.
+    columns = np.flatnonzero(gray.any(axis=0))
+    assert (columns[0] + columns[-1]) / 2 < 13.5 - 1
+    # Wherever it was on the page, the same picture comes out.
+    assert np.array_equal(digit.pixels, mnist_from_ink(np.roll(ink, (7, -3), axis=(0, 1))).pixels)
+
+
+def test_strokes_drawn_anywhere_and_at_any_size_give_the_same_mnist_digit():
+    strokes = DIGIT_STROKES[2]
+    digit = mnist_from_strokes(strokes)
+    moved = mnist_from_strokes([np.asarray(stroke) * 3.0 + (40.0, -12.0) for stroke in strokes])
+    assert np.abs(digit.pixels.astype(int) - moved.pixels).max() <= 1
+    assert max(_ink_box(digit.pixels[..., 0] >= 128)) in (19, 20)
+    y, x = digit.centre
+    assert abs(y - 13.5) <= 0.5 and abs(x - 13.5) <= 0.5
+    assert mnist_from_strokes([]).empty and not mnist_from_strokes([]).pixels.any()
+
+
+def test_digit_mode_makes_an_mnist_digit_of_a_photo_for_an_mnist_model():
+    page = np.full((240, 320, 3), 200, dtype=np.uint8)
+    page[30:100, 40:52] = 30  # a dark "1" on light paper, up in a corner
+    digit = digit_from_photo(page, mnist=True)
+    assert digit.pixels.shape == (MNIST_SIDE, MNIST_SIDE, 3)
+    assert _ink_box(digit.pixels[..., 0] >= 128)[0] == 20
+    assert abs(digit.centre[0] - 13.5) <= 0.5 and abs(digit.centre[1] - 13.5) <= 0.5

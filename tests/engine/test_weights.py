@@ -55,7 +55,7 @@ def test_shipped_checkpoint_gives_its_classes_normalisation_and_builder_options(
                     tmp_path / "lenet5_digits.pt")
     monkeypatch.setattr(weights, "SHIPPED_WEIGHTS", tmp_path)
     loaded = weights.load_model("lenet5")
-    assert (loaded.status.kind, loaded.status.detail) == ("shipped", "digits, epoch 7")
+    assert (loaded.status.kind, loaded.status.detail, loaded.status.dataset) == ("shipped", "digits, epoch 7", "digits")
     assert loaded.classes == classes
     assert loaded.preprocessing == weights.Preprocessing(1, 32, 32, (0.1,), (0.3,))
     assert isinstance(loaded.module.act1, torch.nn.Sigmoid)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from engine.data.digit_strokes import DIGIT_STROKES
-from engine.data.drawing import digit_from_strokes
+from engine.data.drawing import digit_from_strokes, mnist_from_strokes
 from gui.feature_maps.view import FeatureMapView
 from gui.widgets.drawing_pad import DrawingPad
 
@@ -128,3 +128,24 @@ def test_undo_asks_again_an_empty_pad_keeps_the_maps_and_a_colour_model_hides_th
     view.hide()  # off screen the view asks for nothing: AlexNet is not built here
     view.set_model("alexnet")
     assert view.draw_button.isHidden() and view.pad_box.isHidden()
+
+
+def test_weights_trained_on_mnist_get_drawings_made_as_mnists_digits(qtbot, view, tmp_path):
+    from engine.models.checkpoints import Checkpoint, save_checkpoint
+    from engine.models.zoo import get_model
+
+    path = tmp_path / "lenet5_mnist.pt"
+    save_checkpoint(Checkpoint("lenet5", get_model("lenet5").state_dict(), tuple("0123456789"), (1, 32, 32),
+                               dataset="mnist", epoch=1), path)
+    view.draw_button.click()
+    assert "32×32 bitmap" in view.pad_caption.text()  # the shipped weights: the embedded digits' way
+    view._weights_files["lenet5"] = str(path)  # as "Load weights file…" does
+    view._submit()
+    qtbot.waitUntil(lambda: not view.is_busy() and view._event.weights.dataset == "mnist", timeout=TIMEOUT_MS)
+    assert "MNIST" in view.pad_caption.text()
+    _draw(view.pad, DIGIT_STROKES[7])
+    sent = view.drawing_source()[0]
+    assert sent.shape == (28, 28, 3) and np.array_equal(sent, mnist_from_strokes(view.pad.strokes()).pixels)
+    qtbot.waitUntil(lambda: not view.is_busy() and view._shown_source.pixels is view.drawing_source()[0],
+                    timeout=TIMEOUT_MS)
+    assert view._event.crop.shape == (32, 32)  # resized to LeNet-5's input, as MNIST's images are in training

@@ -156,3 +156,134 @@ def test_closing_the_window_ends_the_live_feed(qtbot, window):
     window.close()
     assert not feed.is_running()
     assert not any(thread.name == "frame-reader" for thread in threading.enumerate())
+
+
+def test_two_frames_are_in_flight_each_brings_the_layer_on_screen_and_moving_the_slider_follows(qtbot, view):
+    from engine.runtime import events as ev
+
+    in_flight, answers = [], []
+    original = view._on_frame_maps_ready
+
+    def watched(event):  # what the view holds when each frame's answer comes
+        in_flight.append(len(view._frames))
+        answers.append(event)
+        original(event)
+
+    view._on_frame_maps_ready = watched  # the client routes by the handler given at submit: set it first
+    view.select_layer(1)
+    feed = view.start_live(SyntheticSource(size=(120, 160)))  # faster than the engine: it is never short
+    qtbot.waitUntil(lambda: len(answers) >= 6, timeout=TIMEOUT_MS)
+    # Pipelining: while one frame is served, the next waits in the engine's queue; never more than two.
+    assert max(in_flight) == 2
+    assert all(isinstance(a, ev.FrameMapsReady) and a.computed == 1 for a in answers)
+    assert all(a.layers[1].maps.shape == (6, 28, 28) and not a.layers[3].maps.size for a in answers)
+    assert [a.request_id for a in answers] == sorted(a.request_id for a in answers)
+    view.layer_slider.setValue(3)  # while live: the next frames bring that row
+    assert "next frame" in view.layer_label.text()
+    qtbot.waitUntil(lambda: answers[-1].computed == 3 and view._event is answers[-1], timeout=TIMEOUT_MS)
+    assert view.grid.image.image is not None and "next frame" not in view.layer_label.text()
+    # Painted, not only set: the grid blanked for the frame in between still has its picture in its scene.
+    assert view.grid.image.isVisible() and view.grid.image.scene() is view.grid.scene()
+    picture = view.grid.grab().toImage()
+    assert len({picture.pixel(x, y) for x in range(0, picture.width(), 7) for y in range(0, picture.height(), 7)}) > 3
+    assert "Live:" in view.attribution_note.text()
+    view.stop_live()
+    assert not view._frames and feed.shown >= 6
+
+
+def test_space_and_s_keys_freeze_the_frame_for_every_layer_and_keep_it(qtbot, view):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from engine.runtime import events as ev
+
+    view.start_live(SyntheticSource(size=(120, 160), fps=30))
+    qtbot.waitUntil(lambda: isinstance(view._event, ev.FrameMapsReady), timeout=TIMEOUT_MS)
+    view.activateWindow()
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    assert not view.live.is_running() and "Frozen" in view.messages()[0]
+    frozen = view._shown_source
+    # The frozen frame is asked for in full: every layer's maps, Grad-CAM and occlusion of that very frame.
+    qtbot.waitUntil(lambda: type(view._event) is ev.FeatureMapsReady and view._occlusion is not None,
+                    timeout=TIMEOUT_MS)
+    assert view._shown_source is frozen and all(layer.maps.size for layer in view._event.layers)
+    assert view._cam is not None and "Live:" not in view.attribution_note.text()
+    recent = view.recent.count()
+    QTest.keyClick(view, Qt.Key.Key_S)
+    assert view.recent.count() == recent + 1 and view.recent.item(0).text() == "Frame 1"
+
+
+class _FakeCamera:
+    """cv2.VideoCapture of a camera: opened or not, giving ``frames`` pictures and then none (unplugged)."""
+
+    def __init__(self, opened: bool, frames: int) -> None:
+        self.opened, self.left = opened, frames
+
+    def isOpened(self) -> bool:  # noqa: N802 - OpenCV's name
+        return self.opened
+
+    def read(self):
+        if self.left <= 0:
+            return False, None
+        self.left -= 1
+        frame = np.zeros((96, 96, 3), dtype=np.uint8)
+        frame[20:76, 44:52] = 255  # a 1
+        return True, frame
+
+    def get(self, _prop: int) -> float:
+        return 30.0
+
+    def release(self) -> None:
+        self.left = 0
+
+
+def test_a_busy_or_forbidden_camera_and_one_unplugged_mid_stream_get_their_sentences(qtbot, view, monkeypatch):
+    cv2 = pytest.importorskip("cv2")
+    shown = view.shown_image()
+    # Opened but giving no picture: what OpenCV reports both for a camera another program holds and for one this
+    # app may not use (it cannot tell the two apart).
+    monkeypatch.setattr(cv2, "VideoCapture", lambda index: _FakeCamera(opened=True, frames=0))
+    assert not view.open_camera(0)
+    assert view.messages() == ["Camera 0 gives no picture: another program may be using it, or this app may not "
+                               "have permission to use it."]
+    assert view.shown_image() == shown
+    # Unplugged after a few frames: the feed ends with its sentence, the last frame's maps stay.
+    monkeypatch.setattr(cv2, "VideoCapture", lambda index: _FakeCamera(opened=True, frames=6))
+    assert view.open_camera(0)
+    with qtbot.waitSignal(view.live.ended, timeout=TIMEOUT_MS):
+        pass
+    assert "no more frames" in view.messages()[0] and "unplugged" in view.messages()[0]
+    qtbot.waitUntil(lambda: not view.awaiting_maps(), timeout=TIMEOUT_MS)
+    assert view.shown_image() == "Live frame"
+
+
+def test_a_live_frames_maps_are_delivered_without_waiting_for_the_bridges_tick(qtbot):
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    from engine.runtime import events as ev
+    from gui.engine_bridge import EngineBridge
+
+    @dataclass(frozen=True)
+    class Progress(ev.Event):
+        pass
+
+    @dataclass(frozen=True)
+    class Prompt(ev.Event):
+        prompt: ClassVar[bool] = True
+
+    bridge = EngineBridge(device="cpu")  # not started: the test plays the engine thread
+    got = []
+    request_id = bridge.submit(ev.SetDevice("cpu"), {Prompt: got.append, Progress: got.append})
+    bridge._on_engine_event(Progress(request_id=request_id))
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=1000)  # the first at once; a tick (33 ms) begins
+    bridge._on_engine_event(Progress(request_id=request_id))
+    bridge._on_engine_event(Prompt(request_id=request_id))
+    qtbot.waitUntil(lambda: len(got) == 3, timeout=1000)
+    assert bridge._deliver_throttled._timer.isActive()  # delivered inside the tick, not at its end
+    assert [type(e).__name__ for e in got] == ["Progress", "Progress", "Prompt"]  # what waited came first
+    bridge._on_engine_event(Progress(request_id=request_id))
+    qtbot.wait(5)
+    assert len(got) == 3  # anything else still waits for the tick
+    qtbot.waitUntil(lambda: len(got) == 4, timeout=1000)
