@@ -350,3 +350,80 @@ def check_fact_sheets(request) -> None:
         assert facts.get("Parameters") == f"{exact(params)} ({_by_hand(params)})", (name, facts)
         assert facts.get("Multiply-adds per image") == f"{exact(sum(macs))} ({_by_hand(sum(macs))})", (name, facts)
         page.close()
+
+
+# ---------------------------------------------------------------- the layer table's other columns
+
+
+def _kernel_by_hand(module) -> str:
+    from torch.nn.modules.utils import _pair
+
+    (k0, k1), (s, _), (p, _) = _pair(module.kernel_size), _pair(module.stride), _pair(module.padding)
+    text = f"{k0}×{k1}" + (f", s={s}" if s != 1 else "") + (f", p={p}" if p != 0 else "")
+    groups = getattr(module, "groups", 1)
+    return text + (f", g={groups}" if groups > 1 else "")
+
+
+def check_layer_table_columns(request) -> None:
+    """The layer table's number, paper name, kernel and receptive-field columns and its tooltips, for AlexNet
+    (one chain of layers): kernel, stride, padding and groups read off each torch module, and the receptive field
+    by the recursion of Araujo et al. (r += (k − 1)·j, j ·= s, u −= p·j) walked here over the modules; a flatten
+    sees the span of all its input's units. Then a module with a 1×7 kernel: the table does not make it square."""
+    import torch
+    from PySide6.QtCore import Qt
+    from torch import nn
+
+    from engine.models.analysis import analyze
+    from engine.models.zoo import get_model
+    from engine.text.numbers import shape_text
+    from gui.widgets.layer_table import LayerTableView
+
+    qtbot = request.getfixturevalue("qtbot")
+    view = LayerTableView()
+    qtbot.addWidget(view)
+    table = view.layer_model
+    rows = analyze("alexnet").rows
+    table.set_rows(rows)
+    with torch.device("meta"):
+        modules = dict(get_model("alexnet").named_modules())
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    size, jump, start = 1, 1, 0
+    for number, row in enumerate(rows):
+        module = modules.get(row.name)
+        shown = [table.data(table.index(number, column)) for column in range(table.columnCount())]
+        kernel = ""
+        if isinstance(module, nn.Conv2d | nn.MaxPool2d):
+            kernel = _kernel_by_hand(module)
+            k, s, p = (module.kernel_size, module.stride, module.padding)
+            k, s, p = (v if isinstance(v, int) else v[0] for v in (k, s, p))
+            size, jump, start = size + (k - 1) * jump, jump * s, start - p * jump
+        elif row.kind == "flatten":  # torch.flatten(x, 1) in AlexNet's forward: a call, not a module
+            size, jump = (row.input_shape[-1] - 1) * jump + size, None
+        assert shown[0] == str(number), row.name
+        assert shown[1] == (row.paper_name or row.name) and shown[2] == row.name, row.name
+        if row.paper_name and isinstance(module, nn.Conv2d):
+            assert shown[1] != shown[2]  # the paper's name, "conv1", not torch's "features.0"
+        shape = row.output_shape  # as the slides write it: height × width × channels; a vector its length
+        assert shown[4] == (f"{shape[1]}×{shape[2]}×{shape[0]}" if len(shape) == 3 else str(shape[0])), row.name
+        assert shown[5] == kernel, row.name
+        assert shown[8] == str(size), row.name
+        tip = table.data(table.index(number, 8), Qt.ItemDataRole.ToolTipRole)
+        first, *rest = tip.split("\n")
+        assert first == f"{row.op}: {shape_text(row.input_shape)} → {shape_text(row.output_shape)}", row.name
+        if jump is None:
+            assert rest == [f"Receptive field: {size}×{size} input pixels (everything the units before it see)."]
+        else:
+            assert rest == [f"Receptive field: {size}×{size} pixels, units {jump} pixels apart, the first starting "
+                            f"at ({start}, {start})."], row.name
+        assert "\n" not in table.data(table.index(number, 4), Qt.ItemDataRole.ToolTipRole)  # the field: column 8
+        for column in range(table.columnCount()):  # numbers to the right, so that their digits line up
+            alignment = table.data(table.index(number, column), Qt.ItemDataRole.TextAlignmentRole)
+            assert (alignment == right) == (column in (0, 6, 7, 8)), (row.name, column)
+    assert size == 355 and [r.paper_name for r in rows].count("conv1") == 2
+
+    with torch.device("meta"):
+        oblong = nn.Sequential(nn.Conv2d(3, 8, (1, 7)), nn.ReLU())
+    table.set_rows(analyze(oblong, (3, 16, 16)).rows)
+    assert table.data(table.index(1, 5)) == "1×7"
+    assert table.data(table.index(1, 8)) == "1×7"
+    assert "Receptive field: 1×7 pixels" in table.data(table.index(1, 8), Qt.ItemDataRole.ToolTipRole)

@@ -116,6 +116,27 @@ BREAKAGES += [
 ]
 
 
+# Survivors of `make mutation` that changed what the layer table shows, now killed by its column check.
+_TABLE, _COLUMNS = "gui.widgets.layer_table", display_checks_pages.check_layer_table_columns
+BREAKAGES += [
+    (Mutation(f"{_TABLE}:_kernel_text", 'text += f", s={row.stride[0]}"', 'text = f", s={row.stride[0]}"',
+              "the Kernel column loses the kernel's size where a stride is written"), _COLUMNS),
+    (Mutation(f"{_TABLE}:_kernel_text", "if row.padding and row.padding != (0, 0):",
+              "if row.padding or row.padding != (0, 0):", "the Kernel column writes p=0 on unpadded layers"), _COLUMNS),
+    (Mutation(f"{_TABLE}:_kernel_text", 'text = f"{row.kernel[0]}×{row.kernel[1]}"',
+              'text = f"{row.kernel[1]}×{row.kernel[1]}"', "a 1×7 kernel shown as 7×7"), _COLUMNS),
+    (Mutation(f"{_TABLE}:_field_text", "return str(size[0]) if size[0] == size[1]", "return str(size[0]) if True",
+              "a 1×7 receptive field shown as 1"), _COLUMNS),
+    (Mutation(f"{_TABLE}:LayerTableModel.data", "row.paper_name or row.name, row.name",
+              "row.paper_name and row.name, row.name", "the paper's layer names replaced by torch's"), _COLUMNS),
+    (Mutation(f"{_TABLE}:LayerTableModel._field_tooltip", "if row.rf_jump[0] == row.rf_jump[1] else",
+              "if row.rf_jump[0] != row.rf_jump[1] else", "the receptive field's tooltip: a jump of 16 as 16×16"),
+     _COLUMNS),
+    (Mutation("engine.text.numbers:shape_text", '"×".join(str(d) for d in shape)', '"×".join(str(None) for d in shape)',
+              "the Output shape column shows None for a vector"), _COLUMNS),
+]
+
+
 @pytest.fixture
 def fresh_analyses():
     """Zoo analyses are cached: a mutant of the analysis must not reuse, nor leave behind, the real ones."""

@@ -20,3 +20,7 @@ def test_the_feature_grid_shows_each_modules_maps_in_its_cell(request):
 
 def test_the_fact_sheets_count_the_modules_parameters_and_multiply_adds(request):
     display_checks_pages.check_fact_sheets(request)
+
+
+def test_the_layer_tables_kernels_and_receptive_fields_are_the_modules_own(request):
+    display_checks_pages.check_layer_table_columns(request)
