@@ -381,9 +381,8 @@ def check_layer_table_columns(request) -> None:
     qtbot = request.getfixturevalue("qtbot")
     view = LayerTableView()
     qtbot.addWidget(view)
-    table = view.layer_model
-    rows = analyze("alexnet").rows
-    table.set_rows(rows)
+    view.layer_model.set_rows(rows := analyze("alexnet").rows)
+    table = view.model()  # what the view shows
     with torch.device("meta"):
         modules = dict(get_model("alexnet").named_modules())
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -423,7 +422,7 @@ def check_layer_table_columns(request) -> None:
 
     with torch.device("meta"):
         oblong = nn.Sequential(nn.Conv2d(3, 8, (1, 7)), nn.ReLU())
-    table.set_rows(analyze(oblong, (3, 16, 16)).rows)
+    view.layer_model.set_rows(analyze(oblong, (3, 16, 16)).rows)
     assert table.data(table.index(1, 5)) == "1×7"
     assert table.data(table.index(1, 8)) == "1×7"
     assert "Receptive field: 1×7 pixels" in table.data(table.index(1, 8), Qt.ItemDataRole.ToolTipRole)

@@ -9,7 +9,7 @@ import pytest
 
 import main
 from engine.models.analysis import analyze
-from engine.models.zoo import list_models
+from engine.models.zoo import get_info, list_models
 from engine.runtime.errors import UserInputError
 from engine.text.report import parse_input_shape, summary_output
 
@@ -118,7 +118,13 @@ def test_the_summary_table_names_and_aligns_its_columns():
 
 def test_the_models_table_heads_its_columns(capsys):
     assert main.main(["models"]) == 0
-    header, rule, *_ = capsys.readouterr().out.strip().splitlines()
+    header, rule, *lines = capsys.readouterr().out.strip().splitlines()
     assert re.split(r"\s{2,}", header.strip()) == [
         "name", "title", "year", "input", "params", "multiply-adds", "key idea"]
-    assert len(_columns(rule)) == 7
+    columns = _columns(rule)
+    assert len(columns) == 7
+    for line, name in zip(lines, list_models(), strict=True):
+        info = get_info(name)
+        cells = [line[start:end] for start, end in columns[:6]] + [line[columns[6][0]:]]
+        assert [cells[0].strip(), cells[2].strip(), cells[6]] == [name, str(info.year), info.ideas_en[0]], name
+        assert all(cell.endswith(cell.strip()) for cell in cells[4:6]), name  # counts flush right
