@@ -102,6 +102,7 @@ def test_the_summary_table_names_and_aligns_its_columns():
     assert len(columns) == 9 and len(lines) == len(analysis.rows)
     for line, row in zip(lines, analysis.rows, strict=True):
         cells = [line[start:end] for start, end in columns]
+        assert len(line) == columns[-1][1]  # the receptive field, flush right: the line ends where its rule does
         for number, cell in enumerate(cells):
             if cell.strip():
                 flush = cell.endswith(cell.strip()) if number in (0, 6, 7, 8) else cell.startswith(cell.strip())

@@ -24,3 +24,7 @@ def test_the_fact_sheets_count_the_modules_parameters_and_multiply_adds(request)
 
 def test_the_layer_tables_kernels_and_receptive_fields_are_the_modules_own(request):
     display_checks_pages.check_layer_table_columns(request)
+
+
+def test_the_layer_table_writes_the_groups_of_alexnet_on_two_gpus(request):
+    display_checks_pages.check_layer_table_columns(request, "alexnet2012_2gpu")
