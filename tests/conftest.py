@@ -102,3 +102,21 @@ def mirror(local_server, tmp_path, monkeypatch):
     monkeypatch.setenv(WEIGHTS_MIRROR_VARIABLE, f"{local_server.url}/models/")
     monkeypatch.setenv(DATA_MIRROR_VARIABLE, f"{local_server.url}/data")
     return tmp_path / "data"
+
+
+# Under mutation testing (mutmut sets MUTANT_UNDER_TEST in the process that runs the tests) every test starts with
+# the engine's caches empty: mutmut forks each mutant's tests from a process that has already run them on the
+# real code, and an analysis cached there would be served to the mutant's tests without the mutated code running.
+_CACHED = (("engine.models.analysis", "_analyze_zoo"), ("engine.inspection.cost", "inception_breakdowns"))
+
+
+@pytest.fixture(autouse=True)
+def no_cache_across_mutants():
+    if "MUTANT_UNDER_TEST" in os.environ:
+        import sys
+
+        for module_name, function in _CACHED:
+            module = sys.modules.get(module_name)
+            if module is not None:
+                getattr(module, function).cache_clear()
+    yield

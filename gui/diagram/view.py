@@ -701,7 +701,7 @@ class DiagramView(LanguageAware, QGraphicsView):
         from PySide6.QtSvg import QSvgGenerator
 
         if not os.access(out.parent if str(out.parent) else Path("."), os.W_OK):
-            raise UserInputError(f"cannot write {str(out)!r}: its folder is not writable")
+            raise UserInputError(self.tr("cannot write {path}: its folder is not writable").format(path=repr(str(out))))
         generator = QSvgGenerator()
         generator.setFileName(str(out))
         generator.setSize(QSize(round(rect.width()), round(rect.height())))
@@ -715,7 +715,8 @@ class DiagramView(LanguageAware, QGraphicsView):
     def _export_png(self, out: Path, rect: QRectF, scale: float, transparent: bool) -> None:
         size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
         if size.width() * size.height() > 400_000_000:
-            raise UserInputError(f"the image would be {size.width()}×{size.height()} pixels; choose a smaller scale")
+            raise UserInputError(self.tr("the image would be {width}×{height} pixels; choose a smaller scale").format(
+                width=size.width(), height=size.height()))
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent if transparent else _BACKGROUND)
         painter = QPainter(image)
@@ -723,7 +724,7 @@ class DiagramView(LanguageAware, QGraphicsView):
         self.scene().render(painter, QRectF(0, 0, size.width(), size.height()), rect)
         painter.end()
         if not image.save(str(out)):
-            raise UserInputError(f"could not write {str(out)!r}")
+            raise UserInputError(self.tr("could not write {path}").format(path=repr(str(out))))
 
 
 class LayerDetailsView(LanguageAware, QWidget):

@@ -1204,6 +1204,18 @@
         <translation>합성곱·완전 연결 모듈 {layers}개 · 변수 {params}개 · 곱셈-덧셈 {macs}회</translation>
     </message>
     <message>
+        <source>cannot write {path}: its folder is not writable</source>
+        <translation>{path}에 쓸 수 없습니다: 그 폴더에 쓰기 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>the image would be {width}×{height} pixels; choose a smaller scale</source>
+        <translation>이미지가 {width}×{height} 픽셀이 됩니다. 더 작은 배율을 고르세요</translation>
+    </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation>{path}에 쓰지 못했습니다</translation>
+    </message>
+    <message>
         <source>Operation</source>
         <translation>연산</translation>
     </message>

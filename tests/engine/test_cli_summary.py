@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 import pytest
 
 import main
 from engine.models.analysis import analyze
-from engine.models.zoo import list_models
+from engine.models.zoo import get_info, list_models
 from engine.runtime.errors import UserInputError
 from engine.text.report import parse_input_shape, summary_output
 
@@ -92,3 +93,49 @@ def test_every_sub_commands_help_prints():
     assert "render" in commands
     for name, command in commands.items():
         assert command.format_help().startswith("usage:"), name
+
+
+def _columns(rule: str) -> list[tuple[int, int]]:
+    return [(dashes.start(), dashes.end()) for dashes in re.finditer(r"-+", rule)]
+
+
+def test_the_summary_table_names_and_aligns_its_columns():
+    """Every column headed, numbers flush right and words flush left under their heading, each row's figures
+    those of its layer, and the three lines of totals after one blank line (mutation testing found these
+    unchecked)."""
+    analysis = analyze("alexnet")
+    table, totals = summary_output("alexnet", None, as_json=False).split("\n\n")
+    header, rule, *lines = table.splitlines()
+    assert re.split(r"\s{2,}", header.strip()) == [
+        "#", "paper name", "module", "kind", "output", "kernel/stride", "params", "multiply-adds", "RF"]
+    columns = _columns(rule)
+    assert len(columns) == 9 and len(lines) == len(analysis.rows)
+    for line, row in zip(lines, analysis.rows, strict=True):
+        cells = [line[start:end] for start, end in columns]
+        assert len(line) == columns[-1][1]  # the receptive field, flush right: the line ends where its rule does
+        for number, cell in enumerate(cells):
+            if cell.strip():
+                flush = cell.endswith(cell.strip()) if number in (0, 6, 7, 8) else cell.startswith(cell.strip())
+                assert flush, (row.name, number, cell)
+        window = "" if row.kernel is None else f"{row.kernel[0]}x{row.kernel[1]}/{row.stride[0]}"
+        assert [cell.strip() for cell in cells] == [
+            str(row.index), row.paper_name, row.name, row.kind, "x".join(map(str, row.output_shape)), window,
+            f"{row.params:,}", f"{row.macs:,}", str(row.rf_size[0])], row.name
+    model, params, macs = totals.splitlines()
+    assert model.startswith("model alexnet, input 3x224x224, paper depth 8 ")
+    assert params.startswith(f"params {analysis.params:,} ({analysis.params / 1e6:.2f}M), trainable ")
+    assert macs == f"multiply-adds {analysis.macs:,} ({analysis.macs / 1e6:.2f}M) per image"
+
+
+def test_the_models_table_heads_its_columns(capsys):
+    assert main.main(["models"]) == 0
+    header, rule, *lines = capsys.readouterr().out.strip().splitlines()
+    assert re.split(r"\s{2,}", header.strip()) == [
+        "name", "title", "year", "input", "params", "multiply-adds", "key idea"]
+    columns = _columns(rule)
+    assert len(columns) == 7
+    for line, name in zip(lines, list_models(), strict=True):
+        info = get_info(name)
+        cells = [line[start:end] for start, end in columns[:6]] + [line[columns[6][0]:]]
+        assert [cells[0].strip(), cells[2].strip(), cells[6]] == [name, str(info.year), info.ideas_en[0]], name
+        assert all(cell.endswith(cell.strip()) for cell in cells[4:6]), name  # counts flush right

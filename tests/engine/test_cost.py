@@ -24,7 +24,7 @@ from engine.inspection.cost import (
 )
 from engine.models.analysis import analyze
 from engine.runtime.errors import UserInputError
-from engine.text.numbers import rounded
+from engine.text.numbers import rounded, shape_text
 
 EVEN_SAME = "ignore:Using padding='same' with even kernel"  # torch's note on even filters, not ours
 
@@ -107,11 +107,18 @@ def test_huge_settings_stay_exact():
 
 
 @pytest.mark.parametrize(("value", "text"), [
-    (0, "0"), (999, "999"), (1_234, "1.2K"), (999_949, "999.9K"), (999_950, "1.0M"), (120_422_400, "120.4M"),
+    (0, "0"), (999, "999"), (1_000, "1.0K"), (1_040, "1.0K"), (1_050, "1.1K"), (1_234, "1.2K"), (999_949, "999.9K"),
+    (999_950, "1.0M"), (120_422_400, "120.4M"),
     (12_443_648, "12.4M"), (15_470_264_320, "15.5G"), (10**27, "1.0e27"), (996 * 10**25, "1.0e28"),
 ])
 def test_rounded_forms(value, text):
     assert rounded(value) == text
+
+
+@pytest.mark.parametrize(("shape", "text"), [
+    ((96, 55, 55), "55×55×96"), ((400,), "400"), ((3, 4), "3×4"), ((1, 3, 32, 32), "1×3×32×32")])
+def test_shape_forms(shape, text):
+    assert shape_text(shape) == text
 
 
 def test_refused_combinations():

@@ -9,6 +9,7 @@ then fail. The same checks pass on the real code in tests/gui/test_displayed.py.
 from __future__ import annotations
 
 import display_checks
+import display_checks_pages
 import pytest
 from breakage_tools import Mutation, apply
 
@@ -57,6 +58,82 @@ BREAKAGES = [
     (Mutation("engine.models.analysis:_macs", "(module.in_channels // module.groups)", "module.in_channels",
               "8. grouped convolutions counted without dividing by the groups"),
      display_checks.check_grouped_layer_table),
+]
+
+# The transfer, depth, feature-map and model pages (tests/display_checks_pages.py).
+BREAKAGES += [
+    (Mutation("gui.pages.transfer:LayerStrip.paintEvent",
+              "painter.fillRect(rect, _FROZEN if layer.frozen else _TRAINED)", "painter.fillRect(rect, _TRAINED)",
+              "the transfer strip draws every layer as trained"),
+     display_checks_pages.check_transfer_bars),
+    (Mutation("gui.pages.transfer:LayerStrip.bar_rects",
+              "max(math.log10(max(layer.params, 1)) - low, 0.05) / (high - low)",
+              "max(layer.params, 1) / 10 ** high", "the transfer bars on a linear scale under a log axis"),
+     display_checks_pages.check_transfer_bars),
+    (Mutation("engine.learning.transfer:_frozen", "if place[row.index] > half}", "if place[row.index] > 2 * half}",
+              "case 2 freezes the whole network instead of its first half"),
+     display_checks_pages.check_transfer_bars),
+    (Mutation("gui.pages.transfer:TransferLearningView._show_plan", "trained=exact(plan.trained_params),",
+              "trained=exact(plan.params - plan.trained_params),",
+              "the transfer page's trained count shows the frozen parameters"),
+     display_checks_pages.check_transfer_bars),
+    (Mutation("gui.pages.depth:DepthView._redraw_now", "100 * run.smoothed)", "100 * run.errors)",
+              "the depth page's curves show the raw errors, not the smoothed ones"),
+     display_checks_pages.check_depth_plots),
+    (Mutation("engine.learning.depth:smooth", "starts = np.maximum(0, ends - window)",
+              "starts = np.maximum(0, ends - window + 1)", "the smoothing window one step short"),
+     display_checks_pages.check_depth_plots),
+    (Mutation("gui.pages.depth:DepthView._draw_depth_plot", 'run.train_error if split == "train"',
+              'run.test_error if split == "train"', "the final training errors against depth show the test errors"),
+     display_checks_pages.check_depth_plots),
+    (Mutation("gui.pages.depth:DepthView._draw_gradients", 'norms = run.gradient_norms[0 if when == "init" else index]',
+              "norms = run.gradient_norms[0]", "the thick gradient lines stay at initialisation"),
+     display_checks_pages.check_depth_plots),
+    (Mutation("gui.pages.depth:DepthView._fill_table", "_percent(run.train_error), _percent(run.test_error)",
+              "_percent(run.test_error), _percent(run.test_error)",
+              "the depth table's training error column shows the test error"),
+     display_checks_pages.check_depth_plots),
+    (Mutation("gui.feature_maps.view:FeatureMapView._show_layer", "self.grid.set_maps(layer.maps,",
+              "self.grid.set_maps(self._event.layers[1].maps,", "the feature grid shows conv1 whatever the layer"),
+     display_checks_pages.check_feature_grid),
+    (Mutation("gui.widgets.map_grid:MapGrid.set_maps", "cells[:channels] = normalised(maps, per_channel)",
+              "cells[:channels] = normalised(maps[::-1], per_channel)", "the feature maps in each other's cells"),
+     display_checks_pages.check_feature_grid),
+    (Mutation("gui.widgets.map_grid:normalised", "axes = (1, 2) if per_channel else None", "axes = None",
+              "the feature maps scaled on the layer's range when each should be on its own"),
+     display_checks_pages.check_feature_grid),
+    (Mutation("gui.pages.model_page:ModelPageView._show_facts", "({rounded(entry.params)})", "({rounded(entry.macs)})",
+              "the fact sheet's rounded parameters are the multiply-adds"),
+     display_checks_pages.check_fact_sheets),
+    (Mutation("gui.pages.model_page:ModelPageView._show_facts", 'f"{exact(entry.macs)} (',
+              'f"{exact(entry.params)} (', "the fact sheet's multiply-adds are the parameter count"),
+     display_checks_pages.check_fact_sheets),
+    (Mutation("engine.models.analysis:_analyze_module",
+              "weighted_modules=sum(kind in WEIGHTED_KINDS for kind in kinds)",
+              "weighted_modules=sum(kind == 'conv' for kind in kinds)",
+              "the fact sheet counts the convolutions only, not the dense modules"),
+     display_checks_pages.check_fact_sheets),
+]
+
+
+# Survivors of `make mutation` that changed what the layer table shows, now killed by its column check.
+_TABLE, _COLUMNS = "gui.widgets.layer_table", display_checks_pages.check_layer_table_columns
+BREAKAGES += [
+    (Mutation(f"{_TABLE}:_kernel_text", 'text += f", s={row.stride[0]}"', 'text = f", s={row.stride[0]}"',
+              "the Kernel column loses the kernel's size where a stride is written"), _COLUMNS),
+    (Mutation(f"{_TABLE}:_kernel_text", "if row.padding and row.padding != (0, 0):",
+              "if row.padding or row.padding != (0, 0):", "the Kernel column writes p=0 on unpadded layers"), _COLUMNS),
+    (Mutation(f"{_TABLE}:_kernel_text", 'text = f"{row.kernel[0]}×{row.kernel[1]}"',
+              'text = f"{row.kernel[1]}×{row.kernel[1]}"', "a 1×7 kernel shown as 7×7"), _COLUMNS),
+    (Mutation(f"{_TABLE}:_field_text", "return str(size[0]) if size[0] == size[1]", "return str(size[0]) if True",
+              "a 1×7 receptive field shown as 1"), _COLUMNS),
+    (Mutation(f"{_TABLE}:LayerTableModel.data", "row.paper_name or row.name, row.name",
+              "row.paper_name and row.name, row.name", "the paper's layer names replaced by torch's"), _COLUMNS),
+    (Mutation(f"{_TABLE}:LayerTableModel._field_tooltip", "if row.rf_jump[0] == row.rf_jump[1] else",
+              "if row.rf_jump[0] != row.rf_jump[1] else", "the receptive field's tooltip: a jump of 16 as 16×16"),
+     _COLUMNS),
+    (Mutation("engine.text.numbers:shape_text", '"×".join(str(d) for d in shape)', '"×".join(str(None) for d in shape)',
+              "the Output shape column shows None for a vector"), _COLUMNS),
 ]
 
 
