@@ -17,8 +17,8 @@ import numpy as np
 # The tiny run: 1,438 training digits in batches of 512 make two steps an epoch; 359 test digits, one batch.
 TINY = dict(model="lenet5", dataset="digits", batch_size=512, device="cpu")
 STEPS_PER_EPOCH = 2
-# How a run asks for training's augmentation. Training's switch is being reworked (issue 17: the augmentation
-# page's methods, toggled one by one); when its fields change, this is the one line to follow them.
+# How a run asks for training's augmentation: the augmentation page's methods, each on its own (issue 17); True
+# means every method that keeps the digits' labels.
 AUGMENT_ON = dict(augment=True)
 
 
