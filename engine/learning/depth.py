@@ -38,9 +38,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -48,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.learning.experiments.result import result_path
+from engine.learning.experiments.result import fallback_folder, result_path, save_text
 from engine.learning.runs import DEFAULT_RUNS_FOLDER
 from engine.learning.training import (
     TrainConfig,
@@ -512,11 +510,6 @@ def _result_path(out: str, data: str) -> Path:
     return result_path(out, f"depth-{data}")
 
 
-def fallback_folder() -> Path:
-    """Where a finished result goes when its own destination has become unwritable meanwhile."""
-    return Path(tempfile.gettempdir()) / "cnn-casebook"
-
-
 def save_result(result: DepthResult, path: str | Path) -> Path:
     """Write ``result`` to ``path`` as JSON, through a temporary file renamed into place; returns the path.
 
@@ -530,31 +523,7 @@ def save_result(result: DepthResult, path: str | Path) -> Path:
         "device": result.device, "train_images": result.train_images, "test_images": result.test_images,
         "definition": DEFINITION, "config": result.config.to_dict(), "runs": [_run_to_dict(r) for r in result.runs],
     }
-    data = json.dumps(content, separators=(",", ":"))
-    try:
-        return _write_whole(path, data)
-    except OSError as error:
-        _log.warning("%s cannot be written: %s", path, error)
-    spare = fallback_folder() / f"{path.stem}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
-    try:
-        spare.parent.mkdir(parents=True, exist_ok=True)
-        return _write_whole(spare, data)
-    except OSError as error:
-        _log.warning("%s cannot be written either: %s", spare, error)
-        raise UserInputError(text(QT_TRANSLATE_NOOP(
-            "engine", "The result could not be saved to {path} nor to {spare}; free some disk space."),
-            path=path, spare=spare)) from None
-
-
-def _write_whole(path: Path, data: str) -> Path:
-    temporary = path.with_name(path.name + ".partial")
-    try:
-        temporary.write_text(data, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # no half file left behind
-        raise
-    return path
+    return save_text(json.dumps(content, separators=(",", ":")), path)
 
 
 def _run_to_dict(run: DepthRun) -> dict:

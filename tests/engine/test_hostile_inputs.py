@@ -18,6 +18,7 @@ import torch
 from PIL import Image
 
 import engine.learning.depth
+import engine.learning.experiments.result
 import engine.learning.training
 from engine.data.datasets import make_dataset
 from engine.learning.depth import load_result, save_result
@@ -152,7 +153,7 @@ def test_4_an_unwritable_depth_destination_is_refused_before_the_work(tmp_path, 
 
 
 def test_4_a_finished_result_is_never_lost(tmp_path, monkeypatch):
-    monkeypatch.setattr(engine.learning.depth, "fallback_folder", lambda: tmp_path / "fallback")
+    monkeypatch.setattr(engine.learning.experiments.result, "fallback_folder", lambda: tmp_path / "fallback")
     result = load_result(SHIPPED_DEPTH)
     target = tmp_path / "result.json"
     target.mkdir()  # became a folder while the sweep ran

@@ -48,6 +48,7 @@ __all__ = [
     "load_result",
     "result_path",
     "save_result",
+    "save_text",
     "seed_spread",
     "versions",
     "writable",
@@ -207,8 +208,13 @@ def save_result(result: ExperimentResult, path: str | Path) -> Path:
     A result is never lost: when ``path`` cannot be written (it became a folder, the disk filled) it goes to
     :func:`fallback_folder` and that path is returned instead; UserInputError only when neither can be written.
     """
+    return save_text(json.dumps(_result_to_dict(result), separators=(",", ":"), allow_nan=False), path)
+
+
+def save_text(data: str, path: str | Path) -> Path:
+    """Write ``data`` to ``path`` whole (or, when it cannot be written, to :func:`fallback_folder`); returns
+    where it went. UserInputError only when neither place can be written."""
     path = Path(path)
-    data = json.dumps(_result_to_dict(result), separators=(",", ":"), allow_nan=False)
     try:
         return _write_whole(path, data)
     except OSError as error:
