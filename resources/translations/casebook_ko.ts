@@ -3577,11 +3577,11 @@ figure</source>
     </message>
     <message>
         <source>Inception (3a), naive</source>
-        <translation>인셉션 (3a), 기본형(naive)</translation>
+        <translation>inception (3a), 기본형(naive)</translation>
     </message>
     <message>
         <source>Inception (3a), with 1×1 reductions</source>
-        <translation>인셉션 (3a), 1×1 축소 포함</translation>
+        <translation>inception (3a), 1×1 축소 포함</translation>
     </message>
     <message>
         <source>5×5 branch, direct</source>
@@ -3613,7 +3613,7 @@ figure</source>
     </message>
     <message>
         <source>bottleneck-time times modules on random inputs of Inception (3a)&apos;s shape and uses no data set; leave out --data (got {data})</source>
-        <translation>bottleneck-time은 인셉션 (3a) 모양의 무작위 입력으로 모듈의 시간을 재며 데이터 세트를 쓰지 않습니다. --data를 빼 주세요 (받은 값: {data})</translation>
+        <translation>bottleneck-time은 inception (3a) 모양의 무작위 입력으로 모듈의 시간을 재며 데이터 세트를 쓰지 않습니다. --data를 빼 주세요 (받은 값: {data})</translation>
     </message>
     <message>
         <source>batch_sizes must be a list of whole numbers from 1 to {maximum}, got {value}</source>
@@ -3641,19 +3641,19 @@ figure</source>
     </message>
     <message>
         <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction did not make the 5×5 branch faster ({speedup}, {low}–{high} over {seeds} seeds) despite {ratio} fewer multiply-adds: the 1×1 convolution does only {pointwise} multiply-adds per byte it reads and writes against {direct} for the direct 5×5 one, so memory traffic and kernel overheads, not arithmetic, set its time; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
-        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소는 곱셈-덧셈이 {ratio} 줄었는데도 5×5 가지를 빠르게 하지 못했습니다 ({speedup}, 시드 {seeds}개에서 {low}–{high}). 1×1 합성곱은 읽고 쓰는 1바이트당 곱셈-덧셈이 {pointwise}번뿐이고 바로 계산하는 5×5 합성곱은 {direct}번이므로, 시간을 정하는 것은 연산이 아니라 메모리 이동과 커널 부담입니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소는 곱셈-덧셈이 {ratio} 줄었는데도 5×5 가지를 빠르게 하지 못했습니다 ({speedup}, 시드 {seeds}개에서 {low}–{high}). 1×1 합성곱은 읽고 쓰는 1바이트당 곱셈-덧셈이 {pointwise}번뿐이고 바로 계산하는 5×5 합성곱은 {direct}번이므로, 시간을 정하는 것은 연산이 아니라 메모리 이동과 커널 부담입니다. inception (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
     </message>
     <message>
         <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction made the 5×5 branch {speedup} faster ({low}–{high} over {seeds} seeds), less than its {ratio} fewer multiply-adds: the 1×1 convolution does only {pointwise} multiply-adds per byte it reads and writes against {direct} for the direct 5×5 one, so memory traffic and kernel overheads, not arithmetic, set much of its time; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
-        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}보다 작습니다. 1×1 합성곱은 읽고 쓰는 1바이트당 곱셈-덧셈이 {pointwise}번뿐이고 바로 계산하는 5×5 합성곱은 {direct}번이므로, 시간의 상당 부분은 연산이 아니라 메모리 이동과 커널 부담이 정합니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}보다 작습니다. 1×1 합성곱은 읽고 쓰는 1바이트당 곱셈-덧셈이 {pointwise}번뿐이고 바로 계산하는 5×5 합성곱은 {direct}번이므로, 시간의 상당 부분은 연산이 아니라 메모리 이동과 커널 부담이 정합니다. inception (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
     </message>
     <message>
         <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction made the 5×5 branch {speedup} faster ({low}–{high} over {seeds} seeds), close to its {ratio} fewer multiply-adds: here arithmetic sets the time; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
-        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}에 가깝습니다: 여기서는 연산이 시간을 정합니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}에 가깝습니다: 여기서는 연산이 시간을 정합니다. inception (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
     </message>
     <message>
         <source>On {device} at batch size {batch}, the 16-channel 1×1 reduction made the 5×5 branch {speedup} faster ({low}–{high} over {seeds} seeds), more than its {ratio} fewer multiply-adds: the direct 5×5 convolution over 192 channels runs less efficiently on this device than the two small ones; the whole Inception (3a) module ran {module_speedup} faster for {module_ratio} fewer multiply-adds.</source>
-        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}보다 큽니다: 이 장치에서는 192채널을 바로 계산하는 5×5 합성곱이 작은 두 합성곱보다 덜 효율적으로 돕니다. 인셉션 (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
+        <translation>{device}에서 배치 크기 {batch}일 때, 16채널 1×1 축소로 5×5 가지가 {speedup} 빨라졌습니다 (시드 {seeds}개에서 {low}–{high}). 곱셈-덧셈이 줄어든 {ratio}보다 큽니다: 이 장치에서는 192채널을 바로 계산하는 5×5 합성곱이 작은 두 합성곱보다 덜 효율적으로 돕니다. inception (3a) 모듈 전체는 곱셈-덧셈이 {module_ratio} 줄어 {module_speedup} 빨라졌습니다.</translation>
     </message>
     <message>
         <source>data must be one of {names}, got {given}</source>
