@@ -78,16 +78,23 @@ def test_rotation_turns_the_image_about_its_centre():
     assert (out[:, 0, 15:17, 4:28].mean(dim=(1, 2)) < 0.999).all()  # and it did turn
 
 
-def test_the_warp_is_torchvisions_elastic_transform_scaled_to_the_image():
+def test_the_warp_is_the_pages_field_scaled_to_the_image():
+    """Torchvision's elastic field (uniform noise blurred with the page's sigma, scaled to the image) whose average
+    shift is the page's strength, 5-9 px of 224, in pixels of this image."""
     from torchvision.transforms.v2 import functional as tvf
 
     for size in (32, 224):
         mine = _batch_warp(2, size, size, torch.Generator().manual_seed(5))
         noise = torch.rand(2, 2, size, size, generator=torch.Generator().manual_seed(5)) * 2 - 1
-        sigma, alpha = 12.0 * size / 224, 400.0 * (size / 224) ** 2  # the page's at 224, scaled
+        sigma = 12.0 * size / 224
         kernel = int(8 * sigma + 1) | 1
-        expected = tvf.gaussian_blur(noise, [kernel, kernel], [sigma, sigma]) * alpha / size
-        assert torch.allclose(mine, expected.permute(0, 2, 3, 1), atol=1e-6)
+        field = tvf.gaussian_blur(noise, [kernel, kernel], [sigma, sigma]).permute(0, 2, 3, 1)
+        pixels = mine * size / 2  # grid units (-1..1 across the image) to pixels
+        shifts = pixels.norm(dim=-1).mean(dim=(1, 2))
+        assert ((shifts >= 5 * size / 224 - 1e-4) & (shifts <= 9 * size / 224 + 1e-4)).all(), shifts
+        for image in range(2):  # the page's field, only scaled
+            scale = pixels[image].norm() / field[image].norm()
+            assert torch.allclose(pixels[image], field[image] * scale, rtol=1e-4, atol=1e-4)
 
 
 def test_a_batch_is_augmented_quickly():
