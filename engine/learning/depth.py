@@ -42,6 +42,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -596,18 +597,9 @@ _JOB = "depth"
 def depth_events(worker, request: ev.Request) -> Iterator[ev.Event]:
     """Serve ``StartDepthSweep`` and ``StopDepthSweep`` on the engine thread (see ``engine/runtime/worker.py``)."""
     if isinstance(request, ev.StartDepthSweep):
-        with worker.running_job(_JOB) as control:
-            yield from run_depth_sweep(request.config, device=worker.device,
-                                       should_stop=lambda: control.stop or worker.stopping,
-                                       run_stopped=control.stopped_parts.__contains__)
+        yield from worker.serve_sweep(_JOB, partial(run_depth_sweep, request.config, device=worker.device))
     else:
-        control = worker.job(_JOB)
-        if control is None:  # nothing is running: a late click does nothing
-            return
-        if request.run:
-            control.stopped_parts.add(request.run)
-        else:
-            control.stop = True
+        yield from worker.serve_sweep(_JOB, None, request.run)
 
 
 # ---------------------------------------------------------------- the command line

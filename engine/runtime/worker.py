@@ -197,6 +197,26 @@ class EngineWorker:
         """The running job of ``kind``'s control, or None when none runs (a late click then does nothing)."""
         return self._jobs.get(kind)
 
+    def serve_sweep(self, kind: str, start: Callable[..., Iterator[ev.Event]] | None, stop_part: str = ""
+                    ) -> Iterator[ev.Event]:
+        """Run a sweep of ``kind`` (runs side by side, each stoppable alone), or, when ``start`` is None, stop it.
+
+        ``start(should_stop=..., run_stopped=...)`` makes the sweep's events; a stop request stops only the part
+        ``stop_part`` when given, else the whole sweep (nothing happens when none runs: a late click).
+        """
+        if start is not None:
+            with self.running_job(kind) as control:
+                yield from start(should_stop=lambda: control.stop or self.stopping,
+                                 run_stopped=control.stopped_parts.__contains__)
+            return
+        control = self.job(kind)
+        if control is None:
+            return
+        if stop_part:
+            control.stopped_parts.add(stop_part)
+        else:
+            control.stop = True
+
     def idle(self, seconds: float) -> None:
         """For a paused job: serve what is waiting (the resume and stop buttons, a dropped image), then wait up to
         ``seconds`` for the next request."""

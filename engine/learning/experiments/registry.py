@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from engine.learning.experiments.result import (
@@ -231,18 +232,9 @@ def run_experiment(config: ExperimentConfig, device=None, should_stop: Callable[
 def experiment_events(worker, request: ev.Request) -> Iterator[ev.Event]:
     """Serve ``StartExperiment`` and ``StopExperiment`` on the engine thread (see ``engine/runtime/worker.py``)."""
     if isinstance(request, ev.StartExperiment):
-        with worker.running_job(_JOB) as control:
-            yield from run_experiment(request.config, device=worker.device,
-                                      should_stop=lambda: control.stop or worker.stopping,
-                                      run_stopped=control.stopped_parts.__contains__)
+        yield from worker.serve_sweep(_JOB, partial(run_experiment, request.config, device=worker.device))
     else:
-        control = worker.job(_JOB)
-        if control is None:  # nothing is running: a late click does nothing
-            return
-        if request.run:
-            control.stopped_parts.add(request.run)
-        else:
-            control.stop = True
+        yield from worker.serve_sweep(_JOB, None, request.run)
 
 
 # ---------------------------------------------------------------- the command line
