@@ -19,9 +19,10 @@ from engine.learning.experiments.common import (
     figure_values,
     format_steps,
     mean,
+    train_registered,
 )
 from engine.learning.experiments.result import ExperimentConfig, ExperimentResult, FigureSpec
-from engine.learning.experiments.runner import RunVariant, Training, train_variants
+from engine.learning.experiments.runner import RunVariant, Training
 from engine.learning.recipes import recipe_for
 from engine.runtime import events as ev
 from engine.runtime.errors import QT_TRANSLATE_NOOP, Text, UserInputError, text
@@ -74,12 +75,8 @@ def training(config: ExperimentConfig) -> Training:
 
 
 def run(config: ExperimentConfig, device, should_stop, run_stopped) -> Iterator[ev.Event]:
-    from engine.learning.experiments.registry import get_experiment
-
-    experiment = get_experiment(config.name)
-    return (yield from train_variants(config, variants(), training(config), title=experiment.title,
-                                      question=experiment.question, figures=_FIGURES, device=device,
-                                      should_stop=should_stop, run_stopped=run_stopped))
+    return (yield from train_registered(config, variants(), training(config), _FIGURES, device, should_stop,
+                                        run_stopped))
 
 
 def caption(result: ExperimentResult) -> Text:

@@ -37,9 +37,10 @@ from engine.learning.experiments.common import (
     figure_values,
     mean,
     swapped_lenet5,
+    train_registered,
 )
 from engine.learning.experiments.result import ExperimentConfig, ExperimentResult, ExperimentRun, FigureSpec
-from engine.learning.experiments.runner import Recorder, RunVariant, Training, train_variants
+from engine.learning.experiments.runner import Recorder, RunVariant, Training
 from engine.learning.recipes import recipe_for
 from engine.runtime import events as ev
 from engine.runtime.errors import QT_TRANSLATE_NOOP, Text, UserInputError, text
@@ -227,9 +228,6 @@ class _OwnImagesError(Recorder):
 def run(config: ExperimentConfig, device, should_stop, run_stopped) -> Iterator[ev.Event]:
     """Train every variant from every seed side by side (``engine.learning.experiments.runner``); yields its
     events with each run's accuracies added; returns the result."""
-    from engine.learning.experiments.registry import get_experiment
-
-    experiment = get_experiment(config.name)
     recipe = recipe_for("lenet5", config.data)
     channels = _channels(config.data)
     training = Training(channels=channels, size=32, optimizer=recipe.optimizer, lr=recipe.lr,
@@ -241,8 +239,7 @@ def run(config: ExperimentConfig, device, should_stop, run_stopped) -> Iterator[
         variants.append(RunVariant(f"{size}-{method}", _LABELS[(size, method)], _lenet5(channels),
                                    transform=_transform(_methods_of(method, config.data)),
                                    train_indices=subsets.indices, recorder=subsets.recorder))
-    events = train_variants(config, variants, training, title=experiment.title, question=experiment.question,
-                            figures=_FIGURES, device=device, should_stop=should_stop, run_stopped=run_stopped)
+    events = train_registered(config, variants, training, _FIGURES, device, should_stop, run_stopped)
     try:
         while True:
             try:

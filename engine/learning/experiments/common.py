@@ -4,9 +4,10 @@ over seeds that their captions are made of."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from engine.learning.experiments.result import ExperimentConfig, ExperimentResult
+from engine.learning.experiments.result import ExperimentConfig, ExperimentResult, FigureSpec
+from engine.learning.experiments.runner import RunVariant, Training, train_variants
 from engine.runtime.errors import QT_TRANSLATE_NOOP, UserInputError, text
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "format_steps",
     "mean",
     "swapped_lenet5",
+    "train_registered",
 ]
 
 
@@ -88,3 +90,16 @@ def compare_means(first: list[float], second: list[float]) -> int:
     if clearly_below(second, first):
         return 1
     return 0
+
+
+def train_registered(config: ExperimentConfig, variants: Sequence[RunVariant], training: Training,
+                     figures: Sequence[FigureSpec], device, should_stop: Callable[[], bool],
+                     run_stopped: Callable[[str], bool]):
+    """:func:`train_variants` under the title and question the registry gives ``config.name``: the whole ``run``
+    of an experiment that only trains its variants."""
+    from engine.learning.experiments.registry import get_experiment
+
+    experiment = get_experiment(config.name)
+    return (yield from train_variants(config, variants, training, title=experiment.title,
+                                      question=experiment.question, figures=figures, device=device,
+                                      should_stop=should_stop, run_stopped=run_stopped))

@@ -18,9 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from engine.learning.experiments.common import check_options, compare_means, data_name, figure_values, mean
+from engine.learning.experiments.common import (
+    check_options,
+    compare_means,
+    data_name,
+    figure_values,
+    mean,
+    train_registered,
+)
 from engine.learning.experiments.result import ExperimentConfig, ExperimentResult, FigureSpec
-from engine.learning.experiments.runner import RunVariant, Training, train_variants
+from engine.learning.experiments.runner import RunVariant, Training
 from engine.learning.recipes import GENERAL
 from engine.learning.training import check_whole
 from engine.runtime import events as ev
@@ -101,12 +108,8 @@ def training(config: ExperimentConfig) -> Training:
 
 
 def run(config: ExperimentConfig, device, should_stop, run_stopped) -> Iterator[ev.Event]:
-    from engine.learning.experiments.registry import get_experiment
-
-    experiment = get_experiment(config.name)
-    return (yield from train_variants(config, variants(config), training(config), title=experiment.title,
-                                      question=experiment.question, figures=_FIGURES, device=device,
-                                      should_stop=should_stop, run_stopped=run_stopped))
+    return (yield from train_registered(config, variants(config), training(config), _FIGURES, device, should_stop,
+                                        run_stopped))
 
 
 def caption(result: ExperimentResult) -> Text:
