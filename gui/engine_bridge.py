@@ -96,10 +96,27 @@ class EngineBridge(QObject):
             self._asked[request_id] = _Asked(dict(replies or {}), on_failure, sender)
         numbered = dataclasses.replace(request, request_id=request_id, sender=sender)
         if self._worker is None:
-            self._before_start.append(numbered)
+            replaced = self._wait_for_start(numbered)
         else:
-            self._worker.submit(numbered)
+            replaced = self._worker.submit(numbered)
+        self._asked.pop(replaced, None)  # its RequestDone comes later: until then the sender would wait for it
         return request_id
+
+    def _wait_for_start(self, request: ev.Request) -> int:
+        """Keep ``request`` until the engine starts, replacing one on its channel as the engine's queue does;
+        returns the replaced request's id (0 when none)."""
+        for index, kept in enumerate(self._before_start):
+            if request.channel is not None and kept.channel == request.channel:
+                del self._before_start[index]
+                self._before_start.append(request)
+                return kept.request_id
+        self._before_start.append(request)
+        return 0
+
+    def awaits(self, request_id: int) -> bool:
+        """True while request ``request_id`` has a receiver waiting: not answered in full, cancelled, or replaced
+        in the engine's queue by a newer request on its channel."""
+        return request_id in self._asked
 
     def cancel(self, request_id: int) -> None:
         """Forget request ``request_id``: answers still on their way are dropped."""
@@ -210,6 +227,11 @@ class EngineClient:
         if request.latest_wins:
             self._latest[kind] = request_id
         return request_id
+
+    def awaits(self, request_id: int) -> bool:
+        """See :meth:`EngineBridge.awaits`."""
+        bridge = self._bridge()
+        return bridge is not None and bridge.awaits(request_id)
 
     def cancel(self, request_id: int) -> None:
         """Ignore the answers still to come to request ``request_id`` of this sender (e.g. live frames in flight

@@ -73,8 +73,9 @@ class EngineWorker:
     def start(self) -> None:
         self._thread.start()
 
-    def submit(self, request: ev.Request) -> None:
-        """Queue ``request``; a waiting request on the same channel is replaced by this one."""
+    def submit(self, request: ev.Request) -> int:
+        """Queue ``request``; a waiting request on the same channel is replaced by this one. Returns the replaced
+        request's id (0 when none), told at once so that the sender can forget it before its ``RequestDone``."""
         with self._wake:
             if request.channel is None:
                 self._sequence += 1
@@ -85,8 +86,10 @@ class EngineWorker:
                 replaced = self._pending.pop(key, None)  # re-inserted at the end: newest goes last
             self._pending[key] = request
             self._wake.notify()
-        if replaced is not None:
-            self._emit(ev.RequestDone(request_id=replaced.request_id))
+        if replaced is None:
+            return 0
+        self._emit(ev.RequestDone(request_id=replaced.request_id))
+        return replaced.request_id
 
     def stop(self, timeout: float = 2.0) -> bool:
         """Ask the thread to finish its current batch and exit; True when it has exited within ``timeout``."""

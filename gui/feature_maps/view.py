@@ -73,7 +73,6 @@ _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
 _ERF_COLORMAP = "CET-L8"
 _UNIT_COLOUR = QColor("#ff2d55")
-_FRAMES_IN_FLIGHT = 2  # live: one frame served by the engine, the next waiting in its queue
 _LIVE_CAM_EVERY_S = 1.0  # live: Grad-CAM of a frame this often (it costs a third more than the frame's maps)
 
 
@@ -192,7 +191,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self._frames: dict[int, _Source] = {}  # live frames asked for (InspectFrame id -> frame), until answered
         self._inspect_when_in = False  # the source has ended: ask for all of the last frame once it is on screen
         self._filters_shown: np.ndarray | None = None
-        self._cam_asked_at = -math.inf  # when a live frame last asked for Grad-CAM
+        self._cam_at = -math.inf  # when a live frame's Grad-CAM last came
+        self._cam_frame = 0  # the live frame that asked for Grad-CAM last
         self._held = 0  # inside one_request(): requests wait for the end of the block
         self._wanted = False  # a request is owed (held, or asked for while off screen)
         self._event: ev.FeatureMapsReady | None = None
@@ -623,8 +623,8 @@ class FeatureMapView(LanguageAware, QWidget):
 
     def _on_frame_maps_ready(self, event: ev.FrameMapsReady) -> None:
         source = self._frames.pop(event.request_id, None)
-        for older in [key for key in self._frames if key < event.request_id]:
-            del self._frames[older]  # replaced in the engine's queue by a newer frame: no answer comes
+        if event.cam is not None:
+            self._cam_at = time.perf_counter()
         if source is not None and event.model == self._model and (
                 self._event is None or event.request_id > self._event.request_id):
             self._show_maps(event, source)
@@ -990,9 +990,10 @@ class FeatureMapView(LanguageAware, QWidget):
         return max(self._maps_id, self._done_id) < self._request_id
 
     def _ready_for_frame(self) -> bool:
-        # Two frames in flight: while the engine serves one, the next waits in its queue, so the engine never
-        # idles while the answer crosses to the screen and the next frame crosses back (pipelining).
-        return len(self._frames) < _FRAMES_IN_FLIGHT and not self._awaiting_image_maps()
+        # Every new frame goes to the engine: while it serves one frame, the next waits in its queue, so it never
+        # idles while an answer crosses to the screen (pipelining); a newer frame replaces the waiting one there
+        # (InspectFrame's channel), so the engine starts on the newest frame, not one a forward pass old.
+        return not self._awaiting_image_maps()
 
     def _on_live_frame(self, frame: np.ndarray) -> None:
         if self.digit_mode_action.isChecked() and self._model and get_info(self._model).input_shape[0] == 1:
@@ -1005,16 +1006,18 @@ class FeatureMapView(LanguageAware, QWidget):
         self._source, self._using_sample = source, False
         if self._model is None or get_info(self._model).input_shape[0] not in (1, 3) or not self.isVisible():
             return
-        # Grad-CAM of a frame about once a second: with every frame it would cost a third of the frame rate.
-        now = time.perf_counter()
-        explain = self.cam_check.isChecked() and now - self._cam_asked_at >= _LIVE_CAM_EVERY_S
-        if explain:
-            self._cam_asked_at = now
+        # Grad-CAM of a frame about once a second (with every frame it would cost a third of the frame rate),
+        # asked again when the frame that asked was replaced in the queue before it was served.
+        explain = (self.cam_check.isChecked() and time.perf_counter() - self._cam_at >= _LIVE_CAM_EVERY_S
+                   and not self._engine.awaits(self._cam_frame))
         request_id = self._engine.submit(ev.InspectFrame(
             self._model, pixels=source.pixels, layer=self._layer, name=source.name, explain=explain,
             weights_file=self._weights_files.get(self._model, "")),
             {ev.FrameMapsReady: self._on_frame_maps_ready}, self._on_frame_failed)
+        self._cam_frame = request_id if explain else self._cam_frame
         self._frames[request_id] = source
+        # A frame replaced in the engine's queue gets no answer: forget it now (at most two stay: served, waiting).
+        self._frames = {key: kept for key, kept in self._frames.items() if self._engine.awaits(key)}
 
     def _grid_hint_text(self) -> str:
         if self.draw_button.isChecked():

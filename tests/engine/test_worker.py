@@ -37,8 +37,9 @@ def test_reports_the_device_and_stops_within_two_seconds():
 def test_latest_analysis_request_wins():
     events: queue.Queue = queue.Queue()
     worker = EngineWorker(events.put, device="cpu")
-    for name in ("vgg16", "resnet50", "lenet5"):  # all waiting before the thread runs: one channel
-        worker.submit(ev.Analyze(name))
+    replaced = [worker.submit(ev.Analyze(name, request_id=number))  # all waiting before the thread runs: one channel
+                for number, name in enumerate(("vgg16", "resnet50", "lenet5"), start=1)]
+    assert replaced == [0, 1, 2]  # told at once, so that a sender can forget a replaced request before its RequestDone
     worker.start()
     try:
         seen = _collect(events, lambda s: any(isinstance(e, ev.AnalysisReady) for e in s))

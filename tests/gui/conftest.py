@@ -80,6 +80,9 @@ class _RecordingClient:
         self._bridge.requests.append(request)
         return len(self._bridge.requests)
 
+    def awaits(self, request_id) -> bool:
+        return 0 < request_id <= len(self._bridge.requests)  # nothing is ever answered here
+
 
 @pytest.fixture
 def recording_bridge():

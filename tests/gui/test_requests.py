@@ -45,6 +45,29 @@ def test_asking_again_cancels_the_earlier_request_and_a_failure_goes_to_its_send
     assert "resnet9000" in failures[0].message and failures[0].request_id > 0 and not unhandled
 
 
+def test_a_newer_frame_replaces_the_waiting_one_and_the_sender_forgets_it_at_once(qtbot):
+    """Live frames: a frame waiting in the engine's queue is replaced by a newer one (the engine starts on the
+    newest frame), and the sender knows at once that no answer will come to the replaced one, so its count of
+    frames in flight stays exact."""
+    import numpy as np
+
+    from gui.engine_bridge import EngineBridge
+
+    bridge = EngineBridge(device="cpu")  # not started: the frames wait, as behind a frame being served
+    client, answers = bridge.client(), []
+    frames = [np.full((32, 32, 3), shade, np.uint8) for shade in (0, 255)]
+    first, second = (client.submit(ev.InspectFrame("lenet5", pixels=f, layer=0), {ev.FrameMapsReady: answers.append})
+                     for f in frames)
+    assert not client.awaits(first) and client.awaits(second)
+    with qtbot.waitSignal(bridge.device_ready, timeout=60000):
+        bridge.start()
+    try:
+        qtbot.waitUntil(lambda: not client.awaits(second), timeout=60000)
+        assert [a.request_id for a in answers] == [second]
+    finally:
+        bridge.shutdown()
+
+
 def test_a_destroyed_view_is_answered_no_more(qtbot, bridge):
     view = FeatureMapView(bridge)
     view.show()
@@ -60,7 +83,7 @@ def _count_requests(window) -> list:
 
     def counting(request):
         sent.append(request)
-        worker_submit(request)
+        return worker_submit(request)
 
     window.bridge._worker.submit = counting
     return sent
