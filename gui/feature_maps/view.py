@@ -60,6 +60,7 @@ from gui.widgets.class_names import class_label
 from gui.widgets.drawing_pad import DrawingPad
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
 from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised_map
+from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
 __all__ = ["FeatureMapView"]
@@ -297,12 +298,17 @@ class FeatureMapView(LanguageAware, QWidget):
             pictures.addWidget(panel, 1, column)
             pictures.addWidget(caption, 2, column)
         pictures.setRowStretch(1, 1)
-        checks = QGridLayout()
-        for index, check in enumerate((self.cam_check, self.occlusion_check, self.unit_check, self.normalised_check)):
-            check.setFont(scaled_font(self, 1.1))
-            checks.addWidget(check, index // 2, index % 2)
-        checks.addWidget(self.attribution_note, 2, 0, 1, 2)
-        checks.setColumnStretch(1, 1)
+        checks = QVBoxLayout()
+        # Each pair side by side when the side holds it, else one under the other: a row of two long overlay
+        # checks (Korean especially) made the side so wide that the maps beside it shrank to a strip.
+        for pair in ((self.cam_check, self.occlusion_check), (self.unit_check, self.normalised_check)):
+            row = QWidget(self)
+            reflow = ReflowLayout(row)
+            for check in pair:
+                check.setFont(scaled_font(self, 1.1))
+                reflow.add(check, stretch=1 if check is pair[0] else 2)
+            checks.addWidget(row)
+        checks.addWidget(self.attribution_note)
         classes = QWidget(self)
         lower = QHBoxLayout(classes)
         lower.setContentsMargins(0, 0, 0, 0)

@@ -22,6 +22,9 @@ def mosaic_shape(channels: int, height: int, width: int) -> tuple[int, int, int]
     return rows, columns, max(1, max(height, width) // 16)
 
 
+_PADDING = 0.02  # of the picture's size, around it
+
+
 class ImagePanel(pg.GraphicsLayoutWidget):
     """One picture, fitted to the panel, square pixels, no pan or zoom (a lecture needs a steady picture)."""
 
@@ -34,7 +37,7 @@ class ImagePanel(pg.GraphicsLayoutWidget):
         self.box.invertY(True)
         self.box.setMouseEnabled(False, False)
         self.box.setMenuEnabled(False)
-        self.box.setDefaultPadding(0.02)
+        self.box.setDefaultPadding(_PADDING)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(self.image)
         self.setMinimumSize(160, 160)
@@ -77,6 +80,28 @@ class MapGrid(ImagePanel):
         self.highlight.setVisible(False)
         self.box.addItem(self.highlight, ignoreBounds=True)  # the fit follows the maps, not the outline
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.box.sigResized.connect(self._to_the_top)
+
+    def show_array(self, array: np.ndarray, levels: tuple[float, float] | None = None,
+                   colormap: str | None = None) -> None:
+        super().show_array(array, levels, colormap)
+        self._to_the_top()
+
+    def _to_the_top(self) -> None:
+        """Maps at the top of a panel taller than they need, not in its middle: on a short screen the page
+        scrolls, and maps centred in a tall panel began below the fold, under a band of white."""
+        image = self.image.image
+        size = self.box.size()
+        if image is None or size.width() <= 0 or size.height() <= 0:
+            return
+        rows, columns = image.shape[:2]
+        pad = _PADDING * max(rows, columns)
+        width = columns + 2 * pad
+        height = width * size.height() / size.width()  # the rows the panel shows at the maps' full width
+        if height > rows + 2 * pad:
+            self.box.setRange(xRange=(-pad, columns + pad), yRange=(-pad, height - pad), padding=0)
+        else:
+            self.box.autoRange()
 
     def set_maps(self, maps: np.ndarray, per_channel: bool) -> None:
         """Show ``maps`` (C, H, W), each scaled to [0, 1] on its own (``per_channel``) or on the layer's range."""

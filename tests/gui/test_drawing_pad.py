@@ -149,3 +149,30 @@ def test_weights_trained_on_mnist_get_drawings_made_as_mnists_digits(qtbot, view
     qtbot.waitUntil(lambda: not view.is_busy() and view._shown_source.pixels is view.drawing_source()[0],
                     timeout=TIMEOUT_MS)
     assert view._event.crop.shape == (32, 32)  # resized to LeNet-5's input, as MNIST's images are in training
+
+
+def test_the_pad_leaves_the_maps_room_on_a_projector_wide_page_in_korean(qtbot, bridge):
+    # The two overlay checks in one row (Korean: ~860 px) made the picture side so wide that the maps beside it
+    # shrank to a strip of 190 px on a 1366-pixel screen; each pair now goes one under the other when squeezed.
+    from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
+    from gui.feature_maps.view import FeatureMapView
+    from gui.i18n import set_language
+
+    set_language("ko")
+    try:
+        view = FeatureMapView(bridge)
+        qtbot.addWidget(view)
+        view.resize(1080, 700)  # what the page gives it at 1366×768, beside the navigation
+        view.show()
+        view.set_model("lenet5")
+        view.draw_button.setChecked(True)
+        view.pad.set_strokes(partial_strokes(DIGIT_STROKES[2], 0.85))
+        # The checks name the top class ("... “9”의 근거가 되는 곳") once maps and occlusion are in: their longest.
+        qtbot.waitUntil(lambda: view._event is not None and not view.awaiting_maps(), timeout=60000)
+        view.occlusion_check.setChecked(True)
+        qtbot.waitUntil(lambda: "“" in view.cam_check.text() and "“" in view.occlusion_check.text(), timeout=60000)
+        qtbot.wait(50)
+        assert view.width() == 1080 and view.minimumSizeHint().width() <= 1080  # no sideways scrolling
+        assert view.grid.width() >= 0.35 * 1080
+    finally:
+        set_language("en")

@@ -42,3 +42,17 @@ def test_fewer_maps_in_the_same_mosaic_leave_no_old_map_behind_and_a_blank_grid_
     assert _colours(grid) == 1
     grid.set_maps(rng.random((8, 6, 6), dtype=np.float32), per_channel=True)
     assert _colours(grid) > 3  # painted again: blank keeps the view box (pyqtgraph's clear removed it)
+
+
+def test_maps_start_at_the_top_of_a_panel_taller_than_they_need(qtbot):
+    # On a short screen the feature page scrolls: maps centred in a tall panel began below the fold.
+    grid = MapGrid()
+    qtbot.addWidget(grid)
+    grid.resize(300, 900)
+    grid.show()
+    grid.set_maps(np.random.default_rng(1).random((6, 28, 28), dtype=np.float32), per_channel=True)
+    qtbot.waitExposed(grid)
+    corner = grid.box.mapViewToDevice(grid.image.mapToView(grid.image.boundingRect().topLeft()))
+    bottom = grid.box.mapViewToDevice(grid.image.mapToView(grid.image.boundingRect().bottomRight()))
+    assert corner.y() < 20 and bottom.y() < 300  # two rows of three maps, 300 px wide: at the top
+    assert corner.x() < 20 and bottom.x() > 280  # and as wide as the panel
