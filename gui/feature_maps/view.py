@@ -74,6 +74,7 @@ _INK = QColor("#212529")
 _DEFAULT_LAYER = 1  # the first layer after the input: the one whose maps a class recognises at once
 _ERF_COLORMAP = "CET-L8"
 _UNIT_COLOUR = QColor("#ff2d55")
+_SLIDER_MIN_WIDTH = 260  # the layer slider's own width beside the scale choice, at 100 % zoom (title included)
 _LIVE_CAM_EVERY_S = 1.0  # live: Grad-CAM of a frame this often (it costs a third more than the frame's maps)
 
 
@@ -360,7 +361,7 @@ class FeatureMapView(LanguageAware, QWidget):
         self.layer_slider.setRange(0, 0)
         self.layer_slider.setPageStep(1)
         self.layer_slider.valueChanged.connect(self._on_slider_moved)
-        self.scale_combo = QComboBox(self)
+        self.scale_combo = _WholeCombo(self)
         self.scale_combo.setFont(scaled_font(self, 1.1))
         self.scale_combo.addItems(["", ""])
         self.scale_combo.currentIndexChanged.connect(lambda _index: self._show_layer())
@@ -370,14 +371,21 @@ class FeatureMapView(LanguageAware, QWidget):
         self.grid = MapGrid(self)
         self.grid.map_clicked.connect(self._on_map_clicked)
         self.grid.unit_clicked.connect(self._on_grid_unit_clicked)
-        slider_row = QHBoxLayout()
+        slider = QWidget(self)
+        slider_row = QHBoxLayout(slider)
+        slider_row.setContentsMargins(0, 0, 0, 0)
         slider_row.addWidget(self.layer_title)
         slider_row.addWidget(self.layer_slider, 1)
-        slider_row.addWidget(self.scale_combo)
+        # The scale choice under the slider when the side cannot hold both: beside it, on a 1366-pixel screen,
+        # the slider (the control a lecturer uses most) had shrunk to its handle.
+        controls = QWidget(self)
+        reflow = ReflowLayout(controls)
+        reflow.add(slider, min_width=_SLIDER_MIN_WIDTH, stretch=3)
+        reflow.add(self.scale_combo, stretch=0)
         side = QWidget(self)
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(slider_row)
+        layout.addWidget(controls)
         layout.addWidget(self.layer_label)
         layout.addWidget(self.grid_hint)
         layout.addWidget(self.grid, 1)
@@ -1473,3 +1481,15 @@ def _placeholder_icon() -> QIcon:
     pixmap = QPixmap(_THUMBNAIL, _THUMBNAIL)
     pixmap.fill(QColor("#e9ecef"))
     return QIcon(pixmap)
+
+
+class _WholeCombo(QComboBox):
+    """A combo box never narrower than its longest choice: Qt's own may be cut to a few letters, and a layout
+    that reflows by minimum widths then puts it beside a control it should have gone under."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.sizeHint()

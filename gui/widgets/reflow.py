@@ -32,7 +32,7 @@ class ReflowLayout(QLayout):
 
     def add(self, widget: QWidget, min_width: int = 0, stretch: int = 1) -> None:
         """Add ``widget``; side by side it needs ``min_width`` pixels at 100 % and shares spare width by
-        ``stretch`` (a widget of fixed width keeps its own)."""
+        ``stretch`` (a widget of fixed width, or of ``stretch`` 0, keeps its own)."""
         self.addChildWidget(widget)
         self._items.append(QWidgetItem(widget))
         self._min_widths.append(min_width)
@@ -81,7 +81,8 @@ class ReflowLayout(QLayout):
         return sum(self._needed(i) for i in shown) + self.spacing() * max(len(shown) - 1, 0) <= room
 
     def _widths(self, room: int, shown: list[int]) -> list[int]:
-        fixed = {i: self._fixed(i) for i in shown}
+        # A widget of fixed width, or of no stretch, keeps its own width; the others share what is left.
+        fixed = {i: self._needed(i) if self._stretches[i] == 0 else self._fixed(i) for i in shown}
         spare = room - self.spacing() * (len(shown) - 1) - sum(w for w in fixed.values() if w is not None)
         shares = sum(self._stretches[i] for i in shown if fixed[i] is None) or 1
         return [fixed[i] if fixed[i] is not None else max(self._needed(i), spare * self._stretches[i] // shares)

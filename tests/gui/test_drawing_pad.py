@@ -151,14 +151,16 @@ def test_weights_trained_on_mnist_get_drawings_made_as_mnists_digits(qtbot, view
     assert view._event.crop.shape == (32, 32)  # resized to LeNet-5's input, as MNIST's images are in training
 
 
-def test_the_pad_leaves_the_maps_room_on_a_projector_wide_page_in_korean(qtbot, bridge):
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_the_pad_leaves_the_maps_and_the_layer_slider_room_on_a_1366_pixel_screen(qtbot, bridge, language):
     # The two overlay checks in one row (Korean: ~860 px) made the picture side so wide that the maps beside it
     # shrank to a strip of 190 px on a 1366-pixel screen; each pair now goes one under the other when squeezed.
+    # The scale choice beside the layer slider (English) left the slider its handle: it now goes under it.
     from engine.data.digit_strokes import DIGIT_STROKES, partial_strokes
     from gui.feature_maps.view import FeatureMapView
     from gui.i18n import set_language
 
-    set_language("ko")
+    set_language(language)
     try:
         view = FeatureMapView(bridge)
         qtbot.addWidget(view)
@@ -174,5 +176,6 @@ def test_the_pad_leaves_the_maps_room_on_a_projector_wide_page_in_korean(qtbot, 
         qtbot.wait(50)
         assert view.width() == 1080 and view.minimumSizeHint().width() <= 1080  # no sideways scrolling
         assert view.grid.width() >= 0.35 * 1080
+        assert view.layer_slider.width() >= 150 and view.scale_combo.width() >= view.scale_combo.sizeHint().width()
     finally:
         set_language("en")
