@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTabWidget,
@@ -426,10 +427,14 @@ class FeatureMapView(LanguageAware, QWidget):
             self.addAction(action)  # Space and S work while the view has the focus, the menu closed
         self.live_button.setMenu(self.live_menu)
         self.live_button.setFont(scaled_font(self, 1.05))
+        self.live_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # as wide as its column
         self.busy_label = self._label(1.1, bold=True)
-        buttons = QVBoxLayout()
-        for widget in (self.open_button, self.paste_button, self.draw_button, self.live_button, self.busy_label):
-            buttons.addWidget(widget)
+        # Two by two: one above another, the four buttons and the busy note were taller than the strip, and the
+        # last button was cut on a 768-pixel screen.
+        buttons = QGridLayout()
+        for index, widget in enumerate((self.open_button, self.paste_button, self.draw_button, self.live_button)):
+            buttons.addWidget(widget, index // 2, index % 2)
+        buttons.addWidget(self.busy_label, 2, 0, 1, 2)
         strip = QHBoxLayout()
         strip.addWidget(self.recent_title)
         strip.addWidget(self.recent, 1)

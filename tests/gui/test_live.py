@@ -173,8 +173,10 @@ def test_two_frames_are_in_flight_each_brings_the_layer_on_screen_and_moving_the
     view.select_layer(1)
     feed = view.start_live(SyntheticSource(size=(120, 160)))  # faster than the engine: it is never short
     qtbot.waitUntil(lambda: len(answers) >= 6, timeout=TIMEOUT_MS)
-    # Pipelining: while one frame is served, the next waits in the engine's queue; never more than two.
-    assert max(in_flight) == 2
+    # Pipelining: while one frame is served, the next waits in the engine's queue (a newer frame replaces it
+    # there); counted when an answer comes, the frames asked for are that answer, at most one being served and
+    # at most one waiting: never more than three.
+    assert 2 <= max(in_flight) <= 3
     assert all(isinstance(a, ev.FrameMapsReady) and a.computed == 1 for a in answers)
     assert all(a.layers[1].maps.shape == (6, 28, 28) and not a.layers[3].maps.size for a in answers)
     assert [a.request_id for a in answers] == sorted(a.request_id for a in answers)
