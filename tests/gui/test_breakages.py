@@ -8,7 +8,10 @@ then fail. The same checks pass on the real code in tests/gui/test_displayed.py.
 
 from __future__ import annotations
 
+import functools
+
 import display_checks
+import display_checks_more
 import display_checks_pages
 import pytest
 from breakage_tools import Mutation, apply
@@ -134,6 +137,36 @@ BREAKAGES += [
      _COLUMNS),
     (Mutation("engine.text.numbers:shape_text", '"×".join(str(d) for d in shape)', '"×".join(str(None) for d in shape)',
               "the Output shape column shows None for a vector"), _COLUMNS),
+]
+
+
+# The experiments, the augmentation captions, the training panel's plots, the 1×1 and Inception pages, the diagram
+# and the layer table's looks (tests/display_checks_more.py); one experiment each where one shows the breakage.
+_VIEW = "gui.experiments.view"
+
+
+def _experiments(*names):
+    return functools.partial(display_checks_more.check_experiment_plots, names=names)
+
+
+BREAKAGES += [
+    (Mutation(f"{_VIEW}:ExperimentView._redraw_now", "line.setData(x, scale * values)", "line.setData(x, values)",
+              "the experiment's error curves drawn as fractions under a % axis"), _experiments("activation")),
+    (Mutation(f"{_VIEW}:seed_spread", "values.min(axis=0), values.max(axis=0)",
+              "values.mean(axis=0), values.max(axis=0)", "the seeds' band starts at their mean, not the lowest"),
+     _experiments("activation")),
+    (Mutation(f"{_VIEW}:ExperimentView._redraw_now", "x = np.log10(np.maximum(x, 1e-12))",
+              "x = np.log2(np.maximum(x, 1e-12))", "the timings drawn at the wrong batch sizes"),
+     _experiments("bottleneck-time")),
+    (Mutation(f"{_VIEW}:ExperimentView._draw_bars", "highs.append(float(finite.max()) - mean",
+              "highs.append(float(finite.max())", "the whiskers reach twice too high"), _experiments("pooling")),
+    (Mutation(f"{_VIEW}:ExperimentView._draw_bars", 'scale = 100.0 if figure.kind == "fraction" else 1.0',
+              "scale = 1.0", "the error bars drawn as fractions under a % axis"), _experiments("pooling")),
+    (Mutation(f"{_VIEW}:format_figure", "float(finite.max() - finite.min()) / 2", "float(finite.max() - finite.min())",
+              "the table's ± is the whole range, not half of it"), _experiments("pooling")),
+    (Mutation(f"{_VIEW}:ExperimentView._fill_table", "figure_values(result, variant.key, figure.key)",
+              "figure_values(result, result.variants[0].key, figure.key)", "every table row shows the first variant"),
+     _experiments("stacked-filters")),
 ]
 
 

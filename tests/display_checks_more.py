@@ -1,0 +1,207 @@
+"""Displayed equals computed, third part: the experiments, the augmentation captions, the training panel's live
+plots, the 1×1 and Inception pages, the diagram's boxes and the layer table's looks.
+
+As in tests/display_checks.py: each ``check_…(request)`` builds the real view, reads what it shows (plot items'
+data, bars, table cells, labels, scene texts) and compares it with figures computed here from the result file,
+the engine's analysis or hand arithmetic, never with the view's own variables. tests/gui/test_displayed_more.py
+runs them on the real code; tests/gui/test_breakages.py runs them against one-line mutations.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+
+# The unit each kind of figure is written with in the experiment view's table (FigureSpec kinds).
+_UNITS = {"fraction": " %", "ms": " ms", "ratio": "×", "seconds": " s", "count": "", "steps": ""}
+_FIGURE = re.compile(r"^(?P<mean>[\d,]+(?:\.\d+)?)(?: ± (?P<half>[\d,]+(?:\.\d+)?))?(?P<unit> %| ms|×| s)?"
+                     r"(?: \((?P<measured>\d+) of (?P<seeds>\d+) seeds\))?$")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _resolution(number: str) -> float:
+    """Half a unit of the last digit written: how far a value may be from the one it was rounded to."""
+    decimals = len(number.partition(".")[2])
+    return 0.5 * 10.0 ** -decimals + 1e-9
+
+
+def _plain(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
+def _raw_runs(content: dict, variant: str) -> list[dict]:
+    return [run for run in content["runs"] if run["variant"] == variant]
+
+
+def _raw_figures(content: dict, variant: str, key: str) -> np.ndarray:
+    """A figure of every seed of ``variant`` as the file has it (null: not measured)."""
+    values = [run["figures"].get(key) for run in _raw_runs(content, variant)]
+    return np.array([math.nan if value is None else float(value) for value in values])
+
+
+def _legend_entries(text: str) -> dict[tuple[str, bool], str]:
+    """The experiment legend's entries: (colour, dashed) → the variant's name as shown (without its number)."""
+    entries = re.findall(r"color:(#[0-9a-f]{6})'>(━━|╍╍)</b>&nbsp;([^<]+)</span>", text)
+    return {(colour, glyph == "╍╍"): re.sub(r"^\d+\. ", "", html.unescape(name)) for colour, glyph, name in entries}
+
+
+def _pen_key(item) -> tuple[str, bool]:
+    from PySide6.QtCore import Qt
+
+    pen = item.opts["pen"]
+    return pen.color().name(), pen.style() == Qt.PenStyle.DashLine
+
+
+def _data(item) -> tuple[np.ndarray, np.ndarray]:
+    x, y = item.getData()
+    return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+
+
+# ---------------------------------------------------------------- experiments
+
+
+def _check_figure_text(shown: str, values: np.ndarray, kind: str, where: str) -> None:
+    """A table cell or bar word against the seeds' values read from the file: the mean and half the range, to the
+    digits written, the kind's unit, and how many seeds measured it when not all did."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        assert shown == ("not reached" if kind == "steps" else "—"), where
+        return
+    match = _FIGURE.match(shown)
+    assert match, f"{where}: {shown!r}"
+    scale = 100.0 if kind == "fraction" else 1.0
+    mean, half = scale * finite.mean(), scale * (finite.max() - finite.min()) / 2
+    assert abs(_plain(match["mean"]) - mean) <= _resolution(match["mean"]), (where, shown, mean)
+    if match["half"]:
+        assert abs(_plain(match["half"]) - half) <= _resolution(match["half"]), (where, shown, half)
+    else:  # no ± only where the seeds agree to the digits written
+        assert half <= _resolution(match["mean"]) or finite.size == 1, (where, shown, half)
+    assert (match["unit"] or "") == _UNITS[kind], (where, shown)
+    if finite.size < values.size:
+        assert (int(match["measured"]), int(match["seeds"])) == (finite.size, values.size), (where, shown)
+    else:
+        assert match["measured"] is None, (where, shown)
+
+
+def check_experiment_plots(request, names=None) -> None:
+    """Every shipped experiment result shown in the real view: each variant's mean curve and its band (lowest and
+    highest seed) are the file's curves averaged here by a plain loop, in %, where fractions are; the bars and
+    whiskers of every figure the bar list offers, the table's cells, the status line's seeds and steps and the
+    caption are the file's."""
+    import pyqtgraph as pg
+
+    from engine.learning.experiments.registry import EXPERIMENTS, get_experiment
+    from engine.learning.experiments.result import load_result
+    from gui.experiments.view import VARIANT_COLOURS, ExperimentView
+    from gui.i18n import localized
+
+    qtbot, bridge = request.getfixturevalue("qtbot"), request.getfixturevalue("recording_bridge")
+    for name in names or list(EXPERIMENTS):
+        experiment = get_experiment(name)
+        path = Path(experiment.shipped)
+        content = json.loads(path.read_text(encoding="utf-8"))
+        view = ExperimentView(name, bridge)
+        qtbot.addWidget(view)
+        view.resize(1400, 900)
+        view.show()  # shows the shipped result
+        variants = {v["label"]: v["key"] for v in content["variants"]}
+        kinds = {f["key"]: f["kind"] for f in content["figures"]}
+        legend = _legend_entries(view.legend.text())
+        assert sorted(legend.values()) == sorted(variants), name
+
+        # Curves: the mean line (a PlotDataItem) and the band's two edges (PlotCurveItems of the same colour).
+        y_key, x_key = content["y_curve"], content["x_curve"]
+        base = y_key.removesuffix("_smoothed")
+        fraction = kinds.get(base) == "fraction" or base in ("train_error", "test_error")
+        scale = 100.0 if fraction else 1.0
+        assert view.curve_plot.getAxis("left").labelText == ("%" if fraction else ""), name
+        means = [item for item in view.curve_plot.items if isinstance(item, pg.PlotDataItem)]
+        edges = [item for item in view.curve_plot.items
+                 if isinstance(item, pg.PlotCurveItem) and not isinstance(item.parentItem(), pg.PlotDataItem)]
+        assert len(means) == len(variants) and len(edges) == 2 * len(variants), name
+        ticks = view.curve_plot.getAxis("bottom")._tickLevels
+        for item in means:
+            key = variants[legend[_pen_key(item)]]
+            runs = _raw_runs(content, key)
+            length = min(min(len(run["curves"][x_key]), len(run["curves"][y_key])) for run in runs)
+            expected = {"mean": [], "low": [], "high": []}
+            for point in range(length):
+                values = [float(run["curves"][y_key][point]) for run in runs]
+                expected["mean"].append(scale * sum(values) / len(values))
+                expected["low"].append(scale * min(values))
+                expected["high"].append(scale * max(values))
+            x, y = _data(item)
+            np.testing.assert_allclose(y, expected["mean"], rtol=1e-9, err_msg=f"{name} {key}")
+            raw_x = [float(v) for v in runs[0]["curves"][x_key][:length]]
+            if ticks:  # batch sizes drawn on a log scale: each point sits at the tick that names its batch size
+                labels = {round(position, 9): label for position, label in ticks[0]}
+                assert [labels.get(round(v, 9)) for v in x] == [f"{v:g}" for v in raw_x], name
+            else:
+                np.testing.assert_array_equal(x, raw_x)
+            colour = item.opts["pen"].color()
+            band = [edge for edge in edges if edge.opts["pen"].color().rgb() == colour.rgb()] \
+                if len(variants) <= len(VARIANT_COLOURS) else []
+            if band:  # (more variants than colours: the colours repeat, the bands are not told apart by them)
+                assert len(band) == 2, (name, key)
+                shown = sorted((_data(edge)[1] for edge in band), key=lambda values: values.sum())
+                np.testing.assert_allclose(shown[0], expected["low"], rtol=1e-9, err_msg=f"{name} {key} low")
+                np.testing.assert_allclose(shown[1], expected["high"], rtol=1e-9, err_msg=f"{name} {key} high")
+                assert np.all(np.asarray(shown[1]) >= np.asarray(shown[0]))
+
+        # Bars: every figure the list offers, one bar per variant in the file's order.
+        combo = view.bar_figure_combo
+        labels = {f["label"]: f for f in content["figures"]}
+        assert [combo.itemText(i) for i in range(combo.count())] == [f["label"] for f in content["figures"]], name
+        for index in range(combo.count()):
+            combo.setCurrentIndex(index)
+            figure = labels[combo.itemText(index)]
+            bars = [item for item in view.bar_plot.items if isinstance(item, pg.BarGraphItem)]
+            whiskers = [item for item in view.bar_plot.items if isinstance(item, pg.ErrorBarItem)]
+            words = [item for item in view.bar_plot.items if isinstance(item, pg.TextItem)]
+            assert len(bars) == len(whiskers) == 1 and len(words) == len(variants), name
+            factor = 100.0 if figure["kind"] == "fraction" else 1.0
+            for position, variant in enumerate(content["variants"]):
+                values = factor * _raw_figures(content, variant["key"], figure["key"])
+                finite = values[np.isfinite(values)]
+                at = list(np.asarray(bars[0].opts["x"])).index(position)
+                height = float(np.asarray(bars[0].opts["height"])[at])
+                top, bottom = (float(np.asarray(whiskers[0].opts[side])[at]) for side in ("top", "bottom"))
+                word = words[position].textItem.toPlainText()
+                where = f"{name} {figure['key']} {variant['key']}"
+                if finite.size:
+                    mean = float(finite.mean())
+                    assert math.isclose(height, mean, rel_tol=1e-9), where
+                    assert math.isclose(top, finite.max() - mean, rel_tol=1e-9, abs_tol=1e-9), where
+                    assert math.isclose(bottom, mean - finite.min(), rel_tol=1e-9, abs_tol=1e-9), where
+                    assert word == "", where
+                else:  # nothing measured: a word where the bar would be, no bar
+                    assert height == 0 and word, where
+                    _check_figure_text(word, values / factor, figure["kind"], where)
+            assert view.bar_plot.getAxis("left").labelText == ("%" if figure["kind"] == "fraction" else ""), name
+
+        # The table: a row per variant (its name after the line's glyph), a column per figure.
+        table = view.table
+        headers = [table.horizontalHeaderItem(i).text().replace("\n", " ") for i in range(table.columnCount())]
+        assert headers == ["Variant", *(f["label"] for f in content["figures"])], name
+        assert table.rowCount() == len(variants)
+        for row, variant in enumerate(content["variants"]):
+            assert re.sub(r"^\S+ (\d+\. )?", "", table.item(row, 0).text()) == variant["label"], name
+            for column, figure in enumerate(content["figures"], start=1):
+                _check_figure_text(table.item(row, column).text(), _raw_figures(content, variant["key"], figure["key"]),
+                                   figure["kind"], f"{name} table {variant['key']} {figure['key']}")
+
+        # The status line: the file's seeds and steps; the note: the seeds the curves average; the caption.
+        config = content["config"]
+        status = view.status_label.text()
+        assert f"{config['seeds']} seeds × {config['steps']:,} " in status, (name, status)
+        assert content["device"] in status, (name, status)
+        seeds = max(len(_raw_runs(content, v["key"])) for v in content["variants"])
+        assert f"the mean of {seeds} seeds" in view.note_label.text(), name
+        assert view.caption_text() == localized(experiment.caption(load_result(path))) != "", name
