@@ -205,3 +205,96 @@ def check_experiment_plots(request, names=None) -> None:
         seeds = max(len(_raw_runs(content, v["key"])) for v in content["variants"])
         assert f"the mean of {seeds} seeds" in view.note_label.text(), name
         assert view.caption_text() == localized(experiment.caption(load_result(path))) != "", name
+
+
+# ---------------------------------------------------------------- the diagram
+
+
+def _hooked_shapes(model: str) -> dict[str, tuple[int, ...]]:
+    """Every torch module's output shape (without the batch) for one input of the model's size, by forward
+    hooks on a meta-device copy."""
+    import torch
+
+    from engine.models.zoo import get_info, get_model
+
+    with torch.device("meta"):
+        module = get_model(model)
+    shapes: dict[str, tuple[int, ...]] = {}
+    for name, child in module.named_modules():
+        child.register_forward_hook(
+            lambda _m, _i, output, name=name: shapes.__setitem__(name, tuple(output.shape[1:])))
+    module(torch.zeros((1, *get_info(model).input_shape), device="meta"))
+    return shapes
+
+
+def _shape_as_slides_write_it(shape: tuple[int, ...]) -> str:
+    """(C, H, W) as the slides write it, height × width × channels ("55×55×96"); a vector as its length."""
+    if len(shape) == 3:
+        return f"{shape[1]}×{shape[2]}×{shape[0]}"
+    assert len(shape) == 1, shape
+    return str(shape[0])
+
+
+def _pair(value) -> tuple[int, int]:
+    return (value, value) if isinstance(value, int) else tuple(value)
+
+
+def check_diagram_boxes(request, models=("lenet5", "alexnet2012", "alexnet", "vgg16")) -> None:
+    """The diagram, every group open: each box named after a paper's layer (C1, conv1, conv5_3, fc6) says under
+    its volume the output shape of that torch module, measured here by a forward hook ("55×55×96" for AlexNet's
+    conv1), and above it the module's own operation (kernel, stride, units); every convolution and dense module
+    of the network has its box, once."""
+    import torch
+    from PySide6.QtWidgets import QGraphicsPolygonItem, QGraphicsSimpleTextItem
+    from torch import nn
+
+    from engine.models.analysis import analyze
+    from engine.models.zoo import get_model
+    from gui.diagram.view import DiagramView
+
+    qtbot = request.getfixturevalue("qtbot")
+    view = DiagramView()
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    view.show()
+    for model in models:
+        analysis = analyze(model)
+        view.set_analysis(analysis, frozenset())  # every group open
+        shapes = _hooked_shapes(model)
+        with torch.device("meta"):
+            modules = dict(get_model(model).named_modules())
+        by_paper = {row.paper_name: row.name for row in analysis.rows
+                    if row.paper_name and row.kind in ("conv", "linear", "pool")}
+        weighted = {name for name, module in modules.items() if isinstance(module, nn.Conv2d | nn.Linear)}
+        seen: list[str] = []
+        for item in view.scene().items():
+            children = item.childItems()
+            faces = [child for child in children if isinstance(child, QGraphicsPolygonItem)]
+            texts = [child for child in children if isinstance(child, QGraphicsSimpleTextItem)]
+            if not faces or not texts:
+                continue
+            top = min(face.mapRectToParent(face.boundingRect()).top() for face in faces)
+            bottom = max(face.mapRectToParent(face.boundingRect()).bottom() for face in faces)
+            above = [t.text() for t in sorted(texts, key=lambda t: t.pos().y()) if t.pos().y() < top]
+            below = [t.text() for t in sorted(texts, key=lambda t: t.pos().y()) if t.pos().y() >= bottom]
+            if not above or above[0] not in by_paper:
+                continue
+            name = by_paper[above[0]]
+            module, where = modules[name], f"{model} {above[0]} ({name})"
+            seen.append(name)
+            assert below == [_shape_as_slides_write_it(shapes[name])], (where, below, shapes[name])
+            operation = [part for line in above[1:] for part in line.split(" · ")[0].split(", ")]
+            if isinstance(module, nn.Conv2d | nn.MaxPool2d | nn.AvgPool2d):
+                kernel, stride = _pair(module.kernel_size), _pair(module.stride)
+                what = "conv" if isinstance(module, nn.Conv2d) else \
+                    "max pool" if isinstance(module, nn.MaxPool2d) else "avg pool"
+                assert operation[0] == f"{what} {kernel[0]}×{kernel[1]}", (where, operation)
+                assert (f"s={stride[0]}" in operation) == (stride != (1, 1)), (where, operation)
+            elif isinstance(module, nn.Linear):
+                assert operation[0] == f"fc {module.out_features}", (where, operation)
+        assert sorted(n for n in seen if n in weighted) == sorted(weighted), model
+    # The lecture's figure, pinned: AlexNet's first layer gives 55×55×96 (Krizhevsky et al., 2012).
+    if "alexnet2012" in models:
+        view.set_analysis(analyze("alexnet2012"), frozenset())
+        texts = {item.text() for item in view.scene().items() if isinstance(item, QGraphicsSimpleTextItem)}
+        assert "55×55×96" in texts

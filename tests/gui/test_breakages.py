@@ -170,6 +170,20 @@ BREAKAGES += [
 ]
 
 
+_LAYOUT = "gui.diagram.layout"
+_DIAGRAM = functools.partial(display_checks_more.check_diagram_boxes, models=("alexnet2012", "vgg16"))
+BREAKAGES += [
+    (Mutation(f"{_LAYOUT}:_Placer._texts", 'shape = "" if box.kind == "add" else shape_text(rows[box.rows[-1]]',
+              'shape = "" if box.kind == "add" else shape_text(rows[box.rows[0] - 1]',
+              "each diagram box shows the shape that enters it, not the one it makes"), _DIAGRAM),
+    (Mutation(f"{_LAYOUT}:_window", "if row.stride and row.stride != (1, 1):", "if row.stride:",
+              "every diagram box writes s=1"), _DIAGRAM),
+    (Mutation(f"{_LAYOUT}:_Placer._label", "return SEPARATOR.join(parts[shared:])",
+              "return SEPARATOR.join(parts[shared + 1:])", "the diagram's boxes lose the paper's layer names"),
+     _DIAGRAM),
+]
+
+
 @pytest.fixture
 def fresh_analyses():
     """Zoo analyses are cached: a mutant of the analysis must not reuse, nor leave behind, the real ones."""

@@ -9,3 +9,7 @@ import display_checks_more
 
 def test_the_experiment_plots_bars_and_table_are_the_shipped_results(request):
     display_checks_more.check_experiment_plots(request)
+
+
+def test_the_diagrams_boxes_say_each_modules_shape_and_operation(request):
+    display_checks_more.check_diagram_boxes(request)
