@@ -298,3 +298,181 @@ def check_diagram_boxes(request, models=("lenet5", "alexnet2012", "alexnet", "vg
         view.set_analysis(analyze("alexnet2012"), frozenset())
         texts = {item.text() for item in view.scene().items() if isinstance(item, QGraphicsSimpleTextItem)}
         assert "55×55×96" in texts
+
+
+# ---------------------------------------------------------------- the 1×1 and Inception pages
+
+
+def _numbers(text: str) -> list[int]:
+    """The whole numbers written in ``text`` ("28×28×32", "120,422,400"), in order."""
+    return [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", text)]
+
+
+def _conv_counts(in_channels: int, out_channels: int, kernel: int, height: int, width: int) -> tuple[int, int]:
+    """Parameters and multiply-adds of a real ``nn.Conv2d`` (same padding, with its bias) on ``height``×``width``:
+    the parameters counted on the module, the multiply-adds by the textbook formula on its measured output."""
+    import torch
+    from torch import nn
+
+    with torch.device("meta"):
+        conv = nn.Conv2d(in_channels, out_channels, kernel, padding=kernel // 2)
+        out = conv(torch.zeros(1, in_channels, height, width))
+    params = sum(p.numel() for p in conv.parameters())
+    return params, math.prod(out.shape[1:]) * in_channels * kernel * kernel
+
+
+def check_nin_figures(request) -> None:
+    """The Network-in-Network page: its multiply-adds, parameters (weights and biases) and the ReLU's comparisons
+    are those of a real 1×1 ``nn.Conv2d`` of the size set, for the page's example and one more setting."""
+    from engine.text.numbers import rounded
+    from gui.pages.nin import NinView
+
+    qtbot, bridge = request.getfixturevalue("qtbot"), request.getfixturevalue("recording_bridge")
+    view = NinView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    for size, cin, cout in ((None, None, None), (14, 480, 64)):
+        if size:
+            view.size_spin.setValue(size)
+            view.in_spin.setValue(cin)
+            view.out_spin.setValue(cout)
+        size, cin, cout = view.size_spin.value(), view.in_spin.value(), view.out_spin.value()
+        params, macs = _conv_counts(cin, cout, 1, size, size)
+        assert macs == size * size * cout * cin  # the lecture's form, once by hand
+        cost = _numbers(view.cost_formula.text())
+        assert cost == [size, size, cout, 1, 1, cin, macs], (view.cost_formula.text(), macs)
+        assert view.cost_total.text() == f"≈ {rounded(macs)} multiply-adds"
+        assert _numbers(view.per_pixel.text()) == [size * size, cin, cout]
+        assert _numbers(view.params_formula.text()) == [1, 1, cin, cout, cout, params]
+        assert _numbers(view.params_note.text()) == [cin * cout, cout]
+        view.relu_check.setChecked(True)
+        assert _numbers(view.relu_note.text()) == [size * size * cout]  # one comparison per output value
+
+
+def check_bottleneck_figures(request) -> None:
+    """The 1×1 cost page's figures ("= 120,422,400" for the lecture's 5×5 on 28×28×192 → 32): the totals, the
+    rounded totals and the parameters are those of real ``nn.Conv2d`` modules of the setting."""
+    from engine.text.numbers import rounded
+    from gui.pages.cost import CostView
+
+    qtbot = request.getfixturevalue("qtbot")
+    view = CostView()
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.show()
+    for values in (None, dict(in_channels=256, bottleneck=64, out_channels=128, kernel=3)):
+        if values:
+            for name, value in values.items():
+                view.inputs[name].spin.setValue(value)
+        s = view.setting()
+        assert s.padding == "same"
+        direct_params, direct_macs = _conv_counts(s.in_channels, s.out_channels, s.kernel, s.height, s.width)
+        reduce_params, reduce_macs = _conv_counts(s.in_channels, s.bottleneck, 1, s.height, s.width)
+        conv_params, conv_macs = _conv_counts(s.bottleneck, s.out_channels, s.kernel, s.height, s.width)
+        if values is None:  # the deck's headline
+            assert view.direct_total.text() == "= 120,422,400" == f"= {direct_macs:,}"
+        assert view.direct_total.text() == f"= {direct_macs:,}"
+        assert view.bottleneck_total.text() == f"= {reduce_macs + conv_macs:,}"
+        assert view.direct_rounded.text() == f"≈ {rounded(direct_macs)} multiply-adds"
+        assert view.bottleneck_rounded.text() == f"≈ {rounded(reduce_macs + conv_macs)} multiply-adds"
+        assert _numbers(view.direct_params.text())[-1] == direct_params
+        assert _numbers(view.bottleneck_params.text())[-1] == reduce_params + conv_params
+        assert _numbers(view.direct_formula.text())[-6:] == [s.height, s.width, s.out_channels, s.kernel, s.kernel,
+                                                             s.in_channels]
+
+
+def _googlenet_modules() -> dict[str, tuple[tuple[int, int, int], dict[str, int]]]:
+    """Each Inception module of torchvision's GoogLeNet: its input (C, H, W), by a forward hook, and its channel
+    numbers read off its convolutions."""
+    import torch
+
+    from engine.models.zoo import get_model
+
+    with torch.device("meta"):
+        net = get_model("googlenet")
+    found: dict[str, tuple] = {}
+    for name, module in net.named_children():
+        if name.startswith("inception"):
+            module.register_forward_pre_hook(
+                lambda m, args, name=name: found.__setitem__(name.removeprefix("inception"), (
+                    tuple(args[0].shape[1:]), {
+                        "1x1": m.branch1.conv.out_channels, "3x3_reduce": m.branch2[0].conv.out_channels,
+                        "3x3": m.branch2[1].conv.out_channels, "5x5_reduce": m.branch3[0].conv.out_channels,
+                        "5x5": m.branch3[1].conv.out_channels, "pool_proj": m.branch4[1].conv.out_channels})))
+    net.eval()(torch.zeros(1, 3, 224, 224, device="meta"))
+    return found
+
+
+def _branches_by_hand(shape, ch: dict[str, int], reduced: bool) -> list[tuple[int, int, int]]:
+    """(output channels, multiply-adds, parameters) of the four branches, the paper's 5×5 filters, biases kept,
+    pooling costing no multiplications."""
+    cin, h, w = shape
+    one = _conv_counts(cin, ch["1x1"], 1, h, w)
+    if reduced:
+        steps = [[(cin, ch["1x1"], 1)], [(cin, ch["3x3_reduce"], 1), (ch["3x3_reduce"], ch["3x3"], 3)],
+                 [(cin, ch["5x5_reduce"], 1), (ch["5x5_reduce"], ch["5x5"], 5)], [(cin, ch["pool_proj"], 1)]]
+    else:
+        steps = [[(cin, ch["1x1"], 1)], [(cin, ch["3x3"], 3)], [(cin, ch["5x5"], 5)], []]
+    branches = []
+    for branch in steps:
+        counts = [_conv_counts(a, b, k, h, w) for a, b, k in branch]
+        out = branch[-1][1] if branch else cin  # the naive pool passes its input's channels on
+        branches.append((out, sum(c[1] for c in counts), sum(c[0] for c in counts)))
+    assert branches[0][1:] == (one[1], one[0])
+    return branches
+
+
+def check_inception_figures(request, modules=None) -> None:
+    """The Inception page, every module of GoogLeNet, naive and reduced: each branch's output channels,
+    multiplications and parameters in the table, the totals, the summary and the change, and the two bars of
+    each branch, against real ``nn.Conv2d`` modules of the channel numbers read off torchvision's GoogLeNet."""
+    import pyqtgraph as pg
+
+    from engine.inspection.cost import inception_breakdowns
+    from engine.text.numbers import rounded
+    from gui.pages.inception import InceptionView
+
+    qtbot = request.getfixturevalue("qtbot")
+    view = InceptionView()
+    qtbot.addWidget(view)
+    view.resize(1600, 1000)
+    view.show()
+    view.set_breakdowns(inception_breakdowns())
+    googlenet = _googlenet_modules()
+    combo = view.module_combo
+    assert combo.count() == len(googlenet) == 9
+    for index in range(combo.count()):
+        name = re.match(r"Inception (\w+) \((\d+)×(\d+)×(\d+) in\)", combo.itemText(index))
+        assert name, combo.itemText(index)
+        module = name[1]
+        if modules and module not in modules:
+            continue
+        shape, channels = googlenet[module]
+        assert (int(name[4]), int(name[2]), int(name[3])) == shape
+        combo.setCurrentIndex(index)
+        by_design = {}
+        for reduced in (False, True):
+            view.reductions_check.setChecked(reduced)
+            expected = _branches_by_hand(shape, channels, reduced)
+            by_design[reduced] = expected
+            table = view.table
+            for row, (out, macs, params) in enumerate(expected):
+                shown = [table.item(row, column).text() for column in (2, 3, 4)]
+                assert shown == [f"{out:,}", f"{macs:,}", f"{params:,}"], (module, reduced, row, shown)
+            total = [sum(b[i] for b in expected) for i in range(3)]
+            assert [table.item(4, column).text() for column in (2, 3, 4)] == [f"{t:,}" for t in total], module
+            assert view.summary.text() == (f"Output {shape[1]}×{shape[2]}×{total[0]}: {rounded(total[1])} "
+                                           f"multiply-adds, {total[2]:,} parameters"), module
+            if module == "3a" and not reduced:  # the deck's headline: the naive 5×5 branch
+                assert table.item(2, 3).text() == "120,422,400"
+        naive_macs = sum(b[1] for b in by_design[False])
+        reduced_macs = sum(b[1] for b in by_design[True])
+        change = _numbers(view.change.text().replace(rounded(naive_macs), "").replace(rounded(reduced_macs), ""))
+        assert rounded(naive_macs) in view.change.text() and rounded(reduced_macs) in view.change.text(), module
+        assert change[-2:] == [sum(b[2] for b in by_design[False]), sum(b[2] for b in by_design[True])], module
+        bars = {round(float(x), 3): float(h) for item in view.chart.getPlotItem().items
+                if isinstance(item, pg.BarGraphItem) for x, h in zip(item.opts["x"], item.opts["height"], strict=True)}
+        for branch in range(4):
+            assert bars[round(branch - 0.2, 3)] == by_design[False][branch][1], (module, branch)  # naive: left
+            assert bars[round(branch + 0.2, 3)] == by_design[True][branch][1], (module, branch)

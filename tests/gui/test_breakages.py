@@ -16,6 +16,7 @@ import display_checks_pages
 import pytest
 from breakage_tools import Mutation, apply
 
+from engine.inspection import cost
 from engine.models import analysis
 
 BREAKAGES = [
@@ -183,13 +184,37 @@ BREAKAGES += [
      _DIAGRAM),
 ]
 
+_INCEPTION = functools.partial(display_checks_more.check_inception_figures, modules=("3a", "4e"))
+BREAKAGES += [
+    (Mutation("gui.pages.nin:NinView._show", 'self.tr("≈ {0} multiply-adds").format(rounded(s.macs))',
+              'self.tr("≈ {0} multiply-adds").format(rounded(s.params))',
+              "the 1×1 page's headline multiply-adds are its parameters"), display_checks_more.check_nin_figures),
+    (Mutation("gui.pages.nin:NinView._show", "exact(s.weights), exact(s.biases)", "exact(s.params), exact(s.biases)",
+              "the 1×1 page counts the biases twice among its weights"), display_checks_more.check_nin_figures),
+    (Mutation("gui.pages.cost:CostView._show", 'self.bottleneck_total.setText(f"= {exact(cost.bottleneck_macs)}")',
+              'self.bottleneck_total.setText(f"= {exact(cost.conv.macs)}")',
+              "the bottleneck's total forgets the 1×1 reduction"), display_checks_more.check_bottleneck_figures),
+    (Mutation("engine.inspection.cost:_design", "sum(r.macs for r in rows)", "rows[-1].macs",
+              "an Inception branch costs only its last layer"), _INCEPTION),
+    (Mutation("gui.pages.inception:InceptionView._show",
+              "exact(branch.out_channels), exact(branch.macs), exact(branch.params)",
+              "exact(branch.out_channels), exact(branch.params), exact(branch.macs)",
+              "the Inception table's multiplications and parameters swapped"), _INCEPTION),
+    (Mutation("gui.pages.inception:InceptionView._fill_chart",
+              "self.naive_bars.setOpts(x=positions - 0.2, height=naive)",
+              "self.naive_bars.setOpts(x=positions - 0.2, height=reduced)",
+              "the naive Inception bars drawn at the reduced heights"), _INCEPTION),
+]
+
 
 @pytest.fixture
 def fresh_analyses():
-    """Zoo analyses are cached: a mutant of the analysis must not reuse, nor leave behind, the real ones."""
+    """Zoo analyses and Inception breakdowns are cached: a mutant must not reuse, nor leave behind, the real ones."""
     analysis._analyze_zoo.cache_clear()
+    cost.inception_breakdowns.cache_clear()
     yield
     analysis._analyze_zoo.cache_clear()
+    cost.inception_breakdowns.cache_clear()
 
 
 @pytest.mark.parametrize(("mutation", "check"), BREAKAGES, ids=[m.why for m, _ in BREAKAGES])

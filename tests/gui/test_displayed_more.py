@@ -13,3 +13,15 @@ def test_the_experiment_plots_bars_and_table_are_the_shipped_results(request):
 
 def test_the_diagrams_boxes_say_each_modules_shape_and_operation(request):
     display_checks_more.check_diagram_boxes(request)
+
+
+def test_the_network_in_network_figures_are_a_real_1x1_convolutions(request):
+    display_checks_more.check_nin_figures(request)
+
+
+def test_the_bottleneck_pages_figures_are_the_real_convolutions(request):
+    display_checks_more.check_bottleneck_figures(request)
+
+
+def test_the_inception_figures_are_googlenets_modules_counted_by_hand(request):
+    display_checks_more.check_inception_figures(request)
