@@ -476,3 +476,80 @@ def check_inception_figures(request, modules=None) -> None:
         for branch in range(4):
             assert bars[round(branch - 0.2, 3)] == by_design[False][branch][1], (module, branch)  # naive: left
             assert bars[round(branch + 0.2, 3)] == by_design[True][branch][1], (module, branch)
+
+
+# ---------------------------------------------------------------- the training panel
+
+
+def check_training_plots(request) -> None:
+    """The training panel after a tiny real run (LeNet-5 on the digits, a step schedule, started from the panel
+    on the engine thread): each step's loss (faint), its smoothed loss (bold) and the learning rate, and each
+    epoch's accuracies and losses (dashed: training, solid: test), as the plots' items hold them, are the run's
+    own figures read here from its ``metrics.csv``; the smoothed curve is the losses' bias-corrected moving
+    average computed here."""
+    import csv
+
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+
+    from engine.learning.training import _SMOOTHING, TrainConfig
+    from gui.panels.training import TrainingView
+
+    qtbot, tmp_path = request.getfixturevalue("qtbot"), request.getfixturevalue("tmp_path")
+    bridge = request.getfixturevalue("bridge")
+    view = TrainingView(bridge, runs_folder=tmp_path / "runs")
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    view.set_options(TrainConfig(model="lenet5", dataset="digits", batch_size=512, device="cpu", epochs=3,
+                                 schedule="step", lr=0.1, optimizer="sgd", out_dir=str(tmp_path / "runs")))
+    view.start()
+    qtbot.waitUntil(lambda: view.state() == "running", timeout=60_000)
+    qtbot.waitUntil(lambda: view.state() == "idle", timeout=120_000)
+    (metrics,) = (tmp_path / "runs").glob("*/metrics.csv")
+    with metrics.open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    steps = [row for row in rows if row["kind"] == "step"]
+    epochs = [row for row in rows if row["kind"] == "epoch"]
+    assert len(epochs) == 3 and len(steps) >= 6
+
+    def column(table, key):
+        return np.array([float(row[key]) for row in table])
+
+    def curves(plot):
+        return [item for item in plot.items if isinstance(item, pg.PlotDataItem)]
+
+    step_x, losses, lrs = column(steps, "step"), column(steps, "loss"), column(steps, "lr")
+    assert len(np.unique(lrs)) >= 2  # the step schedule: the rate curve has something to show
+    smoothed, average = [], 0.0
+    for count, loss in enumerate(losses, start=1):
+        average = _SMOOTHING * average + (1 - _SMOOTHING) * loss
+        smoothed.append(average / (1 - _SMOOTHING ** count))
+    np.testing.assert_allclose(column(steps, "smoothed_loss"), smoothed, rtol=1e-9)
+
+    loss_items = curves(view.loss_plot)
+    assert len(loss_items) == 2
+    faint = [item for item in loss_items if item.opts["pen"].color().alpha() < 255]
+    bold = [item for item in loss_items if item.opts["pen"].color().alpha() == 255]
+    assert len(faint) == len(bold) == 1
+    for item, expected in ((faint[0], losses), (bold[0], smoothed)):
+        x, y = _data(item)
+        np.testing.assert_array_equal(x, step_x)
+        np.testing.assert_allclose(y, expected, rtol=1e-9)
+    (rate,) = curves(view.lr_plot)
+    x, y = _data(rate)
+    np.testing.assert_array_equal(x, step_x)
+    np.testing.assert_allclose(y, lrs, rtol=1e-12)
+
+    epoch_x = column(epochs, "epoch")
+    assert list(epoch_x) == [1, 2, 3]
+    for plot, what in ((view.accuracy_plot, "accuracy"), (view.epoch_loss_plot, "loss")):
+        items = curves(plot)
+        assert len(items) == 2
+        for item in items:
+            dashed = item.opts["pen"].style() == Qt.PenStyle.DashLine
+            x, y = _data(item)
+            np.testing.assert_array_equal(x, epoch_x)
+            np.testing.assert_allclose(y, column(epochs, f"{'train' if dashed else 'test'}_{what}"), rtol=1e-9,
+                                       err_msg=f"{what} {'training' if dashed else 'test'}")
+    assert "solid: test · dashed: training" in view.key_label.text()

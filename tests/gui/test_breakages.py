@@ -206,6 +206,20 @@ BREAKAGES += [
               "the naive Inception bars drawn at the reduced heights"), _INCEPTION),
 ]
 
+_TRAINING = "gui.panels.training:TrainingView"
+BREAKAGES += [
+    (Mutation(f"{_TRAINING}._draw_steps", "smooth.setData(run.steps, run.smoothed)",
+              "smooth.setData(run.steps, run.losses)", "the bold loss curve is not smoothed"),
+     display_checks_more.check_training_plots),
+    (Mutation(f"{_TRAINING}._draw_steps", "run.items[self.lr_plot][0].setData(run.steps, run.lrs)",
+              "run.items[self.lr_plot][0].setData(run.steps, np.full_like(run.lrs, run.lrs[0]))",
+              "the learning-rate plot stays flat while the optimiser's rate steps down"),
+     display_checks_more.check_training_plots),
+    (Mutation(f"{_TRAINING}._draw_epochs", "train.setData(epochs, train_accuracy)",
+              "train.setData(epochs, test_accuracy)", "the training accuracy line shows the test accuracy"),
+     display_checks_more.check_training_plots),
+]
+
 
 @pytest.fixture
 def fresh_analyses():

@@ -25,3 +25,7 @@ def test_the_bottleneck_pages_figures_are_the_real_convolutions(request):
 
 def test_the_inception_figures_are_googlenets_modules_counted_by_hand(request):
     display_checks_more.check_inception_figures(request)
+
+
+def test_the_training_plots_are_the_runs_own_figures(request):
+    display_checks_more.check_training_plots(request)
