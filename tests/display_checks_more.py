@@ -553,3 +553,92 @@ def check_training_plots(request) -> None:
             np.testing.assert_allclose(y, column(epochs, f"{'train' if dashed else 'test'}_{what}"), rtol=1e-9,
                                        err_msg=f"{what} {'training' if dashed else 'test'}")
     assert "solid: test · dashed: training" in view.key_label.text()
+
+
+# ---------------------------------------------------------------- the augmentation page's captions
+
+
+def _best_fit(shown: np.ndarray, candidates) -> tuple[object, float]:
+    """The candidate (parameter, image) whose image is nearest ``shown`` (mean absolute difference), and that
+    difference."""
+    scored = [(float(np.abs(image.astype(np.int16) - shown.astype(np.int16)).mean()), parameter)
+              for parameter, image in candidates]
+    difference, parameter = min(scored, key=lambda pair: pair[0])
+    return parameter, difference
+
+
+def check_augmentation_captions(request) -> None:
+    """Each example's caption says what its picture shows, measured on the picture: the rotation's angle is the
+    one that, redone here with torchvision over a grid of angles, best matches the picture; the same for the
+    shear's two angles; the colour offsets written give the picture exactly; the mirror's picture is the mirror
+    image and its first slot, captioned "original", the original. No other slot shows the original."""
+    import torch
+    from display_checks import qimage_pixels
+    from torchvision.transforms import v2
+    from torchvision.transforms.v2 import functional as tvf
+
+    from engine.data.augmentation import METHODS
+    from gui.pages.augmentation import AugmentationView
+
+    qtbot, bridge = request.getfixturevalue("qtbot"), request.getfixturevalue("bridge")
+    view = AugmentationView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1600, 1000)
+    view.show()
+    qtbot.waitUntil(lambda: view.preview() is not None and view.examples["colour"][0].caption.text() != "",
+                    timeout=120_000)
+    original = qimage_pixels(view.original.picture.image())
+    tensor = torch.from_numpy(original.copy()).permute(2, 0, 1)
+
+    def as_pixels(image) -> np.ndarray:
+        return image.permute(1, 2, 0).numpy()
+
+    def rotated(angle: float) -> np.ndarray:
+        return as_pixels(tvf.rotate(tensor, angle, interpolation=v2.InterpolationMode.BILINEAR))
+
+    def sheared(x: float, y: float) -> np.ndarray:
+        return as_pixels(tvf.affine(tensor, angle=0.0, translate=[0.0, 0.0], scale=1.0, shear=[x, y],
+                                    interpolation=v2.InterpolationMode.BILINEAR))
+
+    degrees = r"([+-]?\d+|0)°"
+    for method in METHODS:
+        for index, slot in enumerate(view.examples[method]):
+            caption, shown = slot.caption.text(), qimage_pixels(slot.picture.image())
+            where = f"{method} {index}: {caption!r}"
+            if method == "mirror" and index == 0:
+                assert caption == "original", where
+                np.testing.assert_array_equal(shown, original)
+                continue
+            assert np.abs(shown.astype(np.int16) - original.astype(np.int16)).mean() > 1.0, where  # not the original
+            if method == "mirror":
+                assert caption == "mirrored left to right", where
+                np.testing.assert_array_equal(shown, original[:, ::-1])
+            elif method == "rotation":
+                match = re.fullmatch(r"rotated " + degrees, caption)
+                assert match, where
+                said = int(match[1])
+                grid = [said + step / 10 for step in range(-15, 16)]
+                measured, difference = _best_fit(shown, ((a, rotated(a)) for a in grid))
+                assert abs(measured - said) <= 0.6 and difference < 0.5, (where, measured, difference)
+                far = float(np.abs(rotated(said + 5).astype(np.int16) - shown.astype(np.int16)).mean())
+                assert far > 4 * difference + 1.0, (where, far, difference)  # the measure tells 5° apart
+            elif method == "shear":
+                match = re.fullmatch(r"sheared x\u00a0" + degrees + r", y\u00a0" + degrees, caption)
+                assert match, where
+                said = (int(match[1]), int(match[2]))
+                grid = [(said[0] + dx / 4, said[1] + dy / 4) for dx in range(-4, 5) for dy in range(-4, 5)]
+                measured, difference = _best_fit(shown, ((s, sheared(*s)) for s in grid))
+                assert max(abs(m - s) for m, s in zip(measured, said, strict=True)) <= 0.75, (where, measured)
+                far = float(np.abs(sheared(said[0] + 5, said[1]).astype(np.int16) - shown.astype(np.int16)).mean())
+                assert difference < 3.0 and far > 2 * difference + 1.0, (where, measured, difference, far)
+            elif method == "colour":
+                match = re.fullmatch(r"R\u00a0([+-]?\d+)  G\u00a0([+-]?\d+)  B\u00a0([+-]?\d+)", caption)
+                assert match, where
+                offsets = np.array([int(match[i]) for i in (1, 2, 3)], dtype=np.int16)
+                np.testing.assert_array_equal(shown, np.clip(original.astype(np.int16) + offsets, 0, 255))
+            elif method == "crop":
+                match = re.fullmatch(r"(\d+)% kept", caption)
+                assert match and 0 < int(match[1]) < 100, where
+            elif method == "warp":
+                match = re.fullmatch(r"moved (\d+) px on average", caption)
+                assert match and int(match[1]) >= 0, where

@@ -220,6 +220,21 @@ BREAKAGES += [
      display_checks_more.check_training_plots),
 ]
 
+_AUGMENTATION, _CAPTIONS = "gui.pages.augmentation:AugmentationView", display_checks_more.check_augmentation_captions
+BREAKAGES += [
+    (Mutation(f"{_AUGMENTATION}._caption", 'self.tr("rotated {angle}°").format(angle=signed(p[0]))',
+              'self.tr("rotated {angle}°").format(angle=signed(-p[0]))',
+              "the rotation's caption gives the angle the other way round"), _CAPTIONS),
+    (Mutation(f"{_AUGMENTATION}._caption", r'y=f"y\u00a0{signed(p[1])}°"', r'y=f"y\u00a0{signed(p[0])}°"',
+              "the shear's caption writes the x angle for y"), _CAPTIONS),
+    (Mutation(f"{_AUGMENTATION}._caption", "red, green, blue = (signed(value) for value in p)",
+              "blue, green, red = (signed(value) for value in p)", "the colour caption's red and blue swapped"),
+     _CAPTIONS),
+    (Mutation(f"{_AUGMENTATION}._on_examples_ready", "made = [e.pixels for e in event.examples if e.method == method]",
+              "made = [e.pixels for e in event.examples if e.method == method][::-1]",
+              "the examples' pictures under each other's captions"), _CAPTIONS),
+]
+
 
 @pytest.fixture
 def fresh_analyses():

@@ -29,3 +29,7 @@ def test_the_inception_figures_are_googlenets_modules_counted_by_hand(request):
 
 def test_the_training_plots_are_the_runs_own_figures(request):
     display_checks_more.check_training_plots(request)
+
+
+def test_each_augmentation_caption_is_what_its_picture_shows(request):
+    display_checks_more.check_augmentation_captions(request)
