@@ -207,17 +207,19 @@ BREAKAGES += [
 ]
 
 _TRAINING = "gui.panels.training:TrainingView"
+# The tiny run is trained once a session and reopened from its folder, which draws through the same code.
+_PLOTS = functools.partial(display_checks_more.check_training_plots, reopen=True)
 BREAKAGES += [
     (Mutation(f"{_TRAINING}._draw_steps", "smooth.setData(run.steps, run.smoothed)",
               "smooth.setData(run.steps, run.losses)", "the bold loss curve is not smoothed"),
-     display_checks_more.check_training_plots),
+     _PLOTS),
     (Mutation(f"{_TRAINING}._draw_steps", "run.items[self.lr_plot][0].setData(run.steps, run.lrs)",
               "run.items[self.lr_plot][0].setData(run.steps, np.full_like(run.lrs, run.lrs[0]))",
               "the learning-rate plot stays flat while the optimiser's rate steps down"),
-     display_checks_more.check_training_plots),
+     _PLOTS),
     (Mutation(f"{_TRAINING}._draw_epochs", "train.setData(epochs, train_accuracy)",
               "train.setData(epochs, test_accuracy)", "the training accuracy line shows the test accuracy"),
-     display_checks_more.check_training_plots),
+     _PLOTS),
 ]
 
 _AUGMENTATION, _CAPTIONS = "gui.pages.augmentation:AugmentationView", display_checks_more.check_augmentation_captions
@@ -233,6 +235,20 @@ BREAKAGES += [
     (Mutation(f"{_AUGMENTATION}._on_examples_ready", "made = [e.pixels for e in event.examples if e.method == method]",
               "made = [e.pixels for e in event.examples if e.method == method][::-1]",
               "the examples' pictures under each other's captions"), _CAPTIONS),
+]
+
+# The rest of the layer table's survivors of `make mutation`: how it looks.
+_LOOKS = display_checks_more.check_layer_table_looks
+BREAKAGES += [
+    (Mutation(f"{_TABLE}:LayerTableView.__init__", "self.setAlternatingRowColors(True)",
+              "self.setAlternatingRowColors(False)", "the layer table's rows all one colour"), _LOOKS),
+    (Mutation(f"{_TABLE}:LayerTableView.__init__", "self.verticalHeader().setVisible(False)",
+              "self.verticalHeader().setVisible(True)", "row numbers from 1 beside the # column from 0"), _LOOKS),
+    (Mutation(f"{_TABLE}:LayerTableView.__init__", "header.setStretchLastSection(True)",
+              "header.setStretchLastSection(False)", "the layer table stops short of its right edge"), _LOOKS),
+    (Mutation(f"{_TABLE}:LayerTableModel.retranslate",
+              "self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)", "pass",
+              "the header keeps its English column widths after a switch to Korean"), _LOOKS),
 ]
 
 

@@ -33,3 +33,7 @@ def test_the_training_plots_are_the_runs_own_figures(request):
 
 def test_each_augmentation_caption_is_what_its_picture_shows(request):
     display_checks_more.check_augmentation_captions(request)
+
+
+def test_the_layer_tables_rows_header_and_columns_look_as_meant(request):
+    display_checks_more.check_layer_table_looks(request)
