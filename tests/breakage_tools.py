@@ -50,9 +50,13 @@ def apply(monkeypatch, mutation: Mutation) -> None:
     assert mutated != source
     module = inspect.getmodule(function)
     namespace: dict = {}
+    name_of = (wrapped or function).__name__
+    if "__class__" in (wrapped or function).__code__.co_freevars:
+        # A method calling super() needs its class in a __class__ cell: compiled inside a function that has it.
+        mutated = f"def _with_class(__class__):\n{textwrap.indent(mutated, '    ')}\n    return {name_of}\n"
     # The module's own globals, so that the mutant sees the same names (and later monkeypatches) as the original.
     exec(compile(mutated, f"<mutant of {mutation.target}>", "exec"), module.__dict__, namespace)  # noqa: S102
-    replacement = namespace[(wrapped or function).__name__]
+    replacement = namespace["_with_class"](owner) if "_with_class" in namespace else namespace[name_of]
     if isinstance(original, staticmethod):
         replacement = staticmethod(replacement)
     elif isinstance(original, classmethod):

@@ -8,11 +8,15 @@ then fail. The same checks pass on the real code in tests/gui/test_displayed.py.
 
 from __future__ import annotations
 
+import functools
+
 import display_checks
+import display_checks_more
 import display_checks_pages
 import pytest
 from breakage_tools import Mutation, apply
 
+from engine.inspection import cost
 from engine.models import analysis
 
 BREAKAGES = [
@@ -137,12 +141,125 @@ BREAKAGES += [
 ]
 
 
+# The experiments, the augmentation captions, the training panel's plots, the 1×1 and Inception pages, the diagram
+# and the layer table's looks (tests/display_checks_more.py); one experiment each where one shows the breakage.
+_VIEW = "gui.experiments.view"
+
+
+def _experiments(*names):
+    return functools.partial(display_checks_more.check_experiment_plots, names=names)
+
+
+BREAKAGES += [
+    (Mutation(f"{_VIEW}:ExperimentView._redraw_now", "line.setData(x, scale * values)", "line.setData(x, values)",
+              "the experiment's error curves drawn as fractions under a % axis"), _experiments("activation")),
+    (Mutation(f"{_VIEW}:seed_spread", "values.min(axis=0), values.max(axis=0)",
+              "values.mean(axis=0), values.max(axis=0)", "the seeds' band starts at their mean, not the lowest"),
+     _experiments("activation")),
+    (Mutation(f"{_VIEW}:ExperimentView._redraw_now", "x = np.log10(np.maximum(x, 1e-12))",
+              "x = np.log2(np.maximum(x, 1e-12))", "the timings drawn at the wrong batch sizes"),
+     _experiments("bottleneck-time")),
+    (Mutation(f"{_VIEW}:ExperimentView._draw_bars", "highs.append(float(finite.max()) - mean",
+              "highs.append(float(finite.max())", "the whiskers reach twice too high"), _experiments("pooling")),
+    (Mutation(f"{_VIEW}:ExperimentView._draw_bars", 'scale = 100.0 if figure.kind == "fraction" else 1.0',
+              "scale = 1.0", "the error bars drawn as fractions under a % axis"), _experiments("pooling")),
+    (Mutation(f"{_VIEW}:format_figure", "float(finite.max() - finite.min()) / 2", "float(finite.max() - finite.min())",
+              "the table's ± is the whole range, not half of it"), _experiments("pooling")),
+    (Mutation(f"{_VIEW}:ExperimentView._fill_table", "figure_values(result, variant.key, figure.key)",
+              "figure_values(result, result.variants[0].key, figure.key)", "every table row shows the first variant"),
+     _experiments("stacked-filters")),
+]
+
+
+_LAYOUT = "gui.diagram.layout"
+_DIAGRAM = functools.partial(display_checks_more.check_diagram_boxes, models=("alexnet2012", "vgg16"))
+BREAKAGES += [
+    (Mutation(f"{_LAYOUT}:_Placer._texts", 'shape = "" if box.kind == "add" else shape_text(rows[box.rows[-1]]',
+              'shape = "" if box.kind == "add" else shape_text(rows[box.rows[0] - 1]',
+              "each diagram box shows the shape that enters it, not the one it makes"), _DIAGRAM),
+    (Mutation(f"{_LAYOUT}:_window", "if row.stride and row.stride != (1, 1):", "if row.stride:",
+              "every diagram box writes s=1"), _DIAGRAM),
+    (Mutation(f"{_LAYOUT}:_Placer._label", "return SEPARATOR.join(parts[shared:])",
+              "return SEPARATOR.join(parts[shared + 1:])", "the diagram's boxes lose the paper's layer names"),
+     _DIAGRAM),
+]
+
+_INCEPTION = functools.partial(display_checks_more.check_inception_figures, modules=("3a", "4e"))
+BREAKAGES += [
+    (Mutation("gui.pages.nin:NinView._show", 'self.tr("≈ {0} multiply-adds").format(rounded(s.macs))',
+              'self.tr("≈ {0} multiply-adds").format(rounded(s.params))',
+              "the 1×1 page's headline multiply-adds are its parameters"), display_checks_more.check_nin_figures),
+    (Mutation("gui.pages.nin:NinView._show", "exact(s.weights), exact(s.biases)", "exact(s.params), exact(s.biases)",
+              "the 1×1 page counts the biases twice among its weights"), display_checks_more.check_nin_figures),
+    (Mutation("gui.pages.cost:CostView._show", 'self.bottleneck_total.setText(f"= {exact(cost.bottleneck_macs)}")',
+              'self.bottleneck_total.setText(f"= {exact(cost.conv.macs)}")',
+              "the bottleneck's total forgets the 1×1 reduction"), display_checks_more.check_bottleneck_figures),
+    (Mutation("engine.inspection.cost:_design", "sum(r.macs for r in rows)", "rows[-1].macs",
+              "an Inception branch costs only its last layer"), _INCEPTION),
+    (Mutation("gui.pages.inception:InceptionView._show",
+              "exact(branch.out_channels), exact(branch.macs), exact(branch.params)",
+              "exact(branch.out_channels), exact(branch.params), exact(branch.macs)",
+              "the Inception table's multiplications and parameters swapped"), _INCEPTION),
+    (Mutation("gui.pages.inception:InceptionView._fill_chart",
+              "self.naive_bars.setOpts(x=positions - 0.2, height=naive)",
+              "self.naive_bars.setOpts(x=positions - 0.2, height=reduced)",
+              "the naive Inception bars drawn at the reduced heights"), _INCEPTION),
+]
+
+_TRAINING = "gui.panels.training:TrainingView"
+# The tiny run is trained once a session and reopened from its folder, which draws through the same code.
+_PLOTS = functools.partial(display_checks_more.check_training_plots, reopen=True)
+BREAKAGES += [
+    (Mutation(f"{_TRAINING}._draw_steps", "smooth.setData(run.steps, run.smoothed)",
+              "smooth.setData(run.steps, run.losses)", "the bold loss curve is not smoothed"),
+     _PLOTS),
+    (Mutation(f"{_TRAINING}._draw_steps", "run.items[self.lr_plot][0].setData(run.steps, run.lrs)",
+              "run.items[self.lr_plot][0].setData(run.steps, np.full_like(run.lrs, run.lrs[0]))",
+              "the learning-rate plot stays flat while the optimiser's rate steps down"),
+     _PLOTS),
+    (Mutation(f"{_TRAINING}._draw_epochs", "train.setData(epochs, train_accuracy)",
+              "train.setData(epochs, test_accuracy)", "the training accuracy line shows the test accuracy"),
+     _PLOTS),
+]
+
+_AUGMENTATION, _CAPTIONS = "gui.pages.augmentation:AugmentationView", display_checks_more.check_augmentation_captions
+BREAKAGES += [
+    (Mutation(f"{_AUGMENTATION}._caption", 'self.tr("rotated {angle}°").format(angle=signed(p[0]))',
+              'self.tr("rotated {angle}°").format(angle=signed(-p[0]))',
+              "the rotation's caption gives the angle the other way round"), _CAPTIONS),
+    (Mutation(f"{_AUGMENTATION}._caption", r'y=f"y\u00a0{signed(p[1])}°"', r'y=f"y\u00a0{signed(p[0])}°"',
+              "the shear's caption writes the x angle for y"), _CAPTIONS),
+    (Mutation(f"{_AUGMENTATION}._caption", "red, green, blue = (signed(value) for value in p)",
+              "blue, green, red = (signed(value) for value in p)", "the colour caption's red and blue swapped"),
+     _CAPTIONS),
+    (Mutation(f"{_AUGMENTATION}._on_examples_ready", "made = [e.pixels for e in event.examples if e.method == method]",
+              "made = [e.pixels for e in event.examples if e.method == method][::-1]",
+              "the examples' pictures under each other's captions"), _CAPTIONS),
+]
+
+# The rest of the layer table's survivors of `make mutation`: how it looks.
+_LOOKS = display_checks_more.check_layer_table_looks
+BREAKAGES += [
+    (Mutation(f"{_TABLE}:LayerTableView.__init__", "self.setAlternatingRowColors(True)",
+              "self.setAlternatingRowColors(False)", "the layer table's rows all one colour"), _LOOKS),
+    (Mutation(f"{_TABLE}:LayerTableView.__init__", "self.verticalHeader().setVisible(False)",
+              "self.verticalHeader().setVisible(True)", "row numbers from 1 beside the # column from 0"), _LOOKS),
+    (Mutation(f"{_TABLE}:LayerTableView.__init__", "header.setStretchLastSection(True)",
+              "header.setStretchLastSection(False)", "the layer table stops short of its right edge"), _LOOKS),
+    (Mutation(f"{_TABLE}:LayerTableModel.retranslate",
+              "self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)", "pass",
+              "the header keeps its English column widths after a switch to Korean"), _LOOKS),
+]
+
+
 @pytest.fixture
 def fresh_analyses():
-    """Zoo analyses are cached: a mutant of the analysis must not reuse, nor leave behind, the real ones."""
+    """Zoo analyses and Inception breakdowns are cached: a mutant must not reuse, nor leave behind, the real ones."""
     analysis._analyze_zoo.cache_clear()
+    cost.inception_breakdowns.cache_clear()
     yield
     analysis._analyze_zoo.cache_clear()
+    cost.inception_breakdowns.cache_clear()
 
 
 @pytest.mark.parametrize(("mutation", "check"), BREAKAGES, ids=[m.why for m, _ in BREAKAGES])
