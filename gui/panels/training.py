@@ -307,7 +307,9 @@ class TrainingView(LanguageAware, QWidget):
         title = QLabel()
         title.setFont(scaled_font(self, 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setMinimumWidth(40)  # cut short in a narrow window rather than widening the grid
+        # Wrapped at words in a narrow dock ("Training loss per step" was cut to "ning loss per"); its longest
+        # word is narrower than the plot under it, so it never widens the grid.
+        title.setWordWrap(True)
         grid.addWidget(title, row, column)
         grid.addWidget(widget, row + 1, column)
         grid.setRowStretch(row + 1, 1)
@@ -338,6 +340,7 @@ class TrainingView(LanguageAware, QWidget):
         column.addWidget(self.augmented_examples, 2)
         for title in (self.filters_title, *self.map_titles):
             title.setFont(scaled_font(self, 1.15, bold=True))
+            title.setWordWrap(True)  # in a column of at most 320 px: "First-layer filters" was cut at 150 %
         panel.setMinimumWidth(220)
         panel.setMaximumWidth(320)
         return panel
