@@ -26,6 +26,8 @@ from dataclasses import dataclass, field, replace
 from engine.models.paper import SEPARATOR, paper_parts
 from engine.text.numbers import shape_text
 
+_NUMBERED_PART = re.compile(r"(stage|block) (\d+)")  # engine.models.paper's words for He et al.'s parts
+
 __all__ = [
     "Words", "TextMetrics", "Box", "Shortcut", "Group", "Structure", "Node", "Link", "Arc", "Frame", "Diagram",
     "build_structure", "lay_out", "lay_out_to_fit", "fit_scale", "collapse_levels", "default_collapsed",
@@ -68,6 +70,7 @@ class Words:
     branches: str = "{n} branches"
     features: str = "features"      # torchvision's module names, where the paper gives the part no name
     classifier: str = "classifier"
+    block: str = "block {n}"        # the paper's numbered parts ("stage 1, block 2"), in the interface's language
 
 
 @dataclass(frozen=True)
@@ -688,12 +691,20 @@ class _Placer:
         shape = "" if box.kind == "add" else shape_text(rows[box.rows[-1]].output_shape)
         return box.kind, title, notes, shape, box.rows, box.row
 
+    def _paper_part(self, part: str) -> str:
+        """A level of a paper name in the interface's language: "stage 1" and "block 2" are words of ours
+        (the engine names He et al.'s parts in English); conv2_x and inception (4c) are the papers' own."""
+        match = _NUMBERED_PART.fullmatch(part)
+        if match is None:
+            return part
+        return (self.words.stage if match[1] == "stage" else self.words.block).format(n=match[2])
+
     def _group_title(self, group: Group) -> str:
         # The paper's name for the part (conv3_x; block 1 inside it; inception (4c)), else a stage number
         # or the module's name.
         parent = self._group[group.parent].paper if group.parent else ()
         if len(group.paper) > len(parent):
-            return SEPARATOR.join(group.paper[len(parent):])
+            return SEPARATOR.join(self._paper_part(part) for part in group.paper[len(parent):])
         if group.stage:
             return self.words.stage.format(n=group.stage)
         return {"features": self.words.features, "classifier": self.words.classifier}.get(group.name, group.name)
