@@ -186,8 +186,10 @@ class _VolumesSketch(QWidget):
     def _bands(self) -> tuple[float, float, float]:
         """A row's title band, the band its arrows' labels take above the arrows' line, and the band under
         the boxes for their shape labels, in pixels."""
-        title, label, arrow = (QFontMetricsF(font).height() for font in self._fonts())
-        return title + 2 * _SKETCH_PAD, arrow + _ARROW_LIFT, label + 2 * _SKETCH_PAD
+        title_font, label_font, arrow_font = (QFontMetricsF(font) for font in self._fonts())
+        # a title's own height: Korean comes from a fallback font whose lines are taller than the app font's
+        title = max([title_font.height()] + [title_font.boundingRect(text).height() for text in self._row_titles])
+        return title + 2 * _SKETCH_PAD, arrow_font.height() + _ARROW_LIFT, label_font.height() + 2 * _SKETCH_PAD
 
     def _face(self, row_height: float, slot: float) -> float:
         """The largest front face (the tallest box's) a row of ``row_height`` holds under its title: a box
