@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -60,9 +60,19 @@ class LayerStrip(QWidget):
         self.painted = PaintedTexts()
         self.texts = {"frozen": "frozen", "trained": "trained", "axis": "parameters", "input": "input",
                       "output": "output"}
-        self.setMinimumHeight(300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """300 px tall at least, and tall enough for the upright axis title beside the plot (at 200 % "parameters
+        (log scale)" was longer than 300 px and cut at both ends)."""
+        line = self.fontMetrics().height()
+        return QSize(200, max(300, self.fontMetrics().horizontalAdvance(self.texts["axis"]) + round(line * 5.2)))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom
+            self.updateGeometry()
+        super().changeEvent(event)
 
     def set_plan(self, plan: TransferPlan | None) -> None:
         self.plan = plan
@@ -125,10 +135,10 @@ class LayerStrip(QWidget):
             for rect, layer in zip(rects, self.plan.layers, strict=True):
                 name = layer.paper_name or layer.name
                 # above the bar when the name ends under the legend (its row ends at 1.65 lines), else inside
-                # it; where neither holds it whole (a short bar at a large zoom), shortened to the larger room
+                # it; where neither holds it whole (a short bar at a large zoom) it is left to the bar's tooltip
                 above, inside = rect.top() - line * _LEGEND_BOTTOM - 6, rect.height() - 6
                 if metrics.horizontalAdvance(name) > max(above, inside):
-                    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(max(above, inside)))
+                    continue
                 if metrics.horizontalAdvance(name) <= above:
                     self._upright(painter, rect.center().x(), rect.top() - 3, name)
                 else:  # a tall bar: the name inside it, from its foot, in white
@@ -379,6 +389,7 @@ class TransferLearningView(LanguageAware, QWidget):
         self.strip.texts = {"frozen": self.tr("frozen: kept as pretrained"), "trained": self.tr("trained"),
                             "axis": self.tr("parameters (log scale)"), "input": self.tr("input"),
                             "output": self.tr("new classifier")}
+        self.strip.updateGeometry()  # its axis title sets its height
         self.strip.update()
         self.train_button.setText(self.tr("Train this case…"))
         self.train_note.setText(self.tr(
