@@ -53,9 +53,10 @@ _PAGE_MINIMUM = QSize(1040, 820)  # the pages are laid out for at least this; be
 
 def _page_minimum() -> QSize:
     """The size the pages are laid out for at the app's zoom: taller with larger text, so that a page scrolls
-    rather than squeezing its figures; as wide only up to a 1366-pixel screen's room beside the navigation."""
+    rather than squeezing its figures; as wide only up to a 1366-pixel screen's room beside the navigation
+    (about 1,000 px at 150 %: the navigation grows with the zoom; 1,060 made every page scroll sideways there)."""
     factor = zoom_factor()
-    return QSize(min(round(_PAGE_MINIMUM.width() * factor), 1060), round(_PAGE_MINIMUM.height() * factor))
+    return QSize(min(round(_PAGE_MINIMUM.width() * factor), 1000), round(_PAGE_MINIMUM.height() * factor))
 
 
 def _model_page(section: str) -> Callable[[MainWindow], QWidget]:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field, replace
 from engine.models.paper import SEPARATOR, paper_parts
 from engine.text.numbers import shape_text
 
+_NUMBERED_PART = re.compile(r"(stage|block) (\d+)")  # engine.models.paper's words for He et al.'s parts
+
 __all__ = [
     "Words", "TextMetrics", "Box", "Shortcut", "Group", "Structure", "Node", "Link", "Arc", "Frame", "Diagram",
     "build_structure", "lay_out", "lay_out_to_fit", "fit_scale", "collapse_levels", "default_collapsed",
@@ -41,6 +43,7 @@ _NORMS = {"localresponsenorm": "LRN", "layernorm": "LN", "groupnorm": "GN"}
 GAP = 18.0           # between neighbouring slots; links and arc legs run in it
 LANE_GAP = 12.0      # between parallel lanes
 ARC_CLEARANCE = 10.0
+ARC_ROOM = 12.0      # more gap where an arc's leg runs: the leg is GAP / 2 + 6 from the texts on either side
 FRAME_PAD = 8.0
 ADD_SIZE = 24.0      # the diameter of an addition's circle
 STACK = 8.0          # a collapsed group is drawn as a stack of volumes, this far down and left
@@ -68,6 +71,7 @@ class Words:
     branches: str = "{n} branches"
     features: str = "features"      # torchvision's module names, where the paper gives the part no name
     classifier: str = "classifier"
+    block: str = "block {n}"        # the paper's numbered parts ("stage 1, block 2"), in the interface's language
 
 
 @dataclass(frozen=True)
@@ -592,6 +596,11 @@ class _Placer:
         self.expanded = [g for g in structure.groups if g.id not in self.collapsed and not self._hidden(g.id)]
         self._expanded_boxes = {g.id: set(g.boxes) for g in self.expanded}
         self.shortcuts = [cut for cut in structure.shortcuts if self._shown(cut)]
+        # The units an arc's leg leaves from or comes down beside (a collapsed block's, not an addition's: an arc
+        # lands on the circle): the gap after them is wider, so the leg keeps ARC_ROOM / 2 more from the texts.
+        self._legs_after = {self.rep[cut.fork] for cut in self.shortcuts} | {
+            self.rep[cut.add] for cut in self.shortcuts if not self.rep[cut.add].startswith("b")
+            or structure.boxes[int(self.rep[cut.add][1:])].kind != "add"}
         self.short_lines = True
         self._extents: dict[tuple[str, bool], tuple[float, float, float]] = {}
         self._sizes: dict[tuple[int, bool], tuple[float, float, float]] = {}
@@ -688,12 +697,20 @@ class _Placer:
         shape = "" if box.kind == "add" else shape_text(rows[box.rows[-1]].output_shape)
         return box.kind, title, notes, shape, box.rows, box.row
 
+    def _paper_part(self, part: str) -> str:
+        """A level of a paper name in the interface's language: "stage 1" and "block 2" are words of ours
+        (the engine names He et al.'s parts in English); conv2_x and inception (4c) are the papers' own."""
+        match = _NUMBERED_PART.fullmatch(part)
+        if match is None:
+            return part
+        return (self.words.stage if match[1] == "stage" else self.words.block).format(n=match[2])
+
     def _group_title(self, group: Group) -> str:
         # The paper's name for the part (conv3_x; block 1 inside it; inception (4c)), else a stage number
         # or the module's name.
         parent = self._group[group.parent].paper if group.parent else ()
         if len(group.paper) > len(parent):
-            return SEPARATOR.join(group.paper[len(parent):])
+            return SEPARATOR.join(self._paper_part(part) for part in group.paper[len(parent):])
         if group.stage:
             return self.words.stage.format(n=group.stage)
         return {"features": self.words.features, "classifier": self.words.classifier}.get(group.name, group.name)
@@ -787,7 +804,8 @@ class _Placer:
         if pair not in self._gaps:
             # Room for the frames that close after ``a`` and open before ``b``.
             crossing = self._frames_of(a, last=True) ^ self._frames_of(b, last=False)
-            self._gaps[pair] = GAP + FRAME_PAD * len(crossing)
+            legs = ARC_ROOM if isinstance(a, str) and a in self._legs_after else 0.0
+            self._gaps[pair] = GAP + FRAME_PAD * len(crossing) + legs
         return self._gaps[pair]
 
     # ------------------------------------------------ wrapping into bands
@@ -919,6 +937,15 @@ class _Placer:
 
     # ------------------------------------------------ shortcuts
 
+    def _leg_x(self, node: Node) -> float:
+        """Where an arc's leg runs beside ``node``, on its right: halfway to the next unit on its line (the gap
+        there has ARC_ROOM more), else just outside the node and its frames."""
+        following = [n.rect[0] for n in self.nodes.values() if n.band == node.band and not n.on_arc
+                     and n.rect[0] >= node.rect[2] and n.rect[1] <= node.y <= n.rect[3]]
+        if following:
+            return (node.rect[2] + min(following)) / 2
+        return self._outside(node.key, 1) + ARC_ROOM / 2
+
     def _place_arcs(self, pieces: list[list]) -> None:
         first_of_band = [piece[0] for piece in pieces]
         jobs = []
@@ -926,11 +953,11 @@ class _Placer:
             fork, end = self.nodes[self.rep[cut.fork]], self.nodes[self.rep[cut.add]]
             at_add = end.kind == "add"
             if fork.band == end.band:
-                start = (fork.rect[2] + GAP / 2, fork.y)
+                start = (self._leg_x(fork), fork.y)
             else:  # the fork ends the band above: the shortcut leaves from where the flow re-enters
                 first = self.nodes[first_of_band[end.band]]
                 start = (self._outside(first.key, -1) + 5.0, first.y)
-            stop = end.x if at_add else self._outside(end.key, 1)
+            stop = end.x if at_add else self._leg_x(end)
             jobs.append((start, stop, cut.kind, fork.key, end, at_add, cut.via if at_add else ()))
         if self.plain_line:
             keys = self.items

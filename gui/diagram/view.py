@@ -572,7 +572,7 @@ class DiagramView(LanguageAware, QGraphicsView):
             global_max_pool=self.tr("global max pool"), fc=self.tr("fc"), flatten=self.tr("flatten"),
             concat=self.tr("concat"), dropout=self.tr("dropout"), stage=self.tr("stage {n}"),
             blocks=self.tr("{n} blocks"), layers=self.tr("{n} layers"), branches=self.tr("{n} branches"),
-            features=self.tr("features"), classifier=self.tr("classifier"),
+            features=self.tr("features"), classifier=self.tr("classifier"), block=self.tr("block {n}"),
         )
         self._legend_names = {
             "input": self.tr("input"), "conv": self.tr("convolution"), "pool": self.tr("pooling"),

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from engine.runtime import events as ev
+from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.text import ACCENT, LanguageAware, scaled_font, text_label
 
 __all__ = ["UnitComputationView", "shown_channels"]
@@ -42,6 +43,7 @@ class _Arithmetic(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._work: ev.UnitComputation | None = None
+        self.painted = PaintedTexts()
         self._channels: list[int] = []
         self._labels = ("", "", "")
         self._cells: list[tuple[QRectF, int, int, int]] = []
@@ -60,6 +62,7 @@ class _Arithmetic(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
         self._cells = []
+        self.painted.clear()
         if self._work is None:
             return
         work, painter = self._work, QPainter(self)
@@ -78,12 +81,12 @@ class _Arithmetic(QWidget):
         painter.setPen(_INK)
         for column, text in enumerate(self._labels):
             x = label_width + column * (kw * cell + sign_width)
-            painter.drawText(QRectF(x, 0, kw * cell + sign_width, line), Qt.AlignmentFlag.AlignLeft, text)
+            self.painted.draw(painter, QRectF(x, 0, kw * cell + sign_width, line), Qt.AlignmentFlag.AlignLeft, text)
         scales = [float(np.abs(array).max()) or 1.0 for array in (work.patch, work.weights, work.products)]
         for channel in self._channels:
             painter.setPen(_INK)
-            painter.drawText(QRectF(0, top, label_width, kh * cell), Qt.AlignmentFlag.AlignVCenter,
-                             f"C{channel}")
+            self.painted.draw(painter, QRectF(0, top, label_width, kh * cell), Qt.AlignmentFlag.AlignVCenter,
+                              f"C{channel}")
             x = label_width
             self._channel_painted = channel
             for index, array in enumerate((work.patch, work.weights, work.products)):
@@ -91,10 +94,10 @@ class _Arithmetic(QWidget):
                 x += kw * cell
                 sign = ("×", "=", "→")[index]
                 painter.setPen(_INK)
-                painter.drawText(QRectF(x, top, sign_width, kh * cell), Qt.AlignmentFlag.AlignCenter, sign)
+                self.painted.draw(painter, QRectF(x, top, sign_width, kh * cell), Qt.AlignmentFlag.AlignCenter, sign)
                 x += sign_width
-            painter.drawText(QRectF(x, top, sum_width, kh * cell), Qt.AlignmentFlag.AlignVCenter,
-                             "Σ " + _number(float(work.channel_sums[channel])))
+            self.painted.draw(painter, QRectF(x, top, sum_width, kh * cell), Qt.AlignmentFlag.AlignVCenter,
+                              "Σ " + _number(float(work.channel_sums[channel])))
             top += kh * cell + line
         painter.end()
 
@@ -128,7 +131,7 @@ class _Arithmetic(QWidget):
                 painter.fillRect(rect, QColor("#dee2e6") if padding else colour)
                 if numbers:
                     painter.setPen(_INK)
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{value:.2f}")
+                    self.painted.draw(painter, rect, Qt.AlignmentFlag.AlignCenter, f"{value:.2f}")
         painter.setPen(QPen(_INK, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(left, top, kw * cell, kh * cell))

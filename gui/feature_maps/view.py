@@ -61,6 +61,7 @@ from gui.widgets.class_names import class_label
 from gui.widgets.drawing_pad import DrawingPad
 from gui.widgets.images import pixels_of, qimage_of, sample_photo
 from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, normalised_map
+from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
 
@@ -89,6 +90,7 @@ class _TopClasses(QWidget):
         self.setFont(scaled_font(self, 1.25))
         self._predictions: tuple[ev.Prediction, ...] = ()
         self._selected: int | None = None
+        self.painted = PaintedTexts()
         self.setMinimumHeight(self._row_height() * 5)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -103,6 +105,7 @@ class _TopClasses(QWidget):
         return QSize(420, self._row_height() * 5)
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        self.painted.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         row_height = self._row_height()
@@ -115,8 +118,8 @@ class _TopClasses(QWidget):
             name = metrics.elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight, label_width - 8)
             painter.setPen(_INK)
             painter.setFont(scaled_font(self, 1.0, bold=selected))  # the class whose Grad-CAM is shown
-            painter.drawText(QRectF(0, top, label_width - 8, row_height),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
+            self.painted.draw(painter, QRectF(0, top, label_width - 8, row_height),
+                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
             bar = QRectF(label_width, top + row_height * 0.18, max(2.0, bar_space * prediction.probability),
                          row_height * 0.64)
             painter.setPen(QPen(_INK, 2) if selected else Qt.PenStyle.NoPen)
@@ -128,7 +131,7 @@ class _TopClasses(QWidget):
             where = QRectF(bar.left() + 6, bar.top(), bar.width() - 12, bar.height()) if inside else QRectF(
                 bar.right() + 6, bar.top(), bar_space, bar.height())
             align = Qt.AlignmentFlag.AlignRight if inside else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(where, align | Qt.AlignmentFlag.AlignVCenter, text)
+            self.painted.draw(painter, where, align | Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()
 
     def mousePressEvent(self, event) -> None:

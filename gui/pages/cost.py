@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from html import escape
 from itertools import pairwise
+from math import ceil
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,6 +39,7 @@ from engine.inspection.cost import (
     format_ratio,
 )
 from engine.text.numbers import exact, rounded
+from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
 from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font, text_label
@@ -47,6 +49,10 @@ __all__ = ["CostView"]
 
 _INPUT_COLOUR = "#868e96"
 _REFUSED_STYLE = "QSpinBox { border: 3px solid #c92a2a; }"
+_SKETCH_PAD = 4  # pixels around a text of the volumes' sketch
+_SKETCH_GAP = 6  # pixels between two shape labels side by side
+_ARROW_LIFT = 6  # pixels between an arrow's line and its kernel label
+_FACE_MIN = 50  # the tallest box's front face at its smallest, in pixels
 _PANEL_WIDTH = 330  # pixels at 100 %: a result panel's widest formula, "(28×28×32) × (5×5×192)", whole
 
 # Widget limits: wide enough for every network in the zoo, small enough for a slider to be usable.
@@ -134,59 +140,116 @@ class _CostChart(pg.PlotWidget):
 
 
 class _VolumesSketch(QWidget):
-    """Input → 1×1 → k×k → output as boxes: thickness follows channels, face follows height and width."""
+    """Input → 1×1 → k×k → output as boxes: thickness follows channels, face follows height and width.
+
+    Each row is laid out from its fonts' metrics: its title, then the arrows' kernel labels above the arrows'
+    line, the boxes, and the shape labels under the boxes, none on another; the boxes take what height is left
+    and the sketch asks for rows with room for all of them (``minimumSizeHint``). With fixed offsets, at 200 %
+    zoom the arrow's "5×5" ran into the row's title and the shape labels were cut at the row's bottom.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(420, 260)
+        self.painted = PaintedTexts()
         self._cost: BottleneckCost | None = None
         self._row_titles = ("", "")
 
     def set_cost(self, cost: BottleneckCost, direct_title: str, bottleneck_title: str) -> None:
         self._cost = cost
         self._row_titles = (direct_title, bottleneck_title)
+        self.updateGeometry()  # the shapes' labels and the titles set the room the sketch needs
         self.update()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def _fonts(self) -> tuple[QFont, QFont, QFont]:
+        """The rows' titles, the shapes' labels, the arrows' kernel labels."""
+        return scaled_font(self, 1.35, bold=True), scaled_font(self, 1.1), scaled_font(self, 1.3, bold=True)
+
+    def _rows(self):
+        """Each row: its title, its volumes (channels, height, width, colour) and its arrows (text, colour)."""
+        c = self._cost
+        s = c.setting
+        k = s.kernel
+        return (
+            (self._row_titles[0], [(s.in_channels, s.height, s.width, _INPUT_COLOUR),
+                                   (s.out_channels, c.direct.out_height, c.direct.out_width, DIRECT_COLOUR)],
+             [(f"{k}×{k}", DIRECT_COLOUR)]),
+            (self._row_titles[1], [(s.in_channels, s.height, s.width, _INPUT_COLOUR),
+                                   (s.bottleneck, s.height, s.width, REDUCE_COLOUR),
+                                   (s.out_channels, c.conv.out_height, c.conv.out_width, CONV_COLOUR)],
+             [("1×1", REDUCE_COLOUR), (f"{k}×{k}", CONV_COLOUR)]))
+
+    def _bands(self) -> tuple[float, float, float]:
+        """A row's title band, the band its arrows' labels take above the arrows' line, and the band under
+        the boxes for their shape labels, in pixels."""
+        title_font, label_font, arrow_font = (QFontMetricsF(font) for font in self._fonts())
+        # a title's own height: Korean comes from a fallback font whose lines are taller than the app font's
+        title = max([title_font.height()] + [title_font.boundingRect(text).height() for text in self._row_titles])
+        return title + 2 * _SKETCH_PAD, arrow_font.height() + _ARROW_LIFT, label_font.height() + 2 * _SKETCH_PAD
+
+    def _face(self, row_height: float, slot: float) -> float:
+        """The largest front face (the tallest box's) a row of ``row_height`` holds under its title: a box
+        reaches 0.75 of it above and below the arrows' line, the kernel labels their band above the line."""
+        title, arrow, below = self._bands()
+        room = row_height - title - below
+        face = room / 1.5 if room >= 2 * arrow else (room - arrow) / 0.75
+        return max(4.0, min(face, slot * 0.8))  # wider than a slot, a box would cover the arrows
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Rows with room for their texts and boxes of ``_FACE_MIN``, three slots as wide as the widest shape
+        label, a title's width."""
+        if self._cost is None:
+            return QSize(300, 200)
+        title_font, label_font, arrow_font = self._fonts()
+        labels = [f"{h}×{w}×{d}" for _, volumes, _ in self._rows() for d, h, w, _ in volumes]
+        slot = max(QFontMetricsF(label_font).horizontalAdvance(text) for text in labels) + 2 * _SKETCH_GAP
+        arrows = max(QFontMetricsF(arrow_font).horizontalAdvance(text) for _, _, a in self._rows() for text, _ in a)
+        titles = max(QFontMetricsF(title_font).horizontalAdvance(t) for t in self._row_titles) + 2 * _SKETCH_PAD
+        title, arrow, below = self._bands()
+        row = title + max(arrow, 0.75 * _FACE_MIN) + 0.75 * _FACE_MIN + below
+        return QSize(ceil(max(3 * slot, titles, 3 * (arrows + 2 * _SKETCH_GAP))), ceil(2 * row))
+
+    def sizeHint(self) -> QSize:
+        hint = self.minimumSizeHint()
+        return QSize(max(hint.width(), 420), hint.height() + 80)
+
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        self.painted.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
         if self._cost is None:
+            painter.end()
             return
-        c = self._cost
-        s = c.setting
-        volumes_direct = [(s.in_channels, s.height, s.width, _INPUT_COLOUR),
-                          (s.out_channels, c.direct.out_height, c.direct.out_width, DIRECT_COLOUR)]
-        volumes_bottleneck = [(s.in_channels, s.height, s.width, _INPUT_COLOUR),
-                              (s.bottleneck, s.height, s.width, REDUCE_COLOUR),
-                              (s.out_channels, c.conv.out_height, c.conv.out_width, CONV_COLOUR)]
-        k = s.kernel
-        arrows_direct = [(f"{k}×{k}", DIRECT_COLOUR)]
-        arrows_bottleneck = [("1×1", REDUCE_COLOUR), (f"{k}×{k}", CONV_COLOUR)]
+        s = self._cost.setting
         channels = max(s.in_channels, s.out_channels, s.bottleneck)
         spatial = max(s.height, s.width)
         row_height = self.height() / 2
-        for row, (title, volumes, arrows) in enumerate(((self._row_titles[0], volumes_direct, arrows_direct),
-                                                        (self._row_titles[1], volumes_bottleneck,
-                                                         arrows_bottleneck))):
+        for row, (title, volumes, arrows) in enumerate(self._rows()):
             self._draw_row(painter, QRectF(0, row * row_height, self.width(), row_height), title, volumes,
                            arrows, channels, spatial)
         painter.end()
 
     def _draw_row(self, painter: QPainter, area: QRectF, title: str, volumes, arrows, channels: int,
                   spatial: int) -> None:
-        painter.setFont(scaled_font(self, 1.35, bold=True))
+        title_font, label_font, arrow_font = self._fonts()
+        title_band, arrow_band, below = self._bands()
+        painter.setFont(title_font)
         painter.setPen(QColor("#212529"))
-        painter.drawText(area.adjusted(8, 4, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         title)
-        label_font = scaled_font(self, 1.1)
-        arrow_font = scaled_font(self, 1.3, bold=True)
+        self.painted.draw(painter, QRectF(area.left() + _SKETCH_PAD, area.top() + _SKETCH_PAD,
+                                          area.width() - 2 * _SKETCH_PAD, title_band - 2 * _SKETCH_PAD),
+                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
         slot = area.width() / 3  # three slots per row, so both rows line their boxes up
-        face_max = area.height() * 0.45
+        face_max = self._face(area.height(), slot)
         thick_max = slot * 0.45
-        centre_y = area.top() + area.height() * 0.5
+        centre_y = area.top() + title_band + max(arrow_band, 0.75 * face_max)
         x_positions = [slot * 0.5, slot * 1.5, slot * 2.5] if len(volumes) == 3 else [slot * 0.5, slot * 2.5]
         right_edges = []
+        label_height = below - 2 * _SKETCH_PAD
         for (depth, height, width, colour), x in zip(volumes, x_positions, strict=True):
             face_h = max(6.0, face_max * height / spatial)
             skew = max(4.0, face_max * 0.5 * width / spatial)
@@ -197,12 +260,18 @@ class _VolumesSketch(QWidget):
             right_edges.append((left, left + thick + skew))
             painter.setFont(label_font)
             painter.setPen(QColor("#212529"))
-            label_rect = QRectF(x - slot / 2, top + face_h + 4, slot, 28)
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             f"{height}×{width}×{depth}")
+            label_rect = QRectF(x - slot / 2, top + face_h + _SKETCH_PAD, slot, label_height)
+            self.painted.draw(painter, label_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                              f"{height}×{width}×{depth}")
         for (text, colour), ((_, start), (end, _)) in zip(arrows, pairwise(right_edges), strict=True):
-            _draw_arrow(painter, QPointF(start + 6, centre_y), QPointF(end - 6, centre_y), text,
-                        QColor(colour), arrow_font)
+            start_point, end_point = QPointF(start + 6, centre_y), QPointF(end - 6, centre_y)
+            if _draw_arrow(painter, start_point, end_point, QColor(colour)):
+                painter.setFont(arrow_font)
+                # the kernel's label centred on the arrow, in the band above its line, never past the slots
+                label = QRectF(start_point.x() - slot / 2, centre_y - arrow_band,
+                               end_point.x() - start_point.x() + slot, arrow_band - _ARROW_LIFT)
+                self.painted.draw(painter, label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                                  text)
 
 
 def _draw_box(painter: QPainter, front: QRectF, skew: float, colour: QColor) -> None:
@@ -219,9 +288,10 @@ def _draw_box(painter: QPainter, front: QRectF, skew: float, colour: QColor) -> 
     painter.drawRect(front)
 
 
-def _draw_arrow(painter: QPainter, start: QPointF, end: QPointF, text: str, colour: QColor, font) -> None:
+def _draw_arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor) -> bool:
+    """An arrow from ``start`` to ``end``; False (nothing drawn) when the two are too close for one."""
     if end.x() - start.x() < 12:
-        return
+        return False
     painter.setPen(QPen(colour, 3))
     painter.drawLine(start, end - QPointF(8, 0))
     head = QPainterPath(end)
@@ -229,9 +299,7 @@ def _draw_arrow(painter: QPainter, start: QPointF, end: QPointF, text: str, colo
     head.lineTo(end + QPointF(-12, 7))
     head.closeSubpath()
     painter.fillPath(head, colour)
-    painter.setFont(font)
-    painter.drawText(QRectF(start.x(), start.y() - 34, end.x() - start.x(), 28),
-                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
+    return True
 
 
 def _coloured(colour: str, text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,8 +57,9 @@ from gui.i18n import localized
 from gui.throttle import Throttle
 from gui.widgets.folders import app_data_folder
 from gui.widgets.plots import style_axes
+from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
-from gui.widgets.zoom import set_fixed_width
+from gui.widgets.zoom import app_zoom, set_fixed_width, zoom_factor
 
 __all__ = ["DepthView", "DEPTH_COLOURS", "KIND_COLOURS", "default_depth_folder"]
 
@@ -69,7 +70,9 @@ _STYLES = {"plain": Qt.PenStyle.DashLine, "residual": Qt.PenStyle.SolidLine}
 _LINE = 3
 _REDRAW_MS = 250
 _COLUMNS = 6  # network, parameters, training error, test error, seconds, stop
-_LEGEND_ROW = 32  # pixels per row of legend labels
+_LEGEND_SAMPLE = 40  # pixels a legend entry takes beside its label (its line's sample, the spacing)
+_PLOT_WIDTH = 300  # pixels at 100 %: the narrowest a plot side by side with another may be
+_PLOTS_WIDTH = 460  # pixels at 100 %: the plots beside the controls (their legends fit in columns)
 
 
 def default_depth_folder() -> Path:
@@ -99,6 +102,7 @@ class DepthView(LanguageAware, QWidget):
         self._running = False
         self._curves: dict[str, pg.PlotDataItem] = {}
         self._gradient_shown: tuple = ()  # (depth, step, language) the gradient legend was written for
+        self._curve_columns = 4  # the curve legend's columns when the width holds them: one per depth
 
         self.setFont(scaled_font(self, 1.15))
         controls = self._build_controls()
@@ -112,17 +116,22 @@ class DepthView(LanguageAware, QWidget):
         self.reading_label.setFont(scaled_font(self, 1.1))
         self.reading_label.setWordWrap(True)
         self.plots = self._build_plots()
-        self.plots.setMinimumHeight(560)  # the curves keep their room: a short window scrolls the page instead
-        right = QVBoxLayout()
+        right_side = QWidget(self)
+        right = QVBoxLayout(right_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.caption)
         right.addWidget(self.effect_label)
         right.addWidget(self.reading_label)
         right.addWidget(self.plots, 1)
         right.addLayout(self._build_gradient_controls())
-        layout = QHBoxLayout(self)
+        # The controls beside the plots, or above them when both do not fit: at 150 % on a 1366-pixel screen
+        # the panel alone is 810 px wide, and the page scrolled sideways.
+        self.body = layout = ReflowLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(controls)
-        layout.addLayout(right, 1)
+        layout.add(controls)
+        layout.add(right_side, _PLOTS_WIDTH)
+        self.plots.installEventFilter(self)  # its width sets how many columns each legend has
+        app_zoom().changed.connect(self._on_zoom_changed)
 
         self.retranslate()
 
@@ -161,7 +170,7 @@ class DepthView(LanguageAware, QWidget):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
-        self.table = QTableWidget(0, _COLUMNS)
+        self.table = _RunsTable(0, _COLUMNS)
         self.table.setFont(scaled_font(self, 1.15))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -196,10 +205,10 @@ class DepthView(LanguageAware, QWidget):
         self._grid = plots.ci.layout
         self._grid.setColumnStretchFactor(0, 3)
         self._grid.setColumnStretchFactor(1, 2)
-        self._grid.setRowFixedHeight(0, 2 * _LEGEND_ROW)
-        self._grid.setRowFixedHeight(2, 2 * _LEGEND_ROW)
+        self._side_by_side = True  # the curves and the final errors in one row; else one above the other
         self._grid.setRowStretchFactor(1, 1)
         self._grid.setRowStretchFactor(3, 1)
+        plots.setMinimumHeight(560)  # the curves keep their room: a short window scrolls the page instead
         self.curve_plot.setYRange(0, 100, padding=0.02)
         self.depth_plot.getViewBox().setDefaultPadding(0.08)  # room for the dots at the ends
         # He et al. Fig. 6: thin lines are training error, bold lines test error (filled dots: training).
@@ -347,14 +356,13 @@ class DepthView(LanguageAware, QWidget):
         self.curve_legend.clear()
         depths = sorted(result.config.depths)
         # Plain networks on the first row(s), residual below, one column per depth (at most four).
-        columns = min(len(depths), 4)
-        self.curve_legend.setColumnCount(columns)
-        self._grid.setRowFixedHeight(0, max(2, math.ceil(len(result.runs) / columns)) * _LEGEND_ROW)
+        self._curve_columns = min(len(depths), 4)
         self._curves = {}
         for run in result.runs:
             colour = DEPTH_COLOURS[depths.index(run.depth) % len(DEPTH_COLOURS)]
             self._curves[run.model] = self.curve_plot.plot(pen=_pen(colour, run.kind, _LINE))
             self.curve_legend.addItem(self._curves[run.model], run.title)
+        self._fit_legends()
         self.curve_plot.setXRange(0, result.config.steps, padding=0.01)
         self.depth_plot.getAxis("bottom").setTicks([[(d, str(d)) for d in depths]])
         self.table.setRowCount(len(result.runs))
@@ -447,6 +455,7 @@ class DepthView(LanguageAware, QWidget):
             for column, text in enumerate(texts):
                 self.table.item(row, column).setText(text)
             self._stop_buttons[run.model].setEnabled(self._running and run.status == "running")
+        self.table.updateGeometry()  # its rows (and, in another language, its header) set its height
         self.table.setColumnHidden(_COLUMNS - 1, not self._running)  # its Stop buttons are for a running sweep
 
     # ------------------------------------------------------------ texts and state
@@ -575,6 +584,7 @@ class DepthView(LanguageAware, QWidget):
                     ("residual", "train"): self.tr("residual, training (thin)"),
                     ("residual", "test"): self.tr("residual, test (bold)")}[(kind, split)]
             self.depth_legend.addItem(line, name)
+        self._fit_legends()
         self._retranslate_runs()
         self._show_state()
         if self.result is not None:
@@ -600,6 +610,80 @@ class DepthView(LanguageAware, QWidget):
                  ("residual", "step"): self.tr("ResNet-{depth}, {at}")}
         for key, line in self._gradient_lines.items():
             self.gradient_legend.addItem(line, names[key].format(depth=depth, at=at))
+        self._fit_legends()
+
+    def _arrange_plots(self, side_by_side: bool) -> None:
+        """The curves and the final errors side by side (with the gradients below, across both), or all three
+        one above the other: side by side at 150 % on a 1366-pixel screen, the plots' titles alone were wider
+        than the page, and the legends over them ran past its right edge."""
+        self._side_by_side = side_by_side
+        items = ((self.curve_legend, 0, 0), (self.curve_plot, 1, 0), (self.depth_legend, 0, 1),
+                 (self.depth_plot, 1, 1), (self.gradient_legend, 2, 0), (self.gradient_plot, 3, 0))
+        layout = self.plots.ci
+        for item, _, _ in items:
+            if item in layout.items:
+                layout.removeItem(item)
+        for index, (item, row, column) in enumerate(items):
+            if not side_by_side:
+                row, column = index, 0
+            span = 2 if side_by_side and item in (self.gradient_legend, self.gradient_plot) else 1
+            layout.addItem(item, row=row, col=column, colspan=span)
+        rows = 4 if side_by_side else 6
+        for row in range(6):
+            plot = row % 2 == 1 and row < rows
+            self._grid.setRowStretchFactor(row, 1 if plot else 0)
+            if row >= rows:
+                self._grid.setRowFixedHeight(row, 0)
+        self.plots.setMinimumHeight(560 if side_by_side else 840)  # the curves keep their room: the page scrolls
+
+    def _legend_rows(self):
+        """(legend, grid row, share of the plots' width, columns wanted) of each legend as arranged now."""
+        if self._side_by_side:
+            return ((self.curve_legend, 0, 3 / 5, self._curve_columns), (self.depth_legend, 0, 2 / 5, 2),
+                    (self.gradient_legend, 2, 1.0, 2))
+        return ((self.curve_legend, 0, 1.0, self._curve_columns), (self.depth_legend, 2, 1.0, 2),
+                (self.gradient_legend, 4, 1.0, 2))
+
+    def _fit_legends(self) -> None:
+        """The plots side by side when both plots' titles and legends fit the plots' width, and each legend in
+        as many columns as its widest entry fits side by side in its column(s), at most its own number, its row
+        as tall as its entries' rows: four columns of "Plain-56" over the left plot ran past the page's right
+        edge at 150 % on a 1366-pixel screen."""
+        width = self.plots.viewport().width() - 12
+        minimum = Qt.SizeHint.MinimumSize
+        entries = {legend: [label.item.boundingRect() for _, label in legend.items]
+                   for legend in (self.curve_legend, self.depth_legend, self.gradient_legend)}
+
+        def entry(legend) -> float:
+            return max((r.width() for r in entries[legend]), default=0.0) + _LEGEND_SAMPLE * zoom_factor()
+
+        side_by_side = all(
+            max(plot.effectiveSizeHint(minimum).width(), entry(legend), _PLOT_WIDTH * zoom_factor()) <= width * share
+            for plot, legend, share in ((self.curve_plot, self.curve_legend, 3 / 5),
+                                        (self.depth_plot, self.depth_legend, 2 / 5)))
+        if side_by_side != self._side_by_side:
+            self._arrange_plots(side_by_side)
+        rows: dict[int, float] = {}
+        for legend, row, share, wanted in self._legend_rows():
+            labels = entries[legend]
+            if not labels:
+                continue
+            columns = max(1, min(wanted, int(width * share // entry(legend))))
+            if columns != legend.columnCount:
+                legend.setColumnCount(columns)
+            spacing = legend.layout.verticalSpacing() + 2
+            height = math.ceil(len(labels) / columns) * (max(label.height() for label in labels) + spacing)
+            rows[row] = max(rows.get(row, 0.0), height + 12)
+        for row, height in rows.items():
+            self._grid.setRowFixedHeight(row, height)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.plots and event.type() == QEvent.Type.Resize:
+            self._fit_legends()
+        return super().eventFilter(watched, event)
+
+    def _on_zoom_changed(self, _factor: float) -> None:
+        self._fit_legends()  # the legends' labels have the zoom's size by now
 
     def _on_gradient_choice_changed(self) -> None:
         if self.result is not None:
@@ -611,6 +695,19 @@ class DepthView(LanguageAware, QWidget):
                                               self.tr("Results (*.json)"))
         if path:
             self.open_result(path)
+
+
+class _RunsTable(QTableWidget):
+    """The runs' table, asking for the height of all its rows: with the controls above the plots (a narrow
+    page) the panel takes its height from here, and the default hint showed four runs of eight."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        rows = sum(self.rowHeight(row) for row in range(self.rowCount()))
+        height = self.horizontalHeader().height() + rows + 2 * self.frameWidth()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        return QSize(hint.width(), max(height, 120))
 
 
 def _legend(plots: pg.GraphicsLayoutWidget, row: int, column: int, columns: int,

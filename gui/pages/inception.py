@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from engine.inspection.cost import format_ratio
 from engine.text.numbers import exact, rounded
+from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
 from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ACCENT, LanguageAware, PageHeader, scaled_font
@@ -55,6 +56,7 @@ class _ModuleSketch(QWidget):
     def __init__(self, on_branch_clicked, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._on_branch_clicked = on_branch_clicked
+        self.painted = PaintedTexts()
         self._breakdown = None
         self._design = None
         self._selected: int | None = None
@@ -86,6 +88,7 @@ class _ModuleSketch(QWidget):
         super().mousePressEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        self.painted.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -118,8 +121,8 @@ class _ModuleSketch(QWidget):
             self._arrow(painter, below, QPointF(x, concat.bottom()))
             painter.setPen(QColor("#212529"))
             painter.setFont(scaled_font(self, 1.25, bold=True))
-            painter.drawText(QRectF(x - column / 2, h * 0.19, column, h * 0.08), Qt.AlignmentFlag.AlignCenter,
-                             rounded(branch.macs))
+            self.painted.draw(painter, QRectF(x - column / 2, h * 0.19, column, h * 0.08),
+                              Qt.AlignmentFlag.AlignCenter, rounded(branch.macs))
 
     def _box(self, painter: QPainter, rect: QRectF, colour: str, title: str, detail: str) -> QRectF:
         painter.setPen(QPen(QColor(colour).darker(140), 1.5))
@@ -127,7 +130,7 @@ class _ModuleSketch(QWidget):
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(QColor("white"))
         painter.setFont(scaled_font(self, 1.15, bold=True))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{title}\n{detail}")
+        self.painted.draw(painter, rect, Qt.AlignmentFlag.AlignCenter, f"{title}\n{detail}")
         return rect
 
     @staticmethod

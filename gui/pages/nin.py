@@ -9,8 +9,11 @@ beside the value the convolution gave.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from math import ceil
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from engine.inspection.cost import ConvStage, conv_stage
@@ -19,6 +22,7 @@ from engine.text.numbers import exact, rounded
 from gui.i18n import localized
 from gui.widgets.images import ImageDemo
 from gui.widgets.map_grid import MapGrid
+from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.plots import REDUCE_COLOUR
 from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import (
@@ -38,24 +42,136 @@ _INPUT_COLOUR = QColor("#868e96")
 _PIXEL_COLOUR = QColor("#f59f00")
 _RELU_COLOUR = QColor("#c2255c")
 _NODES_SHOWN = 7  # a column of nodes stands for all channels; more dots would only be noise
+_NODE_RADIUS = 9
+_RELU_BELOW = 22  # the ReLU band reaches this far past its first and last node
+_SKETCH_MARGIN = 8  # pixels above the title and around the caption
+_GAP = 12  # pixels between two labels of the sketch's row
+_FACE_MIN = 100  # a volume's front face at its smallest: its nodes (18 px each) still apart
 _PANEL_WIDTH = 320  # pixels at 100 %: a figure panel side by side, its formula "(28×28×32) × (1×1×192)" whole
 
 
+class _SketchLayout(NamedTuple):
+    """Where everything of the sketch goes at one width and face size: ``texts`` are (key, text, font, rect,
+    flags), ``height`` is what the whole sketch takes."""
+
+    fronts: tuple[QRectF, QRectF]
+    node_x: tuple[float, float]
+    relu_x: float
+    centre: float
+    spread: float
+    texts: tuple[tuple[str, str, QFont, QRectF, Qt.AlignmentFlag], ...]
+    height: float
+
+
 class _PointwiseSketch(QWidget):
-    """Input volume → one pixel's channels → fully connected layer (→ ReLU) → the output pixel's channels."""
+    """Input volume → one pixel's channels → fully connected layer (→ ReLU) → the output pixel's channels.
+
+    Laid out from its fonts' metrics (``_layout``): the title and the caption wrap at the sketch's width, the
+    labels under the volumes, node columns and ReLU stay inside the sketch and clear of each other, and the
+    sketch asks for the room that takes (``minimumSizeHint``). With fixed text bands, at 200 % zoom
+    "28×28×192" was cut at the bottom and the caption at both sides.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(900, 260)
+        self.painted = PaintedTexts()
         self._stage: ConvStage | None = None
         self._relu = False
         self._texts = {"input": "", "output": "", "layer": "", "shared": "", "relu": "ReLU"}
+        self._minimum: tuple[tuple, QSize] | None = None
 
     def set_state(self, stage: ConvStage, relu: bool, texts: dict[str, str]) -> None:
         self._stage, self._relu, self._texts = stage, relu, texts
+        self.updateGeometry()  # the texts set the room the sketch needs
         self.update()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ layout
+
+    def _fonts(self) -> dict[str, QFont]:
+        return {"layer": scaled_font(self, 1.45, bold=True), "shared": scaled_font(self, 1.5, bold=True),
+                "volume": scaled_font(self, 1.4), "count": scaled_font(self, 1.25, bold=True)}
+
+    def _layout(self, w: float, face: float) -> _SketchLayout:
+        """Everything at width ``w`` with volumes' front faces ``face`` pixels high."""
+        s, fonts = self._stage, self._fonts()
+        wrap = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        texts = []
+
+        def band(key: str, y: float) -> float:  # a wrapped line (or more) across the sketch; returns its bottom
+            needed = QFontMetricsF(fonts[key]).boundingRect(QRectF(0, 0, w, 1e6), wrap, self._texts[key])
+            texts.append((key, self._texts[key], fonts[key], QRectF(0, y, w, needed.height()), wrap))
+            return y + needed.height()
+
+        top = band("layer", _SKETCH_MARGIN) + _SKETCH_MARGIN + face * 0.3
+        channels = max(s.in_channels, s.out_channels)
+        skew = face * 0.3
+        fronts = (QRectF(w * 0.03, top, max(w * 0.14 * s.in_channels / channels, 4.0), face),
+                  QRectF(0, top, max(w * 0.14 * s.out_channels / channels, 4.0), face))
+        fronts[1].moveRight(w * 0.95 - skew)
+        node_x = (w * 0.36, w * (0.56 if self._relu else 0.62))
+        relu_x, centre, spread = w * 0.68, top + face / 2, face * 0.9
+        last_node = centre + spread / 2
+        row = [(fronts[0].left() + (fronts[0].width() + skew) / 2, fronts[0].bottom() + 6, "volume",
+                self._texts["input"]),
+               (node_x[0], last_node + _NODE_RADIUS + 4, "count", exact(s.in_channels)),
+               (node_x[1], last_node + _NODE_RADIUS + 4, "count", exact(s.out_channels)),
+               (fronts[1].left() + (fronts[1].width() + skew) / 2, fronts[1].bottom() + 6, "volume",
+                self._texts["output"])]
+        if self._relu:
+            row.append((relu_x, last_node + _RELU_BELOW + 4, "count", self._texts["relu"]))
+        bottom = top + face
+        for x, y, font, text in row:  # centred under what it names, but never past the sketch's sides
+            metrics = QFontMetricsF(fonts[font])
+            width = metrics.horizontalAdvance(text) + 4
+            left = min(max(x - width / 2, 0.0), w - width)
+            texts.append((font, text, fonts[font], QRectF(left, y, width, metrics.height()),
+                          Qt.AlignmentFlag.AlignCenter))
+            bottom = max(bottom, y + metrics.height())
+        height = band("shared", bottom + _SKETCH_MARGIN) + _SKETCH_MARGIN
+        return _SketchLayout(fronts, node_x, relu_x, centre, spread, tuple(texts), height)
+
+    def _face(self, w: float, h: float) -> float:
+        """The largest face whose layout fits height ``h`` (the texts' bands do not depend on it)."""
+        low = self._layout(w, 0.0).height
+        # below the faces the row of labels starts at the larger of face + 6 and 0.95 face + the ReLU's room
+        grow = max(self._layout(w, 100.0).height - low, 1.0) / 100.0
+        return max((h - low) / grow, 4.0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The narrowest width at which the row of labels fits side by side inside the sketch (and the title's
+        and the caption's longest words fit), and the height at that width with the smallest faces."""
+        if self._stage is None:
+            return QSize(400, 200)
+        key = (self.font().toString(), tuple(self._texts.items()), self._relu, self._stage)
+        if self._minimum is None or self._minimum[0] != key:
+            width = next((w for w in range(300, 6000, 10) if self._fits(self._layout(w, _FACE_MIN), w)), 6000)
+            self._minimum = key, QSize(width, ceil(self._layout(width, _FACE_MIN).height))
+        return self._minimum[1]
+
+    def sizeHint(self) -> QSize:
+        hint = self.minimumSizeHint()
+        return QSize(hint.width(), hint.height() + 60)
+
+    @staticmethod
+    def _fits(layout: _SketchLayout, w: float) -> bool:
+        rects = [rect for _, _, _, rect, _ in layout.texts]
+        wrapped = [QFontMetricsF(font).boundingRect(rect, flags, text).width()
+                   for _, text, font, rect, flags in layout.texts[:1]]
+        clear = all(not a.adjusted(-_GAP / 2, 0, _GAP / 2, 0).intersects(b)
+                    for i, a in enumerate(rects) for b in rects[i + 1:])
+        return clear and all(r.left() >= 0 and r.right() <= w for r in rects) and all(x <= w for x in wrapped) \
+            and all(QFontMetricsF(font).horizontalAdvance(word) <= w
+                    for _, text, font, _, _ in layout.texts for word in text.split())
+
+    # ------------------------------------------------------------ painting
+
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
+        self.painted.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -65,47 +181,36 @@ class _PointwiseSketch(QWidget):
 
     def _draw(self, painter: QPainter) -> None:
         s = self._stage
-        w, h = self.width(), self.height()
-        channels = max(s.in_channels, s.out_channels)
-        # Text bands of fixed height (the title above; labels and the caption below), the drawing in between:
-        # a box's front face with its skewed top (0.3 of the face) above it.
-        title_height, labels_height, caption_height = 50, 40, 44
-        face = (h - title_height - labels_height - caption_height) / 1.3
-        top = title_height + face * 0.3
-        centre, spread = top + face / 2, face * 0.9
-        in_pixel = self._volume(painter, QRectF(w * 0.03, top, w * 0.14 * s.in_channels / channels, face),
-                                _INPUT_COLOUR, self._texts["input"])
-        out_left = w * 0.95 - w * 0.14 * s.out_channels / channels - face * 0.3
-        out_pixel = self._volume(painter, QRectF(out_left, top, w * 0.14 * s.out_channels / channels, face),
-                                 QColor(REDUCE_COLOUR), self._texts["output"])
-        in_x, out_x = w * 0.36, w * (0.56 if self._relu else 0.62)
+        w = self.width()
+        layout = self._layout(w, self._face(w, self.height()))
+        in_pixel = self._volume(painter, layout.fronts[0], _INPUT_COLOUR)
+        out_pixel = self._volume(painter, layout.fronts[1], QColor(REDUCE_COLOUR))
         in_pixel = QPointF(in_pixel.right(), in_pixel.center().y())
         out_pixel = QPointF(out_pixel.left(), out_pixel.center().y())
-        inputs = self._nodes(painter, in_x, centre, spread, s.in_channels, _INPUT_COLOUR)
-        outputs = self._nodes(painter, out_x, centre, spread, s.out_channels, QColor(REDUCE_COLOUR))
+        inputs = self._nodes(painter, layout.node_x[0], layout.centre, layout.spread, s.in_channels,
+                             _INPUT_COLOUR)
+        outputs = self._nodes(painter, layout.node_x[1], layout.centre, layout.spread, s.out_channels,
+                              QColor(REDUCE_COLOUR))
         painter.setPen(QPen(QColor(ACCENT), 1.2))
         for a in inputs:
             for b in outputs:
-                painter.drawLine(a + QPointF(9, 0), b - QPointF(9, 0))
+                painter.drawLine(a + QPointF(_NODE_RADIUS, 0), b - QPointF(_NODE_RADIUS, 0))
         painter.setPen(QPen(_PIXEL_COLOUR, 2, Qt.PenStyle.DashLine))
         for a in inputs:
-            painter.drawLine(in_pixel, a - QPointF(9, 0))
+            painter.drawLine(in_pixel, a - QPointF(_NODE_RADIUS, 0))
         if self._relu:
-            outputs = self._relu_band(painter, w * 0.68, outputs)
+            outputs = self._relu_band(painter, layout.relu_x, outputs)
         painter.setPen(QPen(_PIXEL_COLOUR, 2, Qt.PenStyle.DashLine))
         for b in outputs:
-            painter.drawLine(b + QPointF(9, 0), out_pixel)
-        painter.setPen(QColor("#212529"))
-        painter.setFont(scaled_font(self, 1.45, bold=True))
-        painter.drawText(QRectF(0, 0, w, title_height), Qt.AlignmentFlag.AlignCenter, self._texts["layer"])
-        painter.setPen(QColor(ACCENT))
-        painter.setFont(scaled_font(self, 1.5, bold=True))
-        painter.drawText(QRectF(0, h - caption_height, w, caption_height), Qt.AlignmentFlag.AlignCenter,
-                         self._texts["shared"])
+            painter.drawLine(b + QPointF(_NODE_RADIUS, 0), out_pixel)
+        for key, text, font, rect, flags in layout.texts:
+            painter.setPen(QColor(ACCENT) if key == "shared" else QColor("#212529"))
+            painter.setFont(font)
+            self.painted.draw(painter, rect, flags, text)
 
-    def _volume(self, painter: QPainter, front: QRectF, colour: QColor, label: str) -> QRectF:
+    @staticmethod
+    def _volume(painter: QPainter, front: QRectF, colour: QColor) -> QRectF:
         """A box (thickness = channels) with one pixel's channels highlighted; returns that pixel's rect."""
-        front.setWidth(max(front.width(), 4.0))
         skew = front.height() * 0.3
         up = QPointF(skew, -skew)
         painter.setPen(QPen(colour.darker(150), 1.5))
@@ -121,10 +226,6 @@ class _PointwiseSketch(QWidget):
         painter.setPen(QPen(_PIXEL_COLOUR.darker(130), 1.5))
         painter.setBrush(_PIXEL_COLOUR)
         painter.drawRect(pixel)
-        painter.setPen(QColor("#212529"))
-        painter.setFont(scaled_font(self, 1.4))
-        painter.drawText(QRectF(front.left() - 60, front.bottom() + 6, front.width() + skew + 120, 30),
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         return pixel
 
     def _nodes(self, painter: QPainter, x: float, centre: float, spread: float, count: int,
@@ -138,26 +239,25 @@ class _PointwiseSketch(QWidget):
         painter.setPen(QPen(colour.darker(150), 1.5))
         painter.setBrush(colour)
         for i, point in enumerate(points):
-            if count > shown and i == shown - 2:
-                painter.setPen(QColor("#212529"))
-                painter.setFont(scaled_font(self, 1.6, bold=True))
-                painter.drawText(QRectF(x - 20, point.y() - 16, 40, 32), Qt.AlignmentFlag.AlignCenter, "⋮")
+            if count > shown and i == shown - 2:  # "⋮" drawn as three dots: a glyph's line box is taller than a step
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#212529"))
+                for dy in (-1, 0, 1):
+                    painter.drawEllipse(QPointF(x, point.y() + dy * min(step / 3, 6.0)), 2.2, 2.2)
                 painter.setPen(QPen(colour.darker(150), 1.5))
+                painter.setBrush(colour)
                 continue
-            painter.drawEllipse(point, 9, 9)
-        painter.setPen(QColor("#212529"))
-        painter.setFont(scaled_font(self, 1.25, bold=True))
-        painter.drawText(QRectF(x - 60, points[-1].y() + 14, 120, 28), Qt.AlignmentFlag.AlignCenter,
-                         exact(count))
+            painter.drawEllipse(point, _NODE_RADIUS, _NODE_RADIUS)
         return [p for i, p in enumerate(points) if not (count > shown and i == shown - 2)]
 
-    def _relu_band(self, painter: QPainter, x: float, outputs: list[QPointF]) -> list[QPointF]:
+    @staticmethod
+    def _relu_band(painter: QPainter, x: float, outputs: list[QPointF]) -> list[QPointF]:
         """A ReLU on each output value (one band across the column); returns where the values leave it."""
-        band = QRectF(x - 40, outputs[0].y() - 22, 80, outputs[-1].y() - outputs[0].y() + 44)
-        leaving = [QPointF(band.right() - 9, p.y()) for p in outputs]
+        band = QRectF(x - 40, outputs[0].y() - _RELU_BELOW, 80, outputs[-1].y() - outputs[0].y() + 2 * _RELU_BELOW)
+        leaving = [QPointF(band.right() - _NODE_RADIUS, p.y()) for p in outputs]
         painter.setPen(QPen(_RELU_COLOUR, 1.5))
         for point in outputs:
-            painter.drawLine(point + QPointF(9, 0), QPointF(band.left(), point.y()))
+            painter.drawLine(point + QPointF(_NODE_RADIUS, 0), QPointF(band.left(), point.y()))
         painter.setPen(QPen(_RELU_COLOUR, 3))
         painter.setBrush(QColor("#fff0f6"))
         painter.drawRoundedRect(band, 10, 10)
@@ -167,9 +267,6 @@ class _PointwiseSketch(QWidget):
             curve.lineTo(QPointF(band.center().x(), point.y() + 8))
             curve.lineTo(QPointF(band.right() - 14, point.y() - 10))
             painter.drawPath(curve)
-        painter.setFont(scaled_font(self, 1.25, bold=True))
-        painter.drawText(QRectF(band.left() - 20, band.bottom() + 4, band.width() + 40, 28),
-                         Qt.AlignmentFlag.AlignCenter, self._texts["relu"])
         return leaving
 
 

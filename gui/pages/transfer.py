@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,7 @@ from engine.models.checkpoints import SHIPPED_FILES
 from engine.models.zoo import get_info
 from engine.runtime import events as ev
 from engine.text.numbers import exact, rounded
+from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.text import ACCENT, GOOD_STYLE, NOTICE_STYLE, LanguageAware, PageHeader, scaled_font, text_label
 
 __all__ = ["LayerStrip", "TransferLearningView"]
@@ -47,17 +48,31 @@ def _percent(share: float) -> str:
     return f"{share:.2f} %" if share < 1 else f"{share:.1f} %"
 
 
+_LEGEND_BOTTOM = 1.8  # lines from the strip's top: the frozen/trained legend's row and a gap
+
+
 class LayerStrip(QWidget):
     """The weight layers of a :class:`~engine.learning.transfer.TransferPlan` as bars, input on the left."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan: TransferPlan | None = None
+        self.painted = PaintedTexts()
         self.texts = {"frozen": "frozen", "trained": "trained", "axis": "parameters", "input": "input",
                       "output": "output"}
-        self.setMinimumHeight(300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """300 px tall at least, and tall enough for the upright axis title beside the plot (at 200 % "parameters
+        (log scale)" was longer than 300 px and cut at both ends)."""
+        line = self.fontMetrics().height()
+        return QSize(200, max(300, self.fontMetrics().horizontalAdvance(self.texts["axis"]) + round(line * 5.2)))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom
+            self.updateGeometry()
+        super().changeEvent(event)
 
     def set_plan(self, plan: TransferPlan | None) -> None:
         self.plan = plan
@@ -86,11 +101,13 @@ class LayerStrip(QWidget):
         return low, max(low + 1, math.ceil(math.log10(max(counts))))
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.painted.clear()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         rects = self.bar_rects()
         if not rects:
+            painter.end()
             return
         area, line = self._area(), self.fontMetrics().height()
         for rect, layer in zip(rects, self.plan.layers, strict=True):
@@ -117,7 +134,12 @@ class LayerStrip(QWidget):
         if step >= metrics.height():  # room for one name per bar, written upwards above its bar
             for rect, layer in zip(rects, self.plan.layers, strict=True):
                 name = layer.paper_name or layer.name
-                if metrics.horizontalAdvance(name) + 6 < rect.top():
+                # above the bar when the name ends under the legend (its row ends at 1.65 lines), else inside
+                # it; where neither holds it whole (a short bar at a large zoom) it is left to the bar's tooltip
+                above, inside = rect.top() - line * _LEGEND_BOTTOM - 6, rect.height() - 6
+                if metrics.horizontalAdvance(name) > max(above, inside):
+                    continue
+                if metrics.horizontalAdvance(name) <= above:
                     self._upright(painter, rect.center().x(), rect.top() - 3, name)
                 else:  # a tall bar: the name inside it, from its foot, in white
                     painter.setPen(Qt.GlobalColor.white)
@@ -136,12 +158,11 @@ class LayerStrip(QWidget):
                     self._upright(painter, (left + right) / 2, area.bottom() - 3, part)
         painter.restore()
 
-    @staticmethod
-    def _upright(painter: QPainter, x: float, bottom: float, text: str) -> None:
+    def _upright(self, painter: QPainter, x: float, bottom: float, text: str) -> None:
         painter.save()
         painter.translate(x + painter.fontMetrics().ascent() / 2 - 1, bottom)
         painter.rotate(-90)
-        painter.drawText(0, 0, text)
+        self.painted.draw_at(painter, QPointF(0, 0), text)
         painter.restore()
 
     def _draw_scale(self, painter: QPainter, area: QRectF, line: int) -> None:
@@ -151,9 +172,9 @@ class LayerStrip(QWidget):
             painter.setPen(QPen(QColor("#dee2e6"), 1))
             painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
             painter.setPen(_AXIS)
-            painter.drawText(QRectF(area.left() - line * 3.2, y - line, line * 3, line * 2),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             rounded(10**power).replace(".0", ""))
+            self.painted.draw(painter, QRectF(area.left() - line * 3.2, y - line, line * 3, line * 2),
+                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                              rounded(10**power).replace(".0", ""))
         painter.setPen(QPen(_AXIS, 1.5))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
 
@@ -162,12 +183,12 @@ class LayerStrip(QWidget):
         painter.save()  # the axis title, upright along the left edge
         painter.translate(line * 0.2, area.center().y())
         painter.rotate(-90)
-        painter.drawText(QRectF(-area.height() / 2, 0, area.height(), line * 1.2), Qt.AlignmentFlag.AlignCenter,
-                         self.texts["axis"])
+        self.painted.draw(painter, QRectF(-area.height() / 2, 0, area.height(), line * 1.2),
+                          Qt.AlignmentFlag.AlignCenter, self.texts["axis"])
         painter.restore()
         below = QRectF(area.left(), area.bottom() + line * 0.4, area.width(), line * 1.4)
-        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, "← " + self.texts["input"])
-        painter.drawText(below, Qt.AlignmentFlag.AlignRight, self.texts["output"] + " →")
+        self.painted.draw(painter, below, Qt.AlignmentFlag.AlignLeft, "← " + self.texts["input"])
+        self.painted.draw(painter, below, Qt.AlignmentFlag.AlignRight, self.texts["output"] + " →")
         legend = QFont(self.font())
         legend.setBold(True)
         painter.setFont(legend)
@@ -175,8 +196,8 @@ class LayerStrip(QWidget):
         for key, colour in (("frozen", _FROZEN), ("trained", _TRAINED)):
             painter.fillRect(QRectF(x, line * 0.5, line, line), colour)
             width = painter.fontMetrics().horizontalAdvance(self.texts[key])
-            painter.drawText(QRectF(x + line * 1.4, line * 0.35, width + 4, line * 1.3),
-                             Qt.AlignmentFlag.AlignVCenter, self.texts[key])
+            self.painted.draw(painter, QRectF(x + line * 1.4, line * 0.35, width + 4, line * 1.3),
+                              Qt.AlignmentFlag.AlignVCenter, self.texts[key])
             x += line * 3 + width
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -368,6 +389,7 @@ class TransferLearningView(LanguageAware, QWidget):
         self.strip.texts = {"frozen": self.tr("frozen: kept as pretrained"), "trained": self.tr("trained"),
                             "axis": self.tr("parameters (log scale)"), "input": self.tr("input"),
                             "output": self.tr("new classifier")}
+        self.strip.updateGeometry()  # its axis title sets its height
         self.strip.update()
         self.train_button.setText(self.tr("Train this case…"))
         self.train_note.setText(self.tr(

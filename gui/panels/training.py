@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -52,6 +52,7 @@ from gui.widgets.folders import app_data_folder
 from gui.widgets.map_grid import MapGrid
 from gui.widgets.plots import style_axes
 from gui.widgets.text import ERROR_STYLE, LanguageAware, scaled_font
+from gui.widgets.zoom import zoom_factor
 
 __all__ = ["TrainingView", "default_runs_folder", "RUN_COLOURS"]
 
@@ -304,10 +305,12 @@ class TrainingView(LanguageAware, QWidget):
         # the cost of the curve. Only the epoch plots, which change once an epoch, get one.
         plot.showGrid(x=whole_x, y=whole_x, alpha=0.25)
         style_axes(plot, self, 1.1, left_width=72 if rates else 58)
-        title = QLabel()
+        title = _Title()
         title.setFont(scaled_font(self, 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setMinimumWidth(40)  # cut short in a narrow window rather than widening the grid
+        # Wrapped at words in a narrow dock ("Training loss per step" was cut to "ning loss per"); its longest
+        # word is narrower than the plot under it, so it never widens the grid.
+        title.setWordWrap(True)
         grid.addWidget(title, row, column)
         grid.addWidget(widget, row + 1, column)
         grid.setRowStretch(row + 1, 1)
@@ -319,9 +322,9 @@ class TrainingView(LanguageAware, QWidget):
         self.probe_caption = QLabel()
         self.probe_caption.setFont(scaled_font(self, 1.3, bold=True))
         self.probe_caption.setWordWrap(True)
-        self.filters_title = QLabel()
+        self.filters_title = _Title()
         self.filters_panel = MapGrid()
-        self.map_titles = [QLabel() for _ in range(_PROBE_MAPS)]
+        self.map_titles = [_Title() for _ in range(_PROBE_MAPS)]
         self.map_grids = [MapGrid() for _ in range(_PROBE_MAPS)]
         panel = QWidget()
         column = QVBoxLayout(panel)
@@ -338,9 +341,18 @@ class TrainingView(LanguageAware, QWidget):
         column.addWidget(self.augmented_examples, 2)
         for title in (self.filters_title, *self.map_titles):
             title.setFont(scaled_font(self, 1.15, bold=True))
-        panel.setMinimumWidth(220)
-        panel.setMaximumWidth(320)
+            title.setWordWrap(True)  # in a column of at most 320 px: "First-layer filters" was cut at 150 %
+        self.probe_panel = panel
+        self._fit_probe()
         return panel
+
+    def _fit_probe(self) -> None:
+        """The probe's column 220 to 320 px at 100 %, wider with the zoom and never narrower than its titles'
+        longest word (at 200 % "First-layer" alone is wider than 220 px)."""
+        longest = max(_longest_word(title) for title in (self.filters_title, *self.map_titles)) + 8
+        low = max(round(220 * zoom_factor()), longest)
+        self.probe_panel.setMinimumWidth(low)
+        self.probe_panel.setMaximumWidth(max(round(320 * zoom_factor()), low))
 
     # ------------------------------------------------------------ options
 
@@ -747,6 +759,7 @@ class TrainingView(LanguageAware, QWidget):
                 name, maps = probe.maps[index]
                 grid.set_maps(maps, per_channel=True)
                 title.setText(self.tr("Feature maps of {layer}").format(layer=name))
+        self._fit_probe()
 
     # ------------------------------------------------------------ dialogs
 
@@ -845,6 +858,7 @@ class TrainingView(LanguageAware, QWidget):
         self._fill_runs_list()
         self._show_crosshair()
         self._fit_controls()
+        self._fit_probe()
 
     def _fit_controls(self) -> None:
         """The options as wide as the texts of the language and zoom in use need, so that no button or box is
@@ -864,9 +878,26 @@ class TrainingView(LanguageAware, QWidget):
         # The app's zoom (a font set while the view is still being built comes before the controls exist).
         if event.type() == QEvent.Type.FontChange and getattr(self, "controls_scroll", None) is not None:
             self._fit_controls()
+            # once the zoom has set the titles' own fonts too (they come after this view's)
+            QTimer.singleShot(0, self, self._fit_probe)
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _longest_word(label: QLabel) -> int:
+    """The width of a wrapped label's longest word in its font: narrower, the word itself is cut."""
+    metrics = QFontMetrics(label.font())
+    return max((metrics.horizontalAdvance(word) for word in label.text().split()), default=0) + 2
+
+
+class _Title(QLabel):
+    """A title that wraps at its words and is never narrower than its longest one (a plot may be 160 px wide,
+    and "에포크별" at 200 % is wider)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), _longest_word(self)), hint.height())
 
 
 class _WholeNumberAxis(pg.AxisItem):

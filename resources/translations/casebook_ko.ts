@@ -1128,6 +1128,10 @@
         <translation>층 {n}개</translation>
     </message>
     <message>
+        <source>block {n}</source>
+        <translation>블록 {n}</translation>
+    </message>
+    <message>
         <source>{n} branches</source>
         <translation>분기 {n}개</translation>
     </message>

@@ -214,3 +214,29 @@ def test_at_200_percent_the_setting_goes_above_the_results_and_nothing_scrolls_s
                 assert label.height() >= label.heightForWidth(label.width()), (percent, label.text())
     finally:
         app_zoom().reset()
+
+
+def test_the_volumes_sketch_keeps_its_texts_whole_and_apart_at_every_zoom(qtbot):
+    """At 200 % the sketch's arrow label "5×5" ran into the row's title and the shape labels ("28×28×192") were
+    cut at the bottom of each row: its texts are laid out from its fonts, and it asks for the room they take."""
+    from painted_text import widget_faults
+
+    from gui.widgets.painted_text import painted_texts
+    from gui.widgets.zoom import app_zoom
+
+    page_width = 1920 - 330  # the page's share at 200 % beside the navigation
+    view = CostView()
+    qtbot.addWidget(view)
+    view.show()
+    try:
+        for percent in (100, 150, 200, 250):
+            app_zoom().set_percent(percent)
+            for width in (page_width, 1000):
+                QApplication.processEvents()
+                view.resize(width, max(view.heightForWidth(width), view.minimumSizeHint().height()))
+                QApplication.processEvents()
+                texts = {text for text, _ in painted_texts(view.sketch)}
+                assert {"Direct", "With bottleneck", "5×5", "1×1", "28×28×192", "28×28×16"} <= texts, percent
+                assert not widget_faults(view.sketch), (percent, width, widget_faults(view.sketch))
+    finally:
+        app_zoom().reset()

@@ -159,3 +159,56 @@ def test_the_page_and_its_table_fit_the_width_pages_are_laid_out_for(view, qtbot
             assert "\n" in view.table.horizontalHeaderItem(2).text()  # "Training error" on two lines
     finally:
         set_language("en")
+
+
+def _legend_faults(view: DepthView) -> list[str]:
+    """Legend entries past the plots' right edge, or on each other."""
+    right = view.plots.viewport().width()
+    faults, boxes = [], []
+    for legend in (view.curve_legend, view.depth_legend, view.gradient_legend):
+        for _, label in legend.items:
+            box = label.mapRectToScene(label.item.boundingRect())
+            if box.right() > right + 1:
+                faults.append(f"{label.text!r} ends at {box.right():.0f} of {right}")
+            boxes.append((label.text, box))
+    faults += [f"{a!r} on {b!r}" for i, (a, ra) in enumerate(boxes) for b, rb in boxes[i + 1:]
+               if (ra & rb).width() > 1 and (ra & rb).height() > 1]
+    return faults
+
+
+def test_at_150_percent_on_a_1366_screen_the_page_fits_and_its_legends_are_whole(window, qtbot):
+    """At 150 % on 1366×768 the page scrolled sideways (the controls alone are 810 px wide, and every page was
+    held at least 1,060 px wide, more than the ~1,010 beside the navigation) and the curves' legend, four
+    columns over the left plot, cut "Plain-56" on the right; in English and Korean. Now the controls go above
+    the plots, the plots one above the other, and the legends take the columns that fit."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from gui.i18n import set_language
+    from gui.widgets.zoom import app_zoom
+
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    try:
+        app_zoom().set_percent(150)
+        for language in ("en", "ko"):
+            set_language(language)
+            window.show_section("resnet")
+            window.section_tabs["resnet"].setCurrentIndex(1)
+            window.resize(1366, 768)
+            qtbot.wait(100)
+            view = next(v for v in window.findChildren(DepthView) if v.isVisible())
+            scroll = next(w for w in window.findChildren(QScrollArea) if w.isVisible() and w.isAncestorOf(view))
+            assert scroll.horizontalScrollBar().maximum() == 0, (language, view.width(), scroll.viewport().width())
+            # the legends are laid out again after a change of language: give pyqtgraph its layout passes
+            qtbot.waitUntil(lambda v=view: not _legend_faults(v), timeout=3000)
+            rows = sum(view.table.rowHeight(row) for row in range(view.table.rowCount()))
+            assert view.table.viewport().height() >= rows, language  # every run's row, no scrolling table
+        window.resize(1920, 1080)  # room enough: the plots side by side again, legends whole
+        set_language("en")
+        app_zoom().set_percent(100)
+        qtbot.wait(100)
+        view = next(v for v in window.findChildren(DepthView) if v.isVisible())
+        assert view._side_by_side
+        qtbot.waitUntil(lambda: not _legend_faults(view), timeout=3000)
+    finally:
+        app_zoom().reset()
+        set_language("en")

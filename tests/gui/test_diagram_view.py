@@ -210,3 +210,54 @@ def test_skip_arcs_run_beside_the_block_labels_not_through_them(qtbot):
     for name in ("resnet20", "resnet18", "resnet56"):
         view = _view(qtbot, name)
         assert _arc_crossings(view) == [], name
+
+
+def test_a_resnets_stages_and_blocks_are_named_in_the_interfaces_language(qtbot):
+    """In Korean the ResNet-20 and ResNet-18 diagrams said "stage 1" and "block 1" (the engine names He et
+    al.'s parts in English); they read "1단계" and "블록 1" now, and conv2_x keeps the paper's own name."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from gui.i18n import set_language
+
+    def texts(view: DiagramView) -> set[str]:
+        return {item.text() for item in view.scene().items()
+                if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible()}
+
+    set_language("ko")
+    try:
+        small, large = _view(qtbot, "resnet20"), _view(qtbot, "resnet18")
+        shown = " | ".join(texts(small))  # a title is drawn with its fold mark and its note: "▾ 1단계"
+        assert all(word in shown for word in ("1단계", "3단계", "블록 1 · 층 2개", "블록 3")), shown
+        assert all(word in " | ".join(texts(large)) for word in ("conv2_x", "블록 1", "블록 2"))
+        assert not [t for t in texts(small) | texts(large) if "block" in t or "stage" in t]
+        assert _arc_crossings(small) == [] and _arc_crossings(large) == []  # Korean titles are measured too
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: all(w in " | ".join(texts(small)) for w in ("stage 1", "block 1")))  # in English
+
+
+def _arc_leg_clearance(view: DiagramView) -> float:
+    """The least horizontal room, in scene units, between an arc's upright leg and a text beside it."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    texts = [item.sceneBoundingRect() for item in view.scene().items()
+             if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.text().strip()]
+    least = float("inf")
+    for arc in view.diagram().arcs:
+        for (x0, y0), (x1, y1) in zip(arc.points, arc.points[1:], strict=False):
+            if abs(x0 - x1) > 0.5:
+                continue
+            low, high = min(y0, y1), max(y0, y1)
+            for rect in texts:
+                if rect.bottom() > low and rect.top() < high:
+                    least = min(least, rect.left() - x0 if rect.left() >= x0 else x0 - rect.right())
+    return least
+
+
+def test_skip_arcs_legs_keep_clear_of_the_block_labels(qtbot):
+    """In a compact stage (ResNet-20's third) an arc's leg ran about 9 scene units from the block labels on
+    either side (half the gap between slots); the gap where a leg runs is wider now."""
+    for name in ("resnet20", "resnet18", "resnet56"):
+        view = _view(qtbot, name)
+        assert _arc_leg_clearance(view) >= 14, (name, _arc_leg_clearance(view))
+        assert _arc_crossings(view) == [], name

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 
+from painted_text import painted_faults
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import (
@@ -173,7 +174,7 @@ def layout_faults(window) -> list[str]:
             both = ca & cb
             if both.width() > 2 and both.height() > 2 and not a.isAncestorOf(b) and not b.isAncestorOf(a):
                 faults.append(f"overlap: {a.text()[:40]!r} and {b.text()[:40]!r}")
-    return faults
+    return faults + painted_faults(window)  # the texts widgets paint themselves (the 1×1 sketch, the volumes)
 
 
 # `make legibility` (CASEBOOK_LEGIBILITY=full): every page at every size of issue 13, and every model page's views.

@@ -113,3 +113,28 @@ def test_at_200_percent_the_inputs_and_figures_reflow_rather_than_scroll_sideway
     view.resize(1600, 1000)
     QApplication.processEvents()
     assert view.controls.in_a_row(view.width()) and view.figures.in_a_row(view.width())  # 100 %: in rows
+
+
+def test_the_sketch_keeps_its_texts_whole_and_apart_at_every_zoom(qtbot, view):
+    """At 200 % the sketch cut "28×28×192" at its bottom and "The same weights at each of the 28×28 = 784
+    pixels" at both sides (fixed bands of text, a fixed 900×260 minimum): it is laid out from its fonts now,
+    its caption wraps, and it asks for the room its texts take."""
+    from painted_text import widget_faults
+
+    from gui.widgets.painted_text import painted_texts
+    from gui.widgets.zoom import app_zoom
+
+    try:
+        for percent in (100, 150, 200, 250):
+            app_zoom().set_percent(percent)
+            for width in (1920 - 330, 1000):  # the page beside the navigation at 200 %, a narrow window
+                qtbot.wait(10)
+                # as a page's scroll area gives it: the height its layout needs at that width, no more
+                view.resize(width, max(view.heightForWidth(width), view.minimumSizeHint().height()))
+                qtbot.wait(10)
+                texts = {text for text, _ in painted_texts(view.sketch)}
+                assert {"28×28×192", "28×28×32", "192", "32", "ReLU",
+                        "The same weights at each of the 28×28 = 784 pixels"} <= texts, percent
+                assert not widget_faults(view.sketch), (percent, width, widget_faults(view.sketch))
+    finally:
+        app_zoom().reset()

@@ -202,3 +202,42 @@ def test_the_learning_rate_axis_writes_small_rates_short_enough_to_be_shown(view
     metrics = QFontMetrics(axis.style["tickFont"])
     room = axis.width() - max(0, axis.style["tickLength"]) - axis.style["tickTextOffset"][0]
     assert all(metrics.horizontalAdvance(text) <= room for text in [*texts, "7.5e-5", "0.025"])
+
+
+def test_the_plot_titles_wrap_at_words_in_a_narrow_dock_at_any_zoom(qtbot, bridge, tmp_path):
+    """In a narrow dock a plot's title was cut mid-word ("ning loss per" of "Training loss per step"): each
+    title now wraps at its words and is never narrower than its longest word, in English and Korean."""
+    from PySide6.QtGui import QFontMetrics
+    from test_legibility import _cut
+
+    from gui.app import create_app
+    from gui.widgets.zoom import app_zoom
+
+    create_app()  # the app's own font (11 pt at least), as the window has it, before the view is built
+    view = TrainingView(bridge, runs_folder=tmp_path / "runs")
+    qtbot.addWidget(view)
+    view.show()
+
+    try:
+        for language in ("en", "ko"):
+            set_language(language)
+            for percent in (100, 150, 200):
+                app_zoom().set_percent(percent)
+                for width in (520, 760, 1400):
+                    view.resize(width, 1400)  # tall enough: a title squeezed by a short window is not the point
+                    titles = [title for title in (*view.plot_titles.values(), view.filters_title, *view.map_titles)
+                              if title.isVisible() and title.text()]
+                    try:  # the layout settles after a zoom in a few passes on a loaded machine
+                        qtbot.waitUntil(lambda titles=titles: not any(_cut(title) for title in titles), timeout=2000)
+                    except qtbot.TimeoutError:
+                        pass  # the assertions below say which
+                    for title in titles:
+                        metrics = QFontMetrics(title.font())
+                        longest = max(metrics.horizontalAdvance(word) for word in title.text().split())
+                        where = (language, percent, width, title.text(), title.width())
+                        assert not _cut(title), where
+                        assert title.contentsRect().width() >= longest, where
+                        assert title.parentWidget().rect().contains(title.geometry()), where  # not clipped
+    finally:
+        app_zoom().reset()
+        set_language("en")

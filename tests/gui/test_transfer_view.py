@@ -68,3 +68,28 @@ def test_train_this_case_sets_the_training_panel_up_for_it(qtbot, window):
     assert (options.optimizer, options.lr) == ("sgd", 0.001)  # a fine-tuning rate, not the digits recipe's 0.02
     assert window.training_dock.isVisible()
     assert window.training_view.transfer_combo.currentText() == "Pretrained: later half"
+
+
+def test_the_layer_strips_names_stay_under_its_legend(qtbot, bridge):
+    """A layer's name written upwards above its bar ran into the frozen/trained legend at the strip's top
+    (ResNet-18 at 150 % on a 1366×768 screen: "conv2_x, block 1" through "frozen: kept as pretrained"); a name
+    that does not end under the legend goes inside its bar."""
+    from painted_text import widget_faults
+
+    from gui.widgets.painted_text import painted_texts
+    from gui.widgets.zoom import app_zoom
+
+    view = _shown(qtbot, bridge)
+    try:
+        for percent in (100, 150, 200):
+            app_zoom().set_percent(percent)
+            for width in (1000, 1400):
+                qtbot.wait(10)
+                # as the page's scroll area gives it: the height its wrapped texts need at that width
+                view.resize(width, max(view.heightForWidth(width), view.minimumSizeHint().height()))
+                qtbot.wait(10)
+                texts = [text for text, _ in painted_texts(view.strip)]
+                assert len(texts) > 8 and any(text.startswith("frozen") for text in texts), (percent, texts)
+                assert not widget_faults(view.strip), (percent, width, widget_faults(view.strip)[:3])
+    finally:
+        app_zoom().reset()
