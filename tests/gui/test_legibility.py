@@ -39,14 +39,16 @@ def settle(window, seconds: float = 600.0, passes: int = 3) -> None:
     """Return once the engine has answered every request the pages sent and the layout has stopped moving.
 
     The walk measured unsettled pages under load (issue 13: "inception tab 1 … cut: '= 120,422,400'", "nin tab 0
-    … cut: 'Channel 15, pixel …'", both passing alone), because the old wait (a) gave up silently after 60 s —
-    under a load average of 9 the 1×1 page's first ``ExplainPointwise`` took longer, and its answer then landed
-    between a resize and its measurement, (b) trusted ``engine_idle()``, which lags a page's request by the
-    bridge's 33 ms delivery tick (the "busy" state comes through it) while its quiet time was 20 ms, and (c) ran
-    one event-loop pass after each resize, though a page's height-for-width fitting takes several (a layout
-    request, the scroll area's deferred ``fit_height``, the page's new minimum, the layout again). Now: the
-    bridge's own count of requests awaiting their ``RequestDone`` (synchronous with ``submit``, so no lag) must
-    be zero, and the layout unchanged for ``passes`` passes in a row; no time limit but a loud one.
+    … cut: 'Channel 15, pixel …'", both passing alone), because the old wait could return while a page's request
+    was still being served, and its answer (new texts) then landed between a resize and its measurement:
+    (a) it trusted ``engine_idle()``, which lags a page's request: right after the 1×1 page is shown, one request
+    is outstanding and ``engine_idle()`` still says True, since the "busy" state comes on the bridge's 33 ms
+    delivery tick, while the wait's quiet time was 20 ms after the first round; (b) it gave up silently after
+    60 s (under a load average of 9 the 1×1 page's first ``ExplainPointwise`` was seen outstanding when it gave
+    up). Now: the bridge's own count of requests awaiting their ``RequestDone`` (synchronous with ``submit``, so
+    no lag) must be zero, then the layout unchanged for ``passes`` event-loop passes in a row (after a resize
+    one pass has been enough on every page, measured; the passes make that a check, not an assumption); no
+    time limit but a loud one.
     """
     deadline = time.monotonic() + seconds
     last, same = None, 0
