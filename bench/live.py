@@ -154,13 +154,13 @@ def _live(model: str, every_thread: bool = False) -> dict:
             return _live(model)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from engine.data.frames import SyntheticSource
+    from gui.app import create_app
     from gui.engine_bridge import EngineBridge
     from gui.feature_maps.view import FeatureMapView
 
-    _app = QApplication.instance() or QApplication([])  # held: the view needs it alive
+    _app = create_app()  # held: the view needs it alive
     bridge = EngineBridge(device="auto")
     view = FeatureMapView(bridge)
     view.resize(1600, 900)

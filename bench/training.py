@@ -114,12 +114,12 @@ def _event_loop_lateness(repeat: int) -> tuple[list[float], list[float]]:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
 
+    from gui.app import create_app
     from gui.engine_bridge import EngineBridge
     from gui.panels.training import TrainingView
 
-    _app = QApplication.instance() or QApplication([])  # held: the timer and the view need it alive
+    _app = create_app()  # held: the timer and the view need it alive
     bridge = EngineBridge(device="auto")
     bridge.start()
     ticks: list[float] = []

@@ -8,13 +8,30 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["create_app", "create_window", "resolve_page", "run_app"]
+__all__ = ["create_app", "create_window", "quiet_qt_messages", "resolve_page", "run_app"]
 
 APP_NAME = "CNN Casebook"
 
 
+def quiet_qt_messages() -> None:
+    """Qt's messages go to stderr as usual, but for the offscreen platform's note that it cannot pass a window's
+    size hints to a window manager it does not have ("This plugin does not support propagateSizeHints()": several
+    per render or benchmark, and meaningless without a screen). Every command that makes the application goes
+    through here (``create_app``), so none prints it."""
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handle(kind, context, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+
+    qInstallMessageHandler(handle)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with the project's names (QSettings uses them) and a projector-friendly font."""
+    """The QApplication with the project's names (QSettings uses them) and a projector-friendly font; Qt's
+    messages filtered by ``quiet_qt_messages``."""
+    if QApplication.instance() is None:
+        quiet_qt_messages()  # a test's application keeps pytest-qt's handler
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)

@@ -43,20 +43,6 @@ def _check_zoom(zoom) -> float:
     return zoom
 
 
-def _quiet_qt_messages() -> None:
-    """Qt's messages to stderr as usual, but for the offscreen platform's note that it cannot pass size hints
-    to a window manager it does not have (four or five per render, and meaningless for a picture)."""
-    import sys
-
-    from PySide6.QtCore import qInstallMessageHandler
-
-    def handle(_kind, _context, message: str) -> None:
-        if "does not support propagateSizeHints" not in message:
-            sys.stderr.write(message + "\n")
-
-    qInstallMessageHandler(handle)
-
-
 def _show_tab(window, section: str, spec: str) -> None:
     """Show the tab ``spec`` names: N (a section's tab, or a model page's when the section has no others),
     N.M (the model page in the section's tab N, its view M) or a tab's name, in the language shown.
@@ -178,7 +164,6 @@ def render(args) -> int:
     from gui.app import create_app, create_window
     from gui.widgets.zoom import app_zoom
 
-    _quiet_qt_messages()
     app = create_app()
     with tempfile.TemporaryDirectory() as tmp:  # never read or change the user's saved state
         settings = QSettings(str(Path(tmp) / "render.ini"), QSettings.Format.IniFormat)
@@ -224,7 +209,6 @@ def _render_diagram(args) -> int:
 
     zoom = _check_zoom(getattr(args, "zoom", None))
     analysis = analyze(args.model)
-    _quiet_qt_messages()
     create_app()
     from gui.widgets.zoom import app_zoom
 

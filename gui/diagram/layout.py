@@ -406,20 +406,32 @@ def fit_scale(diagram: Diagram, size: tuple[float, float]) -> float:
 
 def lay_out_to_fit(structure: Structure, size: tuple[float, float], collapsed: frozenset[str] = frozenset(),
                    words: Words = Words(), metrics: TextMetrics = TextMetrics(),  # noqa: B008
-                   max_scale: float = 1.6) -> Diagram:
+                   max_scale: float = 1.6, min_scale: float = 0.0) -> Diagram:
     """The layout that is drawn largest in ``size``: wrapped into bands, its labels cut into short lines
     (for a wide drawing) or not (for a tall one, such as an Inception module's lanes). Fewer bands and
-    short lines win unless another layout is at least 5% larger (zoom capped at ``max_scale``)."""
+    short lines win unless another layout is at least 5% larger (zoom capped at ``max_scale``).
+
+    A view never draws below ``min_scale`` (its labels would be unreadable): when no layout fits at that
+    scale the view scrolls, and then the largest layout that scrolls only downwards wins — a drawing that
+    runs off the side hides where the data comes in or goes out (ResNet-18 at 200 % zoom: "input" was cut)."""
+    candidates = list(_candidates(structure, size, collapsed, words, metrics, max_scale,
+                                  every_band=min_scale > 0))
     best, best_scale = None, 0.0
-    for diagram, scale in _candidates(structure, size, collapsed, words, metrics, max_scale):
+    for diagram, scale in candidates:
         if best is None or scale > best_scale * 1.05:
             best, best_scale = diagram, scale
+    if best_scale < min_scale:
+        across = [(diagram, scale) for diagram, scale in candidates
+                  if (diagram.bounds[2] - diagram.bounds[0]) * min_scale <= size[0]]
+        if across:
+            best = max(across, key=lambda candidate: candidate[1])[0]  # the first of equals: fewer bands
     return best
 
 
-def _candidates(structure, size, collapsed, words, metrics, max_scale, max_bands: int = 4):
+def _candidates(structure, size, collapsed, words, metrics, max_scale, max_bands: int = 4,
+                every_band: bool = False):
     """(diagram, zoom to fit) for 1, 2, ... bands, short lines and not; stops where more bands cannot
-    help (every layout already limited by the height, or nowhere left to cut)."""
+    help (every layout already limited by the height, unless ``every_band``, or nowhere left to cut)."""
     placer = _Placer(structure, collapsed, words, metrics)
     for bands in range(1, max_bands + 1):
         tall = True
@@ -428,7 +440,7 @@ def _candidates(structure, size, collapsed, words, metrics, max_scale, max_bands
             x0, y0, x1, y1 = diagram.bounds
             tall = tall and size[1] / max(y1 - y0, 1.0) <= size[0] / max(x1 - x0, 1.0)
             yield diagram, min(fit_scale(diagram, size), max_scale)
-        if tall or diagram.bands < bands:
+        if (tall and not every_band) or diagram.bands < bands:
             return
 
 

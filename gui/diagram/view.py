@@ -423,6 +423,12 @@ class DiagramView(LanguageAware, QGraphicsView):
             scale = min(scale, self.companion._fit_scale())
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(self.sceneRect().center())
+        # Larger than the view (at the readable scale): show its start, where the data comes in, not its middle.
+        rect = self.sceneRect()
+        if rect.width() * scale > self.viewport().width():
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        if rect.height() * scale > self.viewport().height():
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self._fitted = True
 
     def _fit_scale(self) -> float | None:
@@ -625,7 +631,7 @@ class DiagramView(LanguageAware, QGraphicsView):
             return
         self._laid_out_for = self._fit_size()
         self._diagram = dl.lay_out_to_fit(self._structure, self._laid_out_for, self._collapsed, self._words,
-                                          self._metrics, _MAX_FIT_SCALE)
+                                          self._metrics, _MAX_FIT_SCALE, _READABLE_SCALE)
         hint = self.tr("Click the title to collapse.")
         for frame in self._diagram.frames:
             scene.addItem(_FrameItem(frame, self._font, self._metrics.line_height, hint))
@@ -662,12 +668,17 @@ class DiagramView(LanguageAware, QGraphicsView):
             self.scene().addPath(head, QPen(QColor(colour), 1), QBrush(QColor(colour))).setZValue(0.6)
 
     def _add_legend(self) -> None:
-        """Swatches for the kinds and shortcut styles on screen, in one row under the diagram."""
+        """Swatches for the kinds and shortcut styles on screen, in rows under the diagram no wider than it (one
+        long row ran off the side of a view at 200 % zoom)."""
         kinds = [k for k in KIND_COLOURS if any(n.kind == k and not n.on_arc for n in self._diagram.nodes)]
         arcs = [k for k in _ARC_STYLES if any(a.kind == k for a in self._diagram.arcs)]
-        x, y = self._diagram.bounds[0], self._diagram.bounds[3] + 28
-        line = self._metrics.line_height
+        left, y = self._diagram.bounds[0], self._diagram.bounds[3] + 28
+        right = max(self._diagram.bounds[2], left + max(
+            (24 + self._metrics.width(self._legend_names[key]) for key in kinds + arcs), default=0.0))
+        x, line = left, self._metrics.line_height
         for key in kinds + arcs:
+            if x > left and x + 24 + self._metrics.width(self._legend_names[key]) > right:
+                x, y = left, y + line + 6
             if key in KIND_COLOURS:
                 fill = QColor(KIND_COLOURS[key])
                 self.scene().addRect(QRectF(x, y - 7, 18, 14), QPen(fill.darker(175), 1.2), QBrush(fill))

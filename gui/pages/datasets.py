@@ -41,6 +41,22 @@ _PIXELS = 64  # each sample drawn this many pixels a side, nearest-neighbour: a 
 _GAP = 4
 
 
+class _CatalogueTable(QTableWidget):
+    """The catalogue: the names' column no wider than a fifth of the table (they wrap), so that the
+    description gets the room ("UCI handwritten digits (Optical Recognition of Handwritten Digits)" took half a
+    1366-pixel screen, and each description ran down ten short lines)."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_names()
+
+    def fit_names(self) -> None:
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        widest = max(self.sizeHintForColumn(0), header.sectionSizeHint(0))
+        header.resizeSection(0, max(min(widest, self.viewport().width() // 5), header.sectionSizeHint(0)))
+
+
 class DatasetsView(LanguageAware, QWidget):
     """Sample grids (one tab per data set on this computer) above the catalogue's facts.
 
@@ -73,7 +89,7 @@ class DatasetsView(LanguageAware, QWidget):
         samples_column.addWidget(self.samples_tabs, 1)
         samples_column.addWidget(self.missing_label)
 
-        self.table = QTableWidget(len(CATALOGUE), 6, self)
+        self.table = _CatalogueTable(len(CATALOGUE), 6, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -83,6 +99,7 @@ class DatasetsView(LanguageAware, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.fit_names()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(samples)
         splitter.addWidget(self.table)
@@ -213,6 +230,7 @@ class DatasetsView(LanguageAware, QWidget):
                 if withdrawn:
                     item.setForeground(QColor("#a61e4d"))
                 self.table.setItem(row, column, item)
+        self.table.fit_names()
 
 
 def _strip(images: np.ndarray) -> QPixmap:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -48,7 +48,19 @@ def _percent(share: float) -> str:
     return f"{share:.2f} %" if share < 1 else f"{share:.1f} %"
 
 
-_LEGEND_BOTTOM = 1.8  # lines from the strip's top: the frozen/trained legend's row and a gap
+_LEGEND_BOTTOM = 2.0  # lines from the strip's top: the frozen/trained legend's row and a gap
+
+
+def _shortened(metrics: QFontMetricsF, text: str, room: float) -> str:
+    """``text`` if it fits ``room`` pixels, else its last comma-separated parts after "…" ("…block 1,
+    shortcut"), else its end cut mid-word; empty when not even that fits."""
+    parts = text.split(", ")
+    for first in range(len(parts)):
+        shortened = ("…" if first else "") + ", ".join(parts[first:])
+        if metrics.horizontalAdvance(shortened) <= room:
+            return shortened
+    shortened = metrics.elidedText(text, Qt.TextElideMode.ElideLeft, room)
+    return "" if shortened in ("", "…") else shortened
 
 
 class LayerStrip(QWidget):
@@ -121,30 +133,40 @@ class LayerStrip(QWidget):
             painter.drawLine(int(x), int(area.top() - line * 0.3), int(x), int(area.bottom() + line * 0.3))
         self._draw_texts(painter, area, line)
 
-    def _draw_names(self, painter: QPainter, rects: list[QRectF], area: QRectF, line: int) -> None:
-        """Each bar's paper name, written upwards inside the plot under the bar's top; the part's name
-        (conv3_x, inception (4c)) once for a run of bars of one part, when the bars are too narrow."""
-        painter.save()
-        painter.setPen(_AXIS)
+    def _name_font(self) -> QFont:
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 6.0))
-        painter.setFont(small)
-        metrics = painter.fontMetrics()
+        return small
+
+    def name_spots(self) -> list[tuple[str, float, float, float, bool]]:
+        """Each bar's paper name as drawn: (text, x, foot, room, inside) — written upwards from ``foot`` at
+        ``x``, with ``room`` pixels of length, inside its bar (white) or above it. Above the bar when it fits
+        there (under the legend's row), else inside it when it fits there, else where there is more room,
+        shortened from its start ("…block 1, shortcut": the bar's neighbours name its part). The part's name
+        (conv3_x, inception (4c)) once for a run of bars of one part, when the bars are too narrow for one
+        name each."""
+        rects = self.bar_rects()
+        if not rects:
+            return []
+        metrics = QFontMetricsF(self._name_font())
+        area, line = self._area(), self.fontMetrics().height()
+        top = line * _LEGEND_BOTTOM  # under the legend's row
         step = rects[1].left() - rects[0].left() if len(rects) > 1 else rects[0].width() * 2
-        if step >= metrics.height():  # room for one name per bar, written upwards above its bar
+        spots = []
+        if step >= metrics.height():  # room for one name per bar, written upwards
             for rect, layer in zip(rects, self.plan.layers, strict=True):
                 name = layer.paper_name or layer.name
-                # above the bar when the name ends under the legend (its row ends at 1.65 lines), else inside
-                # it; where neither holds it whole (a short bar at a large zoom) it is left to the bar's tooltip
-                above, inside = rect.top() - line * _LEGEND_BOTTOM - 6, rect.height() - 6
-                if metrics.horizontalAdvance(name) > max(above, inside):
-                    continue
-                if metrics.horizontalAdvance(name) <= above:
-                    self._upright(painter, rect.center().x(), rect.top() - 3, name)
-                else:  # a tall bar: the name inside it, from its foot, in white
-                    painter.setPen(Qt.GlobalColor.white)
-                    self._upright(painter, rect.center().x(), rect.bottom() - 3, name)
-                    painter.setPen(_AXIS)
+                above, inside = rect.top() - 3 - top, rect.height() - 6
+                width = metrics.horizontalAdvance(name)
+                if width <= above:
+                    spots.append((name, rect.center().x(), rect.top() - 3, above, False))
+                elif width <= inside or inside > above:
+                    room = max(inside, 0.0)
+                    spots.append((_shortened(metrics, name, room), rect.center().x(), rect.bottom() - 3, room,
+                                  True))
+                else:
+                    spots.append((_shortened(metrics, name, above), rect.center().x(), rect.top() - 3, above,
+                                  False))
         else:  # too many bars: one name per part, below the axis
             parts: list[tuple[str, float, float]] = []
             for rect, layer in zip(rects, self.plan.layers, strict=True):
@@ -155,7 +177,17 @@ class LayerStrip(QWidget):
                     parts.append((part, rect.left(), rect.right()))
             for part, left, right in parts:
                 if right - left >= metrics.height():
-                    self._upright(painter, (left + right) / 2, area.bottom() - 3, part)
+                    room = area.height() - 6
+                    spots.append((_shortened(metrics, part, room), (left + right) / 2, area.bottom() - 3, room,
+                                  False))
+        return [spot for spot in spots if spot[0]]
+
+    def _draw_names(self, painter: QPainter, rects: list[QRectF], area: QRectF, line: int) -> None:  # noqa: ARG002
+        painter.save()
+        painter.setFont(self._name_font())
+        for text, x, foot, _room, inside in self.name_spots():
+            painter.setPen(Qt.GlobalColor.white if inside else _AXIS)
+            self._upright(painter, x, foot, text)
         painter.restore()
 
     def _upright(self, painter: QPainter, x: float, bottom: float, text: str) -> None:

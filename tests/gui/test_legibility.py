@@ -9,6 +9,7 @@ import time
 from painted_text import painted_faults
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,19 +29,43 @@ from gui.main_window import SECTIONS
 from gui.widgets.zoom import app_zoom
 
 
-def _settle(qtbot, window, seconds: float = 60.0, quiet: float = 0.3) -> None:
-    """Let the engine answer what the page on screen asked for."""
+def _layout_state(window) -> list:
+    """What a settled window no longer changes: each visible widget's geometry and minimum size, each label's text."""
+    return [(id(widget), widget.geometry().getRect(), widget.minimumWidth(), widget.minimumHeight(),
+             widget.text() if isinstance(widget, QLabel) else None)
+            for widget in window.findChildren(QWidget) if widget.isVisible()]
+
+
+def settle(window, seconds: float = 600.0, passes: int = 3) -> None:
+    """Return once the engine has answered every request the pages sent and the layout has stopped moving.
+
+    The walk measured unsettled pages under load (issue 13: "inception tab 1 … cut: '= 120,422,400'", "nin tab 0
+    … cut: 'Channel 15, pixel …'", both passing alone), because the old wait could return while a page's request
+    was still being served, and its answer (new texts) then landed between a resize and its measurement:
+    (a) it trusted ``engine_idle()``, which lags a page's request: right after the 1×1 page is shown, one request
+    is outstanding and ``engine_idle()`` still says True, since the "busy" state comes on the bridge's 33 ms
+    delivery tick, while the wait's quiet time was 20 ms after the first round; (b) it gave up silently after
+    60 s (under a load average of 9 the 1×1 page's first ``ExplainPointwise`` was seen outstanding when it gave
+    up). Now: the bridge's own count of requests awaiting their ``RequestDone`` (synchronous with ``submit``, so
+    no lag) must be zero, then the layout unchanged for ``passes`` event-loop passes in a row (after a resize
+    one pass has been enough on every page, measured; the passes make that a check, not an assumption); no
+    time limit but a loud one.
+    """
     deadline = time.monotonic() + seconds
-    since = None
-    while time.monotonic() < deadline:
+    last, same = None, 0
+    while same < passes:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the window did not settle in {seconds:.0f} s "
+                                 f"({window.bridge.outstanding()} request(s) unanswered)")
+        QApplication.sendPostedEvents()
         QApplication.processEvents()
-        if window.engine_idle():
-            since = since or time.monotonic()
-            if time.monotonic() - since > quiet:
-                return
-        else:
-            since = None
-        qtbot.wait(10)
+        if window.bridge.outstanding() or not window.engine_idle():
+            last, same = None, 0
+            QTest.qWait(5)  # the engine thread works; its answers come on the bridge's tick
+            continue
+        state = _layout_state(window)
+        same = same + 1 if state == last else 0
+        last = state
 
 
 def every_page(window, all_views: bool = True):
@@ -144,6 +169,18 @@ def _labels(window):
             yield label, rect, clip
 
 
+def _shown_labels(window):
+    """The visible labels with text whose every ancestor has room, scrolled into view or not."""
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip() or not label.pixmap().isNull() or label.width() < 2:
+            continue
+        parent = label.parentWidget()
+        while parent is not None and parent is not window and parent.width() > 1 and parent.height() > 1:
+            parent = parent.parentWidget()
+        if parent is None or parent is window:
+            yield label
+
+
 def _cut(label: QLabel) -> bool:
     """Whether ``label``'s text needs more room than it has (it is elided or clipped)."""
     room = label.contentsRect()
@@ -166,7 +203,9 @@ def layout_faults(window) -> list[str]:
         if area.isVisible() and area.widget().width() > area.viewport().width() + 1:
             faults.append(f"cut: the fact sheet needs {area.widget().width()} px, has {area.viewport().width()}")
     labels = list(_labels(window))
-    for label, _rect, _clip in labels:
+    # Cut: every shown label, also one scrolled out of its area's view (the lecturer scrolls to it); only one in a
+    # pane squeezed to nothing (a splitter's) is not shown at all.
+    for label in _shown_labels(window):
         if _cut(label):
             faults.append(f"cut: {label.text()[:60]!r} in {label.width()}×{label.height()}")
     for i, (a, _ra, ca) in enumerate(labels):
@@ -188,7 +227,7 @@ def _sizes(page_index: int) -> tuple[tuple[int, int], ...]:
     return SIZES + EXTRA_SIZES if FULL else SIZES + (EXTRA_SIZES[page_index % 2],)
 
 
-def test_every_page_fits_common_screens_and_reads_from_the_back_row(window, qtbot):
+def test_every_page_fits_common_screens_and_reads_from_the_back_row(window):
     """Every page and tab at 1366×768, 1920×1080 and (by turns; all with CASEBOOK_LEGIBILITY=full) 1280×720 or
     1600×900, 100 % and 150 %, English and Korean: no visible label cut or overlapping another; and at 150 % on
     1920×1080 no text (widgets, tables, diagram and chart labels) is under 18 px. One walk for both: the engine
@@ -202,10 +241,10 @@ def test_every_page_fits_common_screens_and_reads_from_the_back_row(window, qtbo
             app_zoom().set_percent(percent)
             walk = every_page(window, all_views=FULL or bool(os.environ.get("CASEBOOK_ALL_VIEWS")))
             for index, name in enumerate(walk):
-                _settle(qtbot, window, quiet=0.3 if round_ == 0 else 0.02)
+                settle(window)
                 for size in _sizes(index + round_):
                     window.resize(*size)
-                    QApplication.processEvents()
+                    settle(window)
                     faults += [f"{name} {size[0]}×{size[1]} {percent}% {language}: {fault}"
                                for fault in layout_faults(window)]
                     if percent == 150 and size == (1920, 1080):
@@ -214,8 +253,8 @@ def test_every_page_fits_common_screens_and_reads_from_the_back_row(window, qtbo
     finally:
         app_zoom().reset()
         set_language("en")
-    assert not small, "\n".join(sorted(set(small)))
-    assert not faults, "\n".join(sorted(set(faults)))
+    # one report for both checks: a full run takes long, and a small text must not hide the cut ones
+    assert not small and not faults, "\n".join(sorted(set(small)) + sorted(set(faults)))
 
 
 # A 4K projector at device pixel ratio 2 (3840×2160 pixels, 1920×1080 logical): Qt's offscreen platform with such a
@@ -229,14 +268,10 @@ _HIGH_DPI_SCREEN = {"synchronousWindowSystemEvents": False, "windowFrameMargins"
 _HIGH_DPI_SCRIPT = """
 import json, sys
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
 from gui.app import create_app, create_window
 from gui.i18n import set_language
 from gui.widgets.zoom import app_zoom
 import test_legibility as walk
-
-class Bot:
-    wait = staticmethod(QTest.qWait)
 
 app = create_app()
 window = create_window(device="cpu", language="en", settings=QSettings(sys.argv[1], QSettings.Format.IniFormat))
@@ -258,9 +293,9 @@ for round_, (language, percent) in enumerate(rounds):
     set_language(language)
     app_zoom().set_percent(percent)
     for name in (walk.every_page(window, all_views=full) if full else sample()):
-        walk._settle(Bot, window, quiet=0.3 if round_ == 0 else 0.02)
+        walk.settle(window)
         window.resize(1920, 1080)
-        app.processEvents()
+        walk.settle(window)
         ratio = window.devicePixelRatioF()
         faults += [f"{name} {percent}% {language}: {fault}" for fault in walk.layout_faults(window)]
 app_zoom().reset()
@@ -282,7 +317,7 @@ def test_a_4k_projector_at_device_pixel_ratio_2(tmp_path):
            "PYTHONPATH": os.pathsep.join([str(root), str(Path(__file__).parent)])}
     done = subprocess.run([sys.executable, "-c", _HIGH_DPI_SCRIPT, str(tmp_path / "settings.ini"),
                            "full" if FULL else "sample"], cwd=root, env=env, capture_output=True, text=True,
-                          timeout=600)
+                          timeout=3600 if FULL else 600)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["ratio"] == 2.0 and result["screen"] == [0, 0, 1920, 1080]
