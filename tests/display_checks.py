@@ -288,13 +288,9 @@ def check_step_schedule(request) -> None:
     np.testing.assert_allclose(curve, expected, rtol=1e-12)
 
 
-def check_bottleneck_bars(request) -> None:
-    """The 1×1 cost chart: the direct bar and the bottleneck's two stacked bars are the multiply-adds of real
-    modules analysed here, for the lecture's example and one more setting."""
-    import torch
-    from torch import nn
-
-    from engine.models.analysis import analyze
+def cost_page_settings(request):
+    """The 1×1 cost page shown, set to the lecture's example (5×5, 28×28×192 → 16 → 32) and then to one more
+    setting: yields (view, its setting) for each."""
     from gui.pages.cost import CostView
 
     qtbot = request.getfixturevalue("qtbot")
@@ -304,10 +300,21 @@ def check_bottleneck_bars(request) -> None:
     view.show()
     for values in (None, dict(in_channels=256, bottleneck=64, out_channels=128, kernel=3)):
         if values:
-            view.inputs["bottleneck"].spin.setValue(1)
+            view.inputs["bottleneck"].spin.setValue(1)  # never above the input channels on the way
             for name, value in values.items():
                 view.inputs[name].spin.setValue(value)
-        s = view.setting()
+        yield view, view.setting()
+
+
+def check_bottleneck_bars(request) -> None:
+    """The 1×1 cost chart: the direct bar and the bottleneck's two stacked bars are the multiply-adds of real
+    modules analysed here, for the lecture's example and one more setting."""
+    import torch
+    from torch import nn
+
+    from engine.models.analysis import analyze
+
+    for view, s in cost_page_settings(request):
         padding = "same" if s.padding == "same" else 0
         with torch.device("meta"):
             direct = nn.Sequential(nn.Conv2d(s.in_channels, s.out_channels, s.kernel, padding=padding))

@@ -353,24 +353,17 @@ def check_nin_figures(request) -> None:
 def check_bottleneck_figures(request) -> None:
     """The 1×1 cost page's figures ("= 120,422,400" for the lecture's 5×5 on 28×28×192 → 32): the totals, the
     rounded totals and the parameters are those of real ``nn.Conv2d`` modules of the setting."""
-    from engine.text.numbers import rounded
-    from gui.pages.cost import CostView
+    from display_checks import cost_page_settings
 
-    qtbot = request.getfixturevalue("qtbot")
-    view = CostView()
-    qtbot.addWidget(view)
-    view.resize(1600, 900)
-    view.show()
-    for values in (None, dict(in_channels=256, bottleneck=64, out_channels=128, kernel=3)):
-        if values:
-            for name, value in values.items():
-                view.inputs[name].spin.setValue(value)
-        s = view.setting()
+    from engine.text.numbers import rounded
+
+    for view, s in cost_page_settings(request):
+        lecture = s.in_channels == 192
         assert s.padding == "same"
         direct_params, direct_macs = _conv_counts(s.in_channels, s.out_channels, s.kernel, s.height, s.width)
         reduce_params, reduce_macs = _conv_counts(s.in_channels, s.bottleneck, 1, s.height, s.width)
         conv_params, conv_macs = _conv_counts(s.bottleneck, s.out_channels, s.kernel, s.height, s.width)
-        if values is None:  # the deck's headline
+        if lecture:  # the deck's headline
             assert view.direct_total.text() == "= 120,422,400" == f"= {direct_macs:,}"
         assert view.direct_total.text() == f"= {direct_macs:,}"
         assert view.bottleneck_total.text() == f"= {reduce_macs + conv_macs:,}"
