@@ -239,6 +239,31 @@ class _ModuleSketch(QWidget):
         painter.drawPolygon([end, end + QPointF(-6, 10), end + QPointF(6, 10)])
 
 
+class _BranchTable(QTableWidget):
+    """The branches' table. Its least width keeps every column but the layers' whole, and the layers' as wide as
+    its heading: the layers wrap at words there (the rows grow), a word wider than that (the total's
+    "concatenated:" at 250 %) is elided rather than making the page scroll sideways."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        widths = [max(header.sectionSizeHint(c), self.sizeHintForColumn(c) if c != 1 else 0)
+                  for c in range(self.columnCount())]
+        return QSize(sum(widths) + 2 * self.frameWidth(), hint.height())
+
+
+class _StackingReflow(ReflowLayout):
+    """A ``ReflowLayout`` whose least width is that of its widest widget one under another: the figures' 600 px
+    (× the zoom) decide whether they sit beside the drawing, not how narrow the page may be (1500 px at 250 %)."""
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = super().minimumSize()
+        shown = self._shown()
+        margins = self.contentsMargins()
+        width = max((self.itemAt(i).minimumSize().width() for i in shown), default=0)
+        return QSize(width + margins.left() + margins.right(), size.height())
+
+
 class InceptionView(LanguageAware, QWidget):
     """GoogLeNet's Inception modules, naive or with 1×1 reductions, with the figures of every branch.
 
@@ -265,28 +290,39 @@ class InceptionView(LanguageAware, QWidget):
         self.module_combo = QComboBox(self)
         self.module_combo.setFont(scaled_font(self, 1.3))
         self.module_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.module_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut: its own row
         self.module_combo.currentIndexChanged.connect(self._on_module_changed)
         self.reductions_check = QCheckBox(self)
         self.reductions_check.setFont(scaled_font(self, 1.3, bold=True))
         self.reductions_check.setChecked(True)
         self.reductions_check.toggled.connect(self._on_reductions_toggled)
-        controls = QHBoxLayout()
-        controls.addWidget(self.module_label)
-        controls.addWidget(self.module_combo)
-        controls.addSpacing(30)
-        controls.addWidget(self.reductions_check)
-        controls.addStretch(1)
+        # The module's choice and the reductions' toggle in a row, or one under the other when the row would be
+        # wider than the page (250 % on 1920×1080: 728 + 580 px).
+        module_choice = QWidget(self)
+        choice = QHBoxLayout(module_choice)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(self.module_label)
+        choice.addWidget(self.module_combo)
+        choice.addStretch(1)
+        controls = ReflowLayout()
+        controls.setSpacing(30)
+        controls.add(module_choice, 0, 0)
+        controls.add(self.reductions_check, 0, 1)
 
         self.sketch = _ModuleSketch(self._on_branch_clicked, self)
-        self.table = QTableWidget(5, 5, self)
+        self.table = _BranchTable(5, 5, self)
         self.table.setFont(scaled_font(self, 1.25))
-        self.table.horizontalHeader().setFont(scaled_font(self, 1.15, bold=True))
+        # The headings at the text size (not above it): at 250 % on 1920×1080 the wider ones left the layers no room.
+        self.table.horizontalHeader().setFont(scaled_font(self, 1.0, bold=True))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A narrow page (250 %) wraps the layers at their arrows rather than cutting them: rows grow to fit.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._on_table_clicked)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -326,7 +362,7 @@ class InceptionView(LanguageAware, QWidget):
         right.addWidget(self.chart, 1)
         # The module drawing beside the figures, or above them when the two would be squeezed (150 % on a
         # 1366-pixel screen, 200 %): the drawing's boxes and the table's columns keep their texts whole.
-        self.body = body = ReflowLayout()
+        self.body = body = _StackingReflow()
         body.add(self.sketch, 0, 5)
         body.add(right_side, _FIGURES_WIDTH, 6)
         layout = QVBoxLayout(self)
