@@ -120,6 +120,10 @@ class _CostChart(pg.PlotWidget):
         style_axes(self, self, 1.2)
         self.getAxis("left").setWidth(90)  # room for "120.4M" before the first layout pass measures it
         self.setXRange(-0.6, 1.6, padding=0)
+        self._tallest = 0.0
+        # The bars' value labels stay under the legend: the y range keeps the legend's and a label's height free
+        # above the tallest bar, in pixels, at any size and zoom (a fixed 15 % ran "120.4M" into the legend at 200 %).
+        self.getPlotItem().vb.sigResized.connect(self._fit_range)
 
     def set_labels(self, direct: str, bottleneck: str, reduce: str, conv: str) -> None:
         self.getAxis("bottom").setTicks([[(0, direct), (1, bottleneck)]])
@@ -132,11 +136,28 @@ class _CostChart(pg.PlotWidget):
         self.direct_bar.setOpts(height=[direct])
         self.reduce_bar.setOpts(height=[reduce])
         self.conv_bar.setOpts(y0=[reduce], height=[conv])
-        self.setYRange(0, max(direct, reduce + conv) * 1.15, padding=0)
+        self._tallest = float(max(direct, reduce + conv))
         self.direct_text.setText(rounded(direct))
         self.direct_text.setPos(0, direct)
         self.bottleneck_text.setText(rounded(reduce + conv))
         self.bottleneck_text.setPos(1, reduce + conv)
+        self._fit_range()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom: the labels' height changed
+            self._fit_range()
+
+    def _fit_range(self, *_args) -> None:
+        """A y range whose top leaves, above the tallest bar, the legend's height (below its 10-pixel offset),
+        a gap, and the bar's value label; at most 0.6 of the plot, so a very short chart still shows its bars."""
+        if self._tallest <= 0:
+            return
+        box = self.getPlotItem().vb
+        label = max(text.textItem.boundingRect().height() for text in (self.direct_text, self.bottleneck_text))
+        above = 10 + self.legend.boundingRect().height() + 4 + label
+        share = 0.3 if box.height() <= 0 else min(0.6, above / box.height())
+        self.setYRange(0, self._tallest / (1 - share), padding=0)
 
 
 class _VolumesSketch(QWidget):

@@ -39,6 +39,13 @@ _KERNEL_COLOURS = {1: REDUCE_COLOUR, 3: CONV_COLOUR, 5: DIRECT_COLOUR}
 _POOL_COLOUR = "#868e96"
 _NAIVE_COLOUR = "#adb5bd"
 _SELECTED_BACKGROUND = QColor("#fff3bf")
+# The module drawing: a box's text keeps _PAD pixels from its sides and _VPAD from top and bottom; lanes keep at
+# least _LANE_GAP between their boxes; the rows keep _MIN_GAPS between them (the arrows' heads need 22 px) and
+# share any slack in the paper figure's proportions.
+_PAD, _VPAD, _LANE_GAP, _MARGIN = 6, 4, 6, 6
+_MIN_GAPS = (6, 22, 22, 22)  # concatenation - cost label - upper box - lower box - previous layer
+_GAP_SHARES = (5, 13, 9, 11)
+_MIN_WIDTH, _MIN_HEIGHT = 560, 420
 _FIGURES_WIDTH = 600  # pixels at 100 %: the table of branches with its layers and figures whole, beside the drawing
 
 
@@ -68,13 +75,93 @@ class _ModuleSketch(QWidget):
         self.update()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        """Room for every box's two lines in its bold font: a branch box is 0.84 of a quarter of the width and
-        0.13 of the height. A fixed 560×420 cut "3×3 max pool" at 150 % and Korean's longer words."""
-        metrics = QFontMetrics(scaled_font(self, 1.15, bold=True))
-        texts = [self._texts.get("pool", "{0}×{0} max pool").format(3), self._texts.get("conv", "{0}×{0} conv")
-                 .format(5), "28×28×192"]
-        widest = max(metrics.horizontalAdvance(text) for text in texts) + 12
-        return QSize(max(560, round(4 * widest / 0.84)), max(420, round((2 * metrics.height() + 8) / 0.13)))
+        """The narrowest drawing whose lanes still hold their longest word (box texts wrap at words, the text
+        never shrinks below the zoom), and the height its wrapped boxes then need. A width from each box's
+        unwrapped text (0.84 of a quarter) asked 1490 px at 200 % and made the page scroll sideways."""
+        lane = max([self._word_width(self._box_font(), text) for text in self._lane_texts()]
+                   + [0]) + 2 * _PAD + _LANE_GAP
+        label = max([QFontMetrics(self._label_font()).horizontalAdvance(text) for text in self._labels()]
+                    + [0]) + 4
+        wide = max([self._word_width(self._box_font(), text) for text in self._wide_texts()] + [0]) + 2 * _PAD
+        width = max(_MIN_WIDTH, 4 * max(lane, label), round(wide / 0.8) + 1)
+        return QSize(width, max(_MIN_HEIGHT, self._needed_height(width)))
+
+    # ---- the layout, from the font's metrics: boxes as tall as their wrapped texts, the slack in the gaps
+
+    def _box_font(self):
+        return scaled_font(self, 1.15, bold=True)
+
+    def _label_font(self):
+        return scaled_font(self, 1.25, bold=True)
+
+    def _lane_texts(self) -> list[str]:
+        """Every text a branch's box may show: its two lines (the title wraps at words, the channels never)."""
+        conv, pool = self._texts.get("conv", "{0}×{0} conv"), self._texts.get("pool", "{0}×{0} max pool")
+        texts = [conv.format(5), pool.format(3)]
+        if self._design is not None:
+            for branch in self._design.branches:
+                for step in branch.steps:
+                    texts += [(pool if step.op == "pool" else conv).format(step.kernel), exact(step.out_channels)]
+        return texts
+
+    def _wide_texts(self) -> list[str]:
+        texts = [self._texts.get("concat", ""), self._texts.get("previous", ""), "28×28×192"]
+        if self._design is not None:
+            texts += [_shape(self._design.output_shape), _shape(self._breakdown.input_shape)]
+        return texts
+
+    def _labels(self) -> list[str]:
+        return [rounded(branch.macs) for branch in self._design.branches] if self._design is not None else []
+
+    @staticmethod
+    def _word_width(font, text: str) -> int:
+        metrics = QFontMetrics(font)
+        return max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+
+    @staticmethod
+    def _text_height(font, width: float, text: str) -> int:
+        """The height ``text`` takes wrapped at words in ``width`` pixels."""
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(0, 0, max(1, int(width)), 100000, flags, text).height()
+
+    def _lane_box_width(self, width: float) -> float:
+        """0.84 of a lane while every box text fits it on one line; else the lane less a narrow gap."""
+        column = width / 4
+        metrics = QFontMetrics(self._box_font())
+        widest = max((metrics.horizontalAdvance(text) for text in self._lane_texts()), default=0) + 2 * _PAD
+        return min(column - _LANE_GAP, max(column * 0.84, widest))
+
+    def _heights(self, width: float) -> tuple[float, float, float]:
+        """Heights of a wide box (concatenation, previous layer), a branch box and a cost label at ``width``."""
+        font = self._box_font()
+        lane = self._lane_box_width(width) - 2 * _PAD
+        wide = max((self._text_height(font, width * 0.8 - 2 * _PAD, text) for text in self._wide_texts()[:2]),
+                   default=0)
+        detail = QFontMetrics(font).height()
+        branch = max((self._text_height(font, lane, text) for text in self._lane_texts()[:2]
+                      + [t for t in self._lane_texts()[2::2]]), default=0)
+        return wide + detail + 2 * _VPAD, branch + detail + 2 * _VPAD, QFontMetrics(self._label_font()).height()
+
+    def _needed_height(self, width: float) -> int:
+        wide, branch, label = self._heights(width)
+        return round(2 * _MARGIN + 2 * wide + 2 * branch + label + sum(_MIN_GAPS))
+
+    def _rows(self, width: float, height: float) -> dict[str, tuple[float, float]]:
+        """(top, height) of each row: concatenation, cost labels, upper and lower branch boxes, previous layer.
+        The boxes keep the paper figure's proportions where the height allows and their texts' height always;
+        the slack goes to the gaps in the figure's proportions."""
+        wide, branch, label = self._heights(width)
+        if 2 * _MARGIN + 2 * max(wide, height * 0.11) + 2 * max(branch, height * 0.13) + label \
+                + sum(_MIN_GAPS) <= height:
+            wide, branch = max(wide, height * 0.11), max(branch, height * 0.13)
+        slack = max(0.0, height - (2 * _MARGIN + 2 * wide + 2 * branch + label + sum(_MIN_GAPS)))
+        gaps = [low + slack * share / sum(_GAP_SHARES) for low, share in zip(_MIN_GAPS, _GAP_SHARES, strict=True)]
+        rows, y = {}, _MARGIN
+        for name, size, gap in zip(("concat", "label", "upper", "lower", "previous"),
+                                   (wide, label, branch, branch, wide), (*gaps, 0), strict=True):
+            rows[name] = (y, size)
+            y += size + gap
+        return rows
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:  # the app's zoom
@@ -99,20 +186,23 @@ class _ModuleSketch(QWidget):
     def _draw(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()
         column = w / 4
-        concat = self._box(painter, QRectF(w * 0.1, h * 0.03, w * 0.8, h * 0.11), "#495057",
+        rows = self._rows(w, h)
+        box_width = self._lane_box_width(w)
+        concat = self._box(painter, QRectF(w * 0.1, *self._span(rows["concat"], w)), "#495057",
                            self._texts["concat"], _shape(self._design.output_shape))
-        previous = self._box(painter, QRectF(w * 0.1, h * 0.86, w * 0.8, h * 0.11), "#495057",
+        previous = self._box(painter, QRectF(w * 0.1, *self._span(rows["previous"], w)), "#495057",
                              self._texts["previous"], _shape(self._breakdown.input_shape))
         for index, branch in enumerate(self._design.branches):
             x = column * (index + 0.5)
             if index == self._selected:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(_SELECTED_BACKGROUND)
-                painter.drawRoundedRect(QRectF(column * index + 4, h * 0.15, column - 8, h * 0.70), 10, 10)
-            slots = [h * 0.62, h * 0.40] if len(branch.steps) == 2 else [h * 0.40]
+                top = concat.bottom() + 4
+                painter.drawRoundedRect(QRectF(column * index + 2, top, column - 4, previous.top() - 4 - top), 10, 10)
+            slots = [rows["lower"], rows["upper"]] if len(branch.steps) == 2 else [rows["upper"]]
             below = QPointF(x, previous.top())
-            for step, y in zip(branch.steps, slots, strict=True):
-                box = QRectF(x - column * 0.42, y, column * 0.84, h * 0.13)
+            for step, (y, box_height) in zip(branch.steps, slots, strict=True):
+                box = QRectF(x - box_width / 2, y, box_width, box_height)
                 colour = _POOL_COLOUR if step.op == "pool" else _KERNEL_COLOURS.get(step.kernel, CONV_COLOUR)
                 template = self._texts["pool"] if step.op == "pool" else self._texts["conv"]
                 self._arrow(painter, below, QPointF(x, box.bottom()))
@@ -120,17 +210,25 @@ class _ModuleSketch(QWidget):
                 below = QPointF(x, box.top())
             self._arrow(painter, below, QPointF(x, concat.bottom()))
             painter.setPen(QColor("#212529"))
-            painter.setFont(scaled_font(self, 1.25, bold=True))
-            self.painted.draw(painter, QRectF(x - column / 2, h * 0.19, column, h * 0.08),
+            painter.setFont(self._label_font())
+            top, height = rows["label"]
+            self.painted.draw(painter, QRectF(x - column / 2, top, column, height),
                               Qt.AlignmentFlag.AlignCenter, rounded(branch.macs))
+
+    @staticmethod
+    def _span(row: tuple[float, float], width: float) -> tuple[float, float, float]:
+        return row[0], width * 0.8, row[1]
 
     def _box(self, painter: QPainter, rect: QRectF, colour: str, title: str, detail: str) -> QRectF:
         painter.setPen(QPen(QColor(colour).darker(140), 1.5))
         painter.setBrush(QColor(colour))
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(QColor("white"))
-        painter.setFont(scaled_font(self, 1.15, bold=True))
-        self.painted.draw(painter, rect, Qt.AlignmentFlag.AlignCenter, f"{title}\n{detail}")
+        painter.setFont(self._box_font())
+        # The title wraps at words inside the box; its detail (a shape, a channel count) keeps one line.
+        inner = rect.adjusted(_PAD, _VPAD, -_PAD, -_VPAD)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        self.painted.draw(painter, inner, flags, f"{title}\n{detail}")
         return rect
 
     @staticmethod
@@ -139,6 +237,31 @@ class _ModuleSketch(QWidget):
         painter.drawLine(start, end + QPointF(0, 8))
         painter.setBrush(QColor("#495057"))
         painter.drawPolygon([end, end + QPointF(-6, 10), end + QPointF(6, 10)])
+
+
+class _BranchTable(QTableWidget):
+    """The branches' table. Its least width keeps every column but the layers' whole, and the layers' as wide as
+    its heading: the layers wrap at words there (the rows grow), a word wider than that (the total's
+    "concatenated:" at 250 %) is elided rather than making the page scroll sideways."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        widths = [max(header.sectionSizeHint(c), self.sizeHintForColumn(c) if c != 1 else 0)
+                  for c in range(self.columnCount())]
+        return QSize(sum(widths) + 2 * self.frameWidth(), hint.height())
+
+
+class _StackingReflow(ReflowLayout):
+    """A ``ReflowLayout`` whose least width is that of its widest widget one under another: the figures' 600 px
+    (× the zoom) decide whether they sit beside the drawing, not how narrow the page may be (1500 px at 250 %)."""
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = super().minimumSize()
+        shown = self._shown()
+        margins = self.contentsMargins()
+        width = max((self.itemAt(i).minimumSize().width() for i in shown), default=0)
+        return QSize(width + margins.left() + margins.right(), size.height())
 
 
 class InceptionView(LanguageAware, QWidget):
@@ -167,28 +290,39 @@ class InceptionView(LanguageAware, QWidget):
         self.module_combo = QComboBox(self)
         self.module_combo.setFont(scaled_font(self, 1.3))
         self.module_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.module_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut: its own row
         self.module_combo.currentIndexChanged.connect(self._on_module_changed)
         self.reductions_check = QCheckBox(self)
         self.reductions_check.setFont(scaled_font(self, 1.3, bold=True))
         self.reductions_check.setChecked(True)
         self.reductions_check.toggled.connect(self._on_reductions_toggled)
-        controls = QHBoxLayout()
-        controls.addWidget(self.module_label)
-        controls.addWidget(self.module_combo)
-        controls.addSpacing(30)
-        controls.addWidget(self.reductions_check)
-        controls.addStretch(1)
+        # The module's choice and the reductions' toggle in a row, or one under the other when the row would be
+        # wider than the page (250 % on 1920×1080: 728 + 580 px).
+        module_choice = QWidget(self)
+        choice = QHBoxLayout(module_choice)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(self.module_label)
+        choice.addWidget(self.module_combo)
+        choice.addStretch(1)
+        controls = ReflowLayout()
+        controls.setSpacing(30)
+        controls.add(module_choice, 0, 0)
+        controls.add(self.reductions_check, 0, 1)
 
         self.sketch = _ModuleSketch(self._on_branch_clicked, self)
-        self.table = QTableWidget(5, 5, self)
+        self.table = _BranchTable(5, 5, self)
         self.table.setFont(scaled_font(self, 1.25))
-        self.table.horizontalHeader().setFont(scaled_font(self, 1.15, bold=True))
+        # The headings at the text size (not above it): at 250 % on 1920×1080 the wider ones left the layers no room.
+        self.table.horizontalHeader().setFont(scaled_font(self, 1.0, bold=True))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A narrow page (250 %) wraps the layers at their arrows rather than cutting them: rows grow to fit.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._on_table_clicked)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -228,7 +362,7 @@ class InceptionView(LanguageAware, QWidget):
         right.addWidget(self.chart, 1)
         # The module drawing beside the figures, or above them when the two would be squeezed (150 % on a
         # 1366-pixel screen, 200 %): the drawing's boxes and the table's columns keep their texts whole.
-        self.body = body = ReflowLayout()
+        self.body = body = _StackingReflow()
         body.add(self.sketch, 0, 5)
         body.add(right_side, _FIGURES_WIDTH, 6)
         layout = QVBoxLayout(self)
