@@ -73,7 +73,12 @@ def prepare(group: str) -> Path:
     own = (f"[tool.mutmut]\nsource_paths = [\"engine/\", \"gui/\"]\nonly_mutate = {_toml_list(modules)}\n"
            f"also_copy = [\"bench/\", \"main.py\", \"resources/\", \"tests/\"]\n"
            f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
-           f"pytest_add_cli_args = [\"-q\", \"-p\", \"no:cacheprovider\"]\n\n")
+           f"pytest_add_cli_args = [\"-q\", \"-p\", \"no:cacheprovider\"]\n"
+           # Each mutant's tests run in a process forked from one that has never computed with torch: a child
+           # forked from mutmut's own process (which ran every test once to time it) hangs in its first
+           # multi-threaded torch operation (OpenMP's thread pool does not survive a fork), so every mutant
+           # whose tests compute on real tensors ended as a timeout, never killed or survived.
+           f"process_isolation = \"forkserver\"\n\n")
     project = project[:section.start()] + own + project[section.end():] if section else project + "\n" + own
     (folder / "pyproject.toml").write_text(project, encoding="utf-8")
     return folder
