@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pyqtgraph as pg
 import pytest
 import torch
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -13,6 +14,7 @@ from torch import nn
 
 from engine.inspection.cost import PRESETS, BottleneckSetting
 from engine.models.analysis import analyze
+from engine.models.zoo import get_info
 from gui.pages.cost import CostView
 from gui.widgets.cost_chart import CostDistributionView
 
@@ -214,3 +216,80 @@ def test_at_200_percent_the_setting_goes_above_the_results_and_nothing_scrolls_s
                 assert label.height() >= label.heightForWidth(label.width()), (percent, label.text())
     finally:
         app_zoom().reset()
+
+
+# ---------------------------------------------------------------- what the cost chart draws
+
+
+def _expected_bars(analysis, by_params: bool) -> list:
+    """The rows the chart must draw, worked out here: the layers with a non-zero figure, largest first (ties in
+    the analysis's order), at most 20."""
+    figure = (lambda r: r.params) if by_params else (lambda r: r.macs)
+    weighted = [r for r in analysis.rows if figure(r) > 0]
+    return sorted(weighted, key=lambda r: -figure(r))[:20], sum(figure(r) for r in weighted), len(weighted)
+
+
+@pytest.mark.parametrize("model", ["vgg16", "googlenet"])
+@pytest.mark.parametrize("by_params", [False, True], ids=["macs", "params"])
+def test_the_cost_charts_bars_labels_and_caption_are_the_analysis(distribution, qtbot, model, by_params):
+    """Every bar's length and place, its name on the axis, its value label (rounded, share of the total) and
+    where that label sits, the colour of the measure, the caption and the title: as worked out from the
+    analysis in this test, for a model with fewer than 20 weighted layers and one with more."""
+    from engine.text.numbers import exact, rounded
+    from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR
+
+    analysis = analyze(model)
+    distribution.set_analysis(analysis)
+    distribution.measure_params.setChecked(by_params)
+    qtbot.waitExposed(distribution)
+    QApplication.processEvents()
+    rows, total, layers = _expected_bars(analysis, by_params)
+    values = [r.params if by_params else r.macs for r in rows]
+    assert [r.index for r in distribution.shown_rows()] == [r.index for r in rows]
+
+    bars = distribution.bars.opts
+    assert list(bars["width"]) == values and list(bars["x0"]) == [0.0] * len(values)
+    assert list(bars["y"]) == [float(i) for i in range(len(values))]
+    assert pg.mkBrush(bars["brush"]).color().name() == (CONV_COLOUR if by_params else DIRECT_COLOUR)
+
+    names = [f"{r.paper_name} ({r.name})" if r.paper_name and r.paper_name != r.name else f"{r.name} ({r.op})"
+             for r in rows]
+    assert distribution.plot.getAxis("left")._tickLevels == [list(enumerate(names))]
+
+    view_box = distribution.plot.getViewBox()
+    right_edge = view_box.sceneBoundingRect().right()
+    for i, label in enumerate(distribution.values):
+        if i >= len(values):
+            assert not label.isVisible()
+            continue
+        assert label.isVisible()
+        assert label.textItem.toPlainText() == f" {rounded(values[i])} ({100 * values[i] / total:.1f}%)"
+        assert (label.pos().x(), label.pos().y()) == (values[i], i)
+        assert label.sceneBoundingRect().right() <= right_edge + 1, (i, label.textItem.toPlainText())
+    (left, right), (top, bottom) = view_box.viewRange()
+    assert left == 0 and right > max(values) and (top, bottom) == (-0.6, len(values) - 0.4)
+
+    unit = "parameters" if by_params else "multiply-adds"
+    if layers <= 20:
+        assert distribution.caption.text() == f"{exact(total)} {unit} in {layers} layers"
+    else:
+        verb = "hold" if by_params else "do"
+        share = 100 * sum(values) / total
+        assert distribution.caption.text() == (
+            f"{exact(total)} {unit} in {layers} layers; the largest 20 {verb} {share:.0f}% of them.")
+    assert distribution.title.text() == f"Where the cost goes: {get_info(model).title}"
+    assert [distribution.measure_label.text(), distribution.measure_macs.text(),
+            distribution.measure_params.text()] == ["Sort by:", "Multiply-adds", "Parameters"]
+
+    distribution.select_layer(rows[1].index)
+    highlight = distribution.highlight.opts
+    assert (list(highlight["x0"]), list(highlight["y"]), list(highlight["width"])) == ([0.0], [1.0], [values[1]])
+
+
+def test_the_cost_chart_without_an_analysis_says_it_waits(distribution):
+    distribution.set_analysis(analyze("vgg16"))
+    distribution.set_analysis(None)
+    assert distribution.title.text() == "Where the cost goes"
+    assert distribution.caption.text() == "Waiting for the layer analysis…"
+    assert distribution.shown_rows() == [] and len(distribution.bars.opts["width"]) == 0
+    assert not any(label.isVisible() for label in distribution.values)
