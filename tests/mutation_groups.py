@@ -43,6 +43,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "training": (["engine/learning/training.py"],
                  ["tests/engine/test_options_used.py::test_the_option_acts",
                   "tests/engine/test_training.py::test_progress_probes_and_learning_rate_schedule",
+                  "tests/engine/test_training.py::test_each_epochs_row_is_the_loss_and_accuracy_of_its_batches",
                   "tests/engine/test_training.py::test_absurd_options_are_refused_before_the_run",
                   "tests/engine/test_training.py::test_a_batch_larger_than_the_data_set_is_refused"]),
     "features": (["engine/inspection/features.py"], ["tests/engine/test_features.py"]),

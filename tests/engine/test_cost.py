@@ -244,3 +244,45 @@ def test_every_module_adds_up_and_matches_the_arithmetic():
 def test_unknown_inception_module_is_refused():
     with pytest.raises(UserInputError, match="3a"):
         inception_breakdown("6a")
+
+
+def test_cli_text_of_the_lecture_example_line_by_line(capsys):
+    """The whole text a lecturer projects from ``python main.py cost``: labels, formulas with the lecture's
+    numbers, the totals aligned, the parameters' formulas and the comparison in words."""
+    assert main.main(["cost"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "28x28x192 -> 28x28x32, 5x5 filter, padding same; multiply-adds:",
+        "Direct 5x5 convolution",
+        "  5x5 conv    (28x28x32) x (5x5x192) = 120,422,400  (120.4M)",
+        "  parameters  5x5x192x32 + 32 = 153,632",
+        "With a 1x1 bottleneck of 16 channels",
+        "  1x1 reduce  (28x28x16) x (1x1x192) =   2,408,448  (2.4M)",
+        "  5x5 conv    (28x28x32) x (5x5x16)  =  10,035,200  (10.0M)",
+        "  total                              =  12,443,648  (12.4M)",
+        "  parameters  1x1x192x16 + 16 + 5x5x16x32 + 32 = 15,920",
+        "The bottleneck needs 9.7x fewer multiply-adds and 9.7x fewer parameters.",
+    ]
+
+
+@pytest.mark.parametrize(("args", "sentence"), [
+    # 28·28·32·25·192 / (28·28·96·192 + 28·28·32·25·96) = 1.61: a saving under two times keeps two decimals
+    (["--bottleneck", "96"], "The bottleneck needs 1.61x fewer multiply-adds and 1.61x fewer parameters."),
+    # 1×1×2 -> 2 channels through 1: 4 multiply-adds either way (ratio 1, said as "fewer"); parameters 6 against
+    # 2 + 1 + 2 + 2 = 7
+    (["--hw", "1", "--cin", "2", "--cout", "2", "--k", "1", "--bottleneck", "1"],
+     "The bottleneck needs 1.00x fewer multiply-adds and 1.17x more parameters."),
+])
+def test_cli_comparison_in_words(args, sentence, capsys):
+    assert main.main(["cost", *args]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == sentence
+
+
+def test_cli_json_is_indented_with_every_figure():
+    text = cost_output("14x7", "480", "48", "5", "16", as_json=True)
+    assert text.startswith('{\n  "setting": {\n    "height": 14,')  # indented for a person reading it
+    data = json.loads(text)
+    direct, reduce = data["direct"], data["bottleneck"]["reduce"]
+    assert direct["macs_formula"] == "(14x7x48) x (5x5x480)"
+    assert reduce["macs_formula"] == "(14x7x16) x (1x1x480)"
+    assert data["bottleneck"]["params"] == (480 * 16 + 16) + (5 * 5 * 16 * 48 + 48)
+    assert data["ratio"]["params"] == pytest.approx((5 * 5 * 480 * 48 + 48) / data["bottleneck"]["params"])
