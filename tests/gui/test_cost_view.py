@@ -293,3 +293,25 @@ def test_the_cost_chart_without_an_analysis_says_it_waits(distribution):
     assert distribution.caption.text() == "Waiting for the layer analysis…"
     assert distribution.shown_rows() == [] and len(distribution.bars.opts["width"]) == 0
     assert not any(label.isVisible() for label in distribution.values)
+
+
+def test_a_click_selects_the_bar_under_it_and_nothing_beside_the_bars(distribution, qtbot):
+    """The top bar is clickable; a click below the last bar or left of the bars' start (on the names) selects
+    nothing."""
+    distribution.set_analysis(analyze("googlenet"))
+    rows = distribution.shown_rows()
+    qtbot.waitExposed(distribution)
+    view_box = distribution.plot.getViewBox()
+    right = view_box.viewRange()[0][1]
+
+    def click(x: float, y: float) -> None:
+        point = distribution.plot.mapFromScene(view_box.mapViewToScene(QPointF(x, y)))
+        qtbot.mouseClick(distribution.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    with qtbot.waitSignal(distribution.layer_selected) as blocker:
+        click(rows[0].macs / 2, 0.1)
+    assert blocker.args == [rows[0].index] and list(distribution.highlight.opts["y"]) == [0.0]
+    with qtbot.assertNotEmitted(distribution.layer_selected):
+        click(rows[-1].macs / 2, len(rows) - 0.45)  # under the last bar: rounds to a row that has no bar
+        click(-0.02 * right, 2)  # on the names, left of where the bars start
+    assert list(distribution.highlight.opts["y"]) == [0.0]
