@@ -286,3 +286,15 @@ def test_cli_json_is_indented_with_every_figure():
     assert reduce["macs_formula"] == "(14x7x16) x (1x1x480)"
     assert data["bottleneck"]["params"] == (480 * 16 + 16) + (5 * 5 * 16 * 48 + 48)
     assert data["ratio"]["params"] == pytest.approx((5 * 5 * 480 * 48 + 48) / data["bottleneck"]["params"])
+
+
+def test_values_up_to_the_largest_accepted_and_the_message_beyond():
+    assert parse_setting("1", "1000000", "1", "1", "1").in_channels == 1_000_000  # MAX_VALUE itself is accepted
+    for value in ("0", "1000001"):
+        with pytest.raises(UserInputError) as refused:
+            parse_setting("1", value, "1", "1", "1")
+        assert str(refused.value) == f"--cin must be a whole number from 1 to 1,000,000 (got '{value}')"
+
+
+def test_the_cost_output_is_text_unless_json_is_asked_for():
+    assert cost_output("28", "192", "32", "5", "16").startswith("28x28x192 -> 28x28x32, 5x5 filter")
