@@ -298,3 +298,20 @@ def test_values_up_to_the_largest_accepted_and_the_message_beyond():
 
 def test_the_cost_output_is_text_unless_json_is_asked_for():
     assert cost_output("28", "192", "32", "5", "16").startswith("28x28x192 -> 28x28x32, 5x5 filter")
+
+
+@pytest.mark.parametrize(("hw", "message"), [
+    ("0x14", "--hw must be a whole number from 1 to 1,000,000 (got '0')"),
+    ("28x-1", "--hw must be a whole number from 1 to 1,000,000 (got '-1')"),
+    ("28x28x3", "--hw must be H or HxW, e.g. 28 or 28x32 (got '28x28x3')"),
+])
+def test_a_bad_size_is_refused_with_its_sentence(hw, message):
+    with pytest.raises(UserInputError) as refused:
+        parse_setting(hw, "192", "32", "5", "16")
+    assert str(refused.value) == message
+
+
+def test_the_size_may_be_written_with_a_capital_x_or_a_times_sign():
+    for hw in ("28X14", "28×14"):
+        setting = parse_setting(hw, "192", "32", "5", "16")
+        assert (setting.height, setting.width) == (28, 14), hw
