@@ -315,3 +315,19 @@ def test_a_click_selects_the_bar_under_it_and_nothing_beside_the_bars(distributi
         click(rows[-1].macs / 2, len(rows) - 0.45)  # under the last bar: rounds to a row that has no bar
         click(-0.02 * right, 2)  # on the names, left of where the bars start
     assert list(distribution.highlight.opts["y"]) == [0.0]
+
+
+def test_the_cost_charts_type_scale_for_the_projector(distribution):
+    """The title bold at 1.6 times the window's font and wrapped (a long model name at a large zoom), the caption
+    at 1.35 and wrapped, the measure's choice at 1.2, the bars' values at 1.1."""
+    base = distribution.font().pointSizeF()
+
+    def scale(widget) -> float:
+        return round(widget.font().pointSizeF() / base, 2)
+
+    assert (scale(distribution.title), distribution.title.font().bold(), distribution.title.wordWrap()) == (
+        1.6, True, True)
+    assert (scale(distribution.caption), distribution.caption.wordWrap()) == (1.35, True)
+    assert [scale(w) for w in (distribution.measure_label, distribution.measure_macs,
+                               distribution.measure_params)] == [1.2, 1.2, 1.2]
+    assert {round(label.textItem.font().pointSizeF() / base, 2) for label in distribution.values} == {1.1}
