@@ -315,3 +315,20 @@ def test_the_size_may_be_written_with_a_capital_x_or_a_times_sign():
     for hw in ("28X14", "28×14"):
         setting = parse_setting(hw, "192", "32", "5", "16")
         assert (setting.height, setting.width) == (28, 14), hw
+
+
+@pytest.mark.parametrize("position", range(4))
+def test_each_refused_value_is_named_by_its_option(position):
+    values = ["192", "32", "5", "16"]
+    values[position] = "0"
+    with pytest.raises(UserInputError) as refused:
+        parse_setting("28", *values)
+    option = ("--cin", "--cout", "--k", "--bottleneck")[position]
+    assert str(refused.value) == f"{option} must be a whole number from 1 to 1,000,000 (got '0')"
+
+
+def test_the_padding_is_kept_and_an_unknown_one_refused():
+    assert parse_setting("28", "192", "32", "4", "16", "none").padding == "none"
+    with pytest.raises(UserInputError) as refused:
+        parse_setting("28", "192", "32", "5", "16", "valid")
+    assert str(refused.value) == "padding must be one of same, none (got 'valid')"

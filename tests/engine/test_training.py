@@ -433,7 +433,8 @@ def test_each_epochs_row_is_the_loss_and_accuracy_of_its_batches(monkeypatch, tm
         assert row.train_accuracy == sum(hits for _, _, hits, _ in train) / 1024
         assert row.test_loss == pytest.approx(test[0][1], rel=1e-6)
         assert row.test_accuracy == test[0][2] / 359
-    assert [row.lr for row in rows] == pytest.approx([0.05, 0.005], rel=1e-12)  # "step": a tenth from half the epochs on
+    # "step": a tenth from half the epochs on
+    assert [row.lr for row in rows] == pytest.approx([0.05, 0.005], rel=1e-12)
     assert len({row.train_loss for row in rows} | {row.test_loss for row in rows}) == 4
 
     finished = _one(events, ev.TrainingFinished)

@@ -331,3 +331,11 @@ def test_the_cost_charts_type_scale_for_the_projector(distribution):
     assert [scale(w) for w in (distribution.measure_label, distribution.measure_macs,
                                distribution.measure_params)] == [1.2, 1.2, 1.2]
     assert {round(label.textItem.font().pointSizeF() / base, 2) for label in distribution.values} == {1.1}
+
+
+def test_the_cost_chart_opens_on_multiply_adds_white_with_counts_on_its_axis(distribution):
+    distribution.set_analysis(analyze("vgg16"))
+    assert distribution.measure_macs.isChecked() and not distribution.measure_params.isChecked()
+    assert distribution.plot.backgroundBrush().color().name() == "#ffffff"
+    # the lecture's way of writing counts under the bars: 15.5G, not 1.55e10
+    assert distribution.plot.getAxis("bottom").tickStrings([0, 1.5e9, 1.547e10], 1, 1e9) == ["0", "1.5G", "15.5G"]
