@@ -339,3 +339,13 @@ def test_the_cost_chart_opens_on_multiply_adds_white_with_counts_on_its_axis(dis
     assert distribution.plot.backgroundBrush().color().name() == "#ffffff"
     # the lecture's way of writing counts under the bars: 15.5G, not 1.55e10
     assert distribution.plot.getAxis("bottom").tickStrings([0, 1.5e9, 1.547e10], 1, 1e9) == ["0", "1.5G", "15.5G"]
+    plot, view_box = distribution.plot.getPlotItem(), distribution.plot.getViewBox()
+    # Nothing for a click in a lecture to open or drag: no context menu, no panning or zooming.
+    assert not plot.menuEnabled() and view_box.state["mouseEnabled"] == [False, False]
+    # Faint vertical lines to read the bars' lengths against, none across them.
+    grid = plot.ctrl
+    assert (grid.xGridCheck.isChecked(), grid.yGridCheck.isChecked(), grid.gridAlphaSlider.value()) == (
+        True, False, int(0.3 * grid.gridAlphaSlider.maximum()))
+    # The largest bar on top: row 0 above row 1 on the screen.
+    top, second = (view_box.mapViewToScene(QPointF(0, row)).y() for row in (0, 1))
+    assert top < second
