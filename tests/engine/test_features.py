@@ -42,6 +42,8 @@ def _collect(events: queue.Queue, until, timeout: float = 120.0) -> list[ev.Even
             continue
         if until(seen):
             return seen
+        if isinstance(seen[-1], ev.RequestFailed):  # fails at once rather than after the whole timeout
+            raise AssertionError(f"the engine failed: {seen[-1].message}")
     raise AssertionError(f"timed out; saw {[type(e).__name__ for e in seen]}")
 
 
