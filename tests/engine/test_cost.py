@@ -18,6 +18,7 @@ from engine.inspection.cost import (
     bottleneck_cost,
     conv_stage,
     cost_output,
+    format_ratio,
     inception_breakdown,
     inception_breakdowns,
     parse_setting,
@@ -333,3 +334,37 @@ def test_the_padding_is_kept_and_an_unknown_one_refused():
     with pytest.raises(UserInputError) as refused:
         parse_setting("28", "192", "32", "5", "16", "valid")
     assert str(refused.value) == "padding must be one of same, none (got 'valid')"
+
+
+def test_inception_3a_steps_as_the_page_draws_them():
+    """Each branch's boxes on the Inception page, bottom to top (op, filter side, channels in and out), naive and
+    reduced, as in the paper's table 1 for module 3a; each step names its row of the measured analysis."""
+    breakdown = inception_breakdown("3a")
+    steps = {design: [[(s.op, s.kernel, s.in_channels, s.out_channels) for s in b.steps] for b in d.branches]
+             for design, d in (("reduced", breakdown.reduced), ("naive", breakdown.naive))}
+    assert steps["reduced"] == [
+        [("conv", 1, 192, 64)],
+        [("conv", 1, 192, 96), ("conv", 3, 96, 128)],
+        [("conv", 1, 192, 16), ("conv", 5, 16, 32)],
+        [("pool", 3, 192, 192), ("conv", 1, 192, 32)],
+    ]
+    assert steps["naive"] == [[("conv", 1, 192, 64)], [("conv", 3, 192, 128)], [("conv", 5, 192, 32)],
+                              [("pool", 3, 192, 192)]]
+    for design in (breakdown.reduced, breakdown.naive):
+        analysis = analyze(design.model, breakdown.input_shape, **dict(design.options))
+        assert analysis.macs == design.macs and analysis.params == design.params
+        for step in (s for b in design.branches for s in b.steps):
+            row = analysis.rows[step.row]
+            assert (row.kind, row.kernel[0], row.output_shape[0]) == (step.op, step.kernel, step.out_channels)
+    assert (breakdown.reduced.model, breakdown.naive.model) == ("inception_module", "inception_module_naive")
+
+
+def test_ratios_under_two_keep_two_decimals():
+    assert [format_ratio(r) for r in (1.996, 2.0, 2.96, 3.04)] == ["2.00×", "2.0×", "3.0×", "3.0×"]
+
+
+def test_a_refused_setting_says_why():
+    with pytest.raises(UserInputError) as refused:
+        bottleneck_cost(BottleneckSetting(28, 28, 192, 32, 5, 300))
+    assert str(refused.value) == ("the bottleneck (300 channels) must not be wider than the input (192 channels): "
+                                  "a 1x1 reduction shrinks the channels")

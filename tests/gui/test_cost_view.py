@@ -266,6 +266,11 @@ def test_the_cost_charts_bars_labels_and_caption_are_the_analysis(distribution, 
         assert label.textItem.toPlainText() == f" {rounded(values[i])} ({100 * values[i] / total:.1f}%)"
         assert (label.pos().x(), label.pos().y()) == (values[i], i)
         assert label.sceneBoundingRect().right() <= right_edge + 1, (i, label.textItem.toPlainText())
+        # Black, just right of its bar's end, centred on the bar.
+        bar_end = view_box.mapViewToScene(QPointF(values[i], i))
+        box = label.sceneBoundingRect()
+        assert abs(box.left() - bar_end.x()) <= 1 and abs(box.center().y() - bar_end.y()) <= 1, i
+        assert label.color.name() == "#000000"
     (left, right), (top, bottom) = view_box.viewRange()
     assert left == 0 and right > max(values) and (top, bottom) == (-0.6, len(values) - 0.4)
 
@@ -284,6 +289,13 @@ def test_the_cost_charts_bars_labels_and_caption_are_the_analysis(distribution, 
     distribution.select_layer(rows[1].index)
     highlight = distribution.highlight.opts
     assert (list(highlight["x0"]), list(highlight["y"]), list(highlight["width"])) == ([0.0], [1.0], [values[1]])
+    # The selected bar drawn over its own bar: as tall, yellow, outlined in black two pixels wide.
+    from gui.widgets.plots import SELECTED_COLOUR
+
+    assert bars["height"] == highlight["height"] == 0.7
+    assert pg.mkBrush(highlight["brush"]).color().name() == SELECTED_COLOUR
+    pen = pg.mkPen(highlight["pen"])
+    assert (pen.color().name(), pen.width()) == ("#000000", 2)
 
 
 def test_the_cost_chart_without_an_analysis_says_it_waits(distribution):
@@ -331,6 +343,9 @@ def test_the_cost_charts_type_scale_for_the_projector(distribution):
     assert [scale(w) for w in (distribution.measure_label, distribution.measure_macs,
                                distribution.measure_params)] == [1.2, 1.2, 1.2]
     assert {round(label.textItem.font().pointSizeF() / base, 2) for label in distribution.values} == {1.1}
+    distribution.set_analysis(analyze("alexnet"))
+    axis = distribution.plot.getAxis("left")
+    assert round(axis.style["tickFont"].pointSizeF() / base, 2) == 1.2
 
 
 def test_the_cost_chart_opens_on_multiply_adds_white_with_counts_on_its_axis(distribution):
