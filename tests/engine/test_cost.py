@@ -368,3 +368,22 @@ def test_a_refused_setting_says_why():
         bottleneck_cost(BottleneckSetting(28, 28, 192, 32, 5, 300))
     assert str(refused.value) == ("the bottleneck (300 channels) must not be wider than the input (192 channels): "
                                   "a 1x1 reduction shrinks the channels")
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    (BottleneckSetting(4, 6, 192, 32, 5, 16, padding="none"),
+     "the 5x5 filter is larger than the 4x6 image and there is no padding"),
+    (BottleneckSetting(28, 28, 192, 32, 4, 16),
+     "an even 4x4 filter cannot keep the size with equal padding on both sides (it needs 3 pixels, split unevenly); "
+     "use an odd filter size such as 3"),
+])
+def test_each_refusal_says_why_with_the_settings_numbers(setting, message):
+    with pytest.raises(UserInputError) as refused:
+        bottleneck_cost(setting)
+    assert str(refused.value) == message
+
+
+def test_a_filter_as_large_as_the_image_fits_without_padding():
+    setting = BottleneckSetting(5, 7, 192, 32, 5, 16, padding="none")
+    assert setting.problem() is None
+    assert bottleneck_cost(setting).direct.output_shape == (32, 1, 3)

@@ -229,7 +229,8 @@ def _expected_bars(analysis, by_params: bool) -> list:
     return sorted(weighted, key=lambda r: -figure(r))[:20], sum(figure(r) for r in weighted), len(weighted)
 
 
-@pytest.mark.parametrize("model", ["vgg16", "googlenet"])
+# ResNet-18's conv1 and fc have no paper name of their own: the axis names them by their torch class.
+@pytest.mark.parametrize("model", ["vgg16", "googlenet", "resnet18"])
 @pytest.mark.parametrize("by_params", [False, True], ids=["macs", "params"])
 def test_the_cost_charts_bars_labels_and_caption_are_the_analysis(distribution, qtbot, model, by_params):
     """Every bar's length and place, its name on the axis, its value label (rounded, share of the total) and
