@@ -285,6 +285,7 @@ def test_cli_json_is_indented_with_every_figure():
     data = json.loads(text)
     direct, reduce = data["direct"], data["bottleneck"]["reduce"]
     assert direct["macs_formula"] == "(14x7x48) x (5x5x480)"
+    assert (direct["input_shape"], direct["output_shape"]) == ([480, 14, 7], [48, 14, 7])
     assert reduce["macs_formula"] == "(14x7x16) x (1x1x480)"
     assert data["bottleneck"]["params"] == (480 * 16 + 16) + (5 * 5 * 16 * 48 + 48)
     assert data["ratio"]["params"] == pytest.approx((5 * 5 * 480 * 48 + 48) / data["bottleneck"]["params"])
