@@ -388,3 +388,8 @@ def test_a_filter_as_large_as_the_image_fits_without_padding():
     setting = BottleneckSetting(5, 7, 192, 32, 5, 16, padding="none")
     assert setting.problem() is None
     assert bottleneck_cost(setting).direct.output_shape == (32, 1, 3)
+
+
+def test_the_command_lines_parser_refuses_a_combination_itself():
+    with pytest.raises(UserInputError, match="an even 4x4 filter cannot keep the size"):
+        parse_setting("28", "192", "32", "4", "16")
