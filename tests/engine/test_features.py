@@ -403,3 +403,20 @@ def test_the_pointwise_example_refuses_a_bad_image(engine, tmp_path):
     seen = _collect(events, lambda s: bool(_last_of(ev.ImageRefused, s)))
     (refused,) = _last_of(ev.ImageRefused, seen)
     assert refused.request_id == 4 and "is empty" in refused.message
+
+
+def test_the_top_five_are_the_softmax_of_the_scores_largest_first_named_by_class():
+    """What the page lists under the image: class index, name (the index itself past the end of the names, for
+    weights with more outputs than the model's class list) and probability = softmax of the scores, by hand."""
+    import math
+
+    from engine.inspection.features import _top
+
+    scores = [0.5, 3.0, -1.0, 2.0, 1.0, 0.0]
+    classes = ["zero", "one", "two", "three"]
+    total = sum(math.exp(s) for s in scores)
+    predictions = _top(torch.tensor([scores]), classes)
+    assert [(p.index, p.name) for p in predictions] == [(1, "one"), (3, "three"), (4, "4"), (0, "zero"), (5, "5")]
+    assert [p.probability for p in predictions] == pytest.approx(
+        [math.exp(scores[i]) / total for i in (1, 3, 4, 0, 5)], rel=1e-6)
+    assert [p.index for p in _top(torch.tensor([[1.0, 2.0]]), ["a", "b"])] == [1, 0]  # fewer classes than five
