@@ -420,3 +420,14 @@ def test_the_top_five_are_the_softmax_of_the_scores_largest_first_named_by_class
     assert [p.probability for p in predictions] == pytest.approx(
         [math.exp(scores[i]) / total for i in (1, 3, 4, 0, 5)], rel=1e-6)
     assert [p.index for p in _top(torch.tensor([[1.0, 2.0]]), ["a", "b"])] == [1, 0]  # fewer classes than five
+
+
+def test_grad_cam_explains_the_first_image_of_a_batch_and_the_top_class_for_an_index_past_the_end():
+    image = torch.zeros(2, 1, 16, 24)
+    image[0, 0, 2:6, 15:21] = 1.0
+    image[1, 0, 4:14, 1:12] = 1.0  # brighter than the first: its scores must not be read as the first's
+    alone, _ = grad_cam(_Spotter(), image[:1], "conv")
+    first, index = grad_cam(_Spotter(), image, "conv")
+    assert index == 1 and np.array_equal(first, alone)
+    _, index = grad_cam(_Spotter(), image[:1], "conv", class_index=2)  # two classes: 2 is past the end
+    assert index == 1  # the top class: the image is bright, class 1's evidence
