@@ -431,3 +431,29 @@ def test_grad_cam_explains_the_first_image_of_a_batch_and_the_top_class_for_an_i
     assert index == 1 and np.array_equal(first, alone)
     _, index = grad_cam(_Spotter(), image[:1], "conv", class_index=2)  # two classes: 2 is past the end
     assert index == 1  # the top class: the image is bright, class 1's evidence
+
+
+class _TwoChannels(nn.Module):
+    """Two maps of one image, x and 1 - x (a 1×1 convolution), averaged and weighed 2 and 1 for class 0: Grad-CAM
+    weighs each map by its own mean gradient, 2x + (1 - x) = x + 1, which min-max scales to the image itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(1, 2, 1)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.flatten = nn.Flatten()
+        self.fc = nn.Linear(2, 1, bias=False)
+        with torch.no_grad():
+            self.conv.weight.copy_(torch.tensor([1.0, -1.0]).view(2, 1, 1, 1))
+            self.conv.bias.copy_(torch.tensor([0.0, 1.0]))
+            self.fc.weight.copy_(torch.tensor([[2.0, 1.0]]))
+
+    def forward(self, x):
+        return self.fc(self.flatten(self.pool(self.conv(x))))
+
+
+def test_grad_cam_weighs_each_map_by_its_own_gradient():
+    image = torch.rand(1, 1, 8, 8, generator=torch.Generator().manual_seed(0))
+    cam, _ = grad_cam(_TwoChannels(), image, "conv", class_index=0)
+    x = image[0, 0].numpy()
+    np.testing.assert_allclose(cam, (x - x.min()) / (x.max() - x.min()), atol=1e-5)  # one weight for both: flat
