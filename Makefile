@@ -36,11 +36,13 @@ fuzz: $(STAMP_TEST)
 # cost, training, features), each with the tests that matter for it, in build/mutation/GROUP/, and prints each
 # module's figures. All of it takes hours on two cores: GROUPS picks groups, MUTANTS narrows them by name, e.g.
 # make mutation GROUPS=analysis MUTANTS='engine.models.analysis.x__macs*'   (README, "Mutation testing").
+# AGAIN=1 judges the named mutants again with the tests as they are now, keeping the group's other results.
 GROUPS ?=
 MUTANTS ?=
+AGAIN ?=
 mutation: $(STAMP_TEST)
 	$(PY) -m pip install --quiet -e '.[mutation]'
-	nice -n 10 $(PY) tests/mutation_groups.py $(GROUPS) $(if $(MUTANTS),--mutants $(foreach m,$(MUTANTS),'$(m)'))
+	nice -n 10 $(PY) tests/mutation_groups.py $(GROUPS) $(if $(MUTANTS),--mutants $(foreach m,$(MUTANTS),'$(m)')) $(if $(AGAIN),--again)
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .

@@ -5,8 +5,9 @@ selected test that calls the mutated function: with the trainer's and the featur
 mutant of the analysis would run a dozen trainings. So each group runs in its own copy of the project under
 ``build/mutation/GROUP/`` with its own ``[tool.mutmut]`` (the project's, with the group's modules and tests).
 
-Usage: ``python tests/mutation_groups.py [GROUP ...] [--mutants GLOB ...]``; with no group, all of them, in the
-order below. ``--mutants`` narrows a group to mutants whose names match (``engine.models.analysis.x__macs*``).
+Usage: ``python tests/mutation_groups.py [GROUP ...] [--mutants GLOB ...] [--again]``; with no group, all of them,
+in the order below. ``--mutants`` narrows a group to mutants whose names match (``engine.models.analysis.x__macs*``);
+``--again`` reuses the group's last run and judges the named mutants again with the checkout's tests.
 Prints each module's figures (killed, survived, timeouts, no tests) when its group ends; ``mutmut results`` and
 ``mutmut show NAME`` work in the group's folder.
 """
@@ -42,6 +43,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "training": (["engine/learning/training.py"],
                  ["tests/engine/test_options_used.py::test_the_option_acts",
                   "tests/engine/test_training.py::test_progress_probes_and_learning_rate_schedule",
+                  "tests/engine/test_training.py::test_each_epochs_row_is_the_loss_and_accuracy_of_its_batches",
                   "tests/engine/test_training.py::test_absurd_options_are_refused_before_the_run",
                   "tests/engine/test_training.py::test_a_batch_larger_than_the_data_set_is_refused"]),
     "features": (["engine/inspection/features.py"], ["tests/engine/test_features.py"]),
@@ -58,7 +60,6 @@ def _toml_list(values: list[str]) -> str:
 
 def prepare(group: str) -> Path:
     """A fresh copy of the project for ``group``, its pyproject.toml's [tool.mutmut] made the group's."""
-    modules, tests = GROUPS[group]
     folder = ROOT / "build" / "mutation" / group
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -68,14 +69,42 @@ def prepare(group: str) -> Path:
             shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, folder / name)
+    _write_config(folder, group)
+    return folder
+
+
+def _write_config(folder: Path, group: str) -> None:
+    """The folder's pyproject.toml: the project's, its [tool.mutmut] made the group's."""
+    modules, tests = GROUPS[group]
     project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     section = re.search(r"^\[tool\.mutmut\]\n(.*?)(?=^\[)", project, flags=re.MULTILINE | re.DOTALL)
     own = (f"[tool.mutmut]\nsource_paths = [\"engine/\", \"gui/\"]\nonly_mutate = {_toml_list(modules)}\n"
            f"also_copy = [\"bench/\", \"main.py\", \"resources/\", \"tests/\"]\n"
            f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
-           f"pytest_add_cli_args = [\"-q\", \"-p\", \"no:cacheprovider\"]\n\n")
+           f"pytest_add_cli_args = [\"-q\", \"-p\", \"no:cacheprovider\"]\n"
+           # Each mutant's tests run in a process forked from one that has never computed with torch: a child
+           # forked from mutmut's own process (which ran every test once to time it) hangs in its first
+           # multi-threaded torch operation (OpenMP's thread pool does not survive a fork), so every mutant
+           # whose tests compute on real tensors ended as a timeout, never killed or survived.
+           f"process_isolation = \"forkserver\"\n"
+           # mutmut's limit is 15 times a test's time plus 1 s, that time measured with the engine's caches warm:
+           # under mutation the caches start empty (tests/conftest.py), and on two cores shared with other jobs
+           # a child that needs a second of CPU can wait 20 s for it, so correct mutants of the command line ended
+           # as timeouts. A long constant and a small factor: a real endless loop costs a minute and a half.
+           f"timeout_constant = 30\ntimeout_multiplier = 3\n\n")
     project = project[:section.start()] + own + project[section.end():] if section else project + "\n" + own
     (folder / "pyproject.toml").write_text(project, encoding="utf-8")
+
+
+def refresh(group: str) -> Path:
+    """The group's folder of an earlier run, with the checkout's tests copied over its own (mutmut copies them on
+    into ``mutants/`` when it starts), so that mutants named again are judged by the tests written since."""
+    folder = ROOT / "build" / "mutation" / group
+    if not (folder / "mutants").is_dir():
+        raise SystemExit(f"no earlier run of {group} in {folder}: run it once without --again")
+    shutil.copytree(ROOT / "tests", folder / "tests", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    _write_config(folder, group)  # a new time limit judges the timeouts again; a new test list, every mutant
     return folder
 
 
@@ -104,13 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("groups", nargs="*", metavar="GROUP", help=", ".join(GROUPS))
     parser.add_argument("--mutants", nargs="+", default=[], metavar="GLOB")
+    parser.add_argument("--again", action="store_true",
+                        help="keep the group's folder and its results, refresh its tests from the checkout and run "
+                             "the --mutants named (all of them again) or those not yet checked")
     args = parser.parse_args(argv)
     unknown = [group for group in args.groups if group not in GROUPS]
     if unknown:
         parser.error(f"unknown group {', '.join(unknown)}; use {', '.join(GROUPS)}")
     mutmut = Path(sys.executable).with_name("mutmut")
     for group in args.groups or list(GROUPS):
-        folder = prepare(group)
+        folder = refresh(group) if args.again else prepare(group)
         print(f"== {group}: {', '.join(GROUPS[group][0])}", flush=True)
         environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         subprocess.run([str(mutmut), "run", "--max-children", "2", *args.mutants], cwd=folder, env=environment,

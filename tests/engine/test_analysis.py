@@ -197,10 +197,25 @@ def test_untraceable_models_fall_back_to_hooks():
         ("conv", (4, 6, 6)),
         ("pool", (4, 1, 1)),
     ]
+    # What the layer table and the diagram show of each row, as the hooks saw it: kind, torch class, the shape
+    # going in, and the receptive field (3×3 conv: 3, jump 1; the adaptive pool averages all 6×6: 3 + 5 = 8,
+    # jump 6).
+    assert [(r.kind, r.op, r.input_shape, r.rf_size, r.rf_jump) for r in analysis.rows] == [
+        ("input", "input", (3, 8, 8), (1, 1), (1, 1)),
+        ("conv", "Conv2d", (3, 8, 8), (3, 3), (1, 1)),
+        ("pool", "AdaptiveAvgPool2d", (4, 6, 6), (8, 8), (6, 6)),
+    ]
     assert [(e.src, e.dst, e.kind) for e in analysis.edges] == [(0, 1, "sequence"), (1, 2, "sequence")]
     assert analysis.macs == 4 * 6 * 6 * 3 * 3 * 3
     assert not any(module._forward_hooks for module in model.modules())
     assert model.training  # analysed in eval mode, given back as it was
+    # An input that does not fit, met on the hook path: the one-line message names the input, the model and
+    # torch's reason.
+    with pytest.raises(UserInputError) as refused:
+        analyze(model, (2, 8, 8))
+    message = str(refused.value)
+    assert message.startswith("input 2x8x8 does not fit ShapeDependent: ") and "3 channels" in message
+    assert not any(module._forward_hooks for module in model.modules())
 
 
 def test_a_real_module_gives_the_same_analysis_as_the_meta_one():

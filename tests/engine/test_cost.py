@@ -18,6 +18,7 @@ from engine.inspection.cost import (
     bottleneck_cost,
     conv_stage,
     cost_output,
+    format_ratio,
     inception_breakdown,
     inception_breakdowns,
     parse_setting,
@@ -242,5 +243,153 @@ def test_every_module_adds_up_and_matches_the_arithmetic():
 
 
 def test_unknown_inception_module_is_refused():
-    with pytest.raises(UserInputError, match="3a"):
+    with pytest.raises(UserInputError) as refused:
         inception_breakdown("6a")
+    assert str(refused.value) == "unknown Inception module '6a'; accepted: 3a, 3b, 4a, 4b, 4c, 4d, 4e, 5a, 5b"
+
+
+def test_cli_text_of_the_lecture_example_line_by_line(capsys):
+    """The whole text a lecturer projects from ``python main.py cost``: labels, formulas with the lecture's
+    numbers, the totals aligned, the parameters' formulas and the comparison in words."""
+    assert main.main(["cost"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "28x28x192 -> 28x28x32, 5x5 filter, padding same; multiply-adds:",
+        "Direct 5x5 convolution",
+        "  5x5 conv    (28x28x32) x (5x5x192) = 120,422,400  (120.4M)",
+        "  parameters  5x5x192x32 + 32 = 153,632",
+        "With a 1x1 bottleneck of 16 channels",
+        "  1x1 reduce  (28x28x16) x (1x1x192) =   2,408,448  (2.4M)",
+        "  5x5 conv    (28x28x32) x (5x5x16)  =  10,035,200  (10.0M)",
+        "  total                              =  12,443,648  (12.4M)",
+        "  parameters  1x1x192x16 + 16 + 5x5x16x32 + 32 = 15,920",
+        "The bottleneck needs 9.7x fewer multiply-adds and 9.7x fewer parameters.",
+    ]
+
+
+@pytest.mark.parametrize(("args", "sentence"), [
+    # 28·28·32·25·192 / (28·28·96·192 + 28·28·32·25·96) = 1.61: a saving under two times keeps two decimals
+    (["--bottleneck", "96"], "The bottleneck needs 1.61x fewer multiply-adds and 1.61x fewer parameters."),
+    # 1×1×2 -> 2 channels through 1: 4 multiply-adds either way (ratio 1, said as "fewer"); parameters 6 against
+    # 2 + 1 + 2 + 2 = 7
+    (["--hw", "1", "--cin", "2", "--cout", "2", "--k", "1", "--bottleneck", "1"],
+     "The bottleneck needs 1.00x fewer multiply-adds and 1.17x more parameters."),
+])
+def test_cli_comparison_in_words(args, sentence, capsys):
+    assert main.main(["cost", *args]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == sentence
+
+
+def test_cli_json_is_indented_with_every_figure():
+    text = cost_output("14x7", "480", "48", "5", "16", as_json=True)
+    assert text.startswith('{\n  "setting": {\n    "height": 14,')  # indented for a person reading it
+    data = json.loads(text)
+    direct, reduce = data["direct"], data["bottleneck"]["reduce"]
+    assert direct["macs_formula"] == "(14x7x48) x (5x5x480)"
+    assert (direct["input_shape"], direct["output_shape"]) == ([480, 14, 7], [48, 14, 7])
+    assert reduce["macs_formula"] == "(14x7x16) x (1x1x480)"
+    assert data["bottleneck"]["params"] == (480 * 16 + 16) + (5 * 5 * 16 * 48 + 48)
+    assert data["ratio"]["params"] == pytest.approx((5 * 5 * 480 * 48 + 48) / data["bottleneck"]["params"])
+
+
+def test_values_up_to_the_largest_accepted_and_the_message_beyond():
+    assert parse_setting("1", "1000000", "1", "1", "1").in_channels == 1_000_000  # MAX_VALUE itself is accepted
+    for value in ("0", "1000001"):
+        with pytest.raises(UserInputError) as refused:
+            parse_setting("1", value, "1", "1", "1")
+        assert str(refused.value) == f"--cin must be a whole number from 1 to 1,000,000 (got '{value}')"
+
+
+def test_the_cost_output_is_text_unless_json_is_asked_for():
+    assert cost_output("28", "192", "32", "5", "16").startswith("28x28x192 -> 28x28x32, 5x5 filter")
+
+
+@pytest.mark.parametrize(("hw", "message"), [
+    ("0x14", "--hw must be a whole number from 1 to 1,000,000 (got '0')"),
+    ("28x-1", "--hw must be a whole number from 1 to 1,000,000 (got '-1')"),
+    ("28x28x3", "--hw must be H or HxW, e.g. 28 or 28x32 (got '28x28x3')"),
+])
+def test_a_bad_size_is_refused_with_its_sentence(hw, message):
+    with pytest.raises(UserInputError) as refused:
+        parse_setting(hw, "192", "32", "5", "16")
+    assert str(refused.value) == message
+
+
+def test_the_size_may_be_written_with_a_capital_x_or_a_times_sign():
+    for hw in ("28X14", "28×14"):
+        setting = parse_setting(hw, "192", "32", "5", "16")
+        assert (setting.height, setting.width) == (28, 14), hw
+
+
+@pytest.mark.parametrize("position", range(4))
+def test_each_refused_value_is_named_by_its_option(position):
+    values = ["192", "32", "5", "16"]
+    values[position] = "0"
+    with pytest.raises(UserInputError) as refused:
+        parse_setting("28", *values)
+    option = ("--cin", "--cout", "--k", "--bottleneck")[position]
+    assert str(refused.value) == f"{option} must be a whole number from 1 to 1,000,000 (got '0')"
+
+
+def test_the_padding_is_kept_and_an_unknown_one_refused():
+    assert parse_setting("28", "192", "32", "4", "16", "none").padding == "none"
+    with pytest.raises(UserInputError) as refused:
+        parse_setting("28", "192", "32", "5", "16", "valid")
+    assert str(refused.value) == "padding must be one of same, none (got 'valid')"
+
+
+def test_inception_3a_steps_as_the_page_draws_them():
+    """Each branch's boxes on the Inception page, bottom to top (op, filter side, channels in and out), naive and
+    reduced, as in the paper's table 1 for module 3a; each step names its row of the measured analysis."""
+    breakdown = inception_breakdown("3a")
+    steps = {design: [[(s.op, s.kernel, s.in_channels, s.out_channels) for s in b.steps] for b in d.branches]
+             for design, d in (("reduced", breakdown.reduced), ("naive", breakdown.naive))}
+    assert steps["reduced"] == [
+        [("conv", 1, 192, 64)],
+        [("conv", 1, 192, 96), ("conv", 3, 96, 128)],
+        [("conv", 1, 192, 16), ("conv", 5, 16, 32)],
+        [("pool", 3, 192, 192), ("conv", 1, 192, 32)],
+    ]
+    assert steps["naive"] == [[("conv", 1, 192, 64)], [("conv", 3, 192, 128)], [("conv", 5, 192, 32)],
+                              [("pool", 3, 192, 192)]]
+    for design in (breakdown.reduced, breakdown.naive):
+        analysis = analyze(design.model, breakdown.input_shape, **dict(design.options))
+        assert analysis.macs == design.macs and analysis.params == design.params
+        for step in (s for b in design.branches for s in b.steps):
+            row = analysis.rows[step.row]
+            assert (row.kind, row.kernel[0], row.output_shape[0]) == (step.op, step.kernel, step.out_channels)
+    assert (breakdown.reduced.model, breakdown.naive.model) == ("inception_module", "inception_module_naive")
+
+
+def test_ratios_under_two_keep_two_decimals():
+    assert [format_ratio(r) for r in (1.996, 2.0, 2.96, 3.04)] == ["2.00×", "2.0×", "3.0×", "3.0×"]
+
+
+def test_a_refused_setting_says_why():
+    with pytest.raises(UserInputError) as refused:
+        bottleneck_cost(BottleneckSetting(28, 28, 192, 32, 5, 300))
+    assert str(refused.value) == ("the bottleneck (300 channels) must not be wider than the input (192 channels): "
+                                  "a 1x1 reduction shrinks the channels")
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    (BottleneckSetting(4, 6, 192, 32, 5, 16, padding="none"),
+     "the 5x5 filter is larger than the 4x6 image and there is no padding"),
+    (BottleneckSetting(28, 28, 192, 32, 4, 16),
+     "an even 4x4 filter cannot keep the size with equal padding on both sides (it needs 3 pixels, split unevenly); "
+     "use an odd filter size such as 3"),
+])
+def test_each_refusal_says_why_with_the_settings_numbers(setting, message):
+    with pytest.raises(UserInputError) as refused:
+        bottleneck_cost(setting)
+    assert str(refused.value) == message
+
+
+def test_a_filter_as_large_as_the_image_fits_without_padding():
+    setting = BottleneckSetting(5, 7, 192, 32, 5, 16, padding="none")
+    assert setting.problem() is None
+    assert bottleneck_cost(setting).direct.output_shape == (32, 1, 3)
+
+
+def test_the_command_lines_parser_refuses_a_combination_itself():
+    with pytest.raises(UserInputError, match="an even 4x4 filter cannot keep the size"):
+        parse_setting("28", "192", "32", "4", "16")

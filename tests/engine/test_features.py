@@ -42,6 +42,8 @@ def _collect(events: queue.Queue, until, timeout: float = 120.0) -> list[ev.Even
             continue
         if until(seen):
             return seen
+        if isinstance(seen[-1], ev.RequestFailed):  # fails at once rather than after the whole timeout
+            raise AssertionError(f"the engine failed: {seen[-1].message}")
     raise AssertionError(f"timed out; saw {[type(e).__name__ for e in seen]}")
 
 
@@ -401,3 +403,57 @@ def test_the_pointwise_example_refuses_a_bad_image(engine, tmp_path):
     seen = _collect(events, lambda s: bool(_last_of(ev.ImageRefused, s)))
     (refused,) = _last_of(ev.ImageRefused, seen)
     assert refused.request_id == 4 and "is empty" in refused.message
+
+
+def test_the_top_five_are_the_softmax_of_the_scores_largest_first_named_by_class():
+    """What the page lists under the image: class index, name (the index itself past the end of the names, for
+    weights with more outputs than the model's class list) and probability = softmax of the scores, by hand."""
+    import math
+
+    from engine.inspection.features import _top
+
+    scores = [0.5, 3.0, -1.0, 2.0, 1.0, 0.0]
+    classes = ["zero", "one", "two", "three"]
+    total = sum(math.exp(s) for s in scores)
+    predictions = _top(torch.tensor([scores]), classes)
+    assert [(p.index, p.name) for p in predictions] == [(1, "one"), (3, "three"), (4, "4"), (0, "zero"), (5, "5")]
+    assert [p.probability for p in predictions] == pytest.approx(
+        [math.exp(scores[i]) / total for i in (1, 3, 4, 0, 5)], rel=1e-6)
+    assert [p.index for p in _top(torch.tensor([[1.0, 2.0]]), ["a", "b"])] == [1, 0]  # fewer classes than five
+
+
+def test_grad_cam_explains_the_first_image_of_a_batch_and_the_top_class_for_an_index_past_the_end():
+    image = torch.zeros(2, 1, 16, 24)
+    image[0, 0, 2:6, 15:21] = 1.0
+    image[1, 0, 4:14, 1:12] = 1.0  # brighter than the first: its scores must not be read as the first's
+    alone, _ = grad_cam(_Spotter(), image[:1], "conv")
+    first, index = grad_cam(_Spotter(), image, "conv")
+    assert index == 1 and np.array_equal(first, alone)
+    _, index = grad_cam(_Spotter(), image[:1], "conv", class_index=2)  # two classes: 2 is past the end
+    assert index == 1  # the top class: the image is bright, class 1's evidence
+
+
+class _TwoChannels(nn.Module):
+    """Two maps of one image, x and 1 - x (a 1×1 convolution), averaged and weighed 2 and 1 for class 0: Grad-CAM
+    weighs each map by its own mean gradient, 2x + (1 - x) = x + 1, which min-max scales to the image itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(1, 2, 1)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.flatten = nn.Flatten()
+        self.fc = nn.Linear(2, 1, bias=False)
+        with torch.no_grad():
+            self.conv.weight.copy_(torch.tensor([1.0, -1.0]).view(2, 1, 1, 1))
+            self.conv.bias.copy_(torch.tensor([0.0, 1.0]))
+            self.fc.weight.copy_(torch.tensor([[2.0, 1.0]]))
+
+    def forward(self, x):
+        return self.fc(self.flatten(self.pool(self.conv(x))))
+
+
+def test_grad_cam_weighs_each_map_by_its_own_gradient():
+    image = torch.rand(1, 1, 8, 8, generator=torch.Generator().manual_seed(0))
+    cam, _ = grad_cam(_TwoChannels(), image, "conv", class_index=0)
+    x = image[0, 0].numpy()
+    np.testing.assert_allclose(cam, (x - x.min()) / (x.max() - x.min()), atol=1e-5)  # one weight for both: flat

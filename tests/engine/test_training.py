@@ -401,3 +401,53 @@ def test_runs_are_listed_and_loaded_on_the_engine_thread(engine_thread, finished
     engine_thread.worker.submit(ev.LoadRun(str(finished_run.parent)))
     failed = engine_thread.wait_for(lambda e: isinstance(e, ev.RequestFailed))
     assert "is not a training run" in failed.message
+
+
+def test_each_epochs_row_is_the_loss_and_accuracy_of_its_batches(monkeypatch, tmp_path):
+    """The epoch table's figures (train and test loss and accuracy, the rate, the step), worked out here from
+    every batch the trainer scored: torch's cross entropy is watched, so each batch's scores and labels are seen
+    as the trainer saw them; the table must give their size-weighted mean loss and share of right answers. The
+    last epoch's test accuracy is the saved checkpoint's on the test digits, evaluated here."""
+    from torch.nn import functional
+
+    scored = []
+    cross_entropy = functional.cross_entropy
+
+    def watched(scores, labels, *args, **kwargs):
+        loss = cross_entropy(scores, labels, *args, **kwargs)
+        scored.append((torch.is_grad_enabled(), float(loss.detach()), (scores.argmax(dim=1) == labels).sum().item(),
+                       len(labels)))
+        return loss
+
+    monkeypatch.setattr(functional, "cross_entropy", watched)
+    config = TrainConfig(**FAST | dict(epochs=2, optimizer="sgd", lr=0.05, schedule="step", out_dir=str(tmp_path)))
+    events = _events(config)
+    monkeypatch.setattr(functional, "cross_entropy", cross_entropy)
+    rows = [e for e in events if isinstance(e, ev.TrainingEpoch)]
+    assert [row.epoch for row in rows] == [1, 2] and [row.step for row in rows] == [2, 4]
+    # 1,438 training digits in batches of 512 (the last, short one dropped), 359 test digits in one batch.
+    assert [(grad, count) for grad, _, _, count in scored] == [(True, 512), (True, 512), (False, 359)] * 2
+    for row, epoch in zip(rows, (scored[:3], scored[3:]), strict=True):
+        train, test = epoch[:2], epoch[2:]
+        assert row.train_loss == pytest.approx(sum(loss * n for _, loss, _, n in train) / 1024, rel=1e-6)
+        assert row.train_accuracy == sum(hits for _, _, hits, _ in train) / 1024
+        assert row.test_loss == pytest.approx(test[0][1], rel=1e-6)
+        assert row.test_accuracy == test[0][2] / 359
+    # "step": a tenth from half the epochs on
+    assert [row.lr for row in rows] == pytest.approx([0.05, 0.005], rel=1e-12)
+    assert len({row.train_loss for row in rows} | {row.test_loss for row in rows}) == 4
+
+    finished = _one(events, ev.TrainingFinished)
+    checkpoint = load_checkpoint(Path(finished.run_dir) / "last.pt")
+    from engine.data.datasets import make_dataset
+    from engine.models.zoo import get_model
+
+    model = get_model("lenet5", num_classes=len(checkpoint.classes))
+    model.load_state_dict(checkpoint.state_dict)
+    model.eval()
+    test_set = make_dataset("digits", "test", channels=checkpoint.input_shape[0], size=checkpoint.input_shape[1])
+    images, labels = zip(*test_set, strict=True)
+    mean, std = (torch.tensor(v).view(1, -1, 1, 1) for v in (checkpoint.mean, checkpoint.std))
+    with torch.no_grad():
+        guesses = model((torch.stack(images) - mean) / std).argmax(dim=1)
+    assert rows[-1].test_accuracy == (guesses == torch.tensor(labels)).sum().item() / 359

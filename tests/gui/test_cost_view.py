@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pyqtgraph as pg
 import pytest
 import torch
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -13,6 +14,7 @@ from torch import nn
 
 from engine.inspection.cost import PRESETS, BottleneckSetting
 from engine.models.analysis import analyze
+from engine.models.zoo import get_info
 from gui.pages.cost import CostView
 from gui.widgets.cost_chart import CostDistributionView
 
@@ -240,3 +242,159 @@ def test_the_volumes_sketch_keeps_its_texts_whole_and_apart_at_every_zoom(qtbot)
                 assert not widget_faults(view.sketch), (percent, width, widget_faults(view.sketch))
     finally:
         app_zoom().reset()
+
+
+# ---------------------------------------------------------------- what the cost chart draws
+
+
+def _expected_bars(analysis, by_params: bool) -> list:
+    """The rows the chart must draw, worked out here: the layers with a non-zero figure, largest first (ties in
+    the analysis's order), at most 20."""
+    figure = (lambda r: r.params) if by_params else (lambda r: r.macs)
+    weighted = [r for r in analysis.rows if figure(r) > 0]
+    return sorted(weighted, key=lambda r: -figure(r))[:20], sum(figure(r) for r in weighted), len(weighted)
+
+
+# ResNet-18's conv1 and fc have no paper name of their own: the axis names them by their torch class. ResNet-20
+# has exactly 20 layers with multiply-adds: all of them have a bar, and the caption says so.
+@pytest.mark.parametrize("model", ["vgg16", "googlenet", "resnet18", "resnet20"])
+@pytest.mark.parametrize("by_params", [False, True], ids=["macs", "params"])
+def test_the_cost_charts_bars_labels_and_caption_are_the_analysis(distribution, qtbot, model, by_params):
+    """Every bar's length and place, its name on the axis, its value label (rounded, share of the total) and
+    where that label sits, the colour of the measure, the caption and the title: as worked out from the
+    analysis in this test, for a model with fewer than 20 weighted layers and one with more."""
+    from engine.text.numbers import exact, rounded
+    from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR
+
+    analysis = analyze(model)
+    distribution.set_analysis(analysis)
+    distribution.measure_params.setChecked(by_params)
+    qtbot.waitExposed(distribution)
+    QApplication.processEvents()
+    rows, total, layers = _expected_bars(analysis, by_params)
+    values = [r.params if by_params else r.macs for r in rows]
+    assert [r.index for r in distribution.shown_rows()] == [r.index for r in rows]
+
+    bars = distribution.bars.opts
+    assert list(bars["width"]) == values and list(bars["x0"]) == [0.0] * len(values)
+    assert list(bars["y"]) == [float(i) for i in range(len(values))]
+    assert pg.mkBrush(bars["brush"]).color().name() == (CONV_COLOUR if by_params else DIRECT_COLOUR)
+
+    names = [f"{r.paper_name} ({r.name})" if r.paper_name and r.paper_name != r.name else f"{r.name} ({r.op})"
+             for r in rows]
+    axis = distribution.plot.getAxis("left")
+    assert axis._tickLevels == [list(enumerate(names))]
+    # Room on the axis for the longest name in the axis's own font, and a margin.
+    from PySide6.QtGui import QFontMetrics
+
+    assert axis.width() >= max(QFontMetrics(axis.style["tickFont"]).horizontalAdvance(n) for n in names) + 10
+
+    view_box = distribution.plot.getViewBox()
+    right_edge = view_box.sceneBoundingRect().right()
+    for i, label in enumerate(distribution.values):
+        if i >= len(values):
+            assert not label.isVisible()
+            continue
+        assert label.isVisible()
+        assert label.textItem.toPlainText() == f" {rounded(values[i])} ({100 * values[i] / total:.1f}%)"
+        assert (label.pos().x(), label.pos().y()) == (values[i], i)
+        assert label.sceneBoundingRect().right() <= right_edge + 1, (i, label.textItem.toPlainText())
+        # Black, just right of its bar's end, centred on the bar.
+        bar_end = view_box.mapViewToScene(QPointF(values[i], i))
+        box = label.sceneBoundingRect()
+        assert abs(box.left() - bar_end.x()) <= 1 and abs(box.center().y() - bar_end.y()) <= 1, i
+        assert label.color.name() == "#000000"
+    (left, right), (top, bottom) = view_box.viewRange()
+    assert left == 0 and right > max(values) and (top, bottom) == (-0.6, len(values) - 0.4)
+
+    unit = "parameters" if by_params else "multiply-adds"
+    assert model != "resnet20" or by_params or layers == 20  # the case at the limit is the one tested
+    if layers <= 20:
+        assert distribution.caption.text() == f"{exact(total)} {unit} in {layers} layers"
+    else:
+        verb = "hold" if by_params else "do"
+        share = 100 * sum(values) / total
+        assert distribution.caption.text() == (
+            f"{exact(total)} {unit} in {layers} layers; the largest 20 {verb} {share:.0f}% of them.")
+    assert distribution.title.text() == f"Where the cost goes: {get_info(model).title}"
+    assert [distribution.measure_label.text(), distribution.measure_macs.text(),
+            distribution.measure_params.text()] == ["Sort by:", "Multiply-adds", "Parameters"]
+
+    distribution.select_layer(rows[1].index)
+    highlight = distribution.highlight.opts
+    assert (list(highlight["x0"]), list(highlight["y"]), list(highlight["width"])) == ([0.0], [1.0], [values[1]])
+    # The selected bar drawn over its own bar: as tall, yellow, outlined in black two pixels wide.
+    from gui.widgets.plots import SELECTED_COLOUR
+
+    assert bars["height"] == highlight["height"] == 0.7
+    assert pg.mkBrush(highlight["brush"]).color().name() == SELECTED_COLOUR
+    pen = pg.mkPen(highlight["pen"])
+    assert (pen.color().name(), pen.width()) == ("#000000", 2)
+
+
+def test_the_cost_chart_without_an_analysis_says_it_waits(distribution):
+    distribution.set_analysis(analyze("vgg16"))
+    distribution.set_analysis(None)
+    assert distribution.title.text() == "Where the cost goes"
+    assert distribution.caption.text() == "Waiting for the layer analysis…"
+    assert distribution.shown_rows() == [] and len(distribution.bars.opts["width"]) == 0
+    assert not any(label.isVisible() for label in distribution.values)
+
+
+def test_a_click_selects_the_bar_under_it_and_nothing_beside_the_bars(distribution, qtbot):
+    """The top bar is clickable; a click below the last bar or left of the bars' start (on the names) selects
+    nothing."""
+    distribution.set_analysis(analyze("googlenet"))
+    rows = distribution.shown_rows()
+    qtbot.waitExposed(distribution)
+    view_box = distribution.plot.getViewBox()
+    right = view_box.viewRange()[0][1]
+
+    def click(x: float, y: float) -> None:
+        point = distribution.plot.mapFromScene(view_box.mapViewToScene(QPointF(x, y)))
+        qtbot.mouseClick(distribution.plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+    with qtbot.waitSignal(distribution.layer_selected) as blocker:
+        click(rows[0].macs / 2, 0.1)
+    assert blocker.args == [rows[0].index] and list(distribution.highlight.opts["y"]) == [0.0]
+    with qtbot.assertNotEmitted(distribution.layer_selected):
+        click(rows[-1].macs / 2, len(rows) - 0.45)  # under the last bar: rounds to a row that has no bar
+        click(-0.02 * right, 2)  # on the names, left of where the bars start
+    assert list(distribution.highlight.opts["y"]) == [0.0]
+
+
+def test_the_cost_charts_type_scale_for_the_projector(distribution):
+    """The title bold at 1.6 times the window's font and wrapped (a long model name at a large zoom), the caption
+    at 1.35 and wrapped, the measure's choice at 1.2, the bars' values at 1.1."""
+    base = distribution.font().pointSizeF()
+
+    def scale(widget) -> float:
+        return round(widget.font().pointSizeF() / base, 2)
+
+    assert (scale(distribution.title), distribution.title.font().bold(), distribution.title.wordWrap()) == (
+        1.6, True, True)
+    assert (scale(distribution.caption), distribution.caption.wordWrap()) == (1.35, True)
+    assert [scale(w) for w in (distribution.measure_label, distribution.measure_macs,
+                               distribution.measure_params)] == [1.2, 1.2, 1.2]
+    assert {round(label.textItem.font().pointSizeF() / base, 2) for label in distribution.values} == {1.1}
+    distribution.set_analysis(analyze("alexnet"))
+    axis = distribution.plot.getAxis("left")
+    assert round(axis.style["tickFont"].pointSizeF() / base, 2) == 1.2
+
+
+def test_the_cost_chart_opens_on_multiply_adds_white_with_counts_on_its_axis(distribution):
+    distribution.set_analysis(analyze("vgg16"))
+    assert distribution.measure_macs.isChecked() and not distribution.measure_params.isChecked()
+    assert distribution.plot.backgroundBrush().color().name() == "#ffffff"
+    # the lecture's way of writing counts under the bars: 15.5G, not 1.55e10
+    assert distribution.plot.getAxis("bottom").tickStrings([0, 1.5e9, 1.547e10], 1, 1e9) == ["0", "1.5G", "15.5G"]
+    plot, view_box = distribution.plot.getPlotItem(), distribution.plot.getViewBox()
+    # Nothing for a click in a lecture to open or drag: no context menu, no panning or zooming.
+    assert not plot.menuEnabled() and view_box.state["mouseEnabled"] == [False, False]
+    # Faint vertical lines to read the bars' lengths against, none across them.
+    grid = plot.ctrl
+    assert (grid.xGridCheck.isChecked(), grid.yGridCheck.isChecked(), grid.gridAlphaSlider.value()) == (
+        True, False, int(0.3 * grid.gridAlphaSlider.maximum()))
+    # The largest bar on top: row 0 above row 1 on the screen.
+    top, second = (view_box.mapViewToScene(QPointF(0, row)).y() for row in (0, 1))
+    assert top < second
