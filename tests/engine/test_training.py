@@ -18,7 +18,7 @@ import torch
 import engine.learning.runs
 import engine.learning.training
 from engine.learning.runs import list_runs, load_run
-from engine.learning.training import TrainConfig, run_training, trainable_models
+from engine.learning.training import TrainConfig, run_training, scheduled_learning_rate, trainable_models
 from engine.models.checkpoints import load_checkpoint
 from engine.runtime import events as ev
 from engine.runtime.errors import UserInputError
@@ -451,3 +451,18 @@ def test_each_epochs_row_is_the_loss_and_accuracy_of_its_batches(monkeypatch, tm
     with torch.no_grad():
         guesses = model((torch.stack(images) - mean) / std).argmax(dim=1)
     assert rows[-1].test_accuracy == (guesses == torch.tensor(labels)).sum().item() / 359
+
+
+@pytest.mark.parametrize(("epochs", "factors"), [
+    (1, [1, 1, 1]),
+    (2, [1, 1, 1, .1, .1, .1]),
+    (5, [1, 1, 1, 1, 1, 1, .1, .1, .1, .01, .01, .01, .01, .01, .01]),  # milestones at epochs 2 and 3 (from 0)
+    (7, [1] * 9 + [.1] * 6 + [.01] * 6),  # at epochs 3 and 5
+])
+def test_the_step_schedule_drops_tenfold_at_half_and_three_quarters_of_the_epochs_at_their_first_step(
+        epochs, factors):
+    # Written out by hand for odd epoch counts too: halves rounded down (a mutation survived that made 5 // 2 a
+    # 2.5, which moves the first drop to epoch 3 and changes the run the learning-rate plot shows).
+    config = TrainConfig(model="lenet5", dataset="digits", epochs=epochs, lr=0.5, schedule="step")
+    rates = [scheduled_learning_rate(config, step, 3) for step in range(1, 3 * epochs + 1)]
+    assert rates == pytest.approx([0.5 * f for f in factors], rel=1e-12)
