@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -91,7 +91,6 @@ class _TopClasses(QWidget):
         self._predictions: tuple[ev.Prediction, ...] = ()
         self._selected: int | None = None
         self.painted = PaintedTexts()
-        self.setMinimumHeight(self._row_height() * 5)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_predictions(self, predictions: tuple[ev.Prediction, ...], selected: int | None) -> None:
@@ -103,6 +102,16 @@ class _TopClasses(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(420, self._row_height() * 5)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Five rows at the present font: a minimum height fixed when the widget was made (at 100 %) left the
+        fourth and fifth classes painted below the widget at 200 % and 250 %."""
+        return QSize(super().minimumSizeHint().width(), self._row_height() * 5)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom: taller rows
+            self.updateGeometry()
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
         self.painted.clear()
