@@ -140,3 +140,41 @@ def test_the_bottleneck_tab_asks_no_more_than_the_window_holds_at_250_percent(in
         assert cut == [], (language, cut)
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("percent", [200, 250])
+def test_the_branch_table_keeps_every_word_and_heading_whole(inception_window, language, percent):
+    """At 250 % on 1920×1080 the layers' column had 248-315 px and the total's "concatenated:" needs 355: it was
+    elided ("concaten…"). The headings now break at their spaces when the column would be narrower than its
+    widest word; every word of every cell and every heading's line fits its column."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    from gui.i18n import set_language
+
+    window = inception_window
+    set_language(language)
+    try:
+        window.resize(1920, 1080)
+        app_zoom().set_percent(percent)
+        window.section_tabs["inception"].setCurrentIndex(0)
+        _settle()
+        table = window.inception_view.table
+        assert table.isVisible() and table.item(4, 1) is not None
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        header = table.horizontalHeader()
+        for column in range(table.columnCount()):
+            for row in range(table.rowCount()):
+                item = table.item(row, column)
+                font = table.font()
+                font.setBold(item.font().bold())
+                words = item.text().split() if column == 1 else [item.text()]  # only the layers wrap
+                widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
+                assert widest + margin <= table.columnWidth(column), (language, percent, item.text())
+            lines = table.horizontalHeaderItem(column).text().split("\n")
+            widest = max(QFontMetrics(header.font()).horizontalAdvance(line) for line in lines)
+            assert widest <= header.sectionSize(column), (language, percent, lines)
+        assert table.columnWidth(0) + sum(table.columnWidth(c) for c in range(1, 5)) <= table.viewport().width()
+    finally:
+        set_language("en")
