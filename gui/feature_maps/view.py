@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QSplitter,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -64,8 +63,11 @@ from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, no
 from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
+from gui.widgets.turning_splitter import TurningSplitter
 
 __all__ = ["FeatureMapView"]
+
+_BANNER_TEXT_WIDTH = 400  # pixels at 100 %: the weights' note beside the buttons, a few words a line
 
 _CAM_COLORMAP = "turbo"
 _CAM_OPACITY = 170  # of 255 at the hottest point; cold regions stay clear so the photo shows through
@@ -237,7 +239,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setVisible(False)
         layout.addWidget(self.message_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side, or one above the other when the page is narrower than both (200-250 % zoom).
+        self.splitter = splitter = TurningSplitter(self)
         splitter.addWidget(self._build_image_side())
         splitter.addWidget(self._build_maps_side())
         splitter.setStretchFactor(0, 2)
@@ -245,8 +248,9 @@ class FeatureMapView(LanguageAware, QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_strip())
 
-    def _build_banner(self) -> QHBoxLayout:
-        """Where the weights come from, with the buttons that change them."""
+    def _build_banner(self) -> ReflowLayout:
+        """Where the weights come from, with the buttons that change them: in one row, or one under another
+        when the row is wider than the page (a row of four buttons at 250 % made the page scroll sideways)."""
         self.weights_label = self._label(1.1, wrap=True)
         self.download_progress = QProgressBar(self)
         self.download_progress.setVisible(False)
@@ -258,14 +262,14 @@ class FeatureMapView(LanguageAware, QWidget):
         self.prepare_link.linkActivated.connect(lambda _link: self.prepare_wanted.emit())
         self.instead_button = QPushButton(self, clicked=self._on_instead_clicked)
         self.instead_button.setVisible(False)
-        banner = QHBoxLayout()
-        banner.addWidget(self.weights_label, 1)
-        banner.addWidget(self.prepare_link)
-        banner.addWidget(self.download_progress)
+        banner = ReflowLayout()
+        banner.add(self.weights_label, _BANNER_TEXT_WIDTH, 1)
+        banner.add(self.prepare_link, 0, 0)
+        banner.add(self.download_progress, 0, 0)
         for button in (self.instead_button, self.download_button, self.weights_file_button,
                        self.default_weights_button):
             button.setFont(scaled_font(self, 1.1))
-            banner.addWidget(button)
+            banner.add(button, 0, 0)
         return banner
 
     def _build_image_side(self) -> QWidget:
@@ -295,10 +299,10 @@ class FeatureMapView(LanguageAware, QWidget):
         self.unit_view = UnitComputationView(self)
         self.unit_view.step_requested.connect(self._on_unit_step)
         self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
-        self.predictions_title = self._label(1.2, bold=True)
+        self.predictions_title = self._label(1.2, bold=True, wrap=True)  # 833 px at 250 %: it wraps
         self.top_classes = _TopClasses(self)
         self.top_classes.class_clicked.connect(self._on_class_clicked)
-        self.filters_title = self._label(1.2, bold=True)
+        self.filters_title = self._label(1.2, bold=True, wrap=True)
         self.filters_panel = ImagePanel(self)
         self.filters_panel.setMinimumSize(120, 120)
 

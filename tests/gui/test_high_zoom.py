@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from painted_text import widget_faults
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from engine.runtime import events as ev
@@ -43,5 +44,38 @@ def test_the_top_classes_keep_all_five_rows_inside_at_every_zoom(qtbot, percent)
         classes.repaint()
         assert len(classes.painted.texts) == 10
         assert widget_faults(classes) == [], (percent, classes.height())
+    finally:
+        app_zoom().reset()
+
+
+def test_the_feature_maps_turn_their_sides_one_above_the_other_when_the_page_is_narrow(qtbot, bridge):
+    """At 250 % on 1920×1080 the feature maps' image side and maps side asked 1261 + 650 px of a 1364 px page:
+    the model pages, and every page of a section with one (its tabs share one width), scrolled sideways. The
+    sides now go one above the other when the page is narrower than both; the view asks its wider side's width
+    (the top-5's and the filters' titles, 833 + 727 px side by side, now wrap; the weights' banner reflows)."""
+    from gui.feature_maps.view import FeatureMapView
+
+    view = FeatureMapView(bridge)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    view.set_model("lenet5")
+    qtbot.waitUntil(lambda: not view.is_busy() and view.shown_image() is not None, timeout=60_000)
+    try:
+        app_zoom().set_percent(250)
+        _settle()
+        room = 1364  # the page's width at 250 % on 1920×1080 (English), measured in the walk
+        assert view.minimumSizeHint().width() <= room
+        view.resize(room, max(900, view.minimumSizeHint().height()))
+        _settle()
+        splitter = view.splitter
+        assert splitter.orientation() == Qt.Orientation.Vertical
+        for index in range(splitter.count()):
+            side = splitter.widget(index)
+            assert side.width() >= side.minimumSizeHint().width(), index
+        app_zoom().reset()
+        view.resize(1900, 1000)
+        _settle()
+        assert splitter.orientation() == Qt.Orientation.Horizontal  # at 100 % side by side, as before
     finally:
         app_zoom().reset()
