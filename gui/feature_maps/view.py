@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -126,9 +126,13 @@ class _TopClasses(QWidget):
         for row, prediction in enumerate(self._predictions):
             top = row * row_height
             selected = prediction.index == self._selected
-            name = metrics.elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight, label_width - 8)
+            font = scaled_font(self, 1.0, bold=selected)  # the class whose Grad-CAM is shown
+            # elided in the font it is drawn in: the bold name of the selected class, elided in the regular
+            # font, ran past the widget's left edge ("bulletproof vest")
+            name = QFontMetrics(font).elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight,
+                                                 label_width - 8)
             painter.setPen(_INK)
-            painter.setFont(scaled_font(self, 1.0, bold=selected))  # the class whose Grad-CAM is shown
+            painter.setFont(font)
             self.painted.draw(painter, QRectF(0, top, label_width - 8, row_height),
                               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
             bar = QRectF(label_width, top + row_height * 0.18, max(2.0, bar_space * prediction.probability),

@@ -33,6 +33,16 @@ class TurningSplitter(QSplitter):
         sides = self._sides()
         return sum(self._least(w).width() for w in sides) + self.handleWidth() * max(len(sides) - 1, 0)
 
+    def _needed_height(self, side: QWidget, width: int) -> int:
+        """The height ``side`` needs at ``width``: its wrapped texts' (height for width), at least its least.
+        A side's least height alone is too little: its wrapped labels need more lines than that assumes, and the
+        layout then squeezed the top-5 below its five rows and cut the input's caption."""
+        least = self._least(side).height()
+        layout = side.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return max(least, layout.totalHeightForWidth(width))
+        return least
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         sides = self._sides()
         if not sides:
@@ -40,7 +50,8 @@ class TurningSplitter(QSplitter):
         widest = max(self._least(w).width() for w in sides)
         if self.orientation() == Qt.Orientation.Horizontal:
             return QSize(widest, max(self._least(w).height() for w in sides))
-        height = sum(self._least(w).height() for w in sides) + self.handleWidth() * (len(sides) - 1)
+        width = max(self.width(), widest)
+        height = sum(self._needed_height(w, width) for w in sides) + self.handleWidth() * (len(sides) - 1)
         return QSize(widest, height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -48,5 +59,13 @@ class TurningSplitter(QSplitter):
                   else Qt.Orientation.Vertical)
         if wanted != self.orientation():
             self.setOrientation(wanted)
-            self.updateGeometry()  # one above the other: the page gives it both sides' heights
         super().resizeEvent(event)
+        if wanted == Qt.Orientation.Vertical:
+            # Each side the height its texts need at this width, the last one what is left.
+            sides = self._sides()
+            sizes = [self._needed_height(w, event.size().width()) for w in sides]
+            spare = event.size().height() - sum(sizes) - self.handleWidth() * (len(sides) - 1)
+            if sides:
+                sizes[-1] += max(0, spare)
+                self.setSizes(sizes)
+        self.updateGeometry()  # one above the other: the page gives it both sides' heights at this width

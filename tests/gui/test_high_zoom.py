@@ -22,7 +22,8 @@ def _settle() -> None:
 @pytest.mark.parametrize("percent", [100, 150, 200, 250])
 def test_the_top_classes_keep_all_five_rows_inside_at_every_zoom(qtbot, percent):
     """At 200 % and 250 % the top-5's fourth and fifth classes ("toaster", "Lakeland terrier" and their
-    percentages) were painted below the widget: its minimum height was five rows at 100 %, fixed when it was made."""
+    percentages) were painted below the widget: its minimum height was five rows at 100 %, fixed when it was made.
+    A long selected name, drawn bold but elided in the regular font, ran past the widget's left edge."""
     from gui.feature_maps.view import _TopClasses
 
     page = QWidget()
@@ -33,13 +34,13 @@ def test_the_top_classes_keep_all_five_rows_inside_at_every_zoom(qtbot, percent)
     layout.addStretch(1)  # the layout gives the top-5 no more than it asks
     classes.set_predictions(tuple(ev.Prediction(i, name, p) for i, (name, p) in enumerate(
         (("tabby", 0.62), ("tiger cat", 0.2), ("Egyptian cat", 0.1), ("toaster", 0.004),
-         ("Lakeland terrier", 0.003)))), 0)
+         ("Lakeland terrier", 0.003)))), 4)  # the selected class is drawn bold: elided in the bold font
     try:
         app_zoom().set_percent(percent)
-        page.resize(900, 200)  # shorter than five rows: the page's own scroll area gives it what it asks
+        page.resize(520, 200)  # shorter than five rows: the page's own scroll area gives it what it asks
         page.show()
         _settle()
-        page.resize(900, page.minimumSizeHint().height())
+        page.resize(520, page.minimumSizeHint().height())
         _settle()
         classes.repaint()
         assert len(classes.painted.texts) == 10
@@ -68,11 +69,19 @@ def test_the_feature_maps_turn_their_sides_one_above_the_other_when_the_page_is_
         assert view.minimumSizeHint().width() <= room
         view.resize(room, max(900, view.minimumSizeHint().height()))
         _settle()
+        # as the page's scroll area does: the height for this width (its banner's buttons stack at 250 %)
+        view.resize(room, max(900, view.minimumSizeHint().height(), view.heightForWidth(room)))
+        _settle()
         splitter = view.splitter
         assert splitter.orientation() == Qt.Orientation.Vertical
         for index in range(splitter.count()):
             side = splitter.widget(index)
             assert side.width() >= side.minimumSizeHint().width(), index
+        # one above the other, the image side gets the height its wrapped texts need at its width: given only its
+        # least height, its layout squeezed the top-5 below five rows
+        view.top_classes.repaint()
+        assert view.top_classes.height() >= view.top_classes.minimumSizeHint().height()
+        assert widget_faults(view.top_classes) == []
         app_zoom().reset()
         view.resize(1900, 1000)
         _settle()
