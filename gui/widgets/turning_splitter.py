@@ -48,8 +48,8 @@ class TurningSplitter(QSplitter):
         if not sides:
             return super().minimumSizeHint()
         widest = max(self._least(w).width() for w in sides)
-        if self.orientation() == Qt.Orientation.Horizontal:
-            return QSize(widest, max(self._least(w).height() for w in sides))
+        if self.orientation() == Qt.Orientation.Horizontal:  # each side's texts wrapped at its present width
+            return QSize(widest, max(self._needed_height(w, max(w.width(), self._least(w).width())) for w in sides))
         width = max(self.width(), widest)
         height = sum(self._needed_height(w, width) for w in sides) + self.handleWidth() * (len(sides) - 1)
         return QSize(widest, height)
