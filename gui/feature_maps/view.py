@@ -23,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QSplitter,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -64,8 +63,11 @@ from gui.widgets.map_grid import COLORMAP, ImagePanel, MapGrid, mosaic_shape, no
 from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.reflow import ReflowLayout
 from gui.widgets.text import ACCENT, ERROR_STYLE, GOOD_STYLE, NOTICE_STYLE, LanguageAware, scaled_font
+from gui.widgets.turning_splitter import TurningSplitter
 
 __all__ = ["FeatureMapView"]
+
+_BANNER_TEXT_WIDTH = 400  # pixels at 100 %: the weights' note beside the buttons, a few words a line
 
 _CAM_COLORMAP = "turbo"
 _CAM_OPACITY = 170  # of 255 at the hottest point; cold regions stay clear so the photo shows through
@@ -91,7 +93,6 @@ class _TopClasses(QWidget):
         self._predictions: tuple[ev.Prediction, ...] = ()
         self._selected: int | None = None
         self.painted = PaintedTexts()
-        self.setMinimumHeight(self._row_height() * 5)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_predictions(self, predictions: tuple[ev.Prediction, ...], selected: int | None) -> None:
@@ -104,6 +105,16 @@ class _TopClasses(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(420, self._row_height() * 5)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Five rows at the present font: a minimum height fixed when the widget was made (at 100 %) left the
+        fourth and fifth classes painted below the widget at 200 % and 250 %."""
+        return QSize(super().minimumSizeHint().width(), self._row_height() * 5)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the app's zoom: taller rows
+            self.updateGeometry()
+
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
         self.painted.clear()
         painter = QPainter(self)
@@ -115,9 +126,13 @@ class _TopClasses(QWidget):
         for row, prediction in enumerate(self._predictions):
             top = row * row_height
             selected = prediction.index == self._selected
-            name = metrics.elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight, label_width - 8)
+            font = scaled_font(self, 1.0, bold=selected)  # the class whose Grad-CAM is shown
+            # elided in the font it is drawn in: the bold name of the selected class, elided in the regular
+            # font, ran past the widget's left edge ("bulletproof vest")
+            name = QFontMetrics(font).elidedText(class_label(prediction.name), Qt.TextElideMode.ElideRight,
+                                                 label_width - 8)
             painter.setPen(_INK)
-            painter.setFont(scaled_font(self, 1.0, bold=selected))  # the class whose Grad-CAM is shown
+            painter.setFont(font)
             self.painted.draw(painter, QRectF(0, top, label_width - 8, row_height),
                               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, name)
             bar = QRectF(label_width, top + row_height * 0.18, max(2.0, bar_space * prediction.probability),
@@ -228,7 +243,8 @@ class FeatureMapView(LanguageAware, QWidget):
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setVisible(False)
         layout.addWidget(self.message_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side, or one above the other when the page is narrower than both (200-250 % zoom).
+        self.splitter = splitter = TurningSplitter(self)
         splitter.addWidget(self._build_image_side())
         splitter.addWidget(self._build_maps_side())
         splitter.setStretchFactor(0, 2)
@@ -236,8 +252,9 @@ class FeatureMapView(LanguageAware, QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_strip())
 
-    def _build_banner(self) -> QHBoxLayout:
-        """Where the weights come from, with the buttons that change them."""
+    def _build_banner(self) -> ReflowLayout:
+        """Where the weights come from, with the buttons that change them: in one row, or one under another
+        when the row is wider than the page (a row of four buttons at 250 % made the page scroll sideways)."""
         self.weights_label = self._label(1.1, wrap=True)
         self.download_progress = QProgressBar(self)
         self.download_progress.setVisible(False)
@@ -249,14 +266,14 @@ class FeatureMapView(LanguageAware, QWidget):
         self.prepare_link.linkActivated.connect(lambda _link: self.prepare_wanted.emit())
         self.instead_button = QPushButton(self, clicked=self._on_instead_clicked)
         self.instead_button.setVisible(False)
-        banner = QHBoxLayout()
-        banner.addWidget(self.weights_label, 1)
-        banner.addWidget(self.prepare_link)
-        banner.addWidget(self.download_progress)
+        banner = ReflowLayout()
+        banner.add(self.weights_label, _BANNER_TEXT_WIDTH, 1)
+        banner.add(self.prepare_link, 0, 0)
+        banner.add(self.download_progress, 0, 0)
         for button in (self.instead_button, self.download_button, self.weights_file_button,
                        self.default_weights_button):
             button.setFont(scaled_font(self, 1.1))
-            banner.addWidget(button)
+            banner.add(button, 0, 0)
         return banner
 
     def _build_image_side(self) -> QWidget:
@@ -286,10 +303,10 @@ class FeatureMapView(LanguageAware, QWidget):
         self.unit_view = UnitComputationView(self)
         self.unit_view.step_requested.connect(self._on_unit_step)
         self.normalised_check = QCheckBox(self, toggled=lambda _checked: self._show_input())
-        self.predictions_title = self._label(1.2, bold=True)
+        self.predictions_title = self._label(1.2, bold=True, wrap=True)  # 833 px at 250 %: it wraps
         self.top_classes = _TopClasses(self)
         self.top_classes.class_clicked.connect(self._on_class_clicked)
-        self.filters_title = self._label(1.2, bold=True)
+        self.filters_title = self._label(1.2, bold=True, wrap=True)
         self.filters_panel = ImagePanel(self)
         self.filters_panel.setMinimumSize(120, 120)
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSizePolicy,
@@ -41,7 +40,7 @@ from engine.inspection.cost import (
 from engine.text.numbers import exact, rounded
 from gui.widgets.painted_text import PaintedTexts
 from gui.widgets.plots import CONV_COLOUR, DIRECT_COLOUR, REDUCE_COLOUR, CountAxis, style_axes
-from gui.widgets.reflow import ReflowLayout
+from gui.widgets.reflow import ReflowLayout, StackingReflowLayout
 from gui.widgets.text import LanguageAware, PageHeader, scaled_font, text_label
 from gui.widgets.zoom import set_fixed_width
 
@@ -147,6 +146,27 @@ class _CostChart(pg.PlotWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the app's zoom: the labels' height changed
             self._fit_range()
+            self.updateGeometry()  # and their width: the least width below
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Room for the bars' value labels side by side, each inside the plot, and for the legend: the x range's
+        2.2 bar spacings each as wide as the wider label and a gap, with the left axis beside them. Stacked under
+        the volumes at 250 % the chart was squeezed to a 362 px plot and "120.4M" (253 px) stuck out at its left."""
+        hint = super().minimumSizeHint()
+        label = max(text.textItem.boundingRect().width() for text in (self.direct_text, self.bottleneck_text))
+        if label <= 0:
+            return hint
+        plot = max(2.2 * (label + 8), self.legend.boundingRect().width() + 20)
+        axis = self.getAxis("left").width()
+        # Its height: what _fit_range keeps free above the bars, bars at least three labels tall, the bar names.
+        tall = max(text.textItem.boundingRect().height() for text in (self.direct_text, self.bottleneck_text))
+        above = 10 + self.legend.boundingRect().height() + 4 + tall
+        bottom = self.getAxis("bottom")
+        font = bottom.style.get("tickFont") or self.font()
+        offset = bottom.style.get("tickTextOffset", [5, 2])  # pyqtgraph's (x, y) offsets; the bottom axis: y
+        names = QFontMetricsF(font).height() + offset[1] + abs(bottom.style.get("tickLength", 5)) + 10
+        height = above + 3 * tall + max(bottom.height(), names) + 20
+        return QSize(max(hint.width(), ceil(plot + axis + 20)), max(hint.height(), ceil(height)))
 
     def _fit_range(self, *_args) -> None:
         """A y range whose top leaves, above the tallest bar, the legend's height (below its 10-pixel offset),
@@ -400,9 +420,10 @@ class CostView(LanguageAware, QWidget):
                                self.bottleneck_rounded, self.bottleneck_params), _PANEL_WIDTH)
         self.chart = _CostChart(self)
         self.sketch = _VolumesSketch(self)
-        pictures = QHBoxLayout()
-        pictures.addWidget(self.chart, 1)
-        pictures.addWidget(self.sketch, 1)
+        # The chart beside the volumes, or above them when the two would squeeze the chart's labels (250 %).
+        self.pictures = pictures = ReflowLayout()
+        pictures.add(self.chart)
+        pictures.add(self.sketch)
         self.results = QWidget(self)  # hidden while the setting is refused: no stale or empty figures
         results = QVBoxLayout(self.results)
         results.setContentsMargins(0, 0, 0, 0)
@@ -415,8 +436,9 @@ class CostView(LanguageAware, QWidget):
         right.addWidget(self.refusal)
         right.addWidget(self.results, 1)
         right.addStretch(0)
-        # The setting beside the results, or above them when the two do not fit side by side.
-        self.body = body = ReflowLayout()
+        # The setting beside the results, or above them when the two do not fit side by side; stacked, the page
+        # is as narrow as its widest part (the results' row width only decides the arrangement).
+        self.body = body = StackingReflowLayout()
         body.add(self.controls)
         body.add(right_side, 2 * _PANEL_WIDTH + 8)
         layout = QVBoxLayout(self)
@@ -533,6 +555,7 @@ class CostView(LanguageAware, QWidget):
         if cost is None:
             return
         self.chart.set_cost(cost)
+        self.chart.updateGeometry()  # its labels' width: its least width
         self.sketch.set_cost(cost, self.tr("Direct"), self.tr("With bottleneck"))
         self.direct_formula.setText(_coloured(DIRECT_COLOUR, cost.direct.macs_formula()))
         self.bottleneck_formula.setText(

@@ -241,8 +241,62 @@ class _ModuleSketch(QWidget):
 
 class _BranchTable(QTableWidget):
     """The branches' table. Its least width keeps every column but the layers' whole, and the layers' as wide as
-    its heading: the layers wrap at words there (the rows grow), a word wider than that (the total's
-    "concatenated:" at 250 %) is elided rather than making the page scroll sideways."""
+    its heading: the layers wrap at words there (the rows grow), a word wider than that is elided rather than
+    making the page scroll sideways.
+
+    When the layers' column would be narrower than its widest word (the total's "concatenated:", 355 px at
+    250 %, had 248 px on 1920×1080 and was elided), the headings break at their spaces, one word a line
+    ("Output channels" was the widest column): the figures' columns narrow to their numbers and the word fits.
+    """
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self._headings: list[str] = []
+
+    def set_headings(self, headings: list[str]) -> None:
+        """The columns' headings, each on one line when the table's width allows (see the class)."""
+        self._headings = list(headings)
+        self.setHorizontalHeaderLabels(self._headings)
+        self.fit_headings()
+
+    def _heading_font_metrics(self) -> QFontMetrics:
+        return QFontMetrics(self.horizontalHeader().font())
+
+    def _one_line_heading(self, column: int) -> int:
+        """The width column ``column``'s heading asks on one line (its padding: what the header adds now)."""
+        metrics = self._heading_font_metrics()
+        shown = self.horizontalHeaderItem(column)
+        lines = shown.text().split("\n") if shown is not None else [""]
+        padding = self.horizontalHeader().sectionSizeHint(column) - max(metrics.horizontalAdvance(t) for t in lines)
+        return metrics.horizontalAdvance(self._headings[column]) + padding
+
+    def _widest_layers_word(self) -> int:
+        widest = 0
+        for row in range(self.rowCount()):
+            item = self.item(row, 1)
+            if item is None:
+                continue
+            font = self.font()
+            font.setBold(item.font().bold())
+            metrics = QFontMetrics(font)
+            widest = max([widest] + [metrics.horizontalAdvance(word) for word in item.text().split()])
+        return widest + 2 * (self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+
+    def fit_headings(self) -> None:
+        """One line a heading when the layers' widest word then fits beside the other columns, else a word a line."""
+        if len(self._headings) != self.columnCount():
+            return
+        others = sum(max(self._one_line_heading(c), self.sizeHintForColumn(c))
+                     for c in range(self.columnCount()) if c != 1)
+        room = self.width() - 2 * self.frameWidth()
+        split = others + self._widest_layers_word() > room
+        wanted = ["\n".join(text.split(" ")) if split else text for text in self._headings]
+        if [self.horizontalHeaderItem(c).text() for c in range(self.columnCount())] != wanted:
+            self.setHorizontalHeaderLabels(wanted)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_headings()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
@@ -450,7 +504,7 @@ class InceptionView(LanguageAware, QWidget):
             self.module_combo.setItemText(index, self.tr("Inception {0} ({1} in)").format(
                 breakdown.module, _shape(breakdown.input_shape)))
         self.reductions_check.setText(self.tr("With 1×1 reductions"))
-        self.table.setHorizontalHeaderLabels([
+        self.table.set_headings([
             self.tr("Branch"), self.tr("Layers"), self.tr("Output channels"), self.tr("Multiplications"),
             self.tr("Parameters")])
         self.note.setText(self.tr(
@@ -494,6 +548,7 @@ class InceptionView(LanguageAware, QWidget):
         concatenated = self.tr("concatenated: {0}").format(_shape(design.output_shape))
         self._fill_row(4, (self.tr("Total"), concatenated, exact(design.output_shape[0]), exact(design.macs),
                            exact(design.params)), bold=True)
+        self.table.fit_headings()  # the layers' widest word may have changed
         if self._selected is None:
             self.table.clearSelection()
         else:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 from gui.widgets.zoom import zoom_factor
 
-__all__ = ["ReflowLayout"]
+__all__ = ["ReflowLayout", "StackingReflowLayout"]
 
 
 class ReflowLayout(QLayout):
@@ -147,3 +147,19 @@ class ReflowLayout(QLayout):
         super().setGeometry(rect)
         for index, placed in self._arrangement(rect):
             self._items[index].setGeometry(placed)
+
+
+class StackingReflowLayout(ReflowLayout):
+    """A ``ReflowLayout`` whose least width is that of its widest widget one under another: a widget's
+    ``min_width`` decides whether the widgets sit side by side, not how narrow the page may be.
+
+    A plain ``ReflowLayout`` asks for its widest ``min_width`` even when it stacks: the bottleneck cost tab's
+    results (two panels' 330 px + 8, × 2.5 = 1670 px at 250 %) then made the page wider than the window on
+    1920×1080 (a 1364 px view), so it scrolled sideways and its panels stayed side by side, "(1×1×192)" cut.
+    """
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = super().minimumSize()
+        margins = self.contentsMargins()
+        width = max((self.itemAt(i).minimumSize().width() for i in self._shown()), default=0)
+        return QSize(width + margins.left() + margins.right(), size.height())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from engine.inspection.cost import inception_breakdowns
 from gui.widgets.zoom import app_zoom
@@ -109,3 +109,72 @@ def test_the_bottleneck_chart_keeps_its_value_labels_clear_of_its_legend(incepti
         label = QRectF(top.x() - size.width() / 2, top.y() - size.height(), size.width(), size.height())
         assert text.toPlainText() and not label.intersects(legend), (size, percent, text.toPlainText())
         assert plot.contains(label), (size, percent, text.toPlainText())
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_bottleneck_tab_asks_no_more_than_the_window_holds_at_250_percent(inception_window, language):
+    """At 250 % on 1920×1080 the tab asked 1688 px (its results' row width, 2 × 330 px + 8, × 2.5, kept as its
+    least width even when it stacked the setting above them) of a 1364 px page: it scrolled sideways, its two
+    result panels stayed side by side and "(1×1×192)" was cut at the right. Stacked, the tab is as narrow as
+    its widest part, and the panels stack too, their texts whole. (The section's tabs share one width: the
+    model page's feature maps still ask more than the page at 250 %, issue 13-f's note.)"""
+    import test_legibility
+
+    from gui.i18n import set_language
+
+    window = inception_window
+    set_language(language)
+    try:
+        window.resize(1920, 1080)
+        app_zoom().set_percent(250)
+        window.section_tabs["inception"].setCurrentIndex(1)  # "Cost of a 1×1 bottleneck"
+        cost = window.page("cost")
+        _settle()
+        room = _scroll_area(cost).viewport().width()
+        assert cost.minimumSizeHint().width() <= room, (language, cost.minimumSizeHint().width(), room)
+        assert not cost.panels.in_a_row(cost.results.width())
+        panels = [cost.panels.itemAt(i).widget() for i in range(cost.panels.count())]
+        assert all(panel.geometry().right() < cost.results.width() for panel in panels)
+        cut = [label.text() for label in cost.findChildren(QLabel)
+               if label.isVisible() and label.text().strip() and test_legibility._cut(label)]
+        assert cut == [], (language, cut)
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("percent", [200, 250])
+def test_the_branch_table_keeps_every_word_and_heading_whole(inception_window, language, percent):
+    """At 250 % on 1920×1080 the layers' column had 248-315 px and the total's "concatenated:" needs 355: it was
+    elided ("concaten…"). The headings now break at their spaces when the column would be narrower than its
+    widest word; every word of every cell and every heading's line fits its column."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    from gui.i18n import set_language
+
+    window = inception_window
+    set_language(language)
+    try:
+        window.resize(1920, 1080)
+        app_zoom().set_percent(percent)
+        window.section_tabs["inception"].setCurrentIndex(0)
+        _settle()
+        table = window.inception_view.table
+        assert table.isVisible() and table.item(4, 1) is not None
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        header = table.horizontalHeader()
+        for column in range(table.columnCount()):
+            for row in range(table.rowCount()):
+                item = table.item(row, column)
+                font = table.font()
+                font.setBold(item.font().bold())
+                words = item.text().split() if column == 1 else [item.text()]  # only the layers wrap
+                widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
+                assert widest + margin <= table.columnWidth(column), (language, percent, item.text())
+            lines = table.horizontalHeaderItem(column).text().split("\n")
+            widest = max(QFontMetrics(header.font()).horizontalAdvance(line) for line in lines)
+            assert widest <= header.sectionSize(column), (language, percent, lines)
+        assert table.columnWidth(0) + sum(table.columnWidth(c) for c in range(1, 5)) <= table.viewport().width()
+    finally:
+        set_language("en")
