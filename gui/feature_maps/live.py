@@ -1,11 +1,11 @@
 """Live frames into the feature maps: a reader thread pulls a frame source, the newest frame wins.
 
 The reader thread reads ``engine.data.frames`` sources at their own pace (a camera, a video, the synthetic
-source) into a ``LatestFrame`` slot. On the GUI thread a timer hands the newest frame to the feature-map view
-whenever the view says it is ready for one (it keeps at most two in flight: one being served, the next waiting
-in the engine's queue, so the engine never waits for the screen): frames that arrive meanwhile replace each
-other in the slot and are dropped, never queued, so the picture on screen is never behind by more than two
-forward passes and memory stays flat however fast the frames come.
+source) into a ``LatestFrame`` slot. On the GUI thread a timer hands each new frame to the feature-map view
+whenever the view says it is ready for one. The engine serves one frame while the next waits in its queue, so it
+never waits for the screen, and a newer frame replaces the waiting one there: frames that arrive meanwhile
+replace each other in the slot or in the queue and are dropped, never queued, so the engine always starts on the
+newest frame and memory stays flat however fast the frames come.
 """
 
 from __future__ import annotations
