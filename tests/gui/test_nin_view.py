@@ -115,6 +115,15 @@ def test_at_200_percent_the_inputs_and_figures_reflow_rather_than_scroll_sideway
     assert view.controls.in_a_row(view.width()) and view.figures.in_a_row(view.width())  # 100 %: in rows
 
 
+def _settle_layout() -> None:
+    """Every layout request posted so far, and those they post, served: a timed wait measured a stale layout
+    on a loaded machine."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 def test_the_sketch_keeps_its_texts_whole_and_apart_at_every_zoom(qtbot, view):
     """At 200 % the sketch cut "28×28×192" at its bottom and "The same weights at each of the 28×28 = 784
     pixels" at both sides (fixed bands of text, a fixed 900×260 minimum): it is laid out from its fonts now,
@@ -128,10 +137,10 @@ def test_the_sketch_keeps_its_texts_whole_and_apart_at_every_zoom(qtbot, view):
         for percent in (100, 150, 200, 250):
             app_zoom().set_percent(percent)
             for width in (1920 - 330, 1000):  # the page beside the navigation at 200 %, a narrow window
-                qtbot.wait(10)
+                _settle_layout()
                 # as a page's scroll area gives it: the height its layout needs at that width, no more
                 view.resize(width, max(view.heightForWidth(width), view.minimumSizeHint().height()))
-                qtbot.wait(10)
+                _settle_layout()
                 texts = {text for text, _ in painted_texts(view.sketch)}
                 assert {"28×28×192", "28×28×32", "192", "32", "ReLU",
                         "The same weights at each of the 28×28 = 784 pixels"} <= texts, percent
