@@ -432,11 +432,16 @@ class TrainingView(LanguageAware, QWidget):
             writer = csv.writer(file)
             writer.writerow(("run", "kind", "epoch", "step", "loss", "smoothed_loss", "lr", "train_loss",
                              "train_accuracy", "test_loss", "test_accuracy"))
-            for run in self._shown_runs():
+            runs = self._shown_runs()
+            labels = [run.label for run in runs]
+            for run in runs:
+                # Two runs started in the same second share a label (it names the minute and second): the run's
+                # folder tells them apart.
+                name = run.label if labels.count(run.label) == 1 else f"{run.label} ({run.run_id})"
                 for step, loss, smoothed, lr in zip(run.steps, run.losses, run.smoothed, run.lrs, strict=True):
-                    writer.writerow((run.label, "step", "", int(step), loss, smoothed, lr, "", "", "", ""))
+                    writer.writerow((name, "step", "", int(step), loss, smoothed, lr, "", "", "", ""))
                 for epoch, train_loss, train_accuracy, test_loss, test_accuracy in run.epochs:
-                    writer.writerow((run.label, "epoch", int(epoch), "", "", "", "", train_loss, train_accuracy,
+                    writer.writerow((name, "epoch", int(epoch), "", "", "", "", train_loss, train_accuracy,
                                      test_loss, test_accuracy))
 
     def export_png(self, path: str | Path) -> bool:
