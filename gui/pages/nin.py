@@ -136,11 +136,14 @@ class _PointwiseSketch(QWidget):
         return _SketchLayout(fronts, node_x, relu_x, centre, spread, tuple(texts), height)
 
     def _face(self, w: float, h: float) -> float:
-        """The largest face whose layout fits height ``h`` (the texts' bands do not depend on it)."""
-        low = self._layout(w, 0.0).height
-        # below the faces the row of labels starts at the larger of face + 6 and 0.95 face + the ReLU's room
-        grow = max(self._layout(w, 100.0).height - low, 1.0) / 100.0
-        return max((h - low) / grow, 4.0)
+        """The largest face whose layout fits height ``h`` (at least 4 px). Searched, not extrapolated: the height
+        grows with the face at two rates (the row of labels below starts at the larger of face + 6 and 0.95 face
+        + the ReLU's room), and a straight line through faces 0 and 100 cut the caption by 6 px at 250 %."""
+        low, high = 4.0, max(h, 4.0)
+        for _ in range(14):  # to within h / 16,000: under a pixel
+            middle = (low + high) / 2
+            low, high = (middle, high) if self._layout(w, middle).height <= h else (low, middle)
+        return low
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """The narrowest width at which the row of labels fits side by side inside the sketch (and the title's

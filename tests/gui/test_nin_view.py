@@ -147,3 +147,22 @@ def test_the_sketch_keeps_its_texts_whole_and_apart_at_every_zoom(qtbot, view):
                 assert not widget_faults(view.sketch), (percent, width, widget_faults(view.sketch))
     finally:
         app_zoom().reset()
+
+
+def test_the_sketch_s_volumes_grow_to_fill_its_height_and_never_past_it(view):
+    """The faces are as large as the height allows and the caption below them stays inside: the height grows with
+    the faces at two rates, and the old straight-line estimate cut the caption by 6 px at 250 % (by 21 px at a
+    997 px high sketch at 100 %), which the zoom walk above caught only in some suite orders."""
+    from gui.widgets.zoom import app_zoom
+
+    sketch = view.sketch
+    try:
+        for percent in (100, 250):
+            app_zoom().set_percent(percent)
+            for relu in (False, True):
+                sketch._relu = relu
+                for w, h in ((1000, 700), (1120, 997), (1590, 1300)):
+                    face = sketch._face(w, h)
+                    assert h - 1 <= sketch._layout(w, face).height <= h, (percent, relu, w, h)
+    finally:
+        app_zoom().reset()
