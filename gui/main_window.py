@@ -145,7 +145,7 @@ class _PageScroll(QScrollArea):
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
-            QTimer.singleShot(0, self.fit_height)
+            QTimer.singleShot(0, self, self.fit_height)  # not after the page is deleted
         return super().eventFilter(watched, event)
 
     def fit_height(self) -> None:

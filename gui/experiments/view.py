@@ -508,8 +508,8 @@ class ExperimentView(LanguageAware, QWidget):
         self._label_bars()
 
     def _on_zoom_changed(self, _factor: float) -> None:
-        QTimer.singleShot(0, self._fit_table)  # once the rows have taken their new fonts
-        QTimer.singleShot(0, self._show_heading)
+        QTimer.singleShot(0, self, self._fit_table)  # once the rows have taken their new fonts
+        QTimer.singleShot(0, self, self._show_heading)
 
     def _fit_table(self) -> None:
         """The table as tall as its header and rows (eight at most, then it scrolls)."""

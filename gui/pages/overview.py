@@ -84,7 +84,7 @@ class OverviewView(LanguageAware, QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.plot is None:
-            QTimer.singleShot(0, self.build_chart)
+            QTimer.singleShot(0, self, self.build_chart)
 
     def build_chart(self) -> None:
         """The log-scale chart, once (the page builds it after its first paint)."""

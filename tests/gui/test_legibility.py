@@ -9,7 +9,6 @@ import time
 from painted_text import painted_faults
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -61,7 +60,10 @@ def settle(window, seconds: float = 600.0, passes: int = 3) -> None:
         QApplication.processEvents()
         if window.bridge.outstanding() or not window.engine_idle():
             last, same = None, 0
-            QTest.qWait(5)  # the engine thread works; its answers come on the bridge's tick
+            # The engine thread works; its answers come on the bridge's tick. A sleep, not QTest.qWait: qWait keeps
+            # Python's lock while it waits, and the engine thread needs it between torch's operations (ResNet-18's
+            # occlusion map took 11 s instead of 1 s, a third of this walk).
+            time.sleep(0.005)
             continue
         state = _layout_state(window)
         same = same + 1 if state == last else 0
