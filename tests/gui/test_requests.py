@@ -104,7 +104,8 @@ def test_a_drop_is_one_request_whatever_page_is_on_screen(qtbot, window, drop_fi
         assert drop_files(window, [DIGIT])
         assert [(type(r), r.model) for r in sent] == [(ev.InspectImage, model)], section
         view = window.feature_view
-        qtbot.waitUntil(lambda v=view: v.shown_image() == DIGIT.name and not v.is_busy(), timeout=60000)
+        # its maps on screen; the Grad-CAM and occlusion still running give up when the next page asks
+        qtbot.waitUntil(lambda v=view: v.shown_image() == DIGIT.name, timeout=60000)
     window.show_section("nin")
     window.section_tabs["nin"].setCurrentIndex(0)
     qtbot.waitUntil(window.engine_idle, timeout=60000)

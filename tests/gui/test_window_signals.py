@@ -21,7 +21,7 @@ def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path):
     process = subprocess.Popen([sys.executable, str(MAIN), "--page", "overview", "--device", "cpu"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        time.sleep(8)  # the window is up and its engine thread is loading torch
+        _wait_for_torch(process)  # the window is up (torch loads after its first paint), its handlers set
         assert process.poll() is None, process.communicate()
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=30)
@@ -30,3 +30,20 @@ def test_sigterm_closes_the_window_as_its_close_button_does(tmp_path):
             process.kill()
             process.communicate()
     assert process.returncode == 0 and "Traceback" not in err
+
+
+def _wait_for_torch(process: subprocess.Popen, seconds: float = 60.0) -> None:
+    """Until the app's engine thread has begun loading torch (its library is in the process's memory map), or it
+    has ended; where there is no /proc, 8 s (what that takes on two loaded cores)."""
+    maps = Path(f"/proc/{process.pid}/maps")
+    if not maps.exists():
+        time.sleep(8)
+        return
+    deadline = time.monotonic() + seconds
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if "libtorch" in maps.read_text(errors="replace"):
+                return
+        except OSError:
+            return
+        time.sleep(0.1)
