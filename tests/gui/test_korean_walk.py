@@ -123,7 +123,8 @@ def _english(text: str, names: list[str], allowed: set[str]) -> list[str]:
     if _CODE.match(text.strip()):
         return []
     for name in names:
-        text = re.sub(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", " ", text)
+        if name in text:  # what re.sub would find only there: 2 million calls took 6 s
+            text = re.sub(r"(?<![A-Za-z])" + re.escape(name) + r"(?![a-z])", " ", text)
     # The deck glosses a Korean term with its English in brackets: "회전 (Rotation)", "평균 풀링(average pooling)".
     text = re.sub(r"(?<=[\uac00-\ud7a3])\s*\([A-Za-z][A-Za-z ,-]*\)", " ", text)
     return [word for word in _WORD.findall(text) if word.lower() not in allowed]
