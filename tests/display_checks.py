@@ -189,19 +189,16 @@ def check_overview(request) -> None:
     assert table.item(shown[get_info("vgg16").title], macs_column).text() == "15.5G"
 
 
-def check_grad_cam_overlay(request) -> None:
-    """The feature-map page's Grad-CAM overlay: not blank, on the input picture, and equal to Grad-CAM of the
-    shipped LeNet-5 computed here from the same file."""
-    from PySide6.QtCore import QRectF
-
+def lenet5_page_on_digit(request, index: int):
+    """The feature-map page showing the shipped LeNet-5 on sample digit ``index``, all its answers in; with the
+    model loaded here and the digit as the page's preprocessing makes it: ``(view, loaded, batch, crop)``."""
     from engine.data.images import SAMPLES_DIR, load_image
-    from engine.inspection.features import cam_layer_of, grad_cam, preprocess
-    from engine.models.analysis import analyze
+    from engine.inspection.features import preprocess
     from engine.models.weights import load_model
     from gui.feature_maps.view import FeatureMapView
 
     qtbot, bridge = request.getfixturevalue("qtbot"), request.getfixturevalue("bridge")
-    path = sorted(SAMPLES_DIR.glob("digit_*.png"))[3]
+    path = sorted(SAMPLES_DIR.glob("digit_*.png"))[index]
     view = FeatureMapView(bridge)
     qtbot.addWidget(view)
     view.resize(1400, 900)
@@ -209,9 +206,20 @@ def check_grad_cam_overlay(request) -> None:
     view.set_model("lenet5")
     view.open_paths([str(path)])
     qtbot.waitUntil(lambda: not view.is_busy() and view.shown_image() == path.name, timeout=TIMEOUT_MS)
-
     loaded = load_model("lenet5")
     batch, crop, _ = preprocess(load_image(path).pixels, loaded.preprocessing)
+    return view, loaded, batch, crop
+
+
+def check_grad_cam_overlay(request) -> None:
+    """The feature-map page's Grad-CAM overlay: not blank, on the input picture, and equal to Grad-CAM of the
+    shipped LeNet-5 computed here from the same file."""
+    from PySide6.QtCore import QRectF
+
+    from engine.inspection.features import cam_layer_of, grad_cam
+    from engine.models.analysis import analyze
+
+    view, loaded, batch, crop = lenet5_page_on_digit(request, 3)
     expected, _ = grad_cam(loaded.module.eval(), batch, cam_layer_of(analyze("lenet5").rows))
     shown = view.cam_overlay.image
     assert view.cam_check.isChecked() and view.cam_overlay.isVisible()

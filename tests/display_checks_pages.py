@@ -14,7 +14,7 @@ import math
 import re
 
 import numpy as np
-from display_checks import TIMEOUT_MS, qimage_pixels
+from display_checks import TIMEOUT_MS, lenet5_page_on_digit, qimage_pixels
 
 # ---------------------------------------------------------------- transfer learning
 
@@ -235,23 +235,7 @@ def check_feature_grid(request) -> None:
     [0, 1] on its own range (the default) or on the layer's; the enlarged map is the selected channel's."""
     import torch
 
-    from engine.data.images import SAMPLES_DIR, load_image
-    from engine.inspection.features import preprocess
-    from engine.models.weights import load_model
-    from gui.feature_maps.view import FeatureMapView
-
-    qtbot, bridge = request.getfixturevalue("qtbot"), request.getfixturevalue("bridge")
-    path = sorted(SAMPLES_DIR.glob("digit_*.png"))[5]
-    view = FeatureMapView(bridge)
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    view.set_model("lenet5")
-    view.open_paths([str(path)])
-    qtbot.waitUntil(lambda: not view.is_busy() and view.shown_image() == path.name, timeout=TIMEOUT_MS)
-
-    loaded = load_model("lenet5")
-    batch, _, _ = preprocess(load_image(path).pixels, loaded.preprocessing)
+    view, loaded, batch, _ = lenet5_page_on_digit(request, 5)
     names = ("conv1", "pool1", "conv2")
     expected: dict[str, np.ndarray] = {}
     modules = dict(loaded.module.named_modules())
