@@ -165,6 +165,23 @@ def test_first_layer_filters_are_images_in_zero_to_one():
     assert np.allclose(first_layer_filters(lenet), expected.numpy())
 
 
+def test_filters_reading_other_than_one_or_three_channels_are_averaged_over_them():
+    """A first layer reading 2 channels has no colour picture: each filter is its channels' mean, on one scale."""
+    conv = nn.Conv2d(2, 3, 2, bias=False)
+    with torch.no_grad():
+        conv.weight.copy_(torch.arange(24, dtype=torch.float32).reshape(3, 2, 2, 2) - 12)
+    mean = conv.weight.detach().mean(dim=1, keepdim=True)
+    expected = 0.5 + mean.permute(0, 2, 3, 1) / (2 * mean.abs().max())
+    filters = first_layer_filters(nn.Sequential(conv, nn.ReLU()))
+    assert filters.shape == (3, 2, 2, 1)
+    assert np.allclose(filters, expected.numpy())
+
+
+def test_a_model_without_a_convolution_is_refused_with_its_name():
+    with pytest.raises(UserInputError, match="^Sequential has no convolution whose filters could be shown$"):
+        first_layer_filters(nn.Sequential(nn.Flatten(), nn.Linear(4, 2)))
+
+
 class _Spotter(nn.Module):
     """A classifier whose class-1 evidence is the input's brightness: its Grad-CAM is the image itself."""
 

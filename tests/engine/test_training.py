@@ -438,6 +438,8 @@ def test_each_epochs_row_is_the_loss_and_accuracy_of_its_batches(monkeypatch, tm
     assert len({row.train_loss for row in rows} | {row.test_loss for row in rows}) == 4
 
     finished = _one(events, ev.TrainingFinished)
+    # each row is the run's: the panel draws a row on the curves of the run whose id it carries
+    assert {row.run_id for row in rows} == {_one(events, ev.TrainingStarted).run_id} == {finished.run_id}
     checkpoint = load_checkpoint(Path(finished.run_dir) / "last.pt")
     from engine.data.datasets import make_dataset
     from engine.models.zoo import get_model
