@@ -578,6 +578,10 @@ def _best_fit(shown: np.ndarray, candidates) -> tuple[object, float]:
 _MEASURED = 2  # rotations and shears measured on their pictures (of four each): a fit costs ~25 transforms
 
 
+_NOTHING_DRAWN = (r"rotated [+-]?0°|sheared x\u00a0[+-]?0°, y\u00a0[+-]?0°"
+                  r"|R\u00a0[+-]?0  G\u00a0[+-]?0  B\u00a0[+-]?0")
+
+
 def check_augmentation_captions(request) -> None:
     """Each example's caption says what its picture shows, measured on the picture: the rotation's angle is the
     one that, redone here with torchvision over a grid of angles (coarse, then fine), best matches the picture;
@@ -621,7 +625,10 @@ def check_augmentation_captions(request) -> None:
                 assert caption == "original", where
                 np.testing.assert_array_equal(shown, original)
                 continue
-            assert np.abs(shown.astype(np.int16) - original.astype(np.int16)).mean() > 1.0, where  # not the original
+            # Not the original, unless what was drawn rounds to nothing ("rotated 0°": the page's random seed drew
+            # 0.01° in one run of 150, and the picture is then the original to a grey level).
+            if not re.fullmatch(_NOTHING_DRAWN, caption):
+                assert np.abs(shown.astype(np.int16) - original.astype(np.int16)).mean() > 1.0, where
             if method == "mirror":
                 assert caption == "mirrored left to right", where
                 np.testing.assert_array_equal(shown, original[:, ::-1])
