@@ -178,6 +178,58 @@ def test_a_module_called_twice_owns_its_parameters_once():
     assert analysis.params == 72 and analysis.macs == 128
 
 
+def test_each_layers_kernel_stride_padding_and_groups_are_its_modules():
+    """The layer table's kernel column, pinned to the papers: AlexNet's 11×11/4 with padding 2 and its pools'
+    3×3/2, VGG-16's 3×3/1 padded by 1, ResNet's 7×7/2 padded by 3 and 3×3/2 max pool padded by 1, the two-GPU
+    AlexNet's conv2 in 2 groups; every other row (linear, ReLU, add) has no window and 1 group."""
+    def window(analysis, name):
+        row = _row(analysis, name)
+        return row.kernel, row.stride, row.padding, row.groups
+
+    alexnet, vgg, resnet = analyze("alexnet"), analyze("vgg16"), analyze("resnet18")
+    assert window(alexnet, "features.0") == ((11, 11), (4, 4), (2, 2), 1)
+    assert window(alexnet, "features.2") == ((3, 3), (2, 2), (0, 0), 1)
+    assert window(vgg, "features.0") == ((3, 3), (1, 1), (1, 1), 1)
+    assert window(resnet, "conv1") == ((7, 7), (2, 2), (3, 3), 1)
+    assert window(resnet, "maxpool") == ((3, 3), (2, 2), (1, 1), 1)
+    assert window(analyze("alexnet2012_2gpu"), "conv2") == ((5, 5), (1, 1), (2, 2), 2)
+    for row in alexnet.rows + resnet.rows:
+        if row.kind in ("linear", "act", "add", "flatten", "dropout", "input"):
+            assert (row.kernel, row.stride, row.padding, row.groups) == (None, None, None, 1), row.name
+
+
+def test_frozen_parameters_are_counted_but_not_as_trainable():
+    """The transfer page's "parameters each case trains": a frozen layer's parameters are its own but none of
+    them trains."""
+    model = get_model("lenet5")
+    for parameter in model.conv1.parameters():
+        parameter.requires_grad_(False)
+    analysis = analyze(model, (1, 32, 32))
+    conv1 = next(row for row in analysis.rows if row.params == 156)
+    assert conv1.trainable == 0
+    assert all(row.trainable == row.params for row in analysis.rows if row is not conv1)
+    assert (analysis.params, analysis.trainable) == (61_706, 61_706 - 156)
+
+
+def test_a_layer_feeding_two_others_starts_two_branches():
+    """Two parallel convolutions of one input (an Inception module of two branches): both edges out of the input
+    are drawn as branches, the edges after them as a sequence."""
+    class TwoWays(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.left, self.right = nn.Conv2d(3, 4, 1), nn.Conv2d(3, 4, 3, padding=1)
+            self.act = nn.ReLU()
+
+        def forward(self, x):
+            x = self.act(x)
+            return torch.cat([self.left(x), self.right(x)], 1)
+
+    analysis = analyze(TwoWays(), (3, 8, 8))
+    act = _row(analysis, "act")
+    assert [edge.kind for edge in _edges_out_of(analysis, act.index)] == ["branch", "branch"]
+    assert [edge.kind for edge in _edges_out_of(analysis, _row(analysis, "left").index)] == ["sequence"]
+
+
 def test_untraceable_models_fall_back_to_hooks():
     class ShapeDependent(nn.Module):
         def __init__(self):
