@@ -230,6 +230,37 @@ def test_a_layer_feeding_two_others_starts_two_branches():
     assert [edge.kind for edge in _edges_out_of(analysis, _row(analysis, "left").index)] == ["sequence"]
 
 
+def test_a_shortcut_through_a_lone_convolution_is_a_projection():
+    """He et al.'s option B projects with a 1×1 convolution; without a batch norm after it, the shortcut is still
+    a projection (drawn as one), not an identity skip."""
+    class Block(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1, self.relu, self.conv2 = nn.Conv2d(2, 4, 3, padding=1), nn.ReLU(), nn.Conv2d(4, 4, 3, padding=1)
+            self.shortcut = nn.Conv2d(2, 4, 1)
+
+        def forward(self, x):
+            return self.conv2(self.relu(self.conv1(x))) + self.shortcut(x)
+
+    analysis = analyze(Block(), (2, 8, 8))
+    add = next(row for row in analysis.rows if row.kind == "add")
+    into_add = {analysis.rows[edge.src].name: edge.kind for edge in _edges_into(analysis, add.index)}
+    assert into_add == {"conv2": "sequence", "shortcut": "projection"}
+
+
+def test_a_linear_layer_reads_the_last_dimension_of_its_input():
+    """A linear layer over a sequence of feature vectors (N, 3, 8) is analysed; with vectors of 5 features the
+    message names the 5, not the sequence's length."""
+    assert analyze(nn.Sequential(nn.Linear(8, 2)), (3, 8)).rows[-1].output_shape == (3, 2)
+    with pytest.raises(UserInputError, match="it expects 8 input features, got 5"):
+        analyze(nn.Sequential(nn.Linear(8, 2)), (3, 5))
+
+
+def test_a_module_of_no_known_kind_is_drawn_as_other():
+    analysis = analyze(nn.Sequential(nn.Conv2d(1, 2, 3), nn.Upsample(scale_factor=2)), (1, 8, 8))
+    assert [(row.kind, row.op) for row in analysis.rows[1:]] == [("conv", "Conv2d"), ("other", "Upsample")]
+
+
 def test_untraceable_models_fall_back_to_hooks():
     class ShapeDependent(nn.Module):
         def __init__(self):
