@@ -261,6 +261,45 @@ def test_a_module_of_no_known_kind_is_drawn_as_other():
     assert [(row.kind, row.op) for row in analysis.rows[1:]] == [("conv", "Conv2d"), ("other", "Upsample")]
 
 
+def test_the_first_row_is_the_input_and_each_row_has_its_input_shape():
+    """The layer table's first row and its input-shape column: the input itself, then each layer with the shape
+    it receives (LeNet-5: C3 reads S2's 6×14×14)."""
+    analysis = analyze("lenet5")
+    first = analysis.rows[0]
+    assert (first.name, first.kind, first.op, first.input_shape, first.output_shape) == (
+        "input", "input", "input", (1, 32, 32), (1, 32, 32))
+    assert [row.input_shape for row in analysis.rows[1:]] == [row.output_shape for row in analysis.rows[:-1]]
+    assert next(row.input_shape for row in analysis.rows if row.paper_name == "C3") == (6, 14, 14)
+
+
+def test_methods_called_on_tensors_are_layers_too():
+    """``x.flatten(1)``, ``x.relu()`` and ``x.add(y)`` written as tensor methods are rows, as their functions are."""
+    class Methods(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv, self.fc = nn.Conv2d(1, 2, 3), nn.Linear(2 * 6 * 6, 3)
+
+        def forward(self, x):
+            y = self.conv(x).relu()
+            return self.fc(y.add(y).flatten(1))
+
+    analysis = analyze(Methods(), (1, 8, 8))
+    assert [(row.kind, row.op) for row in analysis.rows[1:]] == [
+        ("conv", "Conv2d"), ("act", "relu"), ("add", "add"), ("flatten", "flatten"), ("linear", "Linear")]
+
+
+def test_a_double_precision_model_is_analysed_in_its_own_precision():
+    analysis = analyze(nn.Sequential(nn.Linear(4, 2)).double(), (4,))
+    assert (analysis.params, analysis.macs) == (10, 8)
+
+
+def test_options_and_a_missing_shape_are_programming_errors_said_plainly():
+    with pytest.raises(TypeError, match="^options apply to zoo names only; build the module with them instead$"):
+        analyze(nn.Linear(2, 2), (2,), shortcut="B")
+    with pytest.raises(TypeError, match="^input_shape is required when analysing a module$"):
+        analyze(nn.Linear(2, 2))
+
+
 def test_untraceable_models_fall_back_to_hooks():
     class ShapeDependent(nn.Module):
         def __init__(self):
