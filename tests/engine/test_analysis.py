@@ -300,6 +300,23 @@ def test_options_and_a_missing_shape_are_programming_errors_said_plainly():
         analyze(nn.Linear(2, 2))
 
 
+def test_an_error_without_words_is_named_by_its_kind():
+    """A student's model that fails without a message: the sentence names the error's kind, not an empty reason."""
+    class Silent(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(1, 2, 3)
+
+        def forward(self, x):
+            y = self.conv(x)
+            if y.shape[-1] > 0:  # a branch on a shape: fx cannot follow it, the hooks run it
+                raise RuntimeError()
+            return y
+
+    with pytest.raises(UserInputError, match="^input 1x8x8 does not fit Silent: RuntimeError$"):
+        analyze(Silent(), (1, 8, 8))
+
+
 def test_untraceable_models_fall_back_to_hooks():
     class ShapeDependent(nn.Module):
         def __init__(self):
