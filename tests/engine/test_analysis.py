@@ -284,8 +284,17 @@ def test_methods_called_on_tensors_are_layers_too():
             return self.fc(y.add(y).flatten(1))
 
     analysis = analyze(Methods(), (1, 8, 8))
-    assert [(row.kind, row.op) for row in analysis.rows[1:]] == [
-        ("conv", "Conv2d"), ("act", "relu"), ("add", "add"), ("flatten", "flatten"), ("linear", "Linear")]
+    assert [(row.kind, row.op, row.input_shape) for row in analysis.rows[1:]] == [
+        ("conv", "Conv2d", (1, 8, 8)), ("act", "relu", (2, 6, 6)), ("add", "add", (2, 6, 6)),
+        ("flatten", "flatten", (2, 6, 6)), ("linear", "Linear", (72,))]
+
+
+def test_a_model_without_parameters_or_buffers_is_analysed():
+    """Nothing to take a device or precision from: the example input is made on the meta device."""
+    analysis = analyze(nn.Sequential(nn.ReLU(), nn.MaxPool2d(2), nn.Flatten()), (3, 8, 8))
+    assert [(row.kind, row.output_shape) for row in analysis.rows] == [
+        ("input", (3, 8, 8)), ("act", (3, 8, 8)), ("pool", (3, 4, 4)), ("flatten", (48,))]
+    assert (analysis.params, analysis.macs) == (0, 0)
 
 
 def test_a_double_precision_model_is_analysed_in_its_own_precision():
