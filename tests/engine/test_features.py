@@ -11,6 +11,7 @@ import pytest
 import torch
 from PIL import Image
 from torch import nn
+from torch.nn import functional
 
 import engine.models.weights as weights
 from engine.data.images import SAMPLES_DIR, load_image
@@ -214,8 +215,40 @@ def test_grad_cam_is_min_max_scaled_and_refuses_a_layer_without_a_spatial_map():
     image[0, 0, 2:6, 15:21] = 1.0
     cam, _ = grad_cam(_Spotter(), image, "conv", class_index=1)
     assert cam.min() == 0.0 and cam.max() == 1.0
-    with pytest.raises(UserInputError, match="Grad-CAM needs a layer with a spatial map; flatten gives 1"):
+    with pytest.raises(UserInputError, match="^Grad-CAM needs a layer with a spatial map; flatten gives 1: choose a "
+                                             "convolution or pooling layer before the network flattens its maps$"):
         grad_cam(_Spotter(), image, "flatten", class_index=1)
+
+
+class _Tall(nn.Module):
+    """Brightness pooled to a 2×1 map (top half, bottom half); class 1's evidence is both halves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(1, 1, 1, bias=False)
+        nn.init.ones_(self.conv.weight)
+        self.pool = nn.AdaptiveAvgPool2d((2, 1))
+        self.head = nn.Sequential(nn.Flatten(), nn.Linear(2, 2, bias=False))
+        with torch.no_grad():
+            self.head[1].weight.copy_(torch.tensor([[0.0, 0.0], [1.0, 1.0]]))
+
+    def forward(self, x):
+        return self.head(self.pool(self.conv(x)))
+
+
+def test_grad_cam_of_a_two_pixel_map_is_brought_to_the_picture_as_torch_resizes_images():
+    """A 2×1 map still points somewhere (a 1×1 one does not); it is brought to the picture's size by bilinear
+    interpolation between pixel centres (``align_corners=False``), so the top quarter is all top half's value
+    and the change is in the middle, where the halves meet."""
+    image = torch.full((1, 1, 16, 8), 0.25)
+    image[0, 0, :8] = 1.0
+    cam, index = grad_cam(_Tall(), image, "pool", class_index=1)
+    low = torch.tensor([[[[1.0], [0.25]]]])  # the pooled halves, each weighted by its gradient's mean (1)
+    expected = functional.interpolate(low, size=(16, 8), mode="bilinear", align_corners=False)[0, 0]
+    expected = (expected - expected.min()) / (expected.max() - expected.min())
+    assert index == 1 and cam.shape == (16, 8)
+    np.testing.assert_allclose(cam, expected.numpy(), atol=1e-6)
+    assert cam[:4].min() == 1.0 and cam[12:].max() == 0.0
 
 
 def test_grad_cam_looks_at_the_last_spatial_layer():
