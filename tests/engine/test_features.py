@@ -220,6 +220,35 @@ def test_grad_cam_is_min_max_scaled_and_refuses_a_layer_without_a_spatial_map():
         grad_cam(_Spotter(), image, "flatten", class_index=1)
 
 
+def test_a_digit_is_inverted_when_its_two_pixel_frame_is_lighter_than_mid_grey():
+    """Dark strokes on light paper are inverted for the digit networks; what decides is the mean of the image's
+    outer two rows and columns against 127.5, nothing further in."""
+    from engine.inspection.features import _light_background
+
+    def framed(frame: int, inside: int = 0) -> torch.Tensor:
+        gray = torch.full((10, 10), inside, dtype=torch.uint8)
+        gray[:2], gray[-2:], gray[:, :2], gray[:, -2:] = frame, frame, frame, frame
+        return gray
+
+    assert _light_background(framed(130))  # a third row or column counted in would bring the mean under 127.5
+    assert not _light_background(framed(127, inside=255))
+    assert _light_background(framed(128)) and not _light_background(framed(127))
+    halves = framed(127)
+    halves[:, 5:] = torch.where(halves[:, 5:] == 127, 128, 0).to(torch.uint8)  # the frame's mean is 127.5 exactly
+    assert not _light_background(halves)
+
+
+def test_the_grad_cam_caption_names_the_activation_before_its_layer():
+    """"Where it looked, after tanh": the last activation up to the layer Grad-CAM looks at; the network's last one
+    when the layer is not a row; none in a network without one."""
+    from engine.inspection.features import _activation_before
+
+    rows = analyze(nn.Sequential(nn.Conv2d(1, 2, 3), nn.Tanh(), nn.Conv2d(2, 2, 3), nn.ReLU()), (1, 8, 8)).rows
+    assert [_activation_before(rows, layer) for layer in ("0", "1", "2", "3", "nowhere")] == [
+        "", "tanh", "tanh", "relu", "relu"]
+    assert _activation_before(analyze(nn.Sequential(nn.Conv2d(1, 2, 3)), (1, 8, 8)).rows, "0") == ""
+
+
 class _Tall(nn.Module):
     """Brightness pooled to a 2×1 map (top half, bottom half); class 1's evidence is both halves."""
 
