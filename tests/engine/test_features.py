@@ -360,6 +360,15 @@ def test_an_image_gets_maps_top5_then_grad_cam_and_the_latest_request_wins():
     assert maps.predictions[0].probability > 0.5
     assert maps.filters.shape == (6, 5, 5, 1) and maps.filters_layer == "conv1"
     assert maps.weights.kind == "shipped" and maps.cam_layer == "act2"
+    # what the page writes beside each map (its kind, torch class and the paper's name: "C1") and under the
+    # picture (its size, the normalisation, whether it was inverted)
+    rows = analyze("lenet5").rows
+    assert [(layer.kind, layer.op, layer.paper_name) for layer in maps.layers] == [
+        (row.kind, row.op, row.paper_name) for row in rows]
+    assert maps.layers[1].paper_name == "C1"
+    assert maps.original_size == Image.open(DIGITS[2]).size and maps.notes == ("converted from grayscale",)
+    assert (maps.mean, maps.std) == (load_model("lenet5").preprocessing.mean, load_model("lenet5").preprocessing.std)
+    assert maps.inverted is False
     (cam,) = _last_of(ev.GradCamReady, seen)
     assert cam.request_id == 3 and cam.class_name == "2" and cam.activation == "tanh"
     assert cam.cam.shape == maps.crop.shape and cam.cam.max() == 1.0 and cam.cam.min() == 0.0
@@ -401,6 +410,16 @@ def test_pasted_pixels_are_inspected_without_a_file(engine):
     seen = _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
     (maps,) = _last_of(ev.FeatureMapsReady, seen)
     assert (maps.source, maps.name, maps.predictions[0].name) == ("", "pasted", "4")
+    assert maps.inverted is False
+
+
+def test_a_digit_drawn_dark_on_paper_is_inverted_and_read_as_the_same_digit(engine):
+    worker, events = engine
+    pixels = 255 - np.asarray(Image.open(DIGITS[4]).convert("RGB"))
+    worker.submit(ev.InspectImage("lenet5", pixels=pixels, name="on paper"))
+    seen = _collect(events, lambda s: bool(_last_of(ev.GradCamReady, s)))
+    (maps,) = _last_of(ev.FeatureMapsReady, seen)
+    assert maps.inverted is True and maps.predictions[0].name == "4"
 
 
 @pytest.mark.parametrize(("content", "expected"), [
