@@ -166,6 +166,23 @@ def test_first_layer_filters_are_images_in_zero_to_one():
     assert np.allclose(first_layer_filters(lenet), expected.numpy())
 
 
+def test_maps_are_average_pooled_by_any_factor_and_kept_to_64_channels_and_pixels_by_default():
+    """The grid's maps: at most 64 channels of at most 64×64 by default (a 65×65 map is halved), and a map
+    shrunk by a factor of three is its 3×3 average pooling, as by two."""
+    conv = nn.Conv2d(1, 70, 3, padding=1)
+    with torch.no_grad():
+        batch = torch.rand(1, 1, 65, 65)
+        full = conv(batch)
+        maps = layer_activations(nn.Sequential(conv), batch)
+        assert maps["0"].shape == (64, 32, 32)
+        np.testing.assert_allclose(maps["0"], functional.avg_pool2d(full[:, :64], 2)[0].numpy(), rtol=1e-5, atol=1e-6)
+        batch = torch.rand(1, 1, 96, 96)
+        thirds = layer_activations(nn.Sequential(conv), batch, max_size=32)["0"]
+        assert thirds.shape == (64, 32, 32)
+        np.testing.assert_allclose(thirds, functional.avg_pool2d(conv(batch)[:, :64], 3)[0].numpy(),
+                                   rtol=1e-5, atol=1e-6)
+
+
 def test_filters_reading_other_than_one_or_three_channels_are_averaged_over_them():
     """A first layer reading 2 channels has no colour picture: each filter is its channels' mean, on one scale."""
     conv = nn.Conv2d(2, 3, 2, bias=False)
