@@ -384,7 +384,8 @@ def test_an_image_gets_maps_top5_then_grad_cam_and_the_latest_request_wins():
         (row.kind, row.op, row.paper_name) for row in rows]
     assert maps.layers[1].paper_name == "C1"
     assert maps.original_size == Image.open(DIGITS[2]).size and maps.notes == ("converted from grayscale",)
-    assert (maps.mean, maps.std) == (load_model("lenet5").preprocessing.mean, load_model("lenet5").preprocessing.std)
+    preprocessing = load_model("lenet5").preprocessing
+    assert (maps.mean, maps.std) == (preprocessing.mean, preprocessing.std)
     assert maps.inverted is False
     (cam,) = _last_of(ev.GradCamReady, seen)
     assert cam.request_id == 3 and cam.class_name == "2" and cam.activation == "tanh"
